@@ -1,0 +1,228 @@
+package io.hitgov.system.deployment;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.repository.Resource;
+import org.camunda.bpm.engine.ResourceReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deploys every {@code .bpmn} and {@code .dmn} under {@code processes/} and every {@code .form}
+ * under {@code forms/} at start-up, as one deployment of the changed resources only.
+ *
+ * <ul>
+ *   <li>Every file is parsed first; a broken file stops start-up with an error naming the file.
+ *   <li>A resource is "changed" when its bytes differ from the latest resource of the same name in
+ *       an earlier deployment named {@link ModelProperties#deploymentName()}. Nothing changed: no
+ *       deployment, no new versions.
+ *   <li>Forms are referenced with {@code camunda:formRef} and binding {@code deployment}, so a
+ *       process version must be deployed together with its forms: a changed BPMN takes the forms
+ *       it references along, and a changed form takes the BPMNs that reference it along.
+ *   <li>Decisions and called processes are bound by key ({@code latest}) and need no companions.
+ *   <li>The engine's duplicate filter is still applied, under its deployment lock, so that several
+ *       nodes starting at once against one database create the deployment only once.
+ * </ul>
+ */
+@Component
+public class ModelDeployer implements InitializingBean {
+
+  static final String SOURCE = "hitgov-startup";
+  private static final Logger LOG = LoggerFactory.getLogger(ModelDeployer.class);
+
+  private final RepositoryService repositoryService;
+  private final ModelProperties properties;
+  private final ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+
+  public ModelDeployer(RepositoryService repositoryService, ModelProperties properties) {
+    this.repositoryService = repositoryService;
+    this.properties = properties;
+  }
+
+  @Override
+  public void afterPropertiesSet() {
+    deploy();
+  }
+
+  /** Deploys what changed; returns the new deployment, or {@code null} when nothing changed. */
+  public DeploymentWithDefinitions deploy() {
+    Map<String, ModelFile> files = new TreeMap<>();
+    load(properties.processesLocation(), "processes/", List.of("bpmn", "dmn"), files);
+    load(properties.formsLocation(), "forms/", List.of("form"), files);
+
+    Map<String, ModelFile.Parsed> parsed = new LinkedHashMap<>();
+    files.values().forEach(file -> parsed.put(file.name(), file.parse()));
+    Map<String, String> formFileById = formFilesById(parsed);
+    checkFormReferences(parsed, formFileById);
+
+    Set<String> toDeploy = resourcesToDeploy(files, parsed, formFileById);
+    if (toDeploy.isEmpty()) {
+      LOG.info("Models unchanged: {} files in {} and {}; no new deployment",
+          files.size(), properties.processesLocation(), properties.formsLocation());
+      return null;
+    }
+    return deploy(files, toDeploy);
+  }
+
+  private void load(String location, String prefix, List<String> suffixes, Map<String, ModelFile> into) {
+    String root = location.endsWith("/") ? location : location + "/";
+    try {
+      org.springframework.core.io.Resource rootResource = resolver.getResource(root);
+      if (!rootResource.exists()) {
+        LOG.warn("Model folder {} does not exist; nothing deployed from it", root);
+        return;
+      }
+      String rootUrl = rootResource.getURL().toString();
+      for (String suffix : suffixes) {
+        for (org.springframework.core.io.Resource resource : resolver.getResources(root + "**/*." + suffix)) {
+          String url = resource.getURL().toString();
+          if (!url.startsWith(rootUrl)) {
+            throw new ModelDeploymentException("Model " + url + " is not below " + rootUrl);
+          }
+          String name = prefix + url.substring(rootUrl.length());
+          try (InputStream in = resource.getInputStream()) {
+            into.put(name, new ModelFile(name, in.readAllBytes()));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new ModelDeploymentException("Cannot read models from " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Map<String, String> formFilesById(Map<String, ModelFile.Parsed> parsed) {
+    Map<String, String> byId = new HashMap<>();
+    parsed.forEach((name, info) -> {
+      if (info.formId() != null) {
+        String earlier = byId.put(info.formId(), name);
+        if (earlier != null) {
+          throw new ModelDeploymentException("Invalid model " + name + ": form id '" + info.formId()
+              + "' is already used by " + earlier);
+        }
+      }
+    });
+    return byId;
+  }
+
+  private static void checkFormReferences(Map<String, ModelFile.Parsed> parsed, Map<String, String> formFileById) {
+    parsed.forEach((name, info) -> info.formRefs().forEach(ref -> {
+      if (!formFileById.containsKey(ref)) {
+        throw new ModelDeploymentException("Invalid model " + name + ": camunda:formRef '" + ref
+            + "' (binding deployment) names no form in forms/; known forms: "
+            + new TreeMap<>(formFileById).keySet());
+      }
+    }));
+  }
+
+  private Set<String> resourcesToDeploy(
+      Map<String, ModelFile> files, Map<String, ModelFile.Parsed> parsed, Map<String, String> formFileById) {
+    Map<String, byte[]> deployed = latestDeployedResources(files.keySet());
+    Set<String> changed = files.values().stream()
+        .filter(file -> !file.sameContentAs(deployed.get(file.name())))
+        .map(ModelFile::name)
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+    if (changed.isEmpty()) {
+      return changed;
+    }
+    Set<String> result = new LinkedHashSet<>(changed);
+    // A changed form: every process that binds it by deployment gets a version that carries it.
+    Set<String> changedFormIds = changed.stream()
+        .map(name -> parsed.get(name).formId())
+        .filter(java.util.Objects::nonNull)
+        .collect(Collectors.toSet());
+    parsed.forEach((name, info) -> {
+      if (info.formRefs().stream().anyMatch(changedFormIds::contains)) {
+        result.add(name);
+      }
+    });
+    // Every process deployed now takes the forms it binds by deployment along.
+    for (String name : List.copyOf(result)) {
+      parsed.get(name).formRefs().forEach(ref -> result.add(formFileById.get(ref)));
+    }
+    LOG.info("Models changed: {}; deploying {}", changed, result);
+    return result;
+  }
+
+  private Map<String, byte[]> latestDeployedResources(Set<String> names) {
+    Map<String, byte[]> latest = new HashMap<>();
+    List<Deployment> deployments = repositoryService.createDeploymentQuery()
+        .deploymentName(properties.deploymentName())
+        .deploymentSource(SOURCE)
+        .orderByDeploymentTime().desc()
+        .list();
+    for (Deployment deployment : deployments) {
+      if (latest.keySet().containsAll(names)) {
+        break;
+      }
+      for (Resource resource : repositoryService.getDeploymentResources(deployment.getId())) {
+        latest.putIfAbsent(resource.getName(), resource.getBytes());
+      }
+    }
+    return latest;
+  }
+
+  private DeploymentWithDefinitions deploy(Map<String, ModelFile> files, Set<String> names) {
+    DeploymentBuilder builder = repositoryService.createDeployment()
+        .name(properties.deploymentName())
+        .source(SOURCE)
+        // Cluster safety: under the engine's deployment lock, skip if another node just deployed the same.
+        .enableDuplicateFiltering(false);
+    names.forEach(name -> builder.addInputStream(name, new ByteArrayInputStream(files.get(name).content())));
+    try {
+      DeploymentWithDefinitions deployment = builder.deployWithResult();
+      List<String> definitions = new ArrayList<>();
+      if (deployment.getDeployedProcessDefinitions() != null) {
+        for (ProcessDefinition definition : deployment.getDeployedProcessDefinitions()) {
+          definitions.add(definition.getKey() + " v" + definition.getVersion());
+        }
+      }
+      if (deployment.getDeployedDecisionDefinitions() != null) {
+        deployment.getDeployedDecisionDefinitions()
+            .forEach(d -> definitions.add(d.getKey() + " v" + d.getVersion()));
+      }
+      LOG.info("Deployed {} resources as deployment {}: {}", names.size(), deployment.getId(), definitions);
+      return deployment;
+    } catch (ParseException e) {
+      throw new ModelDeploymentException(describe(e), e);
+    } catch (ProcessEngineException e) {
+      throw new ModelDeploymentException("Deployment of " + names + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static String describe(ParseException e) {
+    StringBuilder message = new StringBuilder();
+    for (ResourceReport report : e.getResorceReports()) {
+      if (report.getErrors().isEmpty()) {
+        continue;
+      }
+      message.append(message.isEmpty() ? "" : "; ").append("Invalid model ").append(report.getResourceName()).append(": ");
+      message.append(report.getErrors().stream()
+          .map(problem -> problem.getMessage()
+              + (problem.getMainElementId() != null ? " (element " + problem.getMainElementId() + ")" : "")
+              + (problem.getLine() > 0 ? " at line " + problem.getLine() : ""))
+          .collect(Collectors.joining("; ")));
+    }
+    return message.isEmpty() ? e.getMessage() : message.toString();
+  }
+}

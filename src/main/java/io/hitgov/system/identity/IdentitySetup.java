@@ -1,0 +1,181 @@
+package io.hitgov.system.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the governance groups, their authorizations and the Tasklist filters at start-up,
+ * idempotently: a second start, or a second node, changes nothing.
+ *
+ * <p>Groups hold every authorization, so a user added to a group can act at once. Tasks are
+ * reached through candidate groups only (the engine grants a candidate group access to its
+ * task); no group gets {@code READ_TASK} on definitions, so each group sees only its own tasks.
+ */
+@Component
+@Order(1)
+public class IdentitySetup implements InitializingBean {
+
+  public static final String FILTER_MY_GROUP_TASKS = "My group tasks";
+  public static final String FILTER_MY_TASKS = "My tasks";
+  private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final FilterService filterService;
+  private final TaskService taskService;
+  private final SecurityProperties properties;
+
+  public IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
+      FilterService filterService, TaskService taskService, SecurityProperties properties) {
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+    this.filterService = filterService;
+    this.taskService = taskService;
+    this.properties = properties;
+  }
+
+  @Override
+  public void afterPropertiesSet() {
+    // Several nodes may start at once; a lost race on a unique key is retried against the winner's rows.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        setUp();
+        return;
+      } catch (ProcessEngineException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+        LOG.warn("Identity set-up attempt {} failed ({}); retrying", attempt, e.getMessage());
+      }
+    }
+  }
+
+  private void setUp() {
+    for (GovernanceGroup group : GovernanceGroup.values()) {
+      ensureGroup(group);
+    }
+    for (GovernanceGroup group : GovernanceGroup.approverGroups()) {
+      grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(group, Resources.FILTER, "*", Permissions.READ);
+    }
+    grantProcessStarters();
+    grantPmo();
+    grantOperators();
+    ensureFilters();
+    LOG.info("Governance groups and authorizations in place: {}",
+        Arrays.stream(GovernanceGroup.values()).map(GovernanceGroup::id).toList());
+  }
+
+  private void grantProcessStarters() {
+    for (Map.Entry<String, List<String>> entry : properties.processStarters().entrySet()) {
+      for (String groupId : entry.getValue()) {
+        if (!GovernanceGroup.isKnown(groupId)) {
+          throw new IllegalStateException("hitgov.security.process-starters." + entry.getKey()
+              + " names unknown group '" + groupId + "'");
+        }
+        grant(groupId, Resources.PROCESS_DEFINITION, entry.getKey(),
+            ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(groupId, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+      }
+    }
+  }
+
+  /** The PMO models and deploys processes (Camunda Modeler), tries decisions and watches Cockpit. */
+  private void grantPmo() {
+    GovernanceGroup pmo = GovernanceGroup.PMO;
+    grant(pmo, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(pmo, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ);
+    grant(pmo, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+    grant(pmo, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+    grant(pmo, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.CREATE_INSTANCE,
+        Permissions.READ_HISTORY);
+    grant(pmo, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
+  }
+
+  /** Operators hold everything; Camunda's admin-user set-up grants ALL, this makes it explicit. */
+  private void grantOperators() {
+    for (Resources resource : Resources.values()) {
+      grant(GovernanceGroup.OPERATORS.id(), resource, "*", Permissions.ALL);
+    }
+  }
+
+  private void ensureFilters() {
+    ensureFilter(FILTER_MY_TASKS, -10, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    ensureFilter(FILTER_MY_GROUP_TASKS, -5,
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks());
+  }
+
+  private void ensureFilter(String name, int priority, org.camunda.bpm.engine.task.TaskQuery query) {
+    if (filterService.createFilterQuery().filterName(name).count() > 0) {
+      return;
+    }
+    Filter filter = filterService.newTaskFilter(name)
+        .setProperties(Map.of("priority", priority, "refresh", true,
+            "description", name.equals(FILTER_MY_TASKS) ? "Tasks assigned to me"
+                : "Open tasks of my governance groups"))
+        .setQuery(query);
+    filterService.saveFilter(filter);
+  }
+
+  private void ensureGroup(GovernanceGroup governanceGroup) {
+    if (identityService.createGroupQuery().groupId(governanceGroup.id()).count() > 0) {
+      return;
+    }
+    Group group = identityService.newGroup(governanceGroup.id());
+    group.setName(governanceGroup.displayName());
+    group.setType(governanceGroup == GovernanceGroup.OPERATORS ? "SYSTEM" : "WORKFLOW");
+    identityService.saveGroup(group);
+  }
+
+  private void grant(GovernanceGroup group, Resource resource, String resourceId, Permission... permissions) {
+    grant(group.id(), resource, resourceId, permissions);
+  }
+
+  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization = authorizationService.createAuthorizationQuery()
+        .groupIdIn(groupId)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .authorizationType(AUTH_TYPE_GRANT)
+        .singleResult();
+    if (authorization == null) {
+      authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
+    boolean changed = authorization.getId() == null;
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizationService.saveAuthorization(authorization);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package io.hitgov.system.security;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * Authenticates HITGov's own endpoints ({@code /api/**}, Actuator) against Camunda's identity
+ * service, so there is one user store: the users and groups an operator manages in Camunda Admin.
+ * The granted authorities are the user's Camunda group ids. Camunda's login throttling applies.
+ */
+@Component
+class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
+
+  private final IdentityService identityService;
+
+  CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  @Override
+  public Authentication authenticate(Authentication authentication) {
+    String userId = authentication.getName();
+    Object credentials = authentication.getCredentials();
+    if (userId == null || userId.isBlank() || credentials == null
+        || !identityService.checkPassword(userId, credentials.toString())) {
+      throw new BadCredentialsException("Bad credentials");
+    }
+    List<GrantedAuthority> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+        .<GrantedAuthority>map(group -> new SimpleGrantedAuthority(group.getId()))
+        .toList();
+    return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
+  }
+
+  @Override
+  public boolean supports(Class<?> authentication) {
+    return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+  }
+}

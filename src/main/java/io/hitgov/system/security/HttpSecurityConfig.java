@@ -1,0 +1,81 @@
+package io.hitgov.system.security;
+
+import io.hitgov.system.identity.GovernanceGroup;
+import jakarta.servlet.Filter;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.web.servlet.JerseyApplicationPath;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+/**
+ * The HTTP surface and who may reach it (contract.md, "HTTP surface").
+ *
+ * <ul>
+ *   <li>{@code /engine-rest/**}: Camunda's REST API behind Camunda's own HTTP Basic filter, the
+ *       pattern Camunda Run uses; the engine's authorizations then apply (403).
+ *   <li>{@code /camunda/**}: the webapps, with their own session login and CSRF protection.
+ *   <li>{@code /api/**}: HITGov's API, HTTP Basic against the same Camunda users and groups.
+ *   <li>{@code /actuator/health} is open; every other Actuator endpoint needs an operator.
+ * </ul>
+ */
+@Configuration
+@EnableWebSecurity
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class HttpSecurityConfig {
+
+  static final String OPERATORS = GovernanceGroup.OPERATORS.id();
+
+  /** Camunda authenticates its REST API itself; anonymous requests get 401. */
+  @Bean
+  FilterRegistrationBean<Filter> engineRestAuthentication(JerseyApplicationPath restPath) {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>();
+    registration.setName("hitgov-engine-rest-authentication");
+    registration.setFilter(new ProcessEngineAuthenticationFilter());
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        HttpBasicAuthenticationProvider.class.getName());
+    registration.addUrlPatterns(restPath.getUrlMapping());
+    registration.setOrder(1);
+    return registration;
+  }
+
+  /** Paths that Camunda secures itself (REST filter above, webapp session login and CSRF). */
+  @Bean
+  @Order(1)
+  SecurityFilterChain camundaSecuredPaths(HttpSecurity http) throws Exception {
+    return http
+        .securityMatcher("/engine-rest/**", "/camunda/**")
+        .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.disable())
+        .requestCache(cache -> cache.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+        .build();
+  }
+
+  /** HITGov's own API and Actuator: stateless HTTP Basic against Camunda's identity service. */
+  @Bean
+  @Order(2)
+  SecurityFilterChain applicationPaths(HttpSecurity http, IdentityService identityService) throws Exception {
+    return http
+        .authorizeHttpRequests(authorize -> authorize
+            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+            .requestMatchers("/actuator/**").hasAuthority(OPERATORS)
+            .requestMatchers("/", "/error").permitAll()
+            .anyRequest().authenticated())
+        .httpBasic(basic -> basic.realmName("HITGov"))
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .addFilterBefore(new CamundaAuthenticationBridgeFilter(identityService), AuthorizationFilter.class)
+        .build();
+  }
+}

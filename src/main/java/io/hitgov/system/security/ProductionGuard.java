@@ -1,0 +1,53 @@
+package io.hitgov.system.security;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Refuses to start the {@code prod} profile with a missing or default operator password, or with
+ * demo users. Runs before any bean exists, so no engine, user or table is touched first.
+ */
+public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
+
+  static final String PROD_PROFILE = "prod";
+  static final int MIN_PASSWORD_LENGTH = 12;
+
+  @Override
+  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+    if (!Arrays.asList(environment.getActiveProfiles()).contains(PROD_PROFILE)) {
+      return;
+    }
+    List<String> problems = new ArrayList<>();
+    String user = environment.getProperty("camunda.bpm.admin-user.id", "");
+    String password = environment.getProperty("camunda.bpm.admin-user.password", "");
+    String demoPassword = environment.getProperty("hitgov.security.demo-password", "demo");
+    if (user.isBlank()) {
+      problems.add("HITGOV_ADMIN_USER is not set");
+    }
+    if (password.isBlank()) {
+      problems.add("HITGOV_ADMIN_PASSWORD is not set");
+    } else if (password.equals(demoPassword) || password.equalsIgnoreCase(user) || password.equalsIgnoreCase("admin")) {
+      problems.add("HITGOV_ADMIN_PASSWORD is a default or demo password");
+    } else if (password.length() < MIN_PASSWORD_LENGTH) {
+      problems.add("HITGOV_ADMIN_PASSWORD is shorter than " + MIN_PASSWORD_LENGTH + " characters");
+    }
+    if (environment.getProperty("hitgov.security.demo-users", Boolean.class, false)) {
+      problems.add("hitgov.security.demo-users=true seeds users with a known password");
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("Refusing to start the 'prod' profile: " + String.join("; ", problems)
+          + ". Set HITGOV_ADMIN_USER and a strong HITGOV_ADMIN_PASSWORD (see README, Production).");
+    }
+  }
+
+  @Override
+  public int getOrder() {
+    // After Spring Boot has loaded the config files and activated the profiles.
+    return Ordered.LOWEST_PRECEDENCE;
+  }
+}
