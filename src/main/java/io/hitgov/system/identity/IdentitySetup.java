@@ -78,6 +78,9 @@ public class IdentitySetup implements InitializingBean {
     for (GovernanceGroup group : GovernanceGroup.approverGroups()) {
       grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(group, Resources.FILTER, "*", Permissions.READ);
+      // Models are not data: every approver may read them (Tasklist shows a task's diagram), and a
+      // start without CREATE_INSTANCE is then refused with 403 rather than hidden as 404.
+      grant(group, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
     }
     grantProcessStarters();
     grantPmo();

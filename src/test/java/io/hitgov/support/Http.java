@@ -1,0 +1,119 @@
+package io.hitgov.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A small HTTP client for tests that talk to the running application exactly as Camunda Modeler,
+ * Tasklist's REST calls or a customer's script would: real HTTP, real Basic credentials.
+ */
+public final class Http {
+
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+  private final String base;
+  private final String authorization;
+
+  private Http(String base, String authorization) {
+    this.base = base;
+    this.authorization = authorization;
+  }
+
+  public static Http on(int port) {
+    return new Http("http://localhost:" + port, null);
+  }
+
+  public Http as(String user, String password) {
+    String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return new Http(base, "Basic " + token);
+  }
+
+  /** A demo user (password {@code demo}). */
+  public Http as(String user) {
+    return as(user, "demo");
+  }
+
+  public Response get(String path) {
+    return send(request(path).GET());
+  }
+
+  public Response postJson(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** A multipart deployment as Camunda Modeler sends it to {@code /deployment/create}. */
+  public Response deploy(String deploymentName, Map<String, Path> files) {
+    String boundary = "----hitgov" + UUID.randomUUID();
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("deployment-name", deploymentName);
+    fields.put("deployment-source", "Camunda Modeler");
+    fields.put("deploy-changed-only", "false");
+    StringBuilder head = new StringBuilder();
+    fields.forEach((name, value) -> head.append("--").append(boundary).append("\r\n")
+        .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+        .append(value).append("\r\n"));
+    var body = new java.io.ByteArrayOutputStream();
+    try {
+      body.write(head.toString().getBytes(StandardCharsets.UTF_8));
+      for (Map.Entry<String, Path> file : files.entrySet()) {
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.getKey()
+            + "\"; filename=\"" + file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+        body.write(Files.readAllBytes(file.getValue()));
+        body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+      }
+      body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return send(request("/engine-rest/deployment/create")
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json, */*;q=0.8");
+    if (authorization != null) {
+      builder.header("Authorization", authorization);
+    }
+    return builder;
+  }
+
+  private static Response send(HttpRequest.Builder builder) {
+    try {
+      HttpResponse<String> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(response.statusCode(), response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Status and body of one response. */
+  public record Response(int status, String body) {
+    public com.fasterxml.jackson.databind.JsonNode json() {
+      try {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+      } catch (IOException e) {
+        throw new IllegalStateException("Not JSON (" + status + "): " + body, e);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + body;
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package io.hitgov.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hitgov.support.HitgovSpringTest;
+import io.hitgov.support.Http;
+import java.nio.file.Path;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The REST API is never anonymous and Camunda authorizations apply: a test fixture process
+ * ({@code src/test/resources/fixtures}) is deployed by a PMO user as Camunda Modeler does,
+ * started by its starter group and approved by its candidate group only.
+ */
+@AutoConfigureObservability(tracing = false)
+@HitgovSpringTest(properties = "hitgov.security.process-starters.SmokeApprovalProcess=projectManagers")
+class EngineRestSecurityTest {
+
+  static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+  Http http;
+
+  @BeforeEach
+  void setUp() {
+    http = Http.on(port);
+    if (http.as("paula").get("/engine-rest/process-definition/key/SmokeApprovalProcess").status() == 404) {
+      assertThat(deployFixtureAs("paula").status()).isEqualTo(200);
+    }
+  }
+
+  Http.Response deployFixtureAs(String user) {
+    return http.as(user).deploy("smoke-fixture", Map.of(
+        "SmokeApprovalProcess.bpmn", FIXTURES.resolve("processes/SmokeApprovalProcess.bpmn"),
+        "SmokeApprovalForm.form", FIXTURES.resolve("forms/SmokeApprovalForm.form")));
+  }
+
+  @Test
+  void anonymous_requests_to_the_engine_rest_api_get_401() {
+    Http.Response response = http.get("/engine-rest/process-definition");
+    assertThat(response.status()).isEqualTo(401);
+    assertThat(http.postJson("/engine-rest/process-definition/key/SmokeApprovalProcess/start", "{}").status())
+        .isEqualTo(401);
+  }
+
+  @Test
+  void a_wrong_password_gets_401() {
+    assertThat(http.as("tom", "not-the-password").get("/engine-rest/task").status()).isEqualTo(401);
+  }
+
+  @Test
+  void a_pmo_user_deploys_like_camunda_modeler_and_the_form_is_served() {
+    Http.Response response = deployFixtureAs("peter");
+    assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    assertThat(response.json().at("/deployedProcessDefinitions").toString()).contains("SmokeApprovalProcess");
+
+    Http.Response startForm = http.as("maria")
+        .get("/engine-rest/process-definition/key/SmokeApprovalProcess/deployed-start-form");
+    assertThat(startForm.status()).as(startForm.toString()).isEqualTo(200);
+    assertThat(startForm.json().get("id").asText()).isEqualTo("SmokeApprovalForm");
+  }
+
+  @Test
+  void a_user_outside_the_pmo_cannot_deploy() {
+    Http.Response response = deployFixtureAs("fiona");
+    assertThat(response.status()).isEqualTo(403);
+    assertThat(response.body()).contains("CREATE").contains("Deployment");
+  }
+
+  @Test
+  void only_the_starter_group_can_start_and_a_refused_start_leaves_nothing_behind() {
+    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("SmokeApprovalProcess").count();
+
+    Http.Response refused = http.as("fiona")
+        .postJson("/engine-rest/process-definition/key/SmokeApprovalProcess/start", "{}");
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("SmokeApprovalProcess").count())
+        .isEqualTo(before);
+
+    Http.Response started = http.as("maria")
+        .postJson("/engine-rest/process-definition/key/SmokeApprovalProcess/start", "{\"businessKey\":\"SMOKE-1\"}");
+    assertThat(started.status()).as(started.toString()).isEqualTo(200);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("SmokeApprovalProcess").count())
+        .isEqualTo(before + 1);
+  }
+
+  @Test
+  void only_the_candidate_group_sees_and_completes_the_task() {
+    String instanceId = http.as("mike")
+        .postJson("/engine-rest/process-definition/key/SmokeApprovalProcess/start", "{}").json().get("id").asText();
+    String byInstance = "/engine-rest/task?processInstanceId=" + instanceId;
+
+    assertThat(http.as("fiona").get(byInstance).json()).isEmpty();
+    assertThat(http.as("mike").get(byInstance).json()).as("the starter does not approve").isEmpty();
+    var tasks = http.as("carla").get(byInstance).json();
+    assertThat(tasks).hasSize(1);
+    String taskId = tasks.get(0).get("id").asText();
+
+    String body = "{\"variables\":{\"decisionComment\":{\"value\":\"ok\",\"type\":\"String\"}}}";
+    assertThat(http.as("fiona").postJson("/engine-rest/task/" + taskId + "/complete", body).status()).isEqualTo(403);
+    assertThat(http.as("mike").postJson("/engine-rest/task/" + taskId + "/complete", body).status()).isEqualTo(403);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count()).isEqualTo(1);
+
+    Http.Response completed = http.as("conrad").postJson("/engine-rest/task/" + taskId + "/complete", body);
+    assertThat(completed.status()).as(completed.toString()).isEqualTo(204);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
+  }
+
+  @Test
+  void actuator_health_is_open_and_everything_else_needs_an_operator() {
+    assertThat(http.get("/actuator/health").status()).isEqualTo(200);
+    assertThat(http.get("/actuator/metrics").status()).isEqualTo(401);
+    assertThat(http.as("paula").get("/actuator/metrics").status()).isEqualTo(403);
+    assertThat(http.as("admin").get("/actuator/metrics").status()).isEqualTo(200);
+    assertThat(http.as("admin").get("/actuator/prometheus").status()).isEqualTo(200);
+    assertThat(http.get("/actuator/prometheus").status()).isEqualTo(401);
+  }
+
+  @Test
+  void the_application_api_is_never_anonymous() {
+    assertThat(http.get("/api/projects").status()).isEqualTo(401);
+  }
+}
