@@ -49,7 +49,9 @@ public class DemoUsers implements InitializingBean {
       new DemoUser("irene", "Irene", "Interfaces", INTEGRATION),
       new DemoUser("ivan", "Ivan", "Interfaces", INTEGRATION),
       new DemoUser("tina", "Tina", "Training", TRAINING),
-      new DemoUser("tom", "Tom", "Training", TRAINING));
+      new DemoUser("tom", "Tom", "Training", TRAINING),
+      new DemoUser("felix", "Felix", "Facilities", FACILITIES),
+      new DemoUser("farah", "Farah", "Facilities", FACILITIES));
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoUsers.class);
 

@@ -20,6 +20,7 @@ public enum GovernanceGroup {
   FINANCE("finance", "Finance"),
   INTEGRATION("integration", "Interface / integration lead"),
   TRAINING("training", "Training lead and super users"),
+  FACILITIES("facilities", "Facilities and physical security (HIPAA physical safeguards)"),
   OPERATORS("camunda-admin", "Operators");
 
   private final String id;

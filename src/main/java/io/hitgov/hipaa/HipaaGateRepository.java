@@ -1,0 +1,188 @@
+package io.hitgov.hipaa;
+
+import io.hitgov.hipaa.HipaaRecords.Baa;
+import io.hitgov.hipaa.HipaaRecords.Evidence;
+import io.hitgov.hipaa.HipaaRecords.Gate;
+import io.hitgov.hipaa.HipaaRecords.SignOff;
+import io.hitgov.hipaa.HipaaRecords.Spec;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * HITGov's HIPAA gate tables. Evidence, BAA and sign-off rows are only ever inserted (a
+ * disposition is written once onto its evidence row); nothing here deletes.
+ */
+@Repository
+public class HipaaGateRepository {
+
+  private final JdbcClient jdbc;
+
+  public HipaaGateRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  // ---- gate
+
+  public void insertGate(Gate gate) {
+    jdbc.sql("""
+        insert into hipaa_gate (gate_id, project_id, process_instance_id, gate_reason, go_live_date,
+          nprm2025, catalogue_decision, status, round, opened_by, opened_at)
+        values (:gateId, :projectId, :processInstanceId, :gateReason, :goLiveDate,
+          :nprm2025, :catalogueDecision, :status, :round, :openedBy, :openedAt)""")
+        .paramSource(gate)
+        .update();
+  }
+
+  public int countGates(String projectId) {
+    return jdbc.sql("select count(*) from hipaa_gate where project_id = ?").param(projectId).query(Integer.class).single();
+  }
+
+  public Optional<Gate> findGate(String gateId) {
+    return jdbc.sql("select * from hipaa_gate where gate_id = ?").param(gateId).query(Gate.class).optional();
+  }
+
+  public List<Gate> findGatesOfProject(String projectId) {
+    return jdbc.sql("select * from hipaa_gate where project_id = ? order by opened_at, gate_id")
+        .param(projectId).query(Gate.class).list();
+  }
+
+  public void recordScope(String gateId, String systems, String hosting, String interfaces, String dataFlows,
+      LocalDate lastMaterialChange, String recordedBy) {
+    jdbc.sql("""
+        update hipaa_gate set scope_systems = ?, scope_hosting = ?, scope_interfaces = ?, scope_data_flows = ?,
+          last_material_change_date = ?, scope_recorded_by = ? where gate_id = ?""")
+        .params(systems, hosting, interfaces, dataFlows, lastMaterialChange, recordedBy, gateId)
+        .update();
+  }
+
+  public void updateStatus(String gateId, String status, int round, OffsetDateTime resultAt, LocalDate expiresOn) {
+    jdbc.sql("update hipaa_gate set status = ?, round = ?, result_at = ?, expires_on = ? where gate_id = ?")
+        .params(status, round, resultAt, expiresOn, gateId)
+        .update();
+  }
+
+  public int invalidatePassedGates(String projectId, OffsetDateTime at, String reason) {
+    return jdbc.sql("""
+        update hipaa_gate set invalidated_at = ?, invalidated_reason = ?
+        where project_id = ? and status = 'PASS' and invalidated_at is null""")
+        .params(at, reason, projectId)
+        .update();
+  }
+
+  // ---- catalogue snapshot
+
+  public void insertSpec(Spec spec) {
+    jdbc.sql("""
+        insert into hipaa_spec (gate_id, position, spec_id, title, safeguard, requirement, effective_requirement,
+          owner_group, max_evidence_age_days, must_postdate_material_change, evidence_expected)
+        values (:gateId, :position, :specId, :title, :safeguard, :requirement, :effectiveRequirement,
+          :ownerGroup, :maxEvidenceAgeDays, :mustPostdateMaterialChange, :evidenceExpected)""")
+        .paramSource(spec)
+        .update();
+  }
+
+  public List<Spec> findSpecs(String gateId) {
+    return jdbc.sql("select * from hipaa_spec where gate_id = ? order by position").param(gateId).query(Spec.class).list();
+  }
+
+  public Spec findSpec(String gateId, int position) {
+    return jdbc.sql("select * from hipaa_spec where gate_id = ? and position = ?").params(gateId, position)
+        .query(Spec.class).single();
+  }
+
+  public Spec findSpec(String gateId, String specId) {
+    return jdbc.sql("select * from hipaa_spec where gate_id = ? and spec_id = ?").params(gateId, specId)
+        .query(Spec.class).single();
+  }
+
+  // ---- evidence
+
+  public long insertEvidence(Evidence evidence) {
+    var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+    jdbc.sql("""
+        insert into hipaa_evidence (gate_id, spec_id, round, status, rationale, compensating_control, document_id,
+          document_version, document_hash, evidence_date, submitted_by, submitted_at)
+        values (:gateId, :specId, :round, :status, :rationale, :compensatingControl, :documentId,
+          :documentVersion, :documentHash, :evidenceDate, :submittedBy, :submittedAt)""")
+        .paramSource(evidence)
+        .update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
+  /** Writes the disposition onto an evidence row, once. */
+  public void dispose(long evidenceId, Integer ageDays, String disposition, String reason, boolean annualReview,
+      String decision, OffsetDateTime at) {
+    int updated = jdbc.sql("""
+        update hipaa_evidence set evidence_age_days = ?, disposition = ?, disposition_reason = ?, annual_review = ?,
+          disposition_decision = ?, disposed_at = ? where id = ? and disposition is null""")
+        .params(ageDays, disposition, reason, annualReview, decision, at, evidenceId)
+        .update();
+    if (updated != 1) {
+      throw new IllegalStateException("Evidence " + evidenceId + " is already disposed");
+    }
+  }
+
+  public Optional<Evidence> findLatestEvidence(String gateId, String specId) {
+    return jdbc.sql("select * from hipaa_evidence where gate_id = ? and spec_id = ? order by id desc")
+        .params(gateId, specId).query(Evidence.class).stream().findFirst();
+  }
+
+  public List<Evidence> findEvidence(String gateId) {
+    return jdbc.sql("select * from hipaa_evidence where gate_id = ? order by id").param(gateId).query(Evidence.class).list();
+  }
+
+  // ---- business associates
+
+  public void insertBaa(Baa baa) {
+    jdbc.sql("""
+        insert into hipaa_baa (gate_id, position, counterparty, executed, effective_date, expiry_date,
+          subcontractor_flow_down, document_id, recorded_by, recorded_at, finding)
+        values (:gateId, :position, :counterparty, :executed, :effectiveDate, :expiryDate,
+          :subcontractorFlowDown, :documentId, :recordedBy, :recordedAt, :finding)""")
+        .paramSource(baa)
+        .update();
+  }
+
+  public List<Baa> findBaas(String gateId) {
+    return jdbc.sql("select * from hipaa_baa where gate_id = ? order by position, id").param(gateId).query(Baa.class).list();
+  }
+
+  // ---- sign-offs
+
+  public void insertSignOff(SignOff signOff) {
+    jdbc.sql("""
+        insert into hipaa_signoff (gate_id, round, role, user_id, approved, comment, signed_at)
+        values (:gateId, :round, :role, :userId, :approved, :comment, :signedAt)""")
+        .paramSource(signOff)
+        .update();
+  }
+
+  public List<SignOff> findSignOffs(String gateId) {
+    return jdbc.sql("select * from hipaa_signoff where gate_id = ? order by id").param(gateId).query(SignOff.class).list();
+  }
+
+  // ---- remediation
+
+  public void insertRemediation(HipaaRecords.Remediation remediation) {
+    jdbc.sql("""
+        insert into hipaa_remediation (gate_id, round, position, kind, spec_id, baa_position, finding, owner_group,
+          due_on, opened_at)
+        values (:gateId, :round, :position, :kind, :specId, :baaPosition, :finding, :ownerGroup, :dueOn, :openedAt)""")
+        .paramSource(remediation)
+        .update();
+  }
+
+  public HipaaRecords.Remediation findRemediation(String gateId, int round, int position) {
+    return jdbc.sql("select * from hipaa_remediation where gate_id = ? and round = ? and position = ?")
+        .params(gateId, round, position).query(HipaaRecords.Remediation.class).single();
+  }
+
+  public List<HipaaRecords.Remediation> findRemediations(String gateId) {
+    return jdbc.sql("select * from hipaa_remediation where gate_id = ? order by round, position")
+        .param(gateId).query(HipaaRecords.Remediation.class).list();
+  }
+}

@@ -1,0 +1,27 @@
+package io.hitgov.hipaa.delegate;
+
+import static io.hitgov.hipaa.HipaaAuditGateProcess.Variables.GATE_ID;
+
+import io.hitgov.hipaa.HipaaGateService;
+import io.hitgov.shared.process.TaskFields;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Decides the latest evidence of one specification with HipaaSpecDispositionDecision. */
+@Component
+class DisposeSpecificationDelegate implements JavaDelegate {
+
+  private final HipaaGateService service;
+
+  DisposeSpecificationDelegate(HipaaGateService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String gateId = TaskFields.string(execution, GATE_ID);
+    String specId = TaskFields.string(execution, "specId");
+    execution.setVariableLocal("specDisposition", service.dispose(gateId, specId));
+  }
+}

@@ -1,0 +1,29 @@
+package io.hitgov.hipaa.delegate;
+
+import static io.hitgov.hipaa.HipaaAuditGateProcess.Variables.*;
+
+import io.hitgov.hipaa.HipaaAuditGateProcess.Values;
+import io.hitgov.hipaa.HipaaGateService;
+import io.hitgov.shared.process.TaskFields;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The gate is BLOCKED: one remediation item per finding, with its due date. */
+@Component
+class OpenRemediationDelegate implements JavaDelegate {
+
+  private final HipaaGateService service;
+
+  OpenRemediationDelegate(HipaaGateService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    int items = service.openRemediation(TaskFields.string(execution, GATE_ID));
+    execution.setVariable(REMEDIATION_COUNT, items);
+    execution.setVariable(REMEDIATION_DUE, service.remediationDue() + "T09:00:00");
+    execution.setVariable(RESULT, Values.BLOCKED);
+  }
+}

@@ -1,0 +1,27 @@
+package io.hitgov.hipaa.delegate;
+
+import static io.hitgov.hipaa.HipaaAuditGateProcess.Variables.*;
+
+import io.hitgov.hipaa.HipaaAuditGateProcess.Values;
+import io.hitgov.hipaa.HipaaGateService;
+import io.hitgov.shared.process.TaskFields;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The security official closed the gate as BLOCKED; the caller receives BLOCKED. */
+@Component
+class RecordGateBlockedDelegate implements JavaDelegate {
+
+  private final HipaaGateService service;
+
+  RecordGateBlockedDelegate(HipaaGateService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    service.closeBlocked(TaskFields.string(execution, GATE_ID));
+    execution.setVariable(RESULT, Values.BLOCKED);
+  }
+}

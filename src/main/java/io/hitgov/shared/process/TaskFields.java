@@ -1,0 +1,51 @@
+package io.hitgov.shared.process;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * Reads the fields a user submitted on a task. A task's form fields are declared as local
+ * variables of the task's execution when the task is created ({@link #declare}): a completion
+ * ({@code /task/{id}/complete}) and a form submission ({@code /submit-form}) both write into the
+ * execution scope, so declaring them there keeps parallel instances (one per specification) from
+ * overwriting each other's answers. A wrongly typed value is refused naming the field.
+ */
+public final class TaskFields {
+
+  private TaskFields() {}
+
+  /** Declares the task's form fields as (empty) local variables of the task's execution. */
+  public static void declare(DelegateTask task, String... names) {
+    for (String name : names) {
+      task.getExecution().setVariableLocal(name, null);
+    }
+  }
+
+  public static String string(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value == null || value instanceof String) {
+      return (String) value;
+    }
+    throw new InvalidVariablesException(name + " must be a String, not " + value.getClass().getSimpleName());
+  }
+
+  /** A Boolean, also accepting the strings "true"/"false" that a radio group submits. */
+  public static Boolean bool(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value == null || value instanceof Boolean) {
+      return (Boolean) value;
+    }
+    if (value instanceof String s && (s.equals("true") || s.equals("false"))) {
+      return Boolean.valueOf(s);
+    }
+    throw new InvalidVariablesException(name + " must be a Boolean, not " + value);
+  }
+
+  public static int integer(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    if (value instanceof Number number) {
+      return number.intValue();
+    }
+    throw new IllegalStateException("Variable " + name + " is missing or not a number: " + value);
+  }
+}
