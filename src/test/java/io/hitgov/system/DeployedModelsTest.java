@@ -18,6 +18,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 class DeployedModelsTest {
 
   @Autowired RepositoryService repositoryService;
+  @Autowired org.springframework.context.ApplicationContext context;
+
+  @Test
+  void every_delegate_and_listener_a_model_names_is_a_bean() throws IOException {
+    List<String> beans = ProcessModelConventionsTest.beanNames();
+    assertThat(beans).isNotEmpty();
+    assertThat(beans).allSatisfy(bean -> assertThat(context.containsBean(bean)).as(bean).isTrue());
+  }
 
   static List<Path> modelFiles() throws IOException {
     try (Stream<Path> processes = Files.walk(Path.of("processes")); Stream<Path> forms = Files.walk(Path.of("forms"))) {

@@ -1,0 +1,147 @@
+package io.hitgov.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hitgov.system.identity.GovernanceGroup;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Lint as a test for every model in processes/ and forms/ (style.md 4.2): ids follow the naming
+ * table, files are named after what they define, every model carries the agreed history TTL,
+ * forms are bound by deployment, and literal candidate groups are governance groups.
+ */
+class ProcessModelConventionsTest {
+
+  /** Engine history retention: six years (45 CFR 164.316(b)(2)(i)); see docs/adr/0002. */
+  static final String HISTORY_TTL = "P2192D";
+  static final Pattern ELEMENT_ID = Pattern.compile(
+      "(StartEvent|EndEvent|UserTask|ServiceTask|BusinessRuleTask|SendTask|ReceiveTask|ScriptTask|CallActivity"
+          + "|SubProcess|Gateway|SequenceFlow|Flow|BoundaryEvent|TimerEvent|IntermediateEvent)_[A-Za-z0-9]+");
+  static final Pattern EXPRESSION = Pattern.compile("\\$\\{");
+
+  static List<Path> files(String folder, String suffix) throws IOException {
+    try (Stream<Path> paths = Files.walk(Path.of(folder))) {
+      return paths.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+    }
+  }
+
+  static String baseName(Path file) {
+    String name = file.getFileName().toString();
+    return name.substring(0, name.lastIndexOf('.'));
+  }
+
+  @Test
+  void bpmn_files_follow_the_conventions() throws IOException {
+    List<Path> bpmns = files("processes", ".bpmn");
+    assertThat(bpmns).isNotEmpty();
+    List<String> problems = new ArrayList<>();
+    for (Path file : bpmns) {
+      BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+      List<Process> processes = List.copyOf(model.getModelElementsByType(Process.class));
+      if (processes.size() != 1 || !processes.get(0).getId().equals(baseName(file))) {
+        problems.add(file + ": must define exactly one process with the file's name as id");
+        continue;
+      }
+      Process process = processes.get(0);
+      if (!process.getId().endsWith("Process")) {
+        problems.add(file + ": process id must end with 'Process'");
+      }
+      if (!HISTORY_TTL.equals(process.getCamundaHistoryTimeToLiveString())) {
+        problems.add(file + ": historyTimeToLive must be " + HISTORY_TTL);
+      }
+      for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
+        if (!ELEMENT_ID.matcher(element.getId()).matches()) {
+          problems.add(file + ": element id '" + element.getId() + "' does not follow Type_Name");
+        }
+        if (element instanceof SequenceFlow flow && flow.getConditionExpression() != null
+            && !flow.getId().startsWith("SequenceFlow_")) {
+          problems.add(file + ": conditional flow '" + flow.getId() + "' must be SequenceFlow_<Gateway><Answer>");
+        }
+      }
+      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+        if (task.getCamundaFormRef() == null || !"deployment".equals(task.getCamundaFormRefBinding())) {
+          problems.add(file + ": user task " + task.getId() + " needs camunda:formRef with binding deployment");
+        }
+        String groups = task.getCamundaCandidateGroups();
+        if (groups == null) {
+          problems.add(file + ": user task " + task.getId() + " has no candidate group");
+        } else if (!EXPRESSION.matcher(groups).find()) {
+          for (String group : groups.split(",")) {
+            if (!GovernanceGroup.isKnown(group.strip())) {
+              problems.add(file + ": user task " + task.getId() + " names unknown group '" + group + "'");
+            }
+          }
+        }
+      }
+      for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+        if (start.getParentElement() instanceof Process && start.getCamundaFormRef() == null) {
+          problems.add(file + ": start event " + start.getId() + " needs a start form (camunda:formRef)");
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void dmn_files_follow_the_conventions() throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (Path file : files("processes", ".dmn")) {
+      DmnModelInstance model = Dmn.readModelFromFile(file.toFile());
+      List<Decision> decisions = List.copyOf(model.getModelElementsByType(Decision.class));
+      if (decisions.size() != 1 || !decisions.get(0).getId().equals(baseName(file))) {
+        problems.add(file + ": must define exactly one decision with the file's name as id");
+        continue;
+      }
+      if (!decisions.get(0).getId().endsWith("Decision")) {
+        problems.add(file + ": decision id must end with 'Decision'");
+      }
+      if (!HISTORY_TTL.equals(decisions.get(0).getCamundaHistoryTimeToLiveString())) {
+        problems.add(file + ": historyTimeToLive must be " + HISTORY_TTL);
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void forms_are_named_after_their_id() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<Path> forms = files("forms", ".form");
+    assertThat(forms).isNotEmpty();
+    for (Path file : forms) {
+      String id = json.readTree(file.toFile()).get("id").asText();
+      assertThat(id).as(file.toString()).isEqualTo(baseName(file)).endsWith("Form");
+    }
+  }
+
+  /** Every delegate and listener bean a model names, for the Spring-context check in DeployedModelsTest. */
+  static List<String> beanNames() throws IOException {
+    Pattern bean = Pattern.compile("delegateExpression=\"\\$\\{([A-Za-z0-9]+)}\"");
+    List<String> names = new ArrayList<>();
+    for (Path file : files("processes", ".bpmn")) {
+      Matcher matcher = bean.matcher(Files.readString(file));
+      while (matcher.find()) {
+        names.add(matcher.group(1));
+      }
+    }
+    return names.stream().distinct().sorted().toList();
+  }
+}
