@@ -24,13 +24,16 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 
 /**
  * HipaaAuditGateProcess run for real: the deployed models from processes/ and forms/, the real
  * delegates, DMN tables and tables, each task done by a demo user of the right group.
  */
 @HitgovSpringTest
+@Import(ProcessEngineCoverageConfiguration.class)
 class HipaaAuditGateProcessTest {
 
   static final String GO_LIVE = LocalDate.now().plusDays(60).toString();
