@@ -79,7 +79,7 @@ class HipaaGateRestTest {
     assertThat(http.as("maria").postJson(START, body).status()).isEqualTo(403);
     Http.Response started = http.as("sophia").postJson(START, body);
     assertThat(started.status()).as(started.toString()).isEqualTo(200);
-    assertThat(started.json().get("businessKey").asText()).isEqualTo("EHR-R-2");
+    assertThat(started.json().get("businessKey").asText()).as("the gate id is the business key").isEqualTo("HIPAA-EHR-R-2-1");
   }
 
   @Test

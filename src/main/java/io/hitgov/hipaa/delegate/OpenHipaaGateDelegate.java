@@ -30,7 +30,8 @@ class OpenHipaaGateDelegate implements JavaDelegate {
     String goLive = TaskFields.string(execution, GO_LIVE_DATE);
     // call
     Gate gate = service.open(projectId, execution.getProcessInstanceId(), reason, goLive, currentUser.id().orElse(null));
-    // output
+    // output: the gate's own id is the instance's business key (as CR-… and RISK-… are for theirs)
+    execution.setProcessBusinessKey(gate.gateId());
     execution.setVariable(GATE_ID, gate.gateId());
     execution.setVariable(GATE_REASON, gate.gateReason());
     execution.setVariable(ROUND, gate.round());

@@ -16,6 +16,8 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * The HTTP surface and who may reach it (contract.md, "HTTP surface").
@@ -53,7 +55,9 @@ public class HttpSecurityConfig {
   @Order(1)
   SecurityFilterChain camundaSecuredPaths(HttpSecurity http) throws Exception {
     return http
-        .securityMatcher("/engine-rest/**", "/camunda/**")
+        // Path matchers, not MVC matchers: these paths are served by Jersey and Camunda's servlets.
+        .securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/camunda/**")))
         .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.disable())

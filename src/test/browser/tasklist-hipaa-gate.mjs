@@ -1,0 +1,100 @@
+// Real-browser check: Camunda Tasklist renders HITGov's Camunda Forms and submits them.
+// A PMO user starts a HIPAA audit gate with its start form, then a security officer completes the
+// scope task with its form. Usage: node tasklist-hipaa-gate.mjs <baseUrl> <projectId> <screenshotDir>
+// Exits non-zero on any failure; TasklistBrowserTest checks the engine state afterwards.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+
+const [base, projectId, shots = 'target/browser'] = process.argv.slice(2);
+mkdirSync(shots, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+
+// Playwright's mouse clicks get lost in Camunda's AngularJS views when a blur re-renders the target
+// between mousedown and mouseup; activate elements the way the keyboard would (element.click()).
+async function activate(locator) {
+  await locator.waitFor();
+  const handle = await locator.elementHandle();
+  await handle.evaluate(element => new Promise((resolve, reject) => {
+    const started = Date.now();
+    (function poll() {
+      if (!element.disabled) { element.click(); resolve(); }
+      else if (Date.now() - started > 15000) { reject(new Error('still disabled: ' + element.textContent)); }
+      else { setTimeout(poll, 100); }
+    })();
+  }));
+}
+
+async function loggedIn(user) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(30000);
+  // The login view re-renders once the app has checked for an existing session: wait for that.
+  const sessionChecked = page.waitForResponse(r => r.url().includes('/api/admin/auth/user/default'));
+  await page.goto(`${base}/camunda/app/tasklist/`);
+  await sessionChecked;
+  await page.waitForTimeout(500);
+  await page.locator('input[type=text]').fill(user);
+  await page.locator('input[type=password]').fill('demo');
+  await activate(page.getByRole('button', { name: 'Log in' }));
+  try {
+    await page.getByText('Start process').first().waitFor();
+  } catch (e) {
+    await page.screenshot({ path: `${shots}/login-${user}.png` });
+    throw e;
+  }
+  return { context, page };
+}
+
+try {
+  // 1. paula (pmo) starts the gate with the start form
+  const pmo = await loggedIn('paula');
+  await activate(pmo.page.getByText('Start process').first());
+  await activate(pmo.page.getByText('HIPAA audit gate'));
+  await pmo.page.getByLabel('Project id').waitFor();
+  await pmo.page.getByText('Walks the organization through every HIPAA Security Rule specification').waitFor();
+  await pmo.page.getByLabel('Project id').fill(projectId);
+  // Pick the last day of the month shown in form-js's date picker.
+  await pmo.page.getByLabel('Go-live date').first().focus();
+  await activate(pmo.page.locator('.flatpickr-calendar.open .flatpickr-day:not(.prevMonthDay):not(.nextMonthDay)').last());
+  await pmo.page.screenshot({ path: `${shots}/1-start-form.png` });
+  await activate(pmo.page.getByRole('button', { name: 'Start', exact: true }));
+  // The start dialog closes once the instance is started (it stays open with the server's error otherwise).
+  await pmo.page.getByText('Start process: HIPAA audit gate').waitFor({ state: 'detached' });
+  await pmo.page.screenshot({ path: `${shots}/2-started.png` });
+  await pmo.context.close();
+
+  // 2. simon (securityOfficer) opens "Define gate scope" from his group's filter and completes it
+  const officer = await loggedIn('simon');
+  await activate(officer.page.getByText('My group tasks').first());
+  await activate(officer.page.getByText('Define gate scope').first());
+  await officer.page.getByLabel('Systems in scope').waitFor();
+  await officer.page.getByText(`Project ${projectId}`).first().waitFor();
+  await officer.page.getByLabel('Systems in scope').fill('Inpatient EHR');
+  await officer.page.getByLabel('Hosting').fill('Vendor-hosted cloud');
+  await officer.page.getByLabel('ePHI data flows').fill('Registration to EHR');
+  await officer.page.getByLabel('Business associates touching ePHI').fill('Acme Hosting');
+  await officer.page.screenshot({ path: `${shots}/3-scope-form.png` });
+  const claim = officer.page.getByRole('button', { name: 'Claim' });
+  if (await claim.count()) {
+    await activate(claim.first());
+  }
+  await activate(officer.page.getByRole('button', { name: 'Complete' }));
+  // The completed task leaves the list.
+  await officer.page.getByText('Define gate scope').first().waitFor({ state: 'detached' });
+  await officer.page.screenshot({ path: `${shots}/4-scope-completed.png` });
+  await officer.context.close();
+  console.log(JSON.stringify({ ok: true }));
+} catch (error) {
+  for (const context of browser.contexts()) {
+    for (const page of context.pages()) {
+      await page.screenshot({ path: `${shots}/failure-${Date.now()}.png` }).catch(() => {});
+    }
+  }
+  console.error('BROWSER CHECK FAILED:', error.message);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}

@@ -1,0 +1,89 @@
+package io.hitgov.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hitgov.hipaa.HipaaAuditGateProcess;
+import io.hitgov.hipaa.HipaaGateRepository;
+import io.hitgov.support.HitgovSpringTest;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Camunda Tasklist in a real browser (Debian's Chromium driven by playwright-core) renders
+ * HITGov's Camunda Forms and submits them: a PMO user starts a HIPAA gate with its start form, a
+ * security officer claims and completes the scope task. Screenshots land in target/browser/.
+ * Without node, Chromium or playwright-core the test is skipped loudly; with
+ * {@code HITGOV_REQUIRE_BROWSER=true} (set by .ci/run after installing them) it fails instead.
+ */
+@HitgovSpringTest
+class TasklistBrowserTest {
+
+  static final Path SCRIPT = Path.of("src/test/browser/tasklist-hipaa-gate.mjs");
+  static final String PROJECT = "EHR-BROWSER-T";
+
+  @LocalServerPort int port;
+  @Autowired HistoryService historyService;
+  @Autowired TaskService taskService;
+  @Autowired HipaaGateRepository repository;
+
+  static void requireBrowser() {
+    String chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
+    boolean ready = new File(chromium).canExecute()
+        && Files.isDirectory(Path.of("src/test/browser/node_modules/playwright-core"))
+        && onPath("node");
+    if (!ready) {
+      String message = "browser tests need node, " + chromium
+          + " and src/test/browser/node_modules (npm ci in src/test/browser)";
+      if (Boolean.parseBoolean(System.getenv("HITGOV_REQUIRE_BROWSER"))) {
+        throw new IllegalStateException(message + ", but HITGOV_REQUIRE_BROWSER=true");
+      }
+      System.err.println("\n*** SKIPPED: Tasklist browser test: " + message + " ***\n");
+      Assumptions.abort("SKIPPED LOUDLY: " + message);
+    }
+  }
+
+  static boolean onPath(String command) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      if (new File(dir, command).canExecute()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void tasklist_renders_and_submits_the_hipaa_gate_forms() throws Exception {
+    requireBrowser();
+    Process browser = new ProcessBuilder("node", SCRIPT.toString(), "http://localhost:" + port, PROJECT,
+        "target/browser").redirectErrorStream(true).start();
+    boolean finished = browser.waitFor(4, TimeUnit.MINUTES);
+    String output = new String(browser.getInputStream().readAllBytes());
+    if (!finished) {
+      browser.destroyForcibly();
+    }
+    assertThat(finished).as("browser check finished in time: " + output).isTrue();
+    assertThat(browser.exitValue()).as(output).isZero();
+
+    HistoricProcessInstance gate = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(HipaaAuditGateProcess.KEY).variableValueEquals("projectId", PROJECT).singleResult();
+    assertThat(gate).as("started from Tasklist's start form").isNotNull();
+    assertThat(gate.getStartUserId()).isEqualTo("paula");
+    assertThat(gate.getBusinessKey()).isEqualTo("HIPAA-" + PROJECT + "-1");
+    var record = repository.findGate(gate.getBusinessKey()).orElseThrow();
+    assertThat(record.goLiveDate()).as("the date picked in the start form").isNotNull();
+    assertThat(record.scopeRecordedBy()).as("the scope form was submitted by the officer").isEqualTo("simon");
+    assertThat(record.scopeSystems()).isEqualTo("Inpatient EHR");
+    assertThat(repository.findBaas(record.gateId())).extracting("counterparty").containsExactly("Acme Hosting");
+    assertThat(taskService.createTaskQuery().processInstanceId(gate.getId())
+        .taskDefinitionKey(HipaaAuditGateProcess.Elements.SUBMIT_EVIDENCE).count()).isEqualTo(63);
+  }
+}
