@@ -297,9 +297,9 @@ public class HipaaGateService {
     }
     Baa recorded = new Baa(null, gateId, position, current.counterparty(), submission.executed(), effective, expiry,
         submission.subcontractorFlowDown(), trim(submission.documentId()), recordedBy, EngineClock.now(), null);
-    repository.insertBaa(new Baa(null, gateId, position, recorded.counterparty(), recorded.executed(),
-        effective, expiry, recorded.subcontractorFlowDown(), recorded.documentId(), recordedBy, recorded.recordedAt(),
-        baaFinding(gate(gateId), recorded)));
+    String finding = baaFinding(gate(gateId), recorded);
+    repository.insertBaa(new Baa(null, gateId, position, recorded.counterparty(), recorded.executed(), effective,
+        expiry, recorded.subcontractorFlowDown(), recorded.documentId(), recordedBy, recorded.recordedAt(), finding));
   }
 
   /** What keeps a BAA from passing (R03 of the readiness scorecard), or null. */
@@ -500,12 +500,5 @@ public class HipaaGateService {
     if (value != null && value.length() > max) {
       problems.add(name + " is longer than " + max + " characters");
     }
-  }
-
-  /** For the evidence export: who submitted what, per specification. */
-  Map<String, List<Evidence>> evidenceBySpec(String gateId) {
-    Map<String, List<Evidence>> bySpec = new HashMap<>();
-    repository.findEvidence(gateId).forEach(e -> bySpec.computeIfAbsent(e.specId(), k -> new ArrayList<>()).add(e));
-    return bySpec;
   }
 }

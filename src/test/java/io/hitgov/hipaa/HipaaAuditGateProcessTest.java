@@ -294,4 +294,57 @@ class HipaaAuditGateProcessTest {
     Assertions.assertThat(processEngine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(HipaaAuditGateProcess.KEY).count()).isZero();
   }
+
+  @Test
+  void a_caller_receives_the_result_through_a_call_activity() {
+    var caller = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("GateCallerFixtureProcess")
+        .camundaHistoryTimeToLiveString("P2192D")
+        .startEvent()
+        .callActivity("CallActivity_PassHipaaAuditGate").calledElement(HipaaAuditGateProcess.KEY)
+          .camundaIn("projectId", "projectId").camundaIn("goLiveDate", "goLiveDate")
+          .camundaOut("hipaaGateResult", "hipaaGateResult")
+        .userTask("UserTask_AfterGate").camundaCandidateGroups("pmo")
+        .endEvent()
+        .done();
+    processEngine.getRepositoryService().createDeployment().addModelInstance("GateCallerFixtureProcess.bpmn", caller)
+        .deploy();
+    ProcessInstance parent = processEngine.getRuntimeService().startProcessInstanceByKey("GateCallerFixtureProcess",
+        Map.of("projectId", "EHR-CALL-1", "goLiveDate", GO_LIVE, "budget", 5_000_000L));
+    ProcessInstance gate = processEngine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(parent.getId()).singleResult();
+    Assertions.assertThat(gate).as("the gate runs as a called process; extra caller variables are not passed").isNotNull();
+
+    driver.defineScope(gate, "", null);
+    driver.submitEvidence(gate, SUBMIT_EVIDENCE, HipaaGateDriver::cleanAnswer);
+    driver.sign(gate, "simon", "oscar");
+    driver.acknowledgeResidualRisk(gate, true);
+
+    assertThat(parent).isWaitingAt("UserTask_AfterGate").variables().containsEntry("hipaaGateResult", "PASS");
+  }
+
+  @Test
+  void engine_history_cleanup_leaves_the_gate_records_alone() {
+    ProcessInstance instance = driver.cleanGateUpToSignatures("EHR-RETAIN-1", GO_LIVE);
+    driver.sign(instance, "simon", "oscar");
+    driver.acknowledgeResidualRisk(instance, true);
+    String gateId = gateId(instance);
+    var history = processEngine.getHistoryService();
+    Assertions.assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).count())
+        .isEqualTo(1);
+
+    // Seven years on, beyond the engine history TTL (P2192D): the nightly cleanup removes engine history.
+    ClockUtil.setCurrentTime(Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(7 * 366))));
+    String cleanupJob = history.cleanUpHistoryAsync(true).getId();
+    for (int run = 0; run < 10 && processEngine.getManagementService().createJobQuery().jobId(cleanupJob).count() > 0
+        && history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).count() > 0; run++) {
+      processEngine.getManagementService().executeJob(cleanupJob);
+    }
+    Assertions.assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).count())
+        .as("engine history is cleaned up").isZero();
+
+    Assertions.assertThat(repository.findGate(gateId).orElseThrow().status()).isEqualTo("PASS");
+    Assertions.assertThat(repository.findEvidence(gateId)).hasSize(63);
+    Assertions.assertThat(repository.findSignOffs(gateId)).hasSize(3);
+    Assertions.assertThat(repository.findBaas(gateId)).isNotEmpty();
+  }
 }

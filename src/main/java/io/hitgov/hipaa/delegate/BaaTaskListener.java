@@ -6,7 +6,6 @@ import io.hitgov.hipaa.HipaaGateService;
 import io.hitgov.hipaa.HipaaGateService.BaaSubmission;
 import io.hitgov.shared.process.CurrentUser;
 import io.hitgov.shared.process.TaskFields;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -31,8 +30,7 @@ class BaaTaskListener implements TaskListener {
       TaskFields.declare(task, FIELDS);
       return;
     }
-    String recorder = currentUser.id()
-        .orElseThrow(() -> new AuthorizationException("A BAA must be recorded by an authenticated user"));
+    String recorder = currentUser.required("Recording a BAA");
     service.recordBaa(TaskFields.string(task, GATE_ID), TaskFields.integer(task, "baaPosition"),
         new BaaSubmission(TaskFields.bool(task, BAA_EXECUTED), TaskFields.string(task, BAA_EFFECTIVE_DATE),
             TaskFields.string(task, BAA_EXPIRY_DATE), TaskFields.bool(task, BAA_FLOW_DOWN),

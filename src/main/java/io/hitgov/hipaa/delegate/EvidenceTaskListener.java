@@ -6,7 +6,6 @@ import io.hitgov.hipaa.HipaaGateService;
 import io.hitgov.hipaa.HipaaGateService.EvidenceSubmission;
 import io.hitgov.shared.process.CurrentUser;
 import io.hitgov.shared.process.TaskFields;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -32,8 +31,7 @@ class EvidenceTaskListener implements TaskListener {
       TaskFields.declare(task, FIELDS);
       return;
     }
-    String submitter = currentUser.id()
-        .orElseThrow(() -> new AuthorizationException("Evidence must be submitted by an authenticated user"));
+    String submitter = currentUser.required("Submitting HIPAA evidence");
     service.submitEvidence(TaskFields.string(task, GATE_ID), TaskFields.string(task, "specId"),
         new EvidenceSubmission(TaskFields.string(task, EVIDENCE_STATUS), TaskFields.string(task, RATIONALE),
             TaskFields.string(task, COMPENSATING_CONTROL), TaskFields.string(task, DOCUMENT_ID),

@@ -25,6 +25,12 @@ public class CurrentUser {
     return Optional.ofNullable(authentication).map(Authentication::getUserId);
   }
 
+  /** The acting user, or a 403 naming what needs one. */
+  public String required(String action) {
+    return id().orElseThrow(() -> new org.camunda.bpm.engine.AuthorizationException(
+        action + " needs an authenticated user"));
+  }
+
   public List<String> groups() {
     Authentication authentication = identityService.getCurrentAuthentication();
     return authentication == null || authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
