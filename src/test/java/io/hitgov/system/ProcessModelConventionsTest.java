@@ -82,9 +82,9 @@ class ProcessModelConventionsTest {
           problems.add(file + ": user task " + task.getId() + " needs camunda:formRef with binding deployment");
         }
         String groups = task.getCamundaCandidateGroups();
-        if (groups == null) {
-          problems.add(file + ": user task " + task.getId() + " has no candidate group");
-        } else if (!EXPRESSION.matcher(groups).find()) {
+        if (groups == null && task.getCamundaAssignee() == null) {
+          problems.add(file + ": user task " + task.getId() + " has neither a candidate group nor an assignee");
+        } else if (groups != null && !EXPRESSION.matcher(groups).find()) {
           for (String group : groups.split(",")) {
             if (!GovernanceGroup.isKnown(group.strip())) {
               problems.add(file + ": user task " + task.getId() + " names unknown group '" + group + "'");

@@ -93,8 +93,9 @@ public record VariableSpec(String name, Type type, boolean required, List<String
       }
       case BOOLEAN -> value instanceof Boolean ? Optional.empty() : wrongType(value, "Boolean");
       case INTEGER, LONG -> {
-        boolean rightType = type == Type.INTEGER ? value instanceof Integer || value instanceof Short
-            : value instanceof Long || value instanceof Integer || value instanceof Short;
+        // Whole numbers of any width are accepted (Tasklist's forms submit numbers as Long or Double).
+        boolean rightType = value instanceof Integer || value instanceof Short || value instanceof Long
+            || value instanceof Double d && d == Math.rint(d) && !d.isInfinite();
         if (!rightType) {
           yield wrongType(value, type == Type.INTEGER ? "Integer" : "Long");
         }

@@ -1,0 +1,316 @@
+package io.hitgov.risk;
+
+import io.hitgov.risk.RiskRecords.GateHold;
+import io.hitgov.risk.RiskRecords.Risk;
+import io.hitgov.risk.RiskRecords.RiskEvent;
+import io.hitgov.shared.process.BusinessCalendar;
+import io.hitgov.shared.process.EngineClock;
+import io.hitgov.shared.process.InvalidVariablesException;
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+
+/**
+ * The risk register's business logic: registration, scoring by {@code RiskScoreDecision}, the
+ * escalation ladder, gate holds for patient-safety risks, acceptance, closure and conversion.
+ * Every change is written to the immutable history.
+ */
+@Service
+public class RiskService {
+
+  /** The escalation ladder (domain.md 3.5), bottom to top, with the group that owns each level. */
+  public enum Level {
+    PROJECT_MANAGER("projectManagers"),
+    PMO("pmo"),
+    STEERING_COMMITTEE("steeringCommittee");
+
+    private final String group;
+
+    Level(String group) {
+      this.group = group;
+    }
+
+    public String group() {
+      return group;
+    }
+
+    Level next() {
+      return this == STEERING_COMMITTEE ? this : values()[ordinal() + 1];
+    }
+
+    /** Where a new risk of the band starts: EXTREME at the steering committee, HIGH at the PMO. */
+    static Level forBand(String band) {
+      return switch (band) {
+        case "EXTREME" -> STEERING_COMMITTEE;
+        case "HIGH" -> PMO;
+        default -> PROJECT_MANAGER;
+      };
+    }
+  }
+
+  /** The result of scoring. */
+  public record Score(int score, String band) {}
+
+  static final List<String> HELD_GATES = List.of("G5", "G6");
+
+  private final RiskRepository repository;
+  private final DecisionService decisionService;
+  private final IdentityService identityService;
+  private final RiskProperties properties;
+
+  public RiskService(RiskRepository repository, DecisionService decisionService, IdentityService identityService,
+      RiskProperties properties) {
+    this.repository = repository;
+    this.decisionService = decisionService;
+    this.identityService = identityService;
+    this.properties = properties;
+  }
+
+  // ---------------------------------------------------------------- registration and scoring
+
+  public Risk register(String projectId, String title, String category, int likelihood, int impact, String owner,
+      boolean healthItSafetyEvent, String proximityDate, String raisedBy, String processInstanceId) {
+    if (owner != null) {
+      requireUser(owner, "owner");
+    }
+    String riskId = "RISK-" + projectId + "-" + (repository.countOfProject(projectId) + 1);
+    Risk risk = new Risk(riskId, projectId, title.strip(), category, likelihood, impact, null, null, owner, raisedBy,
+        EngineClock.now(), "OPEN", null, Level.PROJECT_MANAGER.name(), "PATIENT_SAFETY".equals(category),
+        healthItSafetyEvent, null, proximityDate == null ? null : LocalDate.parse(proximityDate), null,
+        processInstanceId, null, null);
+    repository.insert(risk);
+    record(riskId, raisedBy, "RAISED", null, null, null, "category " + category + ", likelihood " + likelihood
+        + ", impact " + impact + (owner == null ? "" : ", owner " + owner));
+    return risk;
+  }
+
+  /** Scores the risk with RiskScoreDecision, records it and places or releases gate holds. */
+  public Score score(String riskId, int likelihood, int impact, String actor) {
+    Risk risk = repository.get(riskId);
+    DmnDecisionResultEntries result = decisionService.evaluateDecisionByKey(RiskEscalationProcess.SCORE_DECISION)
+        .variables(Variables.createVariables().putValue("likelihood", likelihood).putValue("impact", impact)
+            .putValue("category", risk.category()))
+        .evaluate().getSingleResult();
+    Score score = new Score(((Number) result.getEntry("riskScore")).intValue(), result.getEntry("riskBand"));
+    boolean rescore = risk.score() != null;
+    repository.updateScore(riskId, likelihood, impact, score.score(), score.band());
+    record(riskId, actor, rescore ? "RESCORED" : "SCORED", score.band(), score.score(), null,
+        "likelihood " + likelihood + " x impact " + impact
+            + (rescore ? " (was " + risk.score() + " " + risk.band() + ")" : ""));
+    syncGateHolds(repository.get(riskId), actor);
+    return score;
+  }
+
+  /** The fast track: a patient-safety risk with impact 3 or more, or any health-IT safety event. */
+  public boolean fastTrack(String riskId) {
+    Risk risk = repository.get(riskId);
+    return risk.patientSafety() && risk.impact() >= 3 || risk.healthItSafetyEvent();
+  }
+
+  private void syncGateHolds(Risk risk, String actor) {
+    List<GateHold> active = repository.activeHoldsOfRisk(risk.riskId());
+    if (risk.holdsGates() && active.isEmpty()) {
+      for (String gate : HELD_GATES) {
+        repository.insertHold(new GateHold(null, risk.projectId(), gate, risk.riskId(), EngineClock.now(), null));
+      }
+      record(risk.riskId(), actor, "GATE_HOLD", risk.band(), risk.score(), null, "Holds " + HELD_GATES
+          + " of " + risk.projectId() + " while open at impact >= 4");
+    } else if (!risk.holdsGates() && !active.isEmpty()) {
+      repository.releaseHolds(risk.riskId(), EngineClock.now());
+      record(risk.riskId(), actor, "GATE_RELEASE", risk.band(), risk.score(), null, "Releases " + HELD_GATES);
+    }
+  }
+
+  /** The gates of a project that may not be passed now, with the risks that hold them. */
+  public List<GateHold> activeHolds(String projectId) {
+    return repository.activeHolds(projectId);
+  }
+
+  // ---------------------------------------------------------------- ownership and escalation
+
+  public void assignOwner(String riskId, String owner, String actor) {
+    if (owner == null || owner.isBlank()) {
+      throw new InvalidVariablesException("owner is required");
+    }
+    requireUser(owner, "owner");
+    repository.updateOwner(riskId, owner);
+    record(riskId, actor, "OWNER_ASSIGNED", null, null, null, "owner " + owner);
+  }
+
+  /** Where the ladder starts for the risk's band; EXTREME goes to the steering committee at once. */
+  public Level initialLevel(String riskId) {
+    Level level = Level.forBand(repository.get(riskId).band());
+    repository.updateEscalationLevel(riskId, level.name());
+    return level;
+  }
+
+  /**
+   * Escalates one level (EXTREME: straight to the steering committee), records it and returns the
+   * new level, whose group is notified with a task.
+   */
+  public Level escalate(String riskId, String reason) {
+    Risk risk = repository.get(riskId);
+    Level current = Level.valueOf(risk.escalationLevel());
+    Level next = "EXTREME".equals(risk.band()) ? Level.STEERING_COMMITTEE : current.next();
+    repository.updateEscalationLevel(riskId, next.name());
+    record(riskId, null, "ESCALATED", risk.band(), risk.score(), next.name(),
+        reason + ": " + current + " -> " + next + " (notified: " + next.group() + ")");
+    return next;
+  }
+
+  public String planDue(String band) {
+    return BusinessCalendar.dueInBusinessDays(properties.planDue(band));
+  }
+
+  public String safetyAcknowledgement() {
+    return properties.safetyAcknowledgement();
+  }
+
+  public String rootCauseAnalysisDue() {
+    return BusinessCalendar.dueInBusinessDays(properties.rootCauseAnalysisBusinessDays());
+  }
+
+  // ---------------------------------------------------------------- patient safety
+
+  public void acknowledgeSafetyRisk(String riskId, String actor, String note) {
+    record(riskId, actor, "SAFETY_ACKNOWLEDGED", null, null, null, note);
+  }
+
+  public void safetyAcknowledgementOverdue(String riskId) {
+    Risk risk = repository.get(riskId);
+    record(riskId, null, "SAFETY_ACK_OVERDUE", risk.band(), risk.score(), null,
+        "Not acknowledged within " + properties.safetyAcknowledgement() + ": executive sponsor and steering committee notified");
+  }
+
+  public void containAndClassify(String riskId, String eventType, String harm, String containment, String actor) {
+    if (!RiskEscalationProcess.Values.EVENT_TYPES.contains(eventType)) {
+      throw new InvalidVariablesException("eventType must be one of " + RiskEscalationProcess.Values.EVENT_TYPES);
+    }
+    if (!RiskEscalationProcess.Values.HARM_SCALE.contains(harm)) {
+      throw new InvalidVariablesException("harm must be one of " + RiskEscalationProcess.Values.HARM_SCALE);
+    }
+    if (containment == null || containment.isBlank()) {
+      throw new InvalidVariablesException("containment is required");
+    }
+    repository.updateHarm(riskId, harm);
+    record(riskId, actor, "CONTAINED", null, null, null, eventType + ", harm " + harm + ": " + containment);
+  }
+
+  public void recordRootCauseAnalysis(String riskId, String documentId, String actionPlan, String actor) {
+    if (documentId == null || documentId.isBlank() || actionPlan == null || actionPlan.isBlank()) {
+      throw new InvalidVariablesException("rcaDocumentId and rcaActionPlan are required");
+    }
+    record(riskId, actor, "ROOT_CAUSE_ANALYSIS", null, null, null, "RCA " + documentId + ": " + actionPlan);
+  }
+
+  // ---------------------------------------------------------------- plan, acceptance, review
+
+  /** Records the owner's plan; returns whether accepting it needs the steering committee. */
+  public boolean recordPlan(String riskId, String strategy, String actions, String actionsDue, String actor) {
+    if (strategy == null || !RiskEscalationProcess.Values.STRATEGIES.contains(strategy)) {
+      throw new InvalidVariablesException("responseStrategy must be one of " + RiskEscalationProcess.Values.STRATEGIES);
+    }
+    if (actions == null || actions.isBlank()) {
+      throw new InvalidVariablesException("mitigationActions is required (for ACCEPT: the acceptance rationale)");
+    }
+    if (!"ACCEPT".equals(strategy) && (actionsDue == null || actionsDue.isBlank())) {
+      throw new InvalidVariablesException("actionsDueDate is required for " + strategy);
+    }
+    Risk risk = repository.get(riskId);
+    boolean steering = "ACCEPT".equals(strategy) && ("HIGH".equals(risk.band()) || "EXTREME".equals(risk.band()));
+    String status = "ACCEPT".equals(strategy) ? (steering ? "ACCEPTANCE_PENDING" : "ACCEPTED") : "MITIGATING";
+    repository.updatePlan(riskId, strategy, status, nextReview(risk.band()));
+    record(riskId, actor, "PLANNED", risk.band(), risk.score(), null, strategy + ": " + actions
+        + (actionsDue == null ? "" : " (due " + actionsDue + ")"));
+    return steering;
+  }
+
+  /** The steering committee decides on accepting a HIGH or EXTREME risk; the owner cannot approve their own. */
+  public void decideAcceptance(String riskId, Boolean approved, String comment, String actor) {
+    if (approved == null) {
+      throw new InvalidVariablesException("acceptanceApproved is required");
+    }
+    Risk risk = repository.get(riskId);
+    if (actor != null && actor.equals(risk.owner())) {
+      throw new AuthorizationException("User '" + actor + "' owns risk " + riskId
+          + " and cannot approve accepting it (four-eyes)");
+    }
+    repository.updateStatus(riskId, approved ? "ACCEPTED" : "OPEN");
+    record(riskId, actor, approved ? "ACCEPTANCE_APPROVED" : "ACCEPTANCE_REJECTED", risk.band(), risk.score(),
+        null, comment);
+  }
+
+  public String nextReviewDue(String riskId) {
+    LocalDate next = nextReview(repository.get(riskId).band());
+    repository.updateNextReview(riskId, next);
+    return next + "T" + BusinessCalendar.DAY_START + ":00";
+  }
+
+  private LocalDate nextReview(String band) {
+    return EngineClock.today().plusDays(properties.reviewCadence(band));
+  }
+
+  public void recordReview(String riskId, String outcome, String note, String actor) {
+    if (outcome == null || !RiskEscalationProcess.Values.REVIEW_OUTCOMES.contains(outcome)) {
+      throw new InvalidVariablesException("reviewOutcome must be one of " + RiskEscalationProcess.Values.REVIEW_OUTCOMES);
+    }
+    Risk risk = repository.get(riskId);
+    record(riskId, actor, "REVIEWED", risk.band(), risk.score(), null, outcome + (note == null ? "" : ": " + note));
+    if ("CLOSE".equals(outcome)) {
+      repository.updateStatus(riskId, "CLOSURE_PENDING");
+    }
+  }
+
+  public void decideClosure(String riskId, Boolean approved, String comment, String actor) {
+    if (approved == null) {
+      throw new InvalidVariablesException("closureApproved is required");
+    }
+    Risk risk = repository.get(riskId);
+    if (!approved) {
+      repository.updateStatus(riskId, "MITIGATING");
+    }
+    record(riskId, actor, approved ? "CLOSURE_APPROVED" : "CLOSURE_REJECTED", risk.band(), risk.score(), null, comment);
+  }
+
+  // ---------------------------------------------------------------- end states
+
+  public void close(String riskId) {
+    repository.close(riskId, "CLOSED", null, EngineClock.now());
+    Risk risk = repository.get(riskId);
+    record(riskId, null, "CLOSED", risk.band(), risk.score(), null, null);
+    syncGateHolds(risk, null);
+  }
+
+  /** A risk that materialized becomes an issue with the same lineage (ISSUE-… for RISK-…). */
+  public String convertToIssue(String riskId) {
+    String issueId = riskId.replaceFirst("^RISK-", "ISSUE-");
+    repository.close(riskId, "CONVERTED_TO_ISSUE", issueId, EngineClock.now());
+    Risk risk = repository.get(riskId);
+    record(riskId, null, "CONVERTED_TO_ISSUE", risk.band(), risk.score(), null, "issue " + issueId);
+    syncGateHolds(risk, null);
+    return issueId;
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  public Risk risk(String riskId) {
+    return repository.get(riskId);
+  }
+
+  private void requireUser(String userId, String field) {
+    if (identityService.createUserQuery().userId(userId).count() == 0) {
+      throw new InvalidVariablesException(field + " '" + userId + "' is not a known user");
+    }
+  }
+
+  private void record(String riskId, String actor, String event, String band, Integer score, String level,
+      String details) {
+    String text = details == null ? null : details.length() > 2000 ? details.substring(0, 2000) : details;
+    repository.insertEvent(new RiskEvent(null, riskId, EngineClock.now(), actor, event, band, score, level, text));
+  }
+}

@@ -1,0 +1,25 @@
+package io.hitgov.risk.delegate;
+
+import static io.hitgov.risk.RiskEscalationProcess.Variables.RISK_ID;
+
+import io.hitgov.risk.RiskService;
+import io.hitgov.shared.process.TaskFields;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Closes the risk; its gate holds are released. */
+@Component
+class CloseRiskDelegate implements JavaDelegate {
+
+  private final RiskService service;
+
+  CloseRiskDelegate(RiskService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    service.close(TaskFields.string(execution, RISK_ID));
+  }
+}

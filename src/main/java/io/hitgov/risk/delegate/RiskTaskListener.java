@@ -1,0 +1,123 @@
+package io.hitgov.risk.delegate;
+
+import static io.hitgov.risk.RiskEscalationProcess.Variables.*;
+
+import io.hitgov.risk.RiskEscalationProcess.Elements;
+import io.hitgov.risk.RiskService;
+import io.hitgov.shared.process.CurrentUser;
+import io.hitgov.shared.process.InvalidVariablesException;
+import io.hitgov.shared.process.TaskFields;
+import io.hitgov.shared.process.VariableSpec;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Glue for the risk process's user tasks: on creation the task's form fields are reset (a review
+ * loop must not show the last answer), on completion the answer is validated and recorded in the
+ * register, attributed to the acting user, and the gateway variables are set.
+ */
+@Component
+class RiskTaskListener implements TaskListener {
+
+  private final RiskService service;
+  private final CurrentUser currentUser;
+
+  RiskTaskListener(RiskService service, CurrentUser currentUser) {
+    this.service = service;
+    this.currentUser = currentUser;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String key = task.getTaskDefinitionKey();
+    switch (task.getEventName()) {
+      case EVENTNAME_CREATE -> created(task, key);
+      case EVENTNAME_ASSIGNMENT -> {
+        if (Elements.APPROVE_ACCEPTANCE.equals(key) && task.getAssignee() != null
+            && task.getAssignee().equals(task.getVariable(OWNER))) {
+          throw new org.camunda.bpm.engine.AuthorizationException("User '" + task.getAssignee()
+              + "' owns the risk and cannot approve accepting it (four-eyes)");
+        }
+      }
+      case EVENTNAME_COMPLETE -> completed(task, key);
+      default -> { }
+    }
+  }
+
+  private void created(DelegateTask task, String key) {
+    switch (key) {
+      case Elements.PLAN -> TaskFields.declare(task, RESPONSE_STRATEGY, "mitigationActions", "actionsDueDate");
+      case Elements.REVIEW -> TaskFields.declare(task, REVIEW_OUTCOME, "reviewNote", "newLikelihood", "newImpact");
+      case Elements.APPROVE_ACCEPTANCE -> TaskFields.declare(task, ACCEPTANCE_APPROVED, "acceptanceComment");
+      case Elements.APPROVE_CLOSURE -> TaskFields.declare(task, CLOSURE_APPROVED, "closureComment");
+      case Elements.REVIEW_UNACKNOWLEDGED -> service.safetyAcknowledgementOverdue(TaskFields.string(task, RISK_ID));
+      default -> { }
+    }
+  }
+
+  private void completed(DelegateTask task, String key) {
+    String riskId = TaskFields.string(task, RISK_ID);
+    String actor = currentUser.id().orElse(null);
+    DelegateExecution execution = task.getExecution();
+    switch (key) {
+      case Elements.ASSIGN_OWNER -> {
+        String owner = TaskFields.string(task, OWNER);
+        service.assignOwner(riskId, owner, actor);
+      }
+      case Elements.ACKNOWLEDGE_SAFETY -> service.acknowledgeSafetyRisk(riskId, actor,
+          TaskFields.string(task, "acknowledgementNote"));
+      case Elements.CONTAIN -> {
+        String harm = TaskFields.string(task, HARM);
+        service.containAndClassify(riskId, TaskFields.string(task, "eventType"), harm,
+            TaskFields.string(task, "containment"), actor);
+        execution.setVariable(RCA_DUE, service.rootCauseAnalysisDue());
+      }
+      case Elements.ROOT_CAUSE_ANALYSIS -> service.recordRootCauseAnalysis(riskId,
+          TaskFields.string(task, "rcaDocumentId"), TaskFields.string(task, "rcaActionPlan"), actor);
+      case Elements.PLAN -> execution.setVariable(NEEDS_STEERING_ACCEPTANCE, service.recordPlan(riskId,
+          TaskFields.string(task, RESPONSE_STRATEGY), TaskFields.string(task, "mitigationActions"),
+          TaskFields.string(task, "actionsDueDate"), actor));
+      case Elements.APPROVE_ACCEPTANCE -> {
+        Boolean approved = TaskFields.bool(task, ACCEPTANCE_APPROVED);
+        service.decideAcceptance(riskId, approved, TaskFields.string(task, "acceptanceComment"), actor);
+        execution.setVariable(ACCEPTANCE_APPROVED, approved);
+      }
+      case Elements.REVIEW -> review(task, riskId, actor, execution);
+      case Elements.APPROVE_CLOSURE -> {
+        Boolean approved = TaskFields.bool(task, CLOSURE_APPROVED);
+        service.decideClosure(riskId, approved, TaskFields.string(task, "closureComment"), actor);
+        execution.setVariable(CLOSURE_APPROVED, approved);
+      }
+      default -> { }
+    }
+  }
+
+  private void review(DelegateTask task, String riskId, String actor, DelegateExecution execution) {
+    String outcome = TaskFields.string(task, REVIEW_OUTCOME);
+    if ("RESCORE".equals(outcome)) {
+      Object likelihood = task.getVariable("newLikelihood");
+      Object impact = task.getVariable("newImpact");
+      VariableSpec.integer("newLikelihood", true, 1, 5).check(likelihood != null, number(likelihood))
+          .ifPresent(problem -> { throw new InvalidVariablesException(problem); });
+      VariableSpec.integer("newImpact", true, 1, 5).check(impact != null, number(impact))
+          .ifPresent(problem -> { throw new InvalidVariablesException(problem); });
+      execution.setVariable(LIKELIHOOD, number(likelihood));
+      execution.setVariable(IMPACT, number(impact));
+    }
+    service.recordReview(riskId, outcome, TaskFields.string(task, "reviewNote"), actor);
+    execution.setVariable(REVIEW_OUTCOME, outcome);
+  }
+
+  /** Camunda Forms submit numbers as Long or Double; the scales are Integers. */
+  static Object number(Object value) {
+    if (value instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
+      return l.intValue();
+    }
+    if (value instanceof Double d && d == Math.rint(d)) {
+      return (int) d.doubleValue();
+    }
+    return value;
+  }
+}

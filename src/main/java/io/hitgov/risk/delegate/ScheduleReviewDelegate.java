@@ -1,0 +1,26 @@
+package io.hitgov.risk.delegate;
+
+import static io.hitgov.risk.RiskEscalationProcess.Variables.NEXT_REVIEW_DUE;
+import static io.hitgov.risk.RiskEscalationProcess.Variables.RISK_ID;
+
+import io.hitgov.risk.RiskService;
+import io.hitgov.shared.process.TaskFields;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Sets the next review date from the band's cadence. */
+@Component
+class ScheduleReviewDelegate implements JavaDelegate {
+
+  private final RiskService service;
+
+  ScheduleReviewDelegate(RiskService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    execution.setVariable(NEXT_REVIEW_DUE, service.nextReviewDue(TaskFields.string(execution, RISK_ID)));
+  }
+}
