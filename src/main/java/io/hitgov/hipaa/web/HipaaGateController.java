@@ -2,6 +2,7 @@ package io.hitgov.hipaa.web;
 
 import io.hitgov.hipaa.HipaaEvidencePackage;
 import io.hitgov.hipaa.HipaaGateService;
+import static io.hitgov.shared.web.ApiAccess.requireAnyGroup;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
@@ -9,7 +10,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -78,11 +78,4 @@ class HipaaGateController {
     return Map.of("projectId", projectId, "invalidatedGates", invalidated);
   }
 
-  static void requireAnyGroup(Authentication user, Set<String> groups, String action) {
-    boolean allowed = user.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(groups::contains);
-    if (!allowed) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-          "User '" + user.getName() + "' may not " + action + "; allowed groups: " + groups);
-    }
-  }
 }

@@ -1,0 +1,126 @@
+package io.hitgov.risk.web;
+
+import static io.hitgov.shared.web.ApiAccess.requireAnyGroup;
+
+import io.hitgov.risk.RiskEscalationProcess;
+import io.hitgov.risk.RiskRecords.Risk;
+import io.hitgov.risk.RiskRecords.RiskEvent;
+import io.hitgov.risk.RiskRepository;
+import io.hitgov.risk.RiskService;
+import io.hitgov.shared.process.InvalidVariablesException;
+import io.hitgov.system.identity.GovernanceGroup;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The risk register's API: raise a risk, read a project's register, one risk's history, the heat map, gate holds. */
+@RestController
+class RiskController {
+
+  static final Set<String> READERS = GovernanceGroup.approverGroups().stream().map(GovernanceGroup::id)
+      .collect(Collectors.toCollection(java.util.HashSet::new));
+
+  static {
+    READERS.add(GovernanceGroup.OPERATORS.id());
+  }
+
+  private final RuntimeService runtimeService;
+  private final RiskRepository repository;
+  private final RiskService service;
+
+  RiskController(RuntimeService runtimeService, RiskRepository repository, RiskService service) {
+    this.runtimeService = runtimeService;
+    this.repository = repository;
+    this.service = service;
+  }
+
+  /**
+   * Raises a risk: the same start as Tasklist's form and {@code /engine-rest}, as the authenticated
+   * user (who must be allowed to start RiskEscalationProcess). 400 names any bad field.
+   */
+  @PostMapping("/api/risks")
+  ResponseEntity<Map<String, Object>> raise(@RequestBody Map<String, Object> body, Authentication user) {
+    Map<String, Object> variables = new HashMap<>(body);
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(RiskEscalationProcess.KEY, variables);
+    Risk risk = repository.get(instance.getBusinessKey());
+    Map<String, Object> created = new LinkedHashMap<>();
+    created.put("riskId", risk.riskId());
+    created.put("riskScore", risk.score());
+    created.put("riskBand", risk.band());
+    created.put("processInstanceId", instance.getId());
+    return ResponseEntity.created(URI.create("/api/risks/" + risk.riskId())).body(created);
+  }
+
+  @GetMapping("/api/risks/{riskId}")
+  Map<String, Object> risk(@PathVariable String riskId, Authentication user) {
+    requireAnyGroup(user, READERS, "read the risk register");
+    Risk risk = repository.find(riskId)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No risk " + riskId));
+    List<RiskEvent> history = repository.events(riskId);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("risk", risk);
+    answer.put("history", history);
+    answer.put("gateHolds", repository.activeHoldsOfRisk(riskId));
+    return answer;
+  }
+
+  @GetMapping("/api/projects/{projectId}/risks")
+  List<Risk> register(@PathVariable String projectId, @RequestParam(required = false) String band,
+      @RequestParam(required = false) String status, @RequestParam(required = false) String category,
+      Authentication user) {
+    requireAnyGroup(user, READERS, "read the risk register");
+    check("band", band, RiskEscalationProcess.Values.BANDS);
+    check("category", category, RiskEscalationProcess.Values.CATEGORIES);
+    check("status", status, List.of("OPEN", "MITIGATING", "ACCEPTANCE_PENDING", "ACCEPTED", "CLOSURE_PENDING",
+        "CLOSED", "CONVERTED_TO_ISSUE"));
+    return repository.findOfProject(projectId, band, status, category);
+  }
+
+  /** Counts of open risks per likelihood x impact cell, all 25 cells. */
+  @GetMapping("/api/risks/heatmap")
+  Map<String, Object> heatmap(@RequestParam String projectId, Authentication user) {
+    requireAnyGroup(user, READERS, "read the risk register");
+    Map<String, Integer> counts = new HashMap<>();
+    repository.heatmap(projectId).forEach(cell -> counts.put(cell[0] + "x" + cell[1], cell[2]));
+    List<Map<String, Integer>> cells = new ArrayList<>();
+    int total = 0;
+    for (int likelihood = 5; likelihood >= 1; likelihood--) {
+      for (int impact = 1; impact <= 5; impact++) {
+        int count = counts.getOrDefault(likelihood + "x" + impact, 0);
+        total += count;
+        cells.add(Map.of("likelihood", likelihood, "impact", impact, "count", count));
+      }
+    }
+    return Map.of("projectId", projectId, "openRisks", total, "cells", cells);
+  }
+
+  /** Gates a project cannot pass now, and the risks that hold them. */
+  @GetMapping("/api/projects/{projectId}/gate-holds")
+  Object gateHolds(@PathVariable String projectId, Authentication user) {
+    requireAnyGroup(user, READERS, "read gate holds");
+    return service.activeHolds(projectId);
+  }
+
+  private static void check(String name, String value, List<String> allowed) {
+    if (value != null && !allowed.contains(value)) {
+      throw new InvalidVariablesException(name + " '" + value + "' is not one of " + allowed);
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package io.hitgov.shared.web;
+
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Group checks for HITGov's own API: the same group ids as Camunda's authorizations. */
+public final class ApiAccess {
+
+  private ApiAccess() {}
+
+  /** 403 naming the action and the groups allowed, unless the user is in one of {@code groups}. */
+  public static void requireAnyGroup(Authentication user, Set<String> groups, String action) {
+    boolean allowed = user.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(groups::contains);
+    if (!allowed) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+          "User '" + user.getName() + "' may not " + action + "; allowed groups: " + groups);
+    }
+  }
+}
