@@ -65,6 +65,15 @@ public class HipaaGateRepository {
         .update();
   }
 
+  /** A gate still in progress must see evidence newer than today's material change. */
+  public int recordMaterialChangeOnOpenGates(String projectId, LocalDate day) {
+    return jdbc.sql("""
+        update hipaa_gate set last_material_change_date = ?
+        where project_id = ? and status in ('IN_PROGRESS', 'BLOCKED') and result_at is null""")
+        .params(day, projectId)
+        .update();
+  }
+
   public int invalidatePassedGates(String projectId, OffsetDateTime at, String reason) {
     return jdbc.sql("""
         update hipaa_gate set invalidated_at = ?, invalidated_reason = ?

@@ -26,6 +26,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -43,16 +44,23 @@ public class HipaaGateService {
 
   /** Roles that sign or acknowledge a gate. */
   public enum SignOffRole {
-    SECURITY_OFFICIAL("securitySignOffApproved", "securitySignOffComment"),
-    PRIVACY_OFFICIAL("privacySignOffApproved", "privacySignOffComment"),
-    EXECUTIVE_SPONSOR("residualRiskAccepted", "residualRiskComment");
+    SECURITY_OFFICIAL("securitySignOffApproved", "securitySignOffComment", "securityOfficer"),
+    PRIVACY_OFFICIAL("privacySignOffApproved", "privacySignOffComment", "privacyOfficer"),
+    EXECUTIVE_SPONSOR("residualRiskAccepted", "residualRiskComment", "executiveSponsor");
 
     private final String approvedField;
     private final String commentField;
+    private final String group;
 
-    SignOffRole(String approvedField, String commentField) {
+    SignOffRole(String approvedField, String commentField, String group) {
       this.approvedField = approvedField;
       this.commentField = commentField;
+      this.group = group;
+    }
+
+    /** The group whose members alone may sign in this role. */
+    public String group() {
+      return group;
     }
 
     /** The form field that carries the decision. */
@@ -100,13 +108,15 @@ public class HipaaGateService {
   private final DecisionService decisionService;
   private final RepositoryService repositoryService;
   private final HipaaProperties properties;
+  private final IdentityService identityService;
 
   public HipaaGateService(HipaaGateRepository repository, DecisionService decisionService,
-      RepositoryService repositoryService, HipaaProperties properties) {
+      RepositoryService repositoryService, HipaaProperties properties, IdentityService identityService) {
     this.repository = repository;
     this.decisionService = decisionService;
     this.repositoryService = repositoryService;
     this.properties = properties;
+    this.identityService = identityService;
   }
 
   // ---------------------------------------------------------------- opening and scope
@@ -343,6 +353,9 @@ public class HipaaGateService {
         specFindings.put(spec.specId(), "no decided evidence");
       } else if (BLOCK.equals(evidence.disposition())) {
         specFindings.put(spec.specId(), evidence.dispositionReason());
+      } else if (staleNow(gate, spec, evidence)) {
+        specFindings.put(spec.specId(), "Stale evidence at evaluation: older than its validity window, or not newer"
+            + " than the last material change");
       } else {
         pass++;
         if (Boolean.TRUE.equals(evidence.annualReview())) {
@@ -360,6 +373,18 @@ public class HipaaGateService {
     return new Evaluation(pass, annualReview, List.copyOf(specFindings.keySet()), specFindings, baaFindings);
   }
 
+  /** Evidence that passed when decided may have aged, or a material change may have been reported since. */
+  static boolean staleNow(Gate gate, Spec spec, Evidence evidence) {
+    if (evidence.evidenceDate() == null) {
+      return false;
+    }
+    long age = ChronoUnit.DAYS.between(evidence.evidenceDate(), EngineClock.today());
+    boolean tooOld = spec.maxEvidenceAgeDays() != null && age > spec.maxEvidenceAgeDays();
+    boolean beforeChange = spec.mustPostdateMaterialChange() && gate.lastMaterialChangeDate() != null
+        && !evidence.evidenceDate().isAfter(gate.lastMaterialChangeDate());
+    return tooOld || beforeChange;
+  }
+
   /** Opens one remediation item per finding, due in the configured number of days; returns the count. */
   public int openRemediation(String gateId) {
     Gate gate = gate(gateId);
@@ -375,7 +400,8 @@ public class HipaaGateService {
       repository.insertRemediation(new Remediation(gateId, gate.round(), position++, "BAA", null, finding.getKey(),
           finding.getValue(), "privacyOfficer", due, EngineClock.now()));
     }
-    repository.updateStatus(gateId, HipaaAuditGateProcess.Values.BLOCKED, gate.round(), EngineClock.now(), null);
+    // BLOCKED while remediation runs; result_at stays empty until the gate is closed.
+    repository.updateStatus(gateId, HipaaAuditGateProcess.Values.BLOCKED, gate.round(), null, null);
     return position;
   }
 
@@ -399,6 +425,10 @@ public class HipaaGateService {
   public void checkSigner(String gateId, SignOffRole role, String userId) {
     if (userId == null) {
       throw new AuthorizationException("A HIPAA gate sign-off needs an authenticated user");
+    }
+    if (identityService.createUserQuery().userId(userId).memberOfGroup(role.group()).count() == 0) {
+      throw new AuthorizationException("User '" + userId + "' is not in group " + role.group()
+          + " and cannot sign HIPAA gate " + gateId + " as " + role);
     }
     if (role == SignOffRole.EXECUTIVE_SPONSOR) {
       return;
@@ -433,7 +463,11 @@ public class HipaaGateService {
     if (!problems.isEmpty()) {
       throw new InvalidVariablesException(problems);
     }
-    checkSigner(gateId, role, userId);
+    if (approved) {
+      checkSigner(gateId, role, userId);
+    } else if (userId == null) {
+      throw new AuthorizationException("A HIPAA gate sign-off needs an authenticated user");
+    }
     repository.insertSignOff(new SignOff(null, gateId, gate(gateId).round(), role.name(), userId, approved,
         trim(comment), EngineClock.now()));
   }
@@ -441,8 +475,26 @@ public class HipaaGateService {
   // ---------------------------------------------------------------- results
 
   /** Records a PASS; returns the date it expires (go-live + the configured days). */
-  public LocalDate pass(String gateId) {
+  public LocalDate pass(String gateId, String processInstanceId) {
     Gate gate = gate(gateId);
+    // Defence in depth: whatever path led here, a PASS needs this instance's gate, a clear rule,
+    // both officials (two different people) and the sponsor in this round.
+    if (!gate.processInstanceId().equals(processInstanceId)) {
+      throw new AuthorizationException("HIPAA gate " + gateId + " does not belong to process instance " + processInstanceId);
+    }
+    if (!evaluate(gateId).clear()) {
+      throw new AuthorizationException("HIPAA gate " + gateId + " is not clear and cannot pass");
+    }
+    Map<String, String> signers = new HashMap<>();
+    repository.findSignOffs(gateId).stream().filter(s -> s.round() == gate.round() && s.approved())
+        .forEach(s -> signers.put(s.role(), s.userId()));
+    String security = signers.get(SignOffRole.SECURITY_OFFICIAL.name());
+    String privacy = signers.get(SignOffRole.PRIVACY_OFFICIAL.name());
+    if (security == null || privacy == null || !signers.containsKey(SignOffRole.EXECUTIVE_SPONSOR.name())
+        || security.equals(privacy) && !properties.allowSameSigner()) {
+      throw new AuthorizationException("HIPAA gate " + gateId + " lacks the signatures of two different officials"
+          + " and the sponsor's acknowledgement in round " + gate.round());
+    }
     LocalDate base = gate.goLiveDate() != null ? gate.goLiveDate() : EngineClock.today();
     LocalDate expires = base.plusDays(properties.passValidityDaysAfterGoLive());
     repository.updateStatus(gateId, HipaaAuditGateProcess.Values.PASS, gate.round(), EngineClock.now(), expires);
@@ -456,6 +508,7 @@ public class HipaaGateService {
 
   /** A material change ends the validity of every passed gate of the project. */
   public int recordMaterialChange(String projectId, String reason) {
+    repository.recordMaterialChangeOnOpenGates(projectId, EngineClock.today());
     return repository.invalidatePassedGates(projectId, EngineClock.now(), reason);
   }
 

@@ -285,6 +285,8 @@ class HipaaAuditGateProcessTest {
 
   @Test
   void a_go_live_gate_needs_a_project_and_a_go_live_date() {
+    long before = processEngine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(HipaaAuditGateProcess.KEY).count();
     Assertions.assertThatThrownBy(() -> driver.engine.as("paula", () -> processEngine.getRuntimeService()
             .startProcessInstanceByKey(HipaaAuditGateProcess.KEY, Map.of("gateReason", "GO_LIVE"))))
         .isInstanceOf(InvalidVariablesException.class).hasMessageContaining("projectId is required");
@@ -292,7 +294,7 @@ class HipaaAuditGateProcessTest {
             .startProcessInstanceByKey(HipaaAuditGateProcess.KEY, Map.of("projectId", "EHR-X"))))
         .isInstanceOf(InvalidVariablesException.class).hasMessageContaining("goLiveDate is required");
     Assertions.assertThat(processEngine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(HipaaAuditGateProcess.KEY).count()).isZero();
+        .processDefinitionKey(HipaaAuditGateProcess.KEY).count()).isEqualTo(before);
   }
 
   @Test
@@ -347,4 +349,55 @@ class HipaaAuditGateProcessTest {
     Assertions.assertThat(repository.findSignOffs(gateId)).hasSize(3);
     Assertions.assertThat(repository.findBaas(gateId)).isNotEmpty();
   }
+
+  @Test
+  void only_a_member_of_the_role_group_can_sign_even_an_operator_cannot() {
+    ProcessInstance instance = driver.cleanGateUpToSignatures("EHR-ROLE-1", GO_LIVE);
+    Task security = driver.engine.task(instance.getId(), SIGN_SECURITY);
+    Assertions.assertThatThrownBy(() -> driver.engine.complete("admin", security, Map.of("securitySignOffApproved", true)))
+        .isInstanceOf(AuthorizationException.class).hasMessageContaining("is not in group securityOfficer");
+    Assertions.assertThat(repository.findSignOffs(gateId(instance))).isEmpty();
+  }
+
+  @Test
+  void a_new_round_does_not_reuse_the_last_rounds_signature() {
+    ProcessInstance instance = driver.cleanGateUpToSignatures("EHR-ROUND-1", GO_LIVE);
+    driver.sign(instance, "simon", "oscar");
+    driver.acknowledgeResidualRisk(instance, false);
+    driver.engine.complete("simon", driver.engine.task(instance.getId(), RE_REVIEW), Map.of("reReviewDecision", "REEVALUATE"));
+    Task security = driver.engine.task(instance.getId(), SIGN_SECURITY);
+    Assertions.assertThatThrownBy(() -> driver.engine.complete("simon", security, Map.of()))
+        .isInstanceOf(InvalidVariablesException.class).hasMessageContaining("securitySignOffApproved is required");
+  }
+
+  @Test
+  void evidence_that_went_stale_during_remediation_blocks_at_re_evaluation() {
+    ProcessInstance instance = driver.start("EHR-AGE-1", GO_LIVE);
+    driver.defineScope(instance, "", null);
+    driver.submitEvidence(instance, SUBMIT_EVIDENCE, spec -> switch (spec) {
+      case "164.312(b)" -> HipaaGateDriver.status("GAP", null, null);
+      case "164.308(a)(1)(ii)(A)" -> HipaaGateDriver.evidenced(350);
+      default -> HipaaGateDriver.cleanAnswer(spec);
+    });
+    driver.submitEvidence(instance, REMEDIATE_SPECIFICATION, spec -> HipaaGateDriver.evidenced(1));
+    // Remediation took a month: the risk analysis passed when decided, but is now 380 days old.
+    ClockUtil.setCurrentTime(Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(30))));
+    driver.engine.complete("simon", driver.engine.task(instance.getId(), RE_REVIEW), Map.of("reReviewDecision", "REEVALUATE"));
+    assertThat(instance).variables().containsEntry("hipaaGateClear", false);
+    String findings = (String) processEngine.getRuntimeService().getVariable(instance.getId(), "hipaaFindings");
+    Assertions.assertThat(findings).contains("164.308(a)(1)(ii)(A): Stale evidence at evaluation");
+  }
+
+  @Test
+  void a_material_change_reported_while_the_gate_runs_applies_to_it() {
+    ProcessInstance instance = driver.start("EHR-CHANGE-1", GO_LIVE);
+    driver.defineScope(instance, "", null);
+    HipaaGateService service = org.springframework.test.util.AopTestUtils.getTargetObject(gateService);
+    service.recordMaterialChange("EHR-CHANGE-1", "New hosting provider");
+    driver.submitEvidence(instance, SUBMIT_EVIDENCE, HipaaGateDriver::cleanAnswer);
+    Assertions.assertThat(repository.findLatestEvidence(gateId(instance), "164.308(a)(1)(ii)(A)").orElseThrow()
+        .disposition()).as("a 30-day-old risk analysis predates today's change").isEqualTo("BLOCK");
+  }
+
+  @Autowired HipaaGateService gateService;
 }

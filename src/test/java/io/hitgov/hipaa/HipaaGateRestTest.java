@@ -203,4 +203,43 @@ class HipaaGateRestTest {
     }
     throw new AssertionError("No " + specId);
   }
+
+  @Test
+  void starting_past_the_start_event_is_refused_and_leaves_nothing() {
+    long before = gateInstances();
+    Http.Response jump = http.as("sophia").postJson(START, "{\"skipCustomListeners\":true,"
+        + "\"startInstructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"ServiceTask_RecordGatePassed\"}],"
+        + "\"variables\":{\"projectId\":{\"value\":\"EHR-R-7\",\"type\":\"String\"},"
+        + "\"hipaaGateId\":{\"value\":\"HIPAA-EHR-R-5-1\",\"type\":\"String\"}}}");
+    assertThat(jump.status()).as(jump.toString()).isEqualTo(403);
+    assertThat(jump.body()).contains("must be started at its start event");
+    assertThat(gateInstances()).isEqualTo(before);
+  }
+
+  @Test
+  void a_completion_may_submit_only_its_form_fields() {
+    ProcessInstance instance = driver.start("EHR-R-8", GO_LIVE);
+    driver.defineScope(instance, "", null);
+    Task facilitiesTask = driver.engine.tasks(instance.getId(), SUBMIT_EVIDENCE).stream()
+        .filter(t -> t.getName().startsWith("Evidence 164.310(b):")).findFirst().orElseThrow();
+    Http.Response hijack = http.as("felix").postJson("/engine-rest/task/" + facilitiesTask.getId() + "/complete",
+        "{\"variables\":{\"evidenceStatus\":{\"value\":\"GAP\",\"type\":\"String\"},"
+            + "\"specId\":{\"value\":\"164.308(a)(1)(ii)(A)\",\"type\":\"String\"},"
+            + "\"hipaaGateId\":{\"value\":\"HIPAA-OTHER-1\",\"type\":\"String\"}}}");
+    assertThat(hijack.status()).as(hijack.toString()).isEqualTo(400);
+    assertThat(hijack.body()).contains("hipaaGateId").contains("specId").contains("are not fields of this task's form");
+    assertThat(processEngine.getTaskService().createTaskQuery().taskId(facilitiesTask.getId()).count()).isEqualTo(1);
+  }
+
+  @Test
+  void approvers_cannot_reassign_a_signature_to_someone_outside_the_role() {
+    ProcessInstance instance = driver.cleanGateUpToSignatures("EHR-R-9", GO_LIVE);
+    Task security = driver.engine.task(instance.getId(), SIGN_SECURITY);
+    Http.Response reassign = http.as("simon").postJson("/engine-rest/task/" + security.getId() + "/assignee",
+        "{\"userId\":\"paula\"}");
+    assertThat(reassign.status()).as(reassign.toString()).isEqualTo(403);
+    Http.Response setVariable = http.as("simon").postJson("/engine-rest/task/" + security.getId() + "/variables",
+        "{\"modifications\":{\"securitySignOffApproved\":{\"value\":true,\"type\":\"Boolean\"}}}");
+    assertThat(setVariable.status()).as("task variables are not writable by candidates").isEqualTo(403);
+  }
 }

@@ -127,4 +127,20 @@ class EngineRestSecurityTest {
   void the_application_api_is_never_anonymous() {
     assertThat(http.get("/api/projects").status()).isEqualTo(401);
   }
+
+  @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
+
+  @Test
+  void a_model_cannot_reach_arbitrary_spring_beans_from_an_expression() {
+    var model = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("BeanProbeProcess")
+        .camundaHistoryTimeToLiveString("P2192D")
+        .startEvent()
+        .serviceTask("ServiceTask_Probe").camundaExpression("${identityService.createMembership('paula', 'camunda-admin')}")
+        .endEvent().done();
+    repositoryService.createDeployment().addModelInstance("BeanProbeProcess.bpmn", model).deploy();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("BeanProbeProcess"))
+        .hasMessageContaining("identityService");
+    assertThat(identityService.createUserQuery().userId("paula").memberOfGroup("camunda-admin").count()).isZero();
+  }
 }

@@ -46,4 +46,21 @@ class ProductionProfileTest {
       assertThat(identity.checkPassword("ops", "Str0ng-and-l0ng-enough")).isTrue();
     }
   }
+
+  @Test
+  void prod_with_the_env_example_placeholder_refuses_to_start() {
+    assertThatThrownBy(() -> AppRunner.start(PROD, "--camunda.bpm.admin-user.id=ops",
+        "--camunda.bpm.admin-user.password=change-me-to-a-long-random-secret").close())
+        .hasMessageContaining("default or demo password");
+  }
+
+  @Test
+  void prod_on_a_database_with_demo_users_refuses_to_start(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    String url = "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+    AppRunner.start("test", url).close();
+    assertThatThrownBy(() -> AppRunner.start(PROD, url, "--camunda.bpm.admin-user.id=ops",
+        "--camunda.bpm.admin-user.password=Str0ng-and-l0ng-enough").close())
+        .satisfies(error -> org.assertj.core.api.Assertions.assertThat(ModelDeploymentTest.messages(error))
+            .contains("the database holds demo users"));
+  }
 }

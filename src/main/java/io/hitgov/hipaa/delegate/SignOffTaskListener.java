@@ -35,6 +35,8 @@ class SignOffTaskListener implements TaskListener {
     String approvedField = role.approvedField();
     String commentField = role.commentField();
     switch (task.getEventName()) {
+      // A new round must not inherit the last round's answer.
+      case EVENTNAME_CREATE -> task.getExecution().setVariable(approvedField, null);
       case EVENTNAME_ASSIGNMENT -> {
         if (task.getAssignee() != null) {
           service.checkSigner(gateId, role, task.getAssignee());

@@ -4,24 +4,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks the start variables of every process that has a {@link ProcessContract}, at the process's
- * start event, whichever way it was started. A refused start throws {@link InvalidVariablesException}
- * inside the starting command, so nothing is left half-started. A process started by a call
- * activity is checked for missing and mistyped variables; only a top-level start is refused for
- * unknown ones (a caller may pass along more than the callee needs).
+ * Guards the start of every process that has a {@link ProcessContract}, whichever way it is
+ * started (Tasklist, {@code /engine-rest}, HITGov's API, a call activity):
+ * <ul>
+ *   <li>its start variables are checked; a refused start throws {@link InvalidVariablesException}
+ *       inside the starting command, so nothing is left half-started. A process started by a call
+ *       activity is checked for missing and mistyped variables; only a top-level start is refused
+ *       for unknown ones (a caller may pass along more than the callee needs);
+ *   <li>it must start at its start event: start instructions ({@code startBeforeActivity}, which
+ *       need only CREATE_INSTANCE) would let a user jump past every task and four-eyes check.
+ * </ul>
+ * The guard is a built-in listener on the process itself, so {@code skipCustomListeners} cannot
+ * skip it.
  */
 @Component
 public class StartVariablesGuard extends AbstractProcessEnginePlugin {
@@ -39,19 +47,25 @@ public class StartVariablesGuard extends AbstractProcessEnginePlugin {
     }
     BpmnParseListener listener = new AbstractBpmnParseListener() {
       @Override
-      public void parseStartEvent(Element startEventElement, ScopeImpl scope, ActivityImpl startEventActivity) {
-        if (scope instanceof ProcessDefinitionEntity definition && contracts.containsKey(definition.getKey())) {
-          startEventActivity.addListener(ExecutionListener.EVENTNAME_START,
-              new Check(contracts.get(definition.getKey()).startVariables()));
+      public void parseProcess(Element processElement, ProcessDefinitionEntity definition) {
+        if (contracts.containsKey(definition.getKey())) {
+          definition.addBuiltInListener(ExecutionListener.EVENTNAME_START,
+              new Check(definition.getKey(), contracts.get(definition.getKey()).startVariables()));
         }
       }
     };
     configuration.getCustomPreBPMNParseListeners().add(listener);
   }
 
-  private record Check(VariableSchema schema) implements ExecutionListener {
+  private record Check(String key, VariableSchema schema) implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
+      ExecutionEntity instance = (ExecutionEntity) execution;
+      ActivityImpl initial = instance.getProcessDefinition().getInitial();
+      if (instance.getActivity() != null && initial != null && !initial.getId().equals(instance.getActivity().getId())) {
+        throw new AuthorizationException(key + " must be started at its start event, not at '"
+            + instance.getActivity().getId() + "'");
+      }
       boolean called = execution.getProcessInstance().getSuperExecution() != null;
       schema.validate(execution.getVariables(), !called);
     }

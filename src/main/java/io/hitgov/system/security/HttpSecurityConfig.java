@@ -50,6 +50,18 @@ public class HttpSecurityConfig {
     return registration;
   }
 
+  /** Completions may submit only their form's fields; runs after Camunda's REST authentication. */
+  @Bean
+  FilterRegistrationBean<Filter> taskCompletionFields(org.camunda.bpm.engine.TaskService taskService,
+      org.camunda.bpm.engine.FormService formService, IdentityService identityService) {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>();
+    registration.setName("hitgov-task-completion-fields");
+    registration.setFilter(new TaskCompletionFilter(taskService, formService, identityService));
+    registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/engine/*");
+    registration.setOrder(2);
+    return registration;
+  }
+
   /** Paths that Camunda secures itself (REST filter above, webapp session login and CSRF). */
   @Bean
   @Order(1)

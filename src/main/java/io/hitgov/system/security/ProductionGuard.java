@@ -31,7 +31,8 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
     }
     if (password.isBlank()) {
       problems.add("HITGOV_ADMIN_PASSWORD is not set");
-    } else if (password.equals(demoPassword) || password.equalsIgnoreCase(user) || password.equalsIgnoreCase("admin")) {
+    } else if (password.equals(demoPassword) || password.equalsIgnoreCase(user) || password.equalsIgnoreCase("admin")
+        || password.toLowerCase(java.util.Locale.ROOT).contains("change-me")) {
       problems.add("HITGOV_ADMIN_PASSWORD is a default or demo password");
     } else if (password.length() < MIN_PASSWORD_LENGTH) {
       problems.add("HITGOV_ADMIN_PASSWORD is shorter than " + MIN_PASSWORD_LENGTH + " characters");

@@ -1,0 +1,183 @@
+package io.hitgov.system.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A task completion may only submit the fields of the task's form (contract.md, "Errors": an
+ * unknown variable is a 400). Without this, a completion could overwrite the variables the process
+ * relies on (the gate, the specification, the risk id) with the approver's own values. Applies to
+ * {@code /engine-rest} and to Tasklist's own engine API; only authenticated requests are checked,
+ * the rest is left to Camunda's 401.
+ */
+class TaskCompletionFilter extends OncePerRequestFilter {
+
+  static final Pattern COMPLETION = Pattern.compile(".*/task/([^/]+)/(complete|submit-form|resolve)$");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final TaskService taskService;
+  private final FormService formService;
+  private final IdentityService identityService;
+
+  TaskCompletionFilter(TaskService taskService, FormService formService, IdentityService identityService) {
+    this.taskService = taskService;
+    this.formService = formService;
+    this.identityService = identityService;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Matcher completion = COMPLETION.matcher(request.getRequestURI());
+    if (!"POST".equals(request.getMethod()) || !completion.matches() || !authenticated(request)
+        || request.getContentType() == null || !request.getContentType().contains("json")) {
+      chain.doFilter(request, response);
+      return;
+    }
+    byte[] body = request.getInputStream().readAllBytes();
+    Set<String> unknown = unknownFields(completion.group(1), body);
+    if (!unknown.isEmpty()) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      response.setContentType("application/json");
+      response.setCharacterEncoding("UTF-8");
+      JSON.writeValue(response.getWriter(), Map.of("type", "InvalidRequestException",
+          "message", "Invalid variables: " + unknown + " are not fields of this task's form"));
+      return;
+    }
+    chain.doFilter(new CachedBody(request, body), response);
+  }
+
+  private boolean authenticated(HttpServletRequest request) {
+    if (request.getRequestURI().contains("/engine-rest/")) {
+      return identityService.getCurrentAuthentication() != null;
+    }
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return false;
+    }
+    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+    return authentications != null && !authentications.getAuthentications().isEmpty();
+  }
+
+  /** The submitted variable names that the task's Camunda Form does not have. */
+  private Set<String> unknownFields(String taskId, byte[] body) {
+    JsonNode variables;
+    try {
+      variables = JSON.readTree(body).path("variables");
+    } catch (IOException e) {
+      return Set.of(); // Camunda answers malformed JSON itself
+    }
+    if (!variables.isObject() || variables.isEmpty()) {
+      return Set.of();
+    }
+    Authentication caller = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    try {
+      Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+      if (task == null || task.getProcessDefinitionId() == null) {
+        return Set.of();
+      }
+      Set<String> allowed = new TreeSet<>();
+      try (InputStream form = formService.getDeployedTaskForm(taskId)) {
+        collectKeys(JSON.readTree(form), allowed);
+      } catch (RuntimeException | IOException e) {
+        return Set.of(); // no Camunda Form: nothing to check against
+      }
+      Set<String> unknown = new TreeSet<>();
+      variables.fieldNames().forEachRemaining(name -> {
+        if (!allowed.contains(name)) {
+          unknown.add(name);
+        }
+      });
+      return unknown;
+    } finally {
+      if (caller != null) {
+        identityService.setAuthentication(caller);
+      }
+    }
+  }
+
+  private static void collectKeys(JsonNode node, Set<String> keys) {
+    if (node.isObject()) {
+      if (node.hasNonNull("key") && node.get("key").isTextual() && node.has("type")) {
+        keys.add(node.get("key").asText());
+      }
+      node.forEach(child -> collectKeys(child, keys));
+    } else if (node.isArray()) {
+      node.forEach(child -> collectKeys(child, keys));
+    }
+  }
+
+  /** The request with its body, which this filter has read, available again. */
+  private static final class CachedBody extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    CachedBody(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+    }
+  }
+}
