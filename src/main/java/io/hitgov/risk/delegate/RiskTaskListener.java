@@ -60,7 +60,9 @@ class RiskTaskListener implements TaskListener {
   private void completed(DelegateTask task, String key) {
     String riskId = TaskFields.string(task, RISK_ID);
     String actor = currentUser.id().orElse(null);
-    DelegateExecution execution = task.getExecution();
+    // Gateway variables go to the process instance: a task with a boundary event runs in its own
+    // scope, whose local variables (the declared form fields) end with it.
+    DelegateExecution execution = task.getExecution().getProcessInstance();
     switch (key) {
       case Elements.ASSIGN_OWNER -> {
         String owner = TaskFields.string(task, OWNER);
