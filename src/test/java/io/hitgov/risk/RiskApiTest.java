@@ -1,0 +1,127 @@
+package io.hitgov.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hitgov.support.HitgovSpringTest;
+import io.hitgov.support.Http;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The risk register through HTTP: raising (HITGov API and /engine-rest), the register, heat map and gate holds. */
+@HitgovSpringTest
+class RiskApiTest {
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+  Http http;
+
+  @BeforeEach
+  void setUp() {
+    http = Http.on(port);
+  }
+
+  static String risk(String projectId, String category, int likelihood, int impact) {
+    return "{\"projectId\":\"" + projectId + "\",\"title\":\"Go-live volume\",\"category\":\"" + category
+        + "\",\"likelihood\":" + likelihood + ",\"impact\":" + impact + ",\"owner\":\"mike\"}";
+  }
+
+  @Test
+  void a_risk_is_raised_through_the_api_scored_and_attributed() {
+    Http.Response created = http.as("irene").postJson("/api/risks", risk("EHR-API-1", "TECHNICAL", 3, 4));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    assertThat(created.json().get("riskId").asText()).isEqualTo("RISK-EHR-API-1-1");
+    assertThat(created.json().get("riskScore").asInt()).isEqualTo(12);
+    assertThat(created.json().get("riskBand").asText()).isEqualTo("HIGH");
+
+    JsonNode one = http.as("paula").get("/api/risks/RISK-EHR-API-1-1").json();
+    assertThat(one.at("/risk/raisedBy").asText()).isEqualTo("irene");
+    assertThat(one.at("/risk/owner").asText()).isEqualTo("mike");
+    assertThat(one.at("/risk/escalationLevel").asText()).isEqualTo("PMO");
+    assertThat(one.get("history")).extracting(n -> n.get("event").asText()).containsExactly("RAISED", "SCORED");
+  }
+
+  @Test
+  void bad_input_is_400_naming_the_field_and_starts_nothing() {
+    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(RiskEscalationProcess.KEY).count();
+    Http.Response range = http.as("irene").postJson("/api/risks", risk("EHR-API-2", "TECHNICAL", 6, 4));
+    assertThat(range.status()).isEqualTo(400);
+    assertThat(range.json().get("detail").asText()).contains("likelihood 6 is outside 1..5");
+    Http.Response missing = http.as("irene").postJson("/api/risks", "{\"projectId\":\"EHR-API-2\",\"category\":\"BUDGET\","
+        + "\"likelihood\":2,\"impact\":2}");
+    assertThat(missing.status()).isEqualTo(400);
+    assertThat(missing.body()).contains("title is required");
+    Http.Response typed = http.as("irene").postJson("/api/risks", "{\"projectId\":\"EHR-API-2\",\"title\":\"x\","
+        + "\"category\":\"BUDGET\",\"likelihood\":\"high\",\"impact\":2}");
+    assertThat(typed.status()).isEqualTo(400);
+    assertThat(typed.body()).contains("likelihood must be a Integer");
+    Http.Response unknown = http.as("irene").postJson("/api/risks", "{\"projectId\":\"EHR-API-2\",\"title\":\"x\","
+        + "\"category\":\"BUDGET\",\"likelihood\":2,\"impact\":2,\"patientMrn\":\"123\"}");
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.body()).contains("patientMrn is not a known variable");
+    assertThat(http.as("irene").postJson("/api/risks", "{not json").status()).isEqualTo(400);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(RiskEscalationProcess.KEY).count())
+        .isEqualTo(before);
+  }
+
+  @Test
+  void the_same_start_through_engine_rest_is_validated_too() {
+    Http.Response bad = http.as("irene").postJson("/engine-rest/process-definition/key/RiskEscalationProcess/start",
+        "{\"variables\":{\"projectId\":{\"value\":\"EHR-API-3\",\"type\":\"String\"}}}");
+    assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
+    assertThat(bad.body()).contains("title is required").contains("category is required");
+    Http.Response good = http.as("irene").postJson("/engine-rest/process-definition/key/RiskEscalationProcess/start",
+        "{\"variables\":{\"projectId\":{\"value\":\"EHR-API-3\",\"type\":\"String\"},"
+            + "\"title\":{\"value\":\"Lab feed\",\"type\":\"String\"},\"category\":{\"value\":\"TECHNICAL\",\"type\":\"String\"},"
+            + "\"likelihood\":{\"value\":2,\"type\":\"Integer\"},\"impact\":{\"value\":2,\"type\":\"Integer\"}}}");
+    assertThat(good.status()).as(good.toString()).isEqualTo(200);
+    assertThat(good.json().get("businessKey").asText()).isEqualTo("RISK-EHR-API-3-1");
+  }
+
+  @Test
+  void the_register_filters_and_the_heat_map_counts_open_risks() {
+    http.as("maria").postJson("/api/risks", risk("EHR-API-4", "SCHEDULE", 2, 2));
+    http.as("maria").postJson("/api/risks", risk("EHR-API-4", "BUDGET", 2, 2));
+    http.as("maria").postJson("/api/risks", risk("EHR-API-4", "BUDGET", 5, 5));
+    http.as("maria").postJson("/api/risks", risk("EHR-API-OTHER", "BUDGET", 5, 5));
+
+    assertThat(http.as("fiona").get("/api/projects/EHR-API-4/risks").json()).hasSize(3);
+    JsonNode budget = http.as("fiona").get("/api/projects/EHR-API-4/risks?category=BUDGET&band=MODERATE").json();
+    assertThat(budget).hasSize(1);
+    assertThat(budget.get(0).get("riskId").asText()).isEqualTo("RISK-EHR-API-4-2");
+    assertThat(http.as("fiona").get("/api/projects/EHR-API-4/risks?band=SEVERE").status()).isEqualTo(400);
+
+    JsonNode heatmap = http.as("paula").get("/api/risks/heatmap?projectId=EHR-API-4").json();
+    assertThat(heatmap.get("openRisks").asInt()).isEqualTo(3);
+    assertThat(heatmap.get("cells")).hasSize(25);
+    assertThat(cell(heatmap, 2, 2)).isEqualTo(2);
+    assertThat(cell(heatmap, 5, 5)).isEqualTo(1);
+    assertThat(cell(heatmap, 1, 1)).isZero();
+  }
+
+  @Test
+  void gate_holds_of_a_patient_safety_risk_are_visible_to_the_project() {
+    http.as("carla").postJson("/api/risks", risk("EHR-API-5", "PATIENT_SAFETY", 2, 4));
+    JsonNode holds = http.as("paula").get("/api/projects/EHR-API-5/gate-holds").json();
+    assertThat(holds).extracting(n -> n.get("gateId").asText()).containsExactly("G5", "G6");
+    assertThat(holds.get(0).get("riskId").asText()).isEqualTo("RISK-EHR-API-5-1");
+  }
+
+  @Test
+  void the_register_is_never_anonymous() {
+    assertThat(http.get("/api/projects/EHR-API-4/risks").status()).isEqualTo(401);
+    assertThat(http.postJson("/api/risks", risk("EHR-API-6", "BUDGET", 1, 1)).status()).isEqualTo(401);
+  }
+
+  static int cell(JsonNode heatmap, int likelihood, int impact) {
+    for (JsonNode cell : heatmap.get("cells")) {
+      if (cell.get("likelihood").asInt() == likelihood && cell.get("impact").asInt() == impact) {
+        return cell.get("count").asInt();
+      }
+    }
+    throw new AssertionError("no cell");
+  }
+}
