@@ -86,6 +86,28 @@ try {
   await officer.page.getByText('Define gate scope').first().waitFor({ state: 'detached' });
   await officer.page.screenshot({ path: `${shots}/4-scope-completed.png` });
   await officer.context.close();
+
+  // 3. maria (projectManagers) raises a risk with the risk report form: select and number fields
+  const manager = await loggedIn('maria');
+  await activate(manager.page.getByText('Start process').first());
+  await activate(manager.page.getByText('Risk escalation'));
+  await manager.page.getByLabel('Title').waitFor();
+  await manager.page.getByLabel('Project id').fill(projectId);
+  await manager.page.getByLabel('Title').fill('Lab interface backlog at go-live');
+  // form-js's select reacts to mouse-down: a real pointer click here (not element.click()).
+  const categoryField = manager.page.locator('.fjs-form-field-select', { hasText: 'Category' });
+  await categoryField.locator('.fjs-input-group').dispatchEvent('mousedown');
+  await manager.page.locator('.fjs-dropdownlist-item', { hasText: 'Budget' }).first().dispatchEvent('mousedown');
+  await categoryField.getByText('Budget').waitFor();
+  await manager.page.getByLabel('Likelihood (1–5)').fill('2');
+  await manager.page.getByLabel('Impact (1–5)').fill('3');
+  // No owner: a project manager will assign one. form-js debounces text input: let the last
+  // field reach the form's state before starting.
+  await manager.page.waitForTimeout(600);
+  await manager.page.screenshot({ path: `${shots}/5-risk-form.png` });
+  await activate(manager.page.getByRole('button', { name: 'Start', exact: true }));
+  await manager.page.getByText('Start process: Risk escalation').waitFor({ state: 'detached' });
+  await manager.context.close();
   console.log(JSON.stringify({ ok: true }));
 } catch (error) {
   for (const context of browser.contexts()) {

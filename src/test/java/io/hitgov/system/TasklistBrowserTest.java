@@ -20,7 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Camunda Tasklist in a real browser (Debian's Chromium driven by playwright-core) renders
  * HITGov's Camunda Forms and submits them: a PMO user starts a HIPAA gate with its start form, a
- * security officer claims and completes the scope task. Screenshots land in target/browser/.
+ * security officer claims and completes the scope task, and a project manager raises a risk with the
+ * risk report form (a select and number fields). Screenshots land in target/browser/.
  * Without node, Chromium or playwright-core the test is skipped loudly; with
  * {@code HITGOV_REQUIRE_BROWSER=true} (set by .ci/run after installing them) it fails instead.
  */
@@ -34,6 +35,7 @@ class TasklistBrowserTest {
   @Autowired HistoryService historyService;
   @Autowired TaskService taskService;
   @Autowired HipaaGateRepository repository;
+  @Autowired io.hitgov.risk.RiskRepository riskRepository;
 
   static void requireBrowser() {
     String chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
@@ -85,5 +87,15 @@ class TasklistBrowserTest {
     assertThat(repository.findBaas(record.gateId())).extracting("counterparty").containsExactly("Acme Hosting");
     assertThat(taskService.createTaskQuery().processInstanceId(gate.getId())
         .taskDefinitionKey(HipaaAuditGateProcess.Elements.SUBMIT_EVIDENCE).count()).isEqualTo(63);
+
+    var risk = riskRepository.find("RISK-" + PROJECT + "-1").orElseThrow();
+    assertThat(risk.raisedBy()).as("raised with Tasklist's risk report form").isEqualTo("maria");
+    assertThat(risk.category()).isEqualTo("BUDGET");
+    assertThat(risk.likelihood()).isEqualTo(2);
+    assertThat(risk.impact()).isEqualTo(3);
+    assertThat(risk.band()).isEqualTo("MODERATE");
+    assertThat(risk.owner()).as("the optional owner was left empty").isNull();
+    assertThat(taskService.createTaskQuery().processInstanceId(risk.processInstanceId())
+        .taskDefinitionKey(io.hitgov.risk.RiskEscalationProcess.Elements.ASSIGN_OWNER).count()).isEqualTo(1);
   }
 }

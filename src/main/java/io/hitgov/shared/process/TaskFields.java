@@ -21,9 +21,13 @@ public final class TaskFields {
     }
   }
 
+  /** A String field; blank counts as absent (Tasklist submits an empty optional field as ""). */
   public static String string(VariableScope scope, String name) {
     Object value = scope.getVariable(name);
-    if (value == null || value instanceof String) {
+    if (value == null || value instanceof String s && s.isBlank()) {
+      return null;
+    }
+    if (value instanceof String) {
       return (String) value;
     }
     throw new InvalidVariablesException(name + " must be a String, not " + value.getClass().getSimpleName());
