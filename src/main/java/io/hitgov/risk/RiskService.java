@@ -53,8 +53,8 @@ public class RiskService {
     }
   }
 
-  /** The result of scoring. */
-  public record Score(int score, String band) {}
+  /** The result of scoring; {@code raised} when a re-score moved the band up. */
+  public record Score(int score, String band, boolean raised) {}
 
   static final List<String> HELD_GATES = List.of("G5", "G6");
 
@@ -96,8 +96,11 @@ public class RiskService {
         .variables(Variables.createVariables().putValue("likelihood", likelihood).putValue("impact", impact)
             .putValue("category", risk.category()))
         .evaluate().getSingleResult();
-    Score score = new Score(((Number) result.getEntry("riskScore")).intValue(), result.getEntry("riskBand"));
     boolean rescore = risk.score() != null;
+    String band = result.getEntry("riskBand");
+    boolean raised = rescore && RiskEscalationProcess.Values.BANDS.indexOf(band)
+        > RiskEscalationProcess.Values.BANDS.indexOf(risk.band());
+    Score score = new Score(((Number) result.getEntry("riskScore")).intValue(), band, raised);
     repository.updateScore(riskId, likelihood, impact, score.score(), score.band());
     record(riskId, actor, rescore ? "RESCORED" : "SCORED", score.band(), score.score(), null,
         "likelihood " + likelihood + " x impact " + impact
@@ -142,11 +145,15 @@ public class RiskService {
     record(riskId, actor, "OWNER_ASSIGNED", null, null, null, "owner " + owner);
   }
 
-  /** Where the ladder starts for the risk's band; EXTREME goes to the steering committee at once. */
-  public Level initialLevel(String riskId) {
-    Level level = Level.forBand(repository.get(riskId).band());
-    repository.updateEscalationLevel(riskId, level.name());
-    return level;
+  /** The ladder's current level (never lowered when the owner plans again). */
+  public Level currentLevel(String riskId) {
+    return Level.valueOf(repository.get(riskId).escalationLevel());
+  }
+
+  /** HIGH risks belong to the PMO and EXTREME ones to the steering committee at once (notified, recorded). */
+  public boolean escalateAtOnce(String riskId) {
+    Risk risk = repository.get(riskId);
+    return Level.valueOf(risk.escalationLevel()).ordinal() < Level.forBand(risk.band()).ordinal();
   }
 
   /**
@@ -156,7 +163,8 @@ public class RiskService {
   public Level escalate(String riskId, String reason) {
     Risk risk = repository.get(riskId);
     Level current = Level.valueOf(risk.escalationLevel());
-    Level next = "EXTREME".equals(risk.band()) ? Level.STEERING_COMMITTEE : current.next();
+    Level byBand = Level.forBand(risk.band());
+    Level next = current.ordinal() < byBand.ordinal() ? byBand : current.next();
     repository.updateEscalationLevel(riskId, next.name());
     record(riskId, null, "ESCALATED", risk.band(), risk.score(), next.name(),
         reason + ": " + current + " -> " + next + " (notified: " + next.group() + ")");
@@ -176,6 +184,12 @@ public class RiskService {
   }
 
   // ---------------------------------------------------------------- patient safety
+
+  public void fastTrackStarted(String riskId) {
+    Risk risk = repository.get(riskId);
+    record(riskId, null, "FAST_TRACK", risk.band(), risk.score(), null,
+        "patientSafety and cmio notified; acknowledgement due within " + properties.safetyAcknowledgement());
+  }
 
   public void acknowledgeSafetyRisk(String riskId, String actor, String note) {
     record(riskId, actor, "SAFETY_ACKNOWLEDGED", null, null, null, note);
@@ -220,6 +234,17 @@ public class RiskService {
     }
     if (!"ACCEPT".equals(strategy) && (actionsDue == null || actionsDue.isBlank())) {
       throw new InvalidVariablesException("actionsDueDate is required for " + strategy);
+    }
+    if (actionsDue != null && !actionsDue.isBlank()) {
+      LocalDate due;
+      try {
+        due = LocalDate.parse(actionsDue.length() > 10 ? actionsDue.substring(0, 10) : actionsDue);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new InvalidVariablesException("actionsDueDate '" + actionsDue + "' is not an ISO date (yyyy-MM-dd)");
+      }
+      if (due.isBefore(EngineClock.today())) {
+        throw new InvalidVariablesException("actionsDueDate " + due + " is in the past");
+      }
     }
     Risk risk = repository.get(riskId);
     boolean steering = "ACCEPT".equals(strategy) && ("HIGH".equals(risk.band()) || "EXTREME".equals(risk.band()));
@@ -271,6 +296,19 @@ public class RiskService {
       throw new InvalidVariablesException("closureApproved is required");
     }
     Risk risk = repository.get(riskId);
+    if (approved && actor != null && actor.equals(risk.owner())) {
+      throw new AuthorizationException("User '" + actor + "' owns risk " + riskId
+          + " and cannot approve closing it (four-eyes)");
+    }
+    if (approved) {
+      List<String> events = repository.events(riskId).stream().map(RiskEvent::event).toList();
+      boolean severe = "SEVERE".equals(risk.harm()) || "DEATH".equals(risk.harm());
+      if (events.contains("FAST_TRACK") && !events.contains("CONTAINED")
+          || severe && !events.contains("ROOT_CAUSE_ANALYSIS")) {
+        throw new InvalidVariablesException("closureApproved: risk " + riskId
+            + " cannot close while its patient-safety containment or root-cause analysis is open");
+      }
+    }
     if (!approved) {
       repository.updateStatus(riskId, "MITIGATING");
     }
@@ -286,14 +324,32 @@ public class RiskService {
     syncGateHolds(risk, null);
   }
 
-  /** A risk that materialized becomes an issue with the same lineage (ISSUE-… for RISK-…). */
+  /**
+   * A risk that materialized becomes an issue of the same lineage (ISSUE-… for RISK-…). Its gate
+   * holds stay: the hazard has happened; the patient-safety office releases them explicitly.
+   */
   public String convertToIssue(String riskId) {
     String issueId = riskId.replaceFirst("^RISK-", "ISSUE-");
     repository.close(riskId, "CONVERTED_TO_ISSUE", issueId, EngineClock.now());
     Risk risk = repository.get(riskId);
-    record(riskId, null, "CONVERTED_TO_ISSUE", risk.band(), risk.score(), null, "issue " + issueId);
-    syncGateHolds(risk, null);
+    record(riskId, null, "CONVERTED_TO_ISSUE", risk.band(), risk.score(), null, "issue " + issueId
+        + (repository.activeHoldsOfRisk(riskId).isEmpty() ? "" : "; gate holds stay until released"));
     return issueId;
+  }
+
+  /** The patient-safety office releases the holds of a converted risk, with a reason. */
+  public int releaseHolds(String riskId, String reason, String actor) {
+    Risk risk = repository.get(riskId);
+    if (reason == null || reason.isBlank()) {
+      throw new InvalidVariablesException("reason is required");
+    }
+    if (risk.closedAt() == null) {
+      throw new InvalidVariablesException("risk " + riskId + " is open: its holds are released when it closes");
+    }
+    int held = repository.activeHoldsOfRisk(riskId).size();
+    repository.releaseHolds(riskId, EngineClock.now());
+    record(riskId, actor, "GATE_RELEASE", risk.band(), risk.score(), null, "Released by " + actor + ": " + reason);
+    return held;
   }
 
   // ---------------------------------------------------------------- helpers

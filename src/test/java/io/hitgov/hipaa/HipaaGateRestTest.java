@@ -229,6 +229,14 @@ class HipaaGateRestTest {
     assertThat(hijack.status()).as(hijack.toString()).isEqualTo(400);
     assertThat(hijack.body()).contains("hipaaGateId").contains("specId").contains("are not fields of this task's form");
     assertThat(processEngine.getTaskService().createTaskQuery().taskId(facilitiesTask.getId()).count()).isEqualTo(1);
+
+    String forged = "{\"variables\":{\"evidenceStatus\":{\"value\":\"GAP\",\"type\":\"String\"},"
+        + "\"specId\":{\"value\":\"164.308(a)(1)(ii)(A)\",\"type\":\"String\"}}}";
+    assertThat(http.as("felix").post("/engine-rest/task/" + facilitiesTask.getId() + "/complete/", "Application/JSON",
+        forged).status()).as("trailing slash, upper-case media type").isEqualTo(400);
+    assertThat(http.as("felix").post("/engine-rest/task/" + facilitiesTask.getId() + "/%63omplete", "application/json",
+        forged).status()).as("percent-encoded path").isIn(400, 404);
+    assertThat(processEngine.getTaskService().createTaskQuery().taskId(facilitiesTask.getId()).count()).isEqualTo(1);
   }
 
   @Test

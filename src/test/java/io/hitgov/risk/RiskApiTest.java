@@ -41,7 +41,8 @@ class RiskApiTest {
     assertThat(one.at("/risk/raisedBy").asText()).isEqualTo("irene");
     assertThat(one.at("/risk/owner").asText()).isEqualTo("mike");
     assertThat(one.at("/risk/escalationLevel").asText()).isEqualTo("PMO");
-    assertThat(one.get("history")).extracting(n -> n.get("event").asText()).containsExactly("RAISED", "SCORED");
+    assertThat(one.get("history")).extracting(n -> n.get("event").asText())
+        .as("a HIGH risk belongs to the PMO from the start, notified").containsExactly("RAISED", "SCORED", "ESCALATED");
   }
 
   @Test
@@ -108,6 +109,16 @@ class RiskApiTest {
     JsonNode holds = http.as("paula").get("/api/projects/EHR-API-5/gate-holds").json();
     assertThat(holds).extracting(n -> n.get("gateId").asText()).containsExactly("G5", "G6");
     assertThat(holds.get(0).get("riskId").asText()).isEqualTo("RISK-EHR-API-5-1");
+  }
+
+  @Test
+  void only_the_patient_safety_office_releases_the_holds_of_a_converted_risk() {
+    http.as("carla").postJson("/api/risks", risk("EHR-API-7", "PATIENT_SAFETY", 2, 4));
+    Http.Response open = http.as("pat").postJson("/api/risks/RISK-EHR-API-7-1/gate-holds/release", "{\"reason\":\"x\"}");
+    assertThat(open.status()).as("an open risk releases its holds only by closing").isEqualTo(400);
+    assertThat(http.as("paula").postJson("/api/risks/RISK-EHR-API-7-1/gate-holds/release", "{\"reason\":\"x\"}")
+        .status()).isEqualTo(403);
+    assertThat(http.as("paula").get("/api/projects/EHR-API-7/gate-holds").json()).hasSize(2);
   }
 
   @Test

@@ -82,7 +82,7 @@ class RiskEscalationProcessTest {
     Map<String, Object> plan = new HashMap<>();
     plan.put("responseStrategy", strategy);
     plan.put("mitigationActions", "Load test at 150% volume; add a second interface engine node");
-    plan.put("actionsDueDate", "2026-12-15");
+    plan.put("actionsDueDate", "2027-06-30");
     engine.complete(owner, engine.task(instance.getId(), PLAN), plan);
   }
 
@@ -107,6 +107,9 @@ class RiskEscalationProcessTest {
 
     engine.complete("mike", review, Map.of("reviewOutcome", "RESCORE", "newLikelihood", 4L, "newImpact", 3L));
     assertThat(instance).variables().containsEntry("riskBand", "HIGH").containsEntry("riskScore", 12);
+    // The band went up: the PMO owns it now (notified) and the owner plans again.
+    assertThat(engine.task(instance.getId(), REVIEW_ESCALATED)).hasCandidateGroup("pmo");
+    plan(instance, "mike", "MITIGATE");
     Task highReview = engine.task(instance.getId(), REVIEW);
     Assertions.assertThat(highReview.getDueDate()).as("two-weekly cadence for HIGH").isEqualTo(at("2026-12-04T09:00:00"));
 
@@ -118,7 +121,7 @@ class RiskEscalationProcessTest {
     assertThat(instance).isEnded().hasPassed(CLOSE, END_CLOSED);
     Assertions.assertThat(repository.get(riskId(instance)).status()).isEqualTo("CLOSED");
     Assertions.assertThat(events(instance)).containsExactly("RAISED", "SCORED", "PLANNED", "REVIEWED", "RESCORED",
-        "REVIEWED", "CLOSURE_APPROVED", "CLOSED");
+        "ESCALATED", "PLANNED", "REVIEWED", "CLOSURE_APPROVED", "CLOSED");
     Assertions.assertThat(repository.events(riskId(instance))).extracting(RiskEvent::actor)
         .startsWith("carla", "carla", "mike", "mike");
   }
@@ -208,7 +211,8 @@ class RiskEscalationProcessTest {
     Assertions.assertThat(repository.activeHolds("EHR-RISK-7")).extracting("gateId").containsExactly("G5", "G6");
 
     Job ackTimer = processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
-        .singleResult();
+        .activityId(SAFETY_ACK_OVERDUE).singleResult();
+    assertThat(engine.task(instance.getId(), PLAN)).as("ownership runs alongside the fast track").isAssignedTo("conrad");
     Assertions.assertThat(ackTimer.getDuedate()).as("4 hours, around the clock").isEqualTo(at("2026-11-20T14:00:00"));
     ClockUtil.setCurrentTime(at("2026-11-20T14:01:00"));
     engine.executeDueJobs(instance.getId());
@@ -222,10 +226,13 @@ class RiskEscalationProcessTest {
         "Order set disabled; manual double check", "eventType", "NEAR_MISS", "harm", "SEVERE"));
     Task rca = engine.task(instance.getId(), ROOT_CAUSE_ANALYSIS);
     Assertions.assertThat(rca.getDueDate()).as("45 business days").isEqualTo(at("2027-01-22T09:00:00"));
-    engine.complete("pat", rca, Map.of("rcaDocumentId", "RCA-2026-07", "rcaActionPlan", "Fix dose-range rule"));
-
     plan(instance, "conrad", "MITIGATE");
     engine.complete("conrad", engine.task(instance.getId(), REVIEW), Map.of("reviewOutcome", "CLOSE"));
+    Task closeEarly = engine.task(instance.getId(), APPROVE_CLOSURE);
+    Assertions.assertThatThrownBy(() -> engine.complete("maria", closeEarly,
+            Map.of("closureApproved", "true", "closureComment", "done")))
+        .isInstanceOf(InvalidVariablesException.class).hasMessageContaining("root-cause analysis is open");
+    engine.complete("pat", rca, Map.of("rcaDocumentId", "RCA-2026-07", "rcaActionPlan", "Fix dose-range rule"));
     Assertions.assertThat(repository.activeHolds("EHR-RISK-7")).as("held while open").hasSize(2);
     engine.complete("maria", engine.task(instance.getId(), APPROVE_CLOSURE),
         Map.of("closureApproved", "true", "closureComment", "Rule fixed and verified"));
@@ -286,5 +293,66 @@ class RiskEscalationProcessTest {
         .isInstanceOf(InvalidVariablesException.class).hasMessageContaining("owner 'ghost' is not a known user");
     Assertions.assertThat(repository.findOfProject("EHR-RISK-12", null, null, null)).isEmpty();
     Assertions.assertThat(LocalDate.now()).isNotNull();
+  }
+
+  @Test
+  void the_owner_cannot_approve_closing_their_own_risk() {
+    ProcessInstance instance = raise("paula", "EHR-RISK-13", "SCHEDULE", 2, 2, "mike");
+    plan(instance, "mike", "MITIGATE");
+    engine.complete("mike", engine.task(instance.getId(), REVIEW), Map.of("reviewOutcome", "CLOSE"));
+    Task closure = engine.task(instance.getId(), APPROVE_CLOSURE);
+    Assertions.assertThatThrownBy(() -> engine.complete("mike", closure,
+            Map.of("closureApproved", "true", "closureComment", "mine")))
+        .isInstanceOf(AuthorizationException.class).hasMessageContaining("cannot approve closing it");
+  }
+
+  @Test
+  void closing_after_an_overdue_review_ends_every_branch() {
+    ProcessInstance instance = raise("maria", "EHR-RISK-14", "BUDGET", 2, 3, "mike");
+    plan(instance, "mike", "MITIGATE");
+    ClockUtil.setCurrentTime(at("2026-12-20T09:01:00"));
+    engine.executeDueJobs(instance.getId());
+    assertThat(instance).isWaitingAt(REVIEW, REVIEW_OVERDUE_ESCALATION);
+    engine.complete("mike", engine.task(instance.getId(), REVIEW), Map.of("reviewOutcome", "CLOSE"));
+    engine.complete("maria", engine.task(instance.getId(), APPROVE_CLOSURE),
+        Map.of("closureApproved", "true", "closureComment", "Budget secured"));
+    assertThat(instance).as("the open escalation task ends with the risk").isEnded();
+  }
+
+  @Test
+  void a_rescore_that_raises_the_band_goes_through_ownership_again() {
+    ProcessInstance instance = raise("maria", "EHR-RISK-15", "BUDGET", 2, 2, "mike");
+    plan(instance, "mike", "ACCEPT");
+    Assertions.assertThat(repository.get(riskId(instance)).status()).isEqualTo("ACCEPTED");
+    engine.complete("mike", engine.task(instance.getId(), REVIEW),
+        Map.of("reviewOutcome", "RESCORE", "newLikelihood", 5L, "newImpact", 5L));
+    assertThat(instance).variables().containsEntry("riskBand", "EXTREME");
+    assertThat(engine.task(instance.getId(), REVIEW_ESCALATED)).hasCandidateGroup("steeringCommittee");
+    plan(instance, "mike", "ACCEPT");
+    assertThat(engine.task(instance.getId(), APPROVE_ACCEPTANCE)).hasCandidateGroup("steeringCommittee");
+    Assertions.assertThat(repository.get(riskId(instance)).status()).isEqualTo("ACCEPTANCE_PENDING");
+  }
+
+  @Test
+  void a_rescore_into_the_safety_rule_starts_the_fast_track() {
+    ProcessInstance instance = raise("carla", "EHR-RISK-16", "PATIENT_SAFETY", 2, 2, "conrad");
+    plan(instance, "conrad", "MITIGATE");
+    assertThat(instance).hasNotPassed(ACKNOWLEDGE_SAFETY);
+    engine.complete("conrad", engine.task(instance.getId(), REVIEW),
+        Map.of("reviewOutcome", "RESCORE", "newLikelihood", 2L, "newImpact", 5L));
+    assertThat(engine.task(instance.getId(), ACKNOWLEDGE_SAFETY)).hasCandidateGroup("patientSafety");
+    Assertions.assertThat(repository.activeHolds("EHR-RISK-16")).hasSize(2);
+  }
+
+  @Test
+  void a_converted_safety_risk_keeps_its_holds_until_the_safety_office_releases_them() {
+    ProcessInstance instance = raise("carla", "EHR-RISK-17", "PATIENT_SAFETY", 3, 5, "conrad");
+    engine.complete("pat", engine.task(instance.getId(), ACKNOWLEDGE_SAFETY), Map.of("acknowledgementNote", "seen"));
+    engine.complete("pat", engine.task(instance.getId(), CONTAIN),
+        Map.of("containment", "Downtime procedure", "eventType", "INCIDENT", "harm", "MILD"));
+    plan(instance, "conrad", "MITIGATE");
+    engine.complete("conrad", engine.task(instance.getId(), REVIEW), Map.of("reviewOutcome", "MATERIALIZED"));
+    assertThat(instance).isEnded();
+    Assertions.assertThat(repository.activeHolds("EHR-RISK-17")).as("the hazard happened").hasSize(2);
   }
 }

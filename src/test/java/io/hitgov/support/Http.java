@@ -51,6 +51,11 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A POST with an explicit content type, for checks of how the server reads it. */
+  public Response post(String path, String contentType, String body) {
+    return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   /** A multipart deployment as Camunda Modeler sends it to {@code /deployment/create}. */
   public Response deploy(String deploymentName, Map<String, Path> files) {
     String boundary = "----hitgov" + UUID.randomUUID();

@@ -23,6 +23,6 @@ class BaaItemListener implements ExecutionListener {
     int position = TaskFields.integer(execution, "loopCounter");
     execution.setVariableLocal("baaPosition", position);
     execution.setVariableLocal("baaCounterparty",
-        service.baa(TaskFields.string(execution, GATE_ID), position).counterparty());
+        service.baa(execution.getProcessBusinessKey(), position).counterparty());
   }
 }

@@ -31,7 +31,7 @@ class BaaTaskListener implements TaskListener {
       return;
     }
     String recorder = currentUser.required("Recording a BAA");
-    service.recordBaa(TaskFields.string(task, GATE_ID), TaskFields.integer(task, "baaPosition"),
+    service.recordBaa(task.getExecution().getProcessBusinessKey(), TaskFields.integer(task, "baaPosition"),
         new BaaSubmission(TaskFields.bool(task, BAA_EXECUTED), TaskFields.string(task, BAA_EFFECTIVE_DATE),
             TaskFields.string(task, BAA_EXPIRY_DATE), TaskFields.bool(task, BAA_FLOW_DOWN),
             TaskFields.string(task, BAA_DOCUMENT_ID)),

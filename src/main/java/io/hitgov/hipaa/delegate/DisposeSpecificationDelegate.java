@@ -20,7 +20,7 @@ class DisposeSpecificationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String gateId = TaskFields.string(execution, GATE_ID);
+    String gateId = execution.getProcessBusinessKey();
     String specId = TaskFields.string(execution, "specId");
     execution.setVariableLocal("specDisposition", service.dispose(gateId, specId));
   }

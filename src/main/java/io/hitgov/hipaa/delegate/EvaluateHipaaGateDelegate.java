@@ -23,7 +23,7 @@ class EvaluateHipaaGateDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Evaluation evaluation = service.evaluate(TaskFields.string(execution, GATE_ID));
+    Evaluation evaluation = service.evaluate(execution.getProcessBusinessKey());
     String summary = evaluation.summary();
     execution.setVariable(GATE_CLEAR, evaluation.clear());
     execution.setVariable(PASS_COUNT, evaluation.passCount());

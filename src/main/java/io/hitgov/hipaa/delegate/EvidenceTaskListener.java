@@ -32,7 +32,7 @@ class EvidenceTaskListener implements TaskListener {
       return;
     }
     String submitter = currentUser.required("Submitting HIPAA evidence");
-    service.submitEvidence(TaskFields.string(task, GATE_ID), TaskFields.string(task, "specId"),
+    service.submitEvidence(task.getExecution().getProcessBusinessKey(), TaskFields.string(task, "specId"),
         new EvidenceSubmission(TaskFields.string(task, EVIDENCE_STATUS), TaskFields.string(task, RATIONALE),
             TaskFields.string(task, COMPENSATING_CONTROL), TaskFields.string(task, DOCUMENT_ID),
             TaskFields.string(task, DOCUMENT_VERSION), TaskFields.string(task, DOCUMENT_HASH),

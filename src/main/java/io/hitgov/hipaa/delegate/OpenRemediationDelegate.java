@@ -21,7 +21,7 @@ class OpenRemediationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    int items = service.openRemediation(TaskFields.string(execution, GATE_ID));
+    int items = service.openRemediation(execution.getProcessBusinessKey());
     execution.setVariable(REMEDIATION_COUNT, items);
     execution.setVariable(REMEDIATION_DUE, service.remediationDue() + "T09:00:00");
     execution.setVariable(RESULT, Values.BLOCKED);

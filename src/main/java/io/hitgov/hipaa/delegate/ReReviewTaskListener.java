@@ -33,7 +33,7 @@ class ReReviewTaskListener implements TaskListener {
     }
     task.getExecution().setVariable(RE_REVIEW_DECISION, decision);
     if ("REEVALUATE".equals(decision)) {
-      task.getExecution().setVariable(ROUND, service.startNextRound(TaskFields.string(task, GATE_ID)));
+      task.getExecution().setVariable(ROUND, service.startNextRound(task.getExecution().getProcessBusinessKey()));
     }
   }
 }

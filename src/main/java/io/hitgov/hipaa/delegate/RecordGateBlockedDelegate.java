@@ -21,7 +21,7 @@ class RecordGateBlockedDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    service.closeBlocked(TaskFields.string(execution, GATE_ID));
+    service.closeBlocked(execution.getProcessBusinessKey());
     execution.setVariable(RESULT, Values.BLOCKED);
   }
 }

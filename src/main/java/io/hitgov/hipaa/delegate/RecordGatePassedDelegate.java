@@ -21,7 +21,7 @@ class RecordGatePassedDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var expires = service.pass(TaskFields.string(execution, GATE_ID), execution.getProcessInstanceId());
+    var expires = service.pass(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
     execution.setVariable(RESULT, Values.PASS);
     execution.setVariable(EXPIRES_ON, expires.toString());
   }

@@ -25,7 +25,7 @@ class RemediationItemListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    String gateId = TaskFields.string(execution, GATE_ID);
+    String gateId = execution.getProcessBusinessKey();
     Remediation item = service.remediation(gateId, TaskFields.integer(execution, ROUND),
         TaskFields.integer(execution, "loopCounter"));
     execution.setVariableLocal("remediationKind", item.kind());

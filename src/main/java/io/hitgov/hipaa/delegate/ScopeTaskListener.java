@@ -31,7 +31,7 @@ class ScopeTaskListener implements TaskListener {
       TaskFields.declare(task, FIELDS);
       return;
     }
-    int baas = service.recordScope(TaskFields.string(task, GATE_ID),
+    int baas = service.recordScope(task.getExecution().getProcessBusinessKey(),
         TaskFields.string(task, "scopeSystems"), TaskFields.string(task, "scopeHosting"),
         TaskFields.string(task, "scopeInterfaces"), TaskFields.string(task, "scopeDataFlows"),
         TaskFields.string(task, "businessAssociates"), TaskFields.string(task, "lastMaterialChangeDate"),

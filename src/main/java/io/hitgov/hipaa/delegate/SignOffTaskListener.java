@@ -30,7 +30,7 @@ class SignOffTaskListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     SignOffRole role = role(task.getTaskDefinitionKey());
-    String gateId = TaskFields.string(task, GATE_ID);
+    String gateId = task.getExecution().getProcessBusinessKey();
     // Each signature has its own field names: the two officials sign in parallel.
     String approvedField = role.approvedField();
     String commentField = role.commentField();

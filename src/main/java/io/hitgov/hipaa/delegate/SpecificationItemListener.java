@@ -25,7 +25,7 @@ class SpecificationItemListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    Spec spec = service.spec(TaskFields.string(execution, GATE_ID), TaskFields.integer(execution, "loopCounter"));
+    Spec spec = service.spec(execution.getProcessBusinessKey(), TaskFields.integer(execution, "loopCounter"));
     SpecVariables.put(execution, spec);
   }
 }

@@ -20,6 +20,6 @@ class CloseRiskDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    service.close(TaskFields.string(execution, RISK_ID));
+    service.close(execution.getProcessBusinessKey());
   }
 }

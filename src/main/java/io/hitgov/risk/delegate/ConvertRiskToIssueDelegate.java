@@ -20,6 +20,6 @@ class ConvertRiskToIssueDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable("issueId", service.convertToIssue(TaskFields.string(execution, RISK_ID)));
+    execution.setVariable("issueId", service.convertToIssue(execution.getProcessBusinessKey()));
   }
 }

@@ -24,11 +24,13 @@ class EscalateRiskDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String band = TaskFields.string(execution, BAND);
     String reason = Elements.ESCALATE_OVERDUE_REVIEW.equals(execution.getCurrentActivityId()) ? "Review overdue"
-        : "EXTREME".equals(band) ? "Extreme risk: steering committee at once" : "No mitigation plan in time";
-    Level level = service.escalate(TaskFields.string(execution, RISK_ID), reason);
+        : Boolean.TRUE.equals(execution.getVariable(ESCALATE_NOW)) ? band + " risk: owned at this level from the start"
+        : "No mitigation plan in time";
+    Level level = service.escalate(execution.getProcessBusinessKey(), reason);
     execution.setVariable(ESCALATION_LEVEL, level.name());
     execution.setVariable(ESCALATION_GROUP, level.group());
     execution.setVariable(TOP_LEVEL_REACHED, level == Level.STEERING_COMMITTEE);
     execution.setVariable(ESCALATION_DUE, service.planDue(band));
+    execution.setVariable(ESCALATE_NOW, false);
   }
 }

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-/** Ownership starts: the ladder's level for the band, the plan's due date, EXTREME escalates at once. */
+/** Ownership starts: the plan's due date; a HIGH (PMO) or EXTREME (steering committee) risk escalates at once. */
 @Component
 class OwnershipStartListener implements ExecutionListener {
 
@@ -21,12 +21,12 @@ class OwnershipStartListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    String riskId = TaskFields.string(execution, RISK_ID);
+    String riskId = execution.getProcessBusinessKey();
     String band = TaskFields.string(execution, BAND);
-    Level level = service.initialLevel(riskId);
+    Level level = service.currentLevel(riskId);
     execution.setVariable(ESCALATION_LEVEL, level.name());
     execution.setVariable(ESCALATION_GROUP, level.group());
-    execution.setVariable(ESCALATE_NOW, "EXTREME".equals(band));
+    execution.setVariable(ESCALATE_NOW, service.escalateAtOnce(riskId));
     execution.setVariable(ESCALATION_DUE, service.planDue(band));
   }
 }

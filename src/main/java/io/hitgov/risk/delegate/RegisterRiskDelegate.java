@@ -37,6 +37,7 @@ class RegisterRiskDelegate implements JavaDelegate {
     execution.setVariable(RISK_ID, risk.riskId());
     execution.setVariable(OWNER, owner);
     execution.setVariable(HEALTH_IT_SAFETY_EVENT, Boolean.TRUE.equals(safetyEvent));
+    execution.setVariable("fastTrackStarted", false);
     execution.setVariable(LIKELIHOOD, risk.likelihood());
     execution.setVariable(IMPACT, risk.impact());
   }

@@ -8,7 +8,6 @@ import io.hitgov.shared.process.CurrentUser;
 import io.hitgov.shared.process.InvalidVariablesException;
 import io.hitgov.shared.process.TaskFields;
 import io.hitgov.shared.process.VariableSpec;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -52,17 +51,15 @@ class RiskTaskListener implements TaskListener {
       case Elements.REVIEW -> TaskFields.declare(task, REVIEW_OUTCOME, "reviewNote", "newLikelihood", "newImpact");
       case Elements.APPROVE_ACCEPTANCE -> TaskFields.declare(task, ACCEPTANCE_APPROVED, "acceptanceComment");
       case Elements.APPROVE_CLOSURE -> TaskFields.declare(task, CLOSURE_APPROVED, "closureComment");
-      case Elements.REVIEW_UNACKNOWLEDGED -> service.safetyAcknowledgementOverdue(TaskFields.string(task, RISK_ID));
+      case Elements.REVIEW_UNACKNOWLEDGED -> service.safetyAcknowledgementOverdue(task.getExecution().getProcessBusinessKey());
       default -> { }
     }
   }
 
   private void completed(DelegateTask task, String key) {
-    String riskId = TaskFields.string(task, RISK_ID);
+    String riskId = task.getExecution().getProcessBusinessKey();
     String actor = currentUser.id().orElse(null);
-    // Gateway variables go to the process instance: a task with a boundary event runs in its own
-    // scope, whose local variables (the declared form fields) end with it.
-    DelegateExecution execution = task.getExecution().getProcessInstance();
+    Gateways execution = new Gateways(task);
     switch (key) {
       case Elements.ASSIGN_OWNER -> {
         String owner = TaskFields.string(task, OWNER);
@@ -96,7 +93,7 @@ class RiskTaskListener implements TaskListener {
     }
   }
 
-  private void review(DelegateTask task, String riskId, String actor, DelegateExecution execution) {
+  private void review(DelegateTask task, String riskId, String actor, Gateways execution) {
     String outcome = TaskFields.string(task, REVIEW_OUTCOME);
     if ("RESCORE".equals(outcome)) {
       Object likelihood = task.getVariable("newLikelihood");
@@ -110,6 +107,18 @@ class RiskTaskListener implements TaskListener {
     }
     service.recordReview(riskId, outcome, TaskFields.string(task, "reviewNote"), actor);
     execution.setVariable(REVIEW_OUTCOME, outcome);
+  }
+
+  /**
+   * Writes a gateway variable both where the task runs (a declared form field there, perhaps a
+   * parallel branch's local copy, must not shadow the decision) and on the process instance (a
+   * task with a boundary event runs in its own scope, which ends with it).
+   */
+  private record Gateways(DelegateTask task) {
+    void setVariable(String name, Object value) {
+      task.getExecution().setVariable(name, value);
+      task.getExecution().getProcessInstance().setVariable(name, value);
+    }
   }
 
   /** Camunda Forms submit numbers as Long or Double; the scales are Integers. */

@@ -21,6 +21,6 @@ class ScheduleReviewDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable(NEXT_REVIEW_DUE, service.nextReviewDue(TaskFields.string(execution, RISK_ID)));
+    execution.setVariable(NEXT_REVIEW_DUE, service.nextReviewDue(execution.getProcessBusinessKey()));
   }
 }

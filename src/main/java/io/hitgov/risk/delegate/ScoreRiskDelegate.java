@@ -24,12 +24,16 @@ class ScoreRiskDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String riskId = TaskFields.string(execution, RISK_ID);
+    String riskId = execution.getProcessBusinessKey();
     Score score = service.score(riskId, TaskFields.integer(execution, LIKELIHOOD),
         TaskFields.integer(execution, IMPACT), currentUser.id().orElse(null));
     execution.setVariable(SCORE, score.score());
     execution.setVariable(BAND, score.band());
-    execution.setVariable(FAST_TRACK, service.fastTrack(riskId));
+    boolean fastTrack = service.fastTrack(riskId);
+    execution.setVariable(FAST_TRACK, fastTrack);
     execution.setVariable(SAFETY_ACK_DURATION, service.safetyAcknowledgement());
+    // After a re-score: a higher band, or a newly due fast track, goes through triage and ownership again.
+    boolean fastTrackStarted = Boolean.TRUE.equals(execution.getVariable("fastTrackStarted"));
+    execution.setVariable("rescoreNeedsRouting", score.raised() || fastTrack && !fastTrackStarted);
   }
 }

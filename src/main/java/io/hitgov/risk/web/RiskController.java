@@ -118,6 +118,17 @@ class RiskController {
     return service.activeHolds(projectId);
   }
 
+  /** The patient-safety office releases the gate holds of a risk converted to an issue, with a reason. */
+  @PostMapping("/api/risks/{riskId}/gate-holds/release")
+  Map<String, Object> releaseHolds(@PathVariable String riskId, @RequestBody Map<String, Object> body,
+      Authentication user) {
+    requireAnyGroup(user, Set.of("patientSafety", "cmio"), "release patient-safety gate holds");
+    repository.find(riskId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No risk " + riskId));
+    Object reason = body.get("reason");
+    int released = service.releaseHolds(riskId, reason instanceof String text ? text : null, user.getName());
+    return Map.of("riskId", riskId, "releasedHolds", released);
+  }
+
   private static void check(String name, String value, List<String> allowed) {
     if (value != null && !allowed.contains(value)) {
       throw new InvalidVariablesException(name + " '" + value + "' is not one of " + allowed);

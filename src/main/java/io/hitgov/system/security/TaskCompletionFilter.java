@@ -55,9 +55,10 @@ class TaskCompletionFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Matcher completion = COMPLETION.matcher(request.getRequestURI());
-    if (!"POST".equals(request.getMethod()) || !completion.matches() || !authenticated(request)
-        || request.getContentType() == null || !request.getContentType().contains("json")) {
+    Matcher completion = COMPLETION.matcher(normalizedPath(request));
+    if (!"POST".equalsIgnoreCase(request.getMethod()) || !completion.matches() || !authenticated(request)
+        || request.getContentType() == null
+        || !request.getContentType().toLowerCase(java.util.Locale.ROOT).contains("json")) {
       chain.doFilter(request, response);
       return;
     }
@@ -72,6 +73,21 @@ class TaskCompletionFilter extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(new CachedBody(request, body), response);
+  }
+
+  /** The path as Jersey will match it: percent-decoded, without matrix parameters or trailing slashes. */
+  static String normalizedPath(HttpServletRequest request) {
+    String path;
+    try {
+      path = new java.net.URI(request.getRequestURI()).getPath();
+    } catch (java.net.URISyntaxException e) {
+      path = request.getRequestURI();
+    }
+    path = path.replaceAll(";[^/]*", "");
+    while (path.endsWith("/") && path.length() > 1) {
+      path = path.substring(0, path.length() - 1);
+    }
+    return path;
   }
 
   private boolean authenticated(HttpServletRequest request) {

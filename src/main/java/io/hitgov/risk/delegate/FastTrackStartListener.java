@@ -1,0 +1,23 @@
+package io.hitgov.risk.delegate;
+
+import io.hitgov.risk.RiskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/** The fast track starts (once per risk): recorded in the register. */
+@Component
+class FastTrackStartListener implements ExecutionListener {
+
+  private final RiskService service;
+
+  FastTrackStartListener(RiskService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    service.fastTrackStarted(execution.getProcessBusinessKey());
+    execution.getProcessInstance().setVariable("fastTrackStarted", true);
+  }
+}
