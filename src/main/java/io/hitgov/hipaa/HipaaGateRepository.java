@@ -37,10 +37,6 @@ public class HipaaGateRepository {
         .update();
   }
 
-  public int countGates(String projectId) {
-    return jdbc.sql("select count(*) from hipaa_gate where project_id = ?").param(projectId).query(Integer.class).single();
-  }
-
   public Optional<Gate> findGate(String gateId) {
     return jdbc.sql("select * from hipaa_gate where gate_id = ?").param(gateId).query(Gate.class).optional();
   }

@@ -9,6 +9,7 @@ import io.hitgov.hipaa.HipaaRecords.Remediation;
 import io.hitgov.hipaa.HipaaRecords.SignOff;
 import io.hitgov.hipaa.HipaaRecords.Spec;
 import io.hitgov.shared.process.EngineClock;
+import io.hitgov.shared.process.IdCounter;
 import io.hitgov.shared.process.InvalidVariablesException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -109,9 +110,12 @@ public class HipaaGateService {
   private final RepositoryService repositoryService;
   private final HipaaProperties properties;
   private final IdentityService identityService;
+  private final IdCounter idCounter;
 
   public HipaaGateService(HipaaGateRepository repository, DecisionService decisionService,
-      RepositoryService repositoryService, HipaaProperties properties, IdentityService identityService) {
+      RepositoryService repositoryService, HipaaProperties properties, IdentityService identityService,
+      IdCounter idCounter) {
+    this.idCounter = idCounter;
     this.repository = repository;
     this.decisionService = decisionService;
     this.repositoryService = repositoryService;
@@ -127,7 +131,7 @@ public class HipaaGateService {
     if ("GO_LIVE".equals(reason) && (goLiveDate == null || goLiveDate.isBlank())) {
       throw new InvalidVariablesException("goLiveDate is required when gateReason is GO_LIVE");
     }
-    String gateId = "HIPAA-" + projectId + "-" + (repository.countGates(projectId) + 1);
+    String gateId = "HIPAA-" + projectId + "-" + idCounter.next("HIPAA/" + projectId);
     VariableMap inputs = Variables.createVariables().putValue("nprm2025", properties.nprm2025());
     DmnDecisionResult catalogue = decisionService.evaluateDecisionByKey(HipaaAuditGateProcess.CATALOGUE_DECISION)
         .variables(inputs).evaluate();

@@ -31,10 +31,6 @@ public class RiskRepository {
         .update();
   }
 
-  public int countOfProject(String projectId) {
-    return jdbc.sql("select count(*) from risk where project_id = ?").param(projectId).query(Integer.class).single();
-  }
-
   public Optional<Risk> find(String riskId) {
     return jdbc.sql("select * from risk where risk_id = ?").param(riskId).query(Risk.class).optional();
   }

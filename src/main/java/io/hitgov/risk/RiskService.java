@@ -5,6 +5,7 @@ import io.hitgov.risk.RiskRecords.Risk;
 import io.hitgov.risk.RiskRecords.RiskEvent;
 import io.hitgov.shared.process.BusinessCalendar;
 import io.hitgov.shared.process.EngineClock;
+import io.hitgov.shared.process.IdCounter;
 import io.hitgov.shared.process.InvalidVariablesException;
 import java.time.LocalDate;
 import java.util.List;
@@ -62,13 +63,15 @@ public class RiskService {
   private final DecisionService decisionService;
   private final IdentityService identityService;
   private final RiskProperties properties;
+  private final IdCounter idCounter;
 
   public RiskService(RiskRepository repository, DecisionService decisionService, IdentityService identityService,
-      RiskProperties properties) {
+      RiskProperties properties, IdCounter idCounter) {
     this.repository = repository;
     this.decisionService = decisionService;
     this.identityService = identityService;
     this.properties = properties;
+    this.idCounter = idCounter;
   }
 
   // ---------------------------------------------------------------- registration and scoring
@@ -78,7 +81,7 @@ public class RiskService {
     if (owner != null) {
       requireUser(owner, "owner");
     }
-    String riskId = "RISK-" + projectId + "-" + (repository.countOfProject(projectId) + 1);
+    String riskId = "RISK-" + projectId + "-" + idCounter.next("RISK/" + projectId);
     Risk risk = new Risk(riskId, projectId, title.strip(), category, likelihood, impact, null, null, owner, raisedBy,
         EngineClock.now(), "OPEN", null, Level.PROJECT_MANAGER.name(), "PATIENT_SAFETY".equals(category),
         healthItSafetyEvent, null, proximityDate == null ? null : LocalDate.parse(proximityDate), null,

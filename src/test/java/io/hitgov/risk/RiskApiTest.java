@@ -122,6 +122,26 @@ class RiskApiTest {
   }
 
   @Test
+  void risks_raised_at_the_same_moment_get_distinct_ids() throws Exception {
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      var calls = new java.util.ArrayList<java.util.concurrent.Future<Http.Response>>();
+      for (int i = 0; i < 6; i++) {
+        calls.add(pool.submit(() -> http.as("maria").postJson("/api/risks", risk("EHR-API-8", "SCHEDULE", 2, 2))));
+      }
+      var ids = new java.util.TreeSet<String>();
+      for (var call : calls) {
+        Http.Response response = call.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        ids.add(response.json().get("riskId").asText());
+      }
+      assertThat(ids).hasSize(6).contains("RISK-EHR-API-8-1", "RISK-EHR-API-8-6");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void the_register_is_never_anonymous() {
     assertThat(http.get("/api/projects/EHR-API-4/risks").status()).isEqualTo(401);
     assertThat(http.postJson("/api/risks", risk("EHR-API-6", "BUDGET", 1, 1)).status()).isEqualTo(401);
