@@ -276,7 +276,7 @@ public class RiskService {
   public String nextReviewDue(String riskId) {
     LocalDate next = nextReview(repository.get(riskId).band());
     repository.updateNextReview(riskId, next);
-    return next + "T" + BusinessCalendar.DAY_START + ":00";
+    return BusinessCalendar.startOfDay(next);
   }
 
   private LocalDate nextReview(String band) {

@@ -4,6 +4,7 @@ import static io.hitgov.hipaa.HipaaAuditGateProcess.Variables.*;
 
 import io.hitgov.hipaa.HipaaAuditGateProcess.Values;
 import io.hitgov.hipaa.HipaaGateService;
+import io.hitgov.shared.process.BusinessCalendar;
 import io.hitgov.shared.process.TaskFields;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,7 +24,7 @@ class OpenRemediationDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     int items = service.openRemediation(execution.getProcessBusinessKey());
     execution.setVariable(REMEDIATION_COUNT, items);
-    execution.setVariable(REMEDIATION_DUE, service.remediationDue() + "T09:00:00");
+    execution.setVariable(REMEDIATION_DUE, BusinessCalendar.startOfDay(service.remediationDue()));
     execution.setVariable(RESULT, Values.BLOCKED);
   }
 }

@@ -34,9 +34,17 @@ public final class BusinessCalendar {
     return day;
   }
 
-  /** An ISO local date-time a BPMN timer understands, {@code days} business days from today. */
+  /**
+   * An ISO date-time with offset, which a BPMN timer understands, at the start of the business day
+   * {@code days} business days from today in the organization's time zone.
+   */
   public static String dueInBusinessDays(int days) {
-    return LocalDateTime.of(plusBusinessDays(EngineClock.today(), days), DAY_START)
-        .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));
+    return startOfDay(plusBusinessDays(EngineClock.today(), days));
+  }
+
+  /** The start of the given day ({@link #DAY_START}) in the organization's time zone, as an ISO date-time with offset. */
+  public static String startOfDay(LocalDate day) {
+    return LocalDateTime.of(day, DAY_START).atZone(EngineClock.zone()).toOffsetDateTime()
+        .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 }

@@ -11,10 +11,21 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  */
 public final class EngineClock {
 
+  private static volatile ZoneId zone = ZoneId.systemDefault();
+
   private EngineClock() {}
 
+  /** The organization's time zone for business days and due times ({@code hitgov.time-zone}). */
+  public static void useZone(ZoneId organizationZone) {
+    zone = organizationZone;
+  }
+
+  public static ZoneId zone() {
+    return zone;
+  }
+
   public static OffsetDateTime now() {
-    return OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
+    return OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
   }
 
   public static LocalDate today() {
