@@ -101,19 +101,22 @@ create table hipaa_signoff (
   constraint hipaa_signoff_gate foreign key (gate_id) references hipaa_gate (gate_id)
 );
 
--- Remediation items opened when a gate evaluation is not clear: one per blocked specification or
--- failing BAA, with its due date.
+-- Remediation items opened when a gate evaluation is not clear: one per blocked specification, failing
+-- BAA or refused signature (objection), with its due date; an objection's resolution is written once.
 create table hipaa_remediation (
   gate_id       varchar(100)  not null,
   round         integer      not null,
   position      integer      not null,
-  kind          varchar(8)   not null,
+  kind          varchar(16)  not null,
   spec_id       varchar(64),
   baa_position  integer,
   finding       varchar(500) not null,
   owner_group   varchar(64)  not null,
   due_on        date         not null,
   opened_at     timestamp with time zone not null,
+  resolution    varchar(4000),
+  resolved_by   varchar(64),
+  resolved_at   timestamp with time zone,
   primary key (gate_id, round, position),
   constraint hipaa_remediation_gate foreign key (gate_id) references hipaa_gate (gate_id)
 );

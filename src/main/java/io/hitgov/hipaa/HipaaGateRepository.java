@@ -181,6 +181,19 @@ public class HipaaGateRepository {
         .update();
   }
 
+  /** Writes an objection's resolution, once. */
+  public void resolveRemediation(String gateId, int round, int position, String resolution, String user,
+      OffsetDateTime at) {
+    int updated = jdbc.sql("""
+        update hipaa_remediation set resolution = ?, resolved_by = ?, resolved_at = ?
+        where gate_id = ? and round = ? and position = ? and resolved_at is null""")
+        .params(resolution, user, at, gateId, round, position)
+        .update();
+    if (updated != 1) {
+      throw new IllegalStateException("Remediation item " + position + " of " + gateId + " is already resolved");
+    }
+  }
+
   public HipaaRecords.Remediation findRemediation(String gateId, int round, int position) {
     return jdbc.sql("select * from hipaa_remediation where gate_id = ? and round = ? and position = ?")
         .params(gateId, round, position).query(HipaaRecords.Remediation.class).single();

@@ -398,15 +398,38 @@ public class HipaaGateService {
     for (String specId : evaluation.blockedSpecs()) {
       Spec spec = repository.findSpec(gateId, specId);
       repository.insertRemediation(new Remediation(gateId, gate.round(), position++, "SPEC", specId, null,
-          evaluation.specFindings().get(specId), spec.ownerGroup(), due, EngineClock.now()));
+          evaluation.specFindings().get(specId), spec.ownerGroup(), due, EngineClock.now(), null, null, null));
     }
     for (Map.Entry<Integer, String> finding : evaluation.baaFindings().entrySet()) {
       repository.insertRemediation(new Remediation(gateId, gate.round(), position++, "BAA", null, finding.getKey(),
-          finding.getValue(), "privacyOfficer", due, EngineClock.now()));
+          finding.getValue(), "privacyOfficer", due, EngineClock.now(), null, null, null));
+    }
+    // A refused signature or residual-risk acknowledgement is an objection to resolve; the security
+    // office coordinates the sponsor's, each official's own goes back to their office.
+    for (SignOff refusal : repository.findSignOffs(gateId)) {
+      if (refusal.round() == gate.round() && !refusal.approved()) {
+        SignOffRole role = SignOffRole.valueOf(refusal.role());
+        String owner = role == SignOffRole.EXECUTIVE_SPONSOR ? SignOffRole.SECURITY_OFFICIAL.group() : role.group();
+        String finding = role + " " + refusal.userId() + " refused: " + refusal.comment();
+        repository.insertRemediation(new Remediation(gateId, gate.round(), position++, "OBJECTION", null, null,
+            finding.length() > 500 ? finding.substring(0, 499) + "…" : finding, owner, due, EngineClock.now(),
+            null, null, null));
+      }
     }
     // BLOCKED while remediation runs; result_at stays empty until the gate is closed.
     repository.updateStatus(gateId, HipaaAuditGateProcess.Values.BLOCKED, gate.round(), null, null);
     return position;
+  }
+
+  /** Records how an objection (a refused signature) was addressed. */
+  public void resolveObjection(String gateId, int round, int position, String resolution, String user) {
+    if (resolution == null || resolution.isBlank()) {
+      throw new InvalidVariablesException("objectionResolution is required");
+    }
+    if (resolution.length() > 4000) {
+      throw new InvalidVariablesException("objectionResolution is longer than 4000 characters");
+    }
+    repository.resolveRemediation(gateId, round, position, resolution.strip(), user, EngineClock.now());
   }
 
   public LocalDate remediationDue() {

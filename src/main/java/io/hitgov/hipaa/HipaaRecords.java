@@ -39,5 +39,6 @@ public final class HipaaRecords {
       String comment, OffsetDateTime signedAt) {}
 
   public record Remediation(String gateId, int round, int position, String kind, String specId,
-      Integer baaPosition, String finding, String ownerGroup, LocalDate dueOn, OffsetDateTime openedAt) {}
+      Integer baaPosition, String finding, String ownerGroup, LocalDate dueOn, OffsetDateTime openedAt,
+      String resolution, String resolvedBy, OffsetDateTime resolvedAt) {}
 }

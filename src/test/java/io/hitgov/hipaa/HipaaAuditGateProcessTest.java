@@ -231,19 +231,31 @@ class HipaaAuditGateProcessTest {
   }
 
   @Test
-  void a_refused_signature_or_residual_risk_goes_to_re_review() {
+  void a_refused_signature_or_residual_risk_opens_an_objection_and_a_re_review() {
     ProcessInstance instance = driver.cleanGateUpToSignatures("EHR-REFUSE-1", GO_LIVE);
     driver.engine.complete("simon", driver.engine.task(instance.getId(), SIGN_SECURITY),
         Map.of("securitySignOffApproved", "false", "securitySignOffComment", "Pen test scope too narrow"));
     driver.engine.complete("oscar", driver.engine.task(instance.getId(), SIGN_PRIVACY), Map.of("privacySignOffApproved", "true"));
     driver.engine.executeDueJobs(instance.getId());
-    assertThat(instance).hasPassed(OPEN_REMEDIATION).isWaitingAt(RE_REVIEW).variables()
-        .containsEntry("hipaaRemediationCount", 0).containsEntry("hipaaGateResult", "BLOCKED");
+    assertThat(instance).hasPassed(OPEN_REMEDIATION).variables()
+        .containsEntry("hipaaRemediationCount", 1).containsEntry("hipaaGateResult", "BLOCKED");
+    Task objection = driver.engine.task(instance.getId(), "UserTask_ResolveSignOffObjection");
+    assertThat(objection).hasCandidateGroup("securityOfficer");
+    Assertions.assertThat(objection.getDueDate()).isNotNull();
+    Assertions.assertThatThrownBy(() -> driver.engine.complete("sophia", objection, Map.of()))
+        .isInstanceOf(InvalidVariablesException.class).hasMessageContaining("objectionResolution is required");
+    driver.engine.complete("sophia", objection, Map.of("objectionResolution", "Pen test extended to the FHIR API"));
+    var item = repository.findRemediations(gateId(instance)).get(0);
+    Assertions.assertThat(item.kind()).isEqualTo("OBJECTION");
+    Assertions.assertThat(item.finding()).contains("SECURITY_OFFICIAL simon refused: Pen test scope too narrow");
+    Assertions.assertThat(item.resolvedBy()).isEqualTo("sophia");
 
     driver.engine.complete("simon", driver.engine.task(instance.getId(), RE_REVIEW), Map.of("reReviewDecision", "REEVALUATE"));
     driver.sign(instance, "simon", "oscar");
     driver.acknowledgeResidualRisk(instance, false);
-    assertThat(instance).isWaitingAt(RE_REVIEW);
+    Task sponsorObjection = driver.engine.task(instance.getId(), "UserTask_ResolveSignOffObjection");
+    assertThat(sponsorObjection).as("the security office coordinates the sponsor's objection")
+        .hasCandidateGroup("securityOfficer");
   }
 
   @Test
@@ -364,6 +376,8 @@ class HipaaAuditGateProcessTest {
     ProcessInstance instance = driver.cleanGateUpToSignatures("EHR-ROUND-1", GO_LIVE);
     driver.sign(instance, "simon", "oscar");
     driver.acknowledgeResidualRisk(instance, false);
+    driver.engine.complete("sophia", driver.engine.task(instance.getId(), "UserTask_ResolveSignOffObjection"),
+        Map.of("objectionResolution", "Board briefed"));
     driver.engine.complete("simon", driver.engine.task(instance.getId(), RE_REVIEW), Map.of("reReviewDecision", "REEVALUATE"));
     Task security = driver.engine.task(instance.getId(), SIGN_SECURITY);
     Assertions.assertThatThrownBy(() -> driver.engine.complete("simon", security, Map.of()))

@@ -32,9 +32,10 @@ class RemediationItemListener implements ExecutionListener {
     execution.setVariableLocal("remediationFinding", item.finding());
     execution.setVariableLocal("remediationOwnerGroup", item.ownerGroup());
     execution.setVariableLocal("remediationDueOn", item.dueOn().toString());
+    execution.setVariableLocal("remediationPosition", item.position());
     if ("SPEC".equals(item.kind())) {
       SpecVariables.put(execution, service.specById(gateId, item.specId()));
-    } else {
+    } else if ("BAA".equals(item.kind())) {
       execution.setVariableLocal("baaPosition", item.baaPosition());
       execution.setVariableLocal("baaCounterparty", service.baa(gateId, item.baaPosition()).counterparty());
     }
