@@ -26,6 +26,7 @@ public final class RiskEscalationProcess implements ProcessContract {
     public static final String REVIEW_UNACKNOWLEDGED = "UserTask_ReviewUnacknowledgedSafetyRisk";
     public static final String CONTAIN = "UserTask_ContainAndClassifySafetyEvent";
     public static final String ROOT_CAUSE_ANALYSIS = "UserTask_RootCauseAnalysis";
+    public static final String REVIEW_OVERDUE_RCA = "UserTask_ReviewOverdueRootCauseAnalysis";
     public static final String ASSIGN_OWNER = "UserTask_AssignRiskOwner";
     public static final String OWNERSHIP = "SubProcess_Ownership";
     public static final String PLAN = "UserTask_PlanMitigation";

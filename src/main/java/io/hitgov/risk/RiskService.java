@@ -204,6 +204,12 @@ public class RiskService {
         "Not acknowledged within " + properties.safetyAcknowledgement() + ": executive sponsor and steering committee notified");
   }
 
+  public void rootCauseAnalysisOverdue(String riskId) {
+    Risk risk = repository.get(riskId);
+    record(riskId, null, "RCA_OVERDUE", risk.band(), risk.score(), null,
+        "Root-cause analysis not done by its due date: executive sponsor and steering committee notified");
+  }
+
   public void containAndClassify(String riskId, String eventType, String harm, String containment, String actor) {
     if (!RiskEscalationProcess.Values.EVENT_TYPES.contains(eventType)) {
       throw new InvalidVariablesException("eventType must be one of " + RiskEscalationProcess.Values.EVENT_TYPES);

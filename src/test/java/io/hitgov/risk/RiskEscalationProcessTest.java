@@ -226,6 +226,10 @@ class RiskEscalationProcessTest {
         "Order set disabled; manual double check", "eventType", "NEAR_MISS", "harm", "SEVERE"));
     Task rca = engine.task(instance.getId(), ROOT_CAUSE_ANALYSIS);
     Assertions.assertThat(rca.getDueDate()).as("45 business days").isEqualTo(at("2027-01-22T09:00:00"));
+    ClockUtil.setCurrentTime(at("2027-01-22T09:01:00"));
+    engine.executeDueJobs(instance.getId());
+    assertThat(engine.task(instance.getId(), REVIEW_OVERDUE_RCA)).hasCandidateGroup("executiveSponsor");
+    Assertions.assertThat(events(instance)).contains("RCA_OVERDUE");
     plan(instance, "conrad", "MITIGATE");
     engine.complete("conrad", engine.task(instance.getId(), REVIEW), Map.of("reviewOutcome", "CLOSE"));
     Task closeEarly = engine.task(instance.getId(), APPROVE_CLOSURE);

@@ -52,6 +52,7 @@ class RiskTaskListener implements TaskListener {
       case Elements.APPROVE_ACCEPTANCE -> TaskFields.declare(task, ACCEPTANCE_APPROVED, "acceptanceComment");
       case Elements.APPROVE_CLOSURE -> TaskFields.declare(task, CLOSURE_APPROVED, "closureComment");
       case Elements.REVIEW_UNACKNOWLEDGED -> service.safetyAcknowledgementOverdue(task.getExecution().getProcessBusinessKey());
+      case Elements.REVIEW_OVERDUE_RCA -> service.rootCauseAnalysisOverdue(task.getExecution().getProcessBusinessKey());
       default -> { }
     }
   }
