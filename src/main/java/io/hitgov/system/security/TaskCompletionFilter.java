@@ -39,7 +39,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class TaskCompletionFilter extends OncePerRequestFilter {
 
-  static final Pattern COMPLETION = Pattern.compile(".*/task/([^/]+)/(complete|submit-form|resolve)$");
+  static final Pattern COMPLETION = Pattern.compile(".*/task/([^/]+)/(complete|submit-form|resolve|bpmnError|bpmnEscalation)$");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final TaskService taskService;
