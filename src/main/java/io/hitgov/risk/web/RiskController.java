@@ -8,7 +8,6 @@ import io.hitgov.risk.RiskRecords.RiskEvent;
 import io.hitgov.risk.RiskRepository;
 import io.hitgov.risk.RiskService;
 import io.hitgov.shared.process.InvalidVariablesException;
-import io.hitgov.system.identity.GovernanceGroup;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
@@ -34,12 +32,7 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 class RiskController {
 
-  static final Set<String> READERS = GovernanceGroup.approverGroups().stream().map(GovernanceGroup::id)
-      .collect(Collectors.toCollection(java.util.HashSet::new));
-
-  static {
-    READERS.add(GovernanceGroup.OPERATORS.id());
-  }
+  static final Set<String> READERS = io.hitgov.shared.web.ApiAccess.GOVERNANCE_READERS;
 
   private final RuntimeService runtimeService;
   private final RiskRepository repository;

@@ -9,6 +9,16 @@ import org.springframework.web.server.ResponseStatusException;
 /** Group checks for HITGov's own API: the same group ids as Camunda's authorizations. */
 public final class ApiAccess {
 
+  /** Everyone in a governance group, and operators: may read projects, gates, risks. */
+  public static final Set<String> GOVERNANCE_READERS;
+
+  static {
+    Set<String> readers = new java.util.HashSet<>();
+    io.hitgov.system.identity.GovernanceGroup.approverGroups().forEach(g -> readers.add(g.id()));
+    readers.add(io.hitgov.system.identity.GovernanceGroup.OPERATORS.id());
+    GOVERNANCE_READERS = Set.copyOf(readers);
+  }
+
   private ApiAccess() {}
 
   /** 403 naming the action and the groups allowed, unless the user is in one of {@code groups}. */

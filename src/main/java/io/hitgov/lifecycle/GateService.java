@@ -1,0 +1,364 @@
+package io.hitgov.lifecycle;
+
+import io.hitgov.lifecycle.LifecycleRecords.Criterion;
+import io.hitgov.lifecycle.LifecycleRecords.GateCondition;
+import io.hitgov.lifecycle.LifecycleRecords.GateRecord;
+import io.hitgov.lifecycle.LifecycleRecords.Project;
+import io.hitgov.risk.RiskRecords.GateHold;
+import io.hitgov.risk.RiskService;
+import io.hitgov.shared.process.BusinessCalendar;
+import io.hitgov.shared.process.EngineClock;
+import io.hitgov.shared.process.IdCounter;
+import io.hitgov.shared.process.InvalidVariablesException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+
+/**
+ * Stage gate reviews (StageGateReviewProcess): the checklist and signatories from their decision
+ * tables, the evidence pack, each signatory's vote with four-eyes rules, the blockers HITGov finds
+ * itself (gate holds, HIPAA, risk profile, readiness), the outcome from GateOutcomeDecision, and the
+ * conditions of a GO_WITH_CONDITIONS. Every step is a row of the append-only gate record.
+ */
+@Service
+public class GateService {
+
+  /** A review round as opened. */
+  public record Review(String reviewId, int round, List<Criterion> checklist, List<String> reviewers,
+      String checklistText, String previousComments) {}
+
+  /** The decided outcome and what the lifecycle and the conditions need. */
+  public record Decision(String outcome, String reason, String comment, List<GateCondition> conditions) {}
+
+  /** Blockers: hard ones make a NO_GO, soft ones at most a GO_WITH_CONDITIONS. */
+  public record Blockers(List<String> hard, List<String> soft) {
+    public String text() {
+      if (hard.isEmpty() && soft.isEmpty()) {
+        return "none";
+      }
+      return hard.stream().map(h -> "- **hard**: " + h).collect(Collectors.joining("\n"))
+          + (hard.isEmpty() || soft.isEmpty() ? "" : "\n")
+          + soft.stream().map(s -> "- soft: " + s).collect(Collectors.joining("\n"));
+    }
+  }
+
+  private final ProjectRepository repository;
+  private final ProjectService projects;
+  private final RiskService risks;
+  private final DecisionService decisionService;
+  private final IdentityService identityService;
+  private final IdCounter idCounter;
+  private final LifecycleProperties properties;
+
+  public GateService(ProjectRepository repository, ProjectService projects, RiskService risks,
+      DecisionService decisionService, IdentityService identityService, IdCounter idCounter,
+      LifecycleProperties properties) {
+    this.repository = repository;
+    this.projects = projects;
+    this.risks = risks;
+    this.decisionService = decisionService;
+    this.identityService = identityService;
+    this.idCounter = idCounter;
+    this.properties = properties;
+  }
+
+  // ---------------------------------------------------------------- opening and evidence
+
+  public List<Criterion> checklist(String gateId) {
+    return decisionService.evaluateDecisionByKey(StageGateReviewProcess.CHECKLIST_DECISION)
+        .variables(Variables.createVariables().putValue("gateId", gateId)).evaluate().stream()
+        .map(row -> new Criterion((String) row.get("criterionId"), (String) row.get("criterion"),
+            Boolean.TRUE.equals(row.get("hard"))))
+        .toList();
+  }
+
+  public Review open(String projectId, String gateId, String user) {
+    List<Criterion> checklist = checklist(gateId);
+    List<String> reviewers = decisionService.evaluateDecisionByKey(StageGateReviewProcess.SIGNATORIES_DECISION)
+        .variables(Variables.createVariables().putValue("gateId", gateId)).evaluate()
+        .collectEntries("signatoryGroup").stream().map(String.class::cast).distinct().toList();
+    if (reviewers.isEmpty()) {
+      throw new IllegalStateException(StageGateReviewProcess.SIGNATORIES_DECISION + " names no signatory for " + gateId);
+    }
+    String previous = previousComments(projectId, gateId);
+    int round = (int) idCounter.next("GATE/" + projectId + "/" + gateId);
+    String reviewId = "GATE-" + projectId + "-" + gateId + "-" + round;
+    record(reviewId, projectId, gateId, round, "OPENED", user, null, null, null, null, null,
+        StageGateReviewProcess.CHECKLIST_DECISION, projects.latestVersion(StageGateReviewProcess.CHECKLIST_DECISION),
+        "signatories " + reviewers + "; checklist " + checklist.stream().map(Criterion::criterionId).toList());
+    String text = checklist.stream().map(c -> "- **" + c.criterionId() + "** " + (c.hard() ? "(hard) " : "(soft) ")
+        + c.criterion()).collect(Collectors.joining("\n"));
+    return new Review(reviewId, round, checklist, reviewers, text, previous);
+  }
+
+  private String previousComments(String projectId, String gateId) {
+    String text = repository.gateHistory(projectId, gateId).stream()
+        .filter(r -> r.comment() != null)
+        .map(r -> "- round " + r.round() + " " + r.kind().toLowerCase() + " " + (r.outcome() == null ? "" : r.outcome() + " ")
+            + "by " + r.userId() + (r.groupId() == null ? "" : " (" + r.groupId() + ")") + ": " + r.comment())
+        .collect(Collectors.joining("\n"));
+    return text.isEmpty() ? "none" : text;
+  }
+
+  /** Records the evidence pack; refuses unknown criterion ids. Returns the normalized unmet ids. */
+  public String recordEvidence(String reviewId, String projectId, String gateId, int round, String references,
+      String unmet, String note, String user) {
+    if (references == null) {
+      throw new InvalidVariablesException("evidenceReferences is required");
+    }
+    Set<String> known = checklist(gateId).stream().map(Criterion::criterionId).collect(Collectors.toSet());
+    List<String> ids = unmet == null ? List.of() : Arrays.stream(unmet.split("[,;\\s]+"))
+        .filter(s -> !s.isBlank()).map(String::toUpperCase).distinct().toList();
+    List<String> unknown = ids.stream().filter(id -> !known.contains(id)).toList();
+    if (!unknown.isEmpty()) {
+      throw new InvalidVariablesException("unmetCriteria " + unknown + " are not criteria of " + gateId + " "
+          + known.stream().sorted().toList());
+    }
+    String normalized = String.join(",", ids);
+    record(reviewId, projectId, gateId, round, "EVIDENCE", user, null, null, note, references,
+        normalized.isEmpty() ? null : normalized, null, null, null);
+    return normalized.isEmpty() ? "none" : normalized;
+  }
+
+  public void recordReadiness(String reviewId, String projectId, String gateId, int round, ProjectService.Readiness r,
+      String user) {
+    record(reviewId, projectId, gateId, round, "READINESS", user, null, r.outcome(), null, null,
+        r.redHard().isEmpty() && r.redSoft().isEmpty() ? null : String.join(",", concat(r.redHard(), r.redSoft())),
+        "GoLiveReadinessDecision", projects.latestVersion("GoLiveReadinessDecision"), r.summary());
+  }
+
+  // ---------------------------------------------------------------- blockers
+
+  /** What HITGov itself finds against passing the gate now. */
+  public Blockers blockers(String reviewId, String projectId, String gateId) {
+    List<String> hard = new ArrayList<>();
+    List<String> soft = new ArrayList<>();
+    List<GateRecord> records = repository.reviewRecords(reviewId);
+    Map<String, Criterion> checklist = checklist(gateId).stream()
+        .collect(Collectors.toMap(Criterion::criterionId, c -> c));
+    records.stream().filter(r -> "EVIDENCE".equals(r.kind())).reduce((a, b) -> b)
+        .map(GateRecord::unmetCriteria).filter(u -> u != null && !u.isBlank())
+        .ifPresent(u -> Arrays.stream(u.split(",")).forEach(id -> {
+          Criterion c = checklist.get(id);
+          String line = id + " not met: " + (c == null ? "(no longer in the checklist)" : c.criterion());
+          (c == null || c.hard() ? hard : soft).add(line);
+        }));
+    for (GateHold hold : risks.activeHolds(projectId)) {
+      if (hold.gateId().equals(gateId)) {
+        hard.add("held by patient-safety risk " + hold.riskId());
+      }
+    }
+    if ("G6".equals(gateId)) {
+      if (!projects.hipaaPassValid(projectId)) {
+        hard.add("no valid HIPAA audit gate PASS");
+      }
+      projects.riskProfileProblems(projectId).forEach(p -> hard.add("risk profile: " + p));
+      boolean scored = records.stream().anyMatch(r -> "READINESS".equals(r.kind()));
+      LifecycleRecords.Checkpoint latest = repository.checkpoints(projectId).stream()
+          .filter(c -> "G6".equals(c.checkpoint())).reduce((x, y) -> y).orElse(null);
+      if (!scored || latest == null) {
+        hard.add("go-live readiness not scored in this review");
+      } else {
+        split(latest.redHard()).forEach(id -> hard.add("readiness " + id + " red"));
+        split(latest.redSoft()).forEach(id -> soft.add("readiness " + id + " red"));
+      }
+    }
+    return new Blockers(hard, soft);
+  }
+
+  private static List<String> split(String ids) {
+    return ids == null || ids.isBlank() ? List.of() : Arrays.asList(ids.split(","));
+  }
+
+  // ---------------------------------------------------------------- votes
+
+  /** A signatory may vote once per round and not on an evidence pack they submitted. */
+  public void checkSignatory(String reviewId, String user) {
+    for (GateRecord r : repository.reviewRecords(reviewId)) {
+      if ("VOTE".equals(r.kind()) && user.equals(r.userId())) {
+        throw new AuthorizationException("User '" + user + "' already signed " + reviewId + " as " + r.groupId()
+            + "; every signature of a gate must come from a different person (four-eyes)");
+      }
+      if ("EVIDENCE".equals(r.kind()) && user.equals(r.userId())) {
+        throw new AuthorizationException("User '" + user + "' submitted the evidence pack of " + reviewId
+            + " and cannot sign it (four-eyes)");
+      }
+    }
+  }
+
+  public void vote(String reviewId, String projectId, String gateId, int round, String group, String user,
+      String outcome, String comment, String conditionText, String conditionOwner, String conditionDue) {
+    List<String> problems = new ArrayList<>();
+    if (outcome == null || !ImplementationLifecycleProcess.Values.GATE_OUTCOMES.contains(outcome)) {
+      problems.add("gateOutcome must be one of " + ImplementationLifecycleProcess.Values.GATE_OUTCOMES);
+    } else if (!"GO".equals(outcome) && comment == null) {
+      problems.add("gateComment is required unless gateOutcome is GO");
+    }
+    if ("TERMINATE".equals(outcome) && !"steeringCommittee".equals(group)) {
+      problems.add("gateOutcome TERMINATE is reserved to the steering committee (this review is for " + group + ")");
+    }
+    LocalDate due = null;
+    if ("GO_WITH_CONDITIONS".equals(outcome)) {
+      if (conditionText == null) {
+        problems.add("conditionText is required for GO_WITH_CONDITIONS");
+      }
+      if (conditionOwner == null) {
+        problems.add("conditionOwner is required for GO_WITH_CONDITIONS");
+      } else if (identityService.createUserQuery().userId(conditionOwner).count() == 0) {
+        problems.add("conditionOwner '" + conditionOwner + "' is not a user");
+      }
+      if (conditionDue == null) {
+        problems.add("conditionDue is required for GO_WITH_CONDITIONS");
+      } else {
+        due = ProjectService.parseDate("conditionDue", conditionDue);
+        if (due.isBefore(EngineClock.today())) {
+          problems.add("conditionDue " + due + " is in the past");
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidVariablesException(problems);
+    }
+    checkSignatory(reviewId, user);
+    boolean conditions = "GO_WITH_CONDITIONS".equals(outcome);
+    repository.insertGateRecord(new GateRecord(null, reviewId, projectId, gateId, round, "VOTE", user, group,
+        EngineClock.now(), outcome, comment, null, null, conditions ? conditionText : null,
+        conditions ? conditionOwner : null, conditions ? due : null, null, null, null));
+  }
+
+  /** The signatory groups that have not voted yet in this round. */
+  public List<String> pendingGroups(String reviewId, List<String> reviewers) {
+    Set<String> voted = repository.reviewRecords(reviewId).stream().filter(r -> "VOTE".equals(r.kind()))
+        .map(GateRecord::groupId).collect(Collectors.toSet());
+    return reviewers.stream().filter(g -> !voted.contains(g)).toList();
+  }
+
+  public void recordEscalation(String reviewId, String projectId, String gateId, int round, String user,
+      String note, List<String> pending) {
+    record(reviewId, projectId, gateId, round, "ESCALATED", user, "executiveSponsor", null, note, null, null,
+        null, null, "decision overdue; pending " + pending);
+  }
+
+  // ---------------------------------------------------------------- decision
+
+  public Decision decide(String reviewId, String projectId, String gateId, int round) {
+    List<GateRecord> votes = repository.reviewRecords(reviewId).stream().filter(r -> "VOTE".equals(r.kind())).toList();
+    Blockers blockers = blockers(reviewId, projectId, gateId);
+    Map<String, Object> counts = new java.util.LinkedHashMap<>();
+    counts.put("terminateVotes", count(votes, "TERMINATE"));
+    counts.put("noGoVotes", count(votes, "NO_GO"));
+    counts.put("recycleVotes", count(votes, "RECYCLE"));
+    counts.put("hardBlockers", blockers.hard().size());
+    counts.put("conditionVotes", count(votes, "GO_WITH_CONDITIONS"));
+    counts.put("softGaps", blockers.soft().size());
+    VariableMap inputs = Variables.fromMap(counts);
+    DmnDecisionResult result = decisionService.evaluateDecisionByKey(StageGateReviewProcess.OUTCOME_DECISION)
+        .variables(inputs).evaluate();
+    String outcome = result.getSingleResult().getEntry("gateOutcome");
+    String reason = result.getSingleResult().getEntry("gateOutcomeReason");
+    String comment = votes.stream().filter(v -> v.comment() != null)
+        .map(v -> v.groupId() + " (" + v.userId() + ", " + v.outcome() + "): " + v.comment())
+        .collect(Collectors.joining("\n"));
+    record(reviewId, projectId, gateId, round, "DECISION", null, null, outcome, comment.isEmpty() ? reason : comment,
+        null, null, StageGateReviewProcess.OUTCOME_DECISION,
+        projects.latestVersion(StageGateReviewProcess.OUTCOME_DECISION),
+        reason + "; inputs " + counts + "; blockers " + blockers.hard() + " soft " + blockers.soft());
+    List<GateCondition> conditions = new ArrayList<>();
+    if ("GO_WITH_CONDITIONS".equals(outcome)) {
+      Project project = projects.project(projectId);
+      for (GateRecord vote : votes) {
+        if (vote.conditionText() != null) {
+          conditions.add(condition(reviewId, projectId, gateId, vote.conditionText(), vote.conditionOwner(),
+              vote.conditionDue(), vote.userId()));
+        }
+      }
+      for (String gap : blockers.soft()) {
+        conditions.add(condition(reviewId, projectId, gateId, "Close the gap: " + gap, project.projectManager(),
+            EngineClock.today().plusDays(properties.conditionDueDays()), null));
+      }
+    }
+    return new Decision(outcome, reason, comment.isEmpty() ? reason : comment, conditions);
+  }
+
+  private GateCondition condition(String reviewId, String projectId, String gateId, String text, String owner,
+      LocalDate due, String raisedBy) {
+    String id = "COND-" + projectId + "-" + gateId + "-" + idCounter.next("COND/" + projectId + "/" + gateId);
+    GateCondition condition = new GateCondition(id, reviewId, projectId, gateId, text, owner, due, raisedBy,
+        EngineClock.now(), "OPEN", null, null, null, null);
+    repository.insertCondition(condition);
+    return condition;
+  }
+
+  public String conditionDueAt(GateCondition condition) {
+    return BusinessCalendar.startOfDay(condition.dueDate());
+  }
+
+  public void recordHoldDecision(String reviewId, String projectId, String gateId, int round, String user,
+      String decision, String comment) {
+    if (decision == null || !StageGateReviewProcess.Values.HOLD_DECISIONS.contains(decision)) {
+      throw new InvalidVariablesException("holdDecision must be one of " + StageGateReviewProcess.Values.HOLD_DECISIONS);
+    }
+    if (comment == null) {
+      throw new InvalidVariablesException("holdComment is required");
+    }
+    record(reviewId, projectId, gateId, round, "HOLD_DECISION", user, "steeringCommittee",
+        "TERMINATE".equals(decision) ? "TERMINATE" : "RE_REVIEW", comment, null, null, null, null, null);
+  }
+
+  public void fulfilCondition(String conditionId, String evidence, String note, String user) {
+    GateCondition condition = repository.findCondition(conditionId)
+        .orElseThrow(() -> new IllegalStateException("No condition " + conditionId));
+    if (evidence == null) {
+      throw new InvalidVariablesException("conditionEvidence is required");
+    }
+    repository.fulfilCondition(conditionId, evidence, note, user, EngineClock.now());
+    projects.recordEvent(condition.projectId(), user, "CONDITION_MET", conditionId + ": " + evidence);
+  }
+
+  public void conditionOverdue(String conditionId, String user, String note) {
+    GateCondition condition = repository.findCondition(conditionId)
+        .orElseThrow(() -> new IllegalStateException("No condition " + conditionId));
+    projects.recordEvent(condition.projectId(), user, "CONDITION_CHASED", conditionId + " overdue since "
+        + condition.dueDate() + (note == null ? "" : ": " + note));
+  }
+
+  public String decisionDue() {
+    return BusinessCalendar.dueInBusinessDays(properties.gateDecisionBusinessDays());
+  }
+
+  public String evidencePackDue() {
+    return BusinessCalendar.dueInBusinessDays(properties.evidencePackBusinessDays());
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private void record(String reviewId, String projectId, String gateId, int round, String kind, String user,
+      String group, String outcome, String comment, String evidence, String unmet, String decisionKey,
+      Integer decisionVersion, String details) {
+    repository.insertGateRecord(new GateRecord(null, reviewId, projectId, gateId, round, kind, user, group,
+        EngineClock.now(), outcome, comment, evidence, unmet, null, null, null, decisionKey, decisionVersion,
+        details == null || details.length() <= 4000 ? details : details.substring(0, 4000)));
+  }
+
+  private static int count(List<GateRecord> votes, String outcome) {
+    return (int) votes.stream().filter(v -> outcome.equals(v.outcome())).count();
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(new LinkedHashSet<>(a));
+    all.addAll(b);
+    return all;
+  }
+}

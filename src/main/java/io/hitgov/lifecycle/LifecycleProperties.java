@@ -1,0 +1,47 @@
+package io.hitgov.lifecycle;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Lifecycle and gate settings ({@code hitgov.lifecycle.*}); every value is a DEF default of
+ * domain.md 1.2-1.4.
+ *
+ * @param phaseDays planned calendar days per phase: P0-P6 are planned backwards from the go-live
+ *     date, P7 starts on it, P8 and P9 follow
+ * @param stallTolerancePercent a phase running longer than planned by this much opens a PMO task
+ * @param gateDecisionBusinessDays a gate decision pending longer escalates to the executive sponsor
+ * @param evidencePackBusinessDays due date of a gate's evidence pack after the review opens
+ * @param conditionDueDays default due date of a condition raised by an unmet soft criterion
+ * @param readinessCheckpointDays readiness checkpoints, in days before go-live
+ * @param readinessRiskDays from this many days before go-live a red hard criterion raises a HIGH risk
+ * @param readinessNoGoDays from this many days before go-live a red hard criterion proposes NO_GO
+ */
+@ConfigurationProperties("hitgov.lifecycle")
+public record LifecycleProperties(
+    Map<String, Integer> phaseDays,
+    @DefaultValue("20") int stallTolerancePercent,
+    @DefaultValue("10") int gateDecisionBusinessDays,
+    @DefaultValue("5") int evidencePackBusinessDays,
+    @DefaultValue("14") int conditionDueDays,
+    List<Integer> readinessCheckpointDays,
+    @DefaultValue("30") int readinessRiskDays,
+    @DefaultValue("7") int readinessNoGoDays) {
+
+  static final Map<String, Integer> DEFAULT_PHASE_DAYS = Map.of("P0", 60, "P1", 60, "P2", 120, "P3", 90,
+      "P4", 150, "P5", 75, "P6", 60, "P7", 14, "P8", 60, "P9", 120);
+  static final List<Integer> DEFAULT_CHECKPOINTS = List.of(90, 60, 30, 14, 7, 1);
+
+  public int phaseDays(String phase) {
+    return (phaseDays == null ? DEFAULT_PHASE_DAYS : phaseDays)
+        .getOrDefault(phase, DEFAULT_PHASE_DAYS.get(phase));
+  }
+
+  public List<Integer> checkpoints() {
+    List<Integer> days = readinessCheckpointDays == null || readinessCheckpointDays.isEmpty()
+        ? DEFAULT_CHECKPOINTS : readinessCheckpointDays;
+    return days.stream().sorted(java.util.Comparator.reverseOrder()).toList();
+  }
+}

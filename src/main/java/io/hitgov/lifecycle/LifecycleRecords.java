@@ -1,0 +1,45 @@
+package io.hitgov.lifecycle;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** Rows of the lifecycle and gate tables (V4__lifecycle.sql). */
+public final class LifecycleRecords {
+
+  private LifecycleRecords() {}
+
+  public record Project(String projectId, String projectName, LocalDate goLiveDate, LocalDate baselineGoLiveDate,
+      LocalDate actualGoLiveDate, long budget, String sponsor, String projectManager, boolean vendorSelectionRequired,
+      String currentPhase, String nextGate, String status, String readinessOutcome, String readinessProposal,
+      String startedBy, OffsetDateTime startedAt, OffsetDateTime endedAt, String processInstanceId) {
+
+    public boolean active() {
+      return "ACTIVE".equals(status);
+    }
+  }
+
+  public record Phase(String projectId, String phase, LocalDate plannedStart, LocalDate plannedEnd,
+      OffsetDateTime actualStart, OffsetDateTime actualEnd, int entries, boolean skipped) {}
+
+  public record ProjectEvent(Long id, String projectId, OffsetDateTime at, String actor, String event, String details) {}
+
+  public record Deliverable(Long id, String projectId, String phase, String taskKey, String item, String documentId,
+      String version, String summary, Boolean accepted, String submittedBy, OffsetDateTime submittedAt) {}
+
+  /** One step of a gate review (append-only). */
+  public record GateRecord(Long id, String reviewId, String projectId, String gateId, int round, String kind,
+      String userId, String groupId, OffsetDateTime at, String outcome, String comment, String evidenceRefs,
+      String unmetCriteria, String conditionText, String conditionOwner, LocalDate conditionDue, String decisionKey,
+      Integer decisionVersion, String details) {}
+
+  public record GateCondition(String conditionId, String reviewId, String projectId, String gateId,
+      String conditionText, String owner, LocalDate dueDate, String raisedBy, OffsetDateTime raisedAt, String status,
+      String evidence, String note, String fulfilledBy, OffsetDateTime fulfilledAt) {}
+
+  public record Checkpoint(Long id, String projectId, String checkpoint, int daysToGoLive, String scoredBy,
+      OffsetDateTime scoredAt, String outcome, String redHard, String redSoft, String criteria,
+      Integer decisionVersion, String raisedRisks, String note) {}
+
+  /** One criterion of a gate's checklist (StageGateChecklistDecision). */
+  public record Criterion(String criterionId, String criterion, boolean hard) {}
+}

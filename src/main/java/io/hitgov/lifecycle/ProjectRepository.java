@@ -1,0 +1,180 @@
+package io.hitgov.lifecycle;
+
+import io.hitgov.lifecycle.LifecycleRecords.Checkpoint;
+import io.hitgov.lifecycle.LifecycleRecords.Deliverable;
+import io.hitgov.lifecycle.LifecycleRecords.GateCondition;
+import io.hitgov.lifecycle.LifecycleRecords.GateRecord;
+import io.hitgov.lifecycle.LifecycleRecords.Phase;
+import io.hitgov.lifecycle.LifecycleRecords.Project;
+import io.hitgov.lifecycle.LifecycleRecords.ProjectEvent;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The project registry, its phases, deliverables, readiness trend and gate record. */
+@Repository
+public class ProjectRepository {
+
+  private final JdbcClient jdbc;
+
+  public ProjectRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  // ---------------------------------------------------------------- projects and phases
+
+  public void insert(Project project) {
+    jdbc.sql("""
+        insert into project (project_id, project_name, go_live_date, baseline_go_live_date, budget, sponsor,
+          project_manager, vendor_selection_required, current_phase, status, started_by, started_at, process_instance_id)
+        values (:projectId, :projectName, :goLiveDate, :baselineGoLiveDate, :budget, :sponsor, :projectManager,
+          :vendorSelectionRequired, :currentPhase, :status, :startedBy, :startedAt, :processInstanceId)""")
+        .paramSource(project).update();
+  }
+
+  public Optional<Project> find(String projectId) {
+    return jdbc.sql("select * from project where project_id = ?").param(projectId).query(Project.class).optional();
+  }
+
+  public Project get(String projectId) {
+    return find(projectId).orElseThrow(() -> new IllegalStateException("No project " + projectId));
+  }
+
+  public List<Project> findAll(String status) {
+    if (status == null) {
+      return jdbc.sql("select * from project order by go_live_date, project_id").query(Project.class).list();
+    }
+    return jdbc.sql("select * from project where status = ? order by go_live_date, project_id").param(status)
+        .query(Project.class).list();
+  }
+
+  public void update(String projectId, String column, Object value) {
+    if (!column.matches("[a-z_]+")) {
+      throw new IllegalArgumentException(column);
+    }
+    jdbc.sql("update project set " + column + " = ? where project_id = ?").params(value, projectId).update();
+  }
+
+  public void end(String projectId, String status, OffsetDateTime at) {
+    jdbc.sql("update project set status = ?, ended_at = ? where project_id = ?").params(status, at, projectId).update();
+  }
+
+  public void insertPhase(Phase phase) {
+    jdbc.sql("""
+        insert into project_phase (project_id, phase, planned_start, planned_end, entries, skipped)
+        values (:projectId, :phase, :plannedStart, :plannedEnd, :entries, :skipped)""").paramSource(phase).update();
+  }
+
+  public void replanPhase(String projectId, String phase, LocalDate start, LocalDate end) {
+    jdbc.sql("update project_phase set planned_start = ?, planned_end = ? where project_id = ? and phase = ?")
+        .params(start, end, projectId, phase).update();
+  }
+
+  public void phaseEntered(String projectId, String phase, OffsetDateTime at) {
+    jdbc.sql("""
+        update project_phase set actual_start = coalesce(actual_start, ?), actual_end = null, entries = entries + 1
+        where project_id = ? and phase = ?""").params(at, projectId, phase).update();
+  }
+
+  public void phaseCompleted(String projectId, String phase, OffsetDateTime at) {
+    jdbc.sql("update project_phase set actual_end = ? where project_id = ? and phase = ?")
+        .params(at, projectId, phase).update();
+  }
+
+  public List<Phase> phases(String projectId) {
+    return jdbc.sql("select * from project_phase where project_id = ? order by phase").param(projectId)
+        .query(Phase.class).list();
+  }
+
+  // ---------------------------------------------------------------- audit records (insert-only)
+
+  public void insertEvent(String projectId, OffsetDateTime at, String actor, String event, String details) {
+    jdbc.sql("insert into project_event (project_id, at, actor, event, details) values (?, ?, ?, ?, ?)")
+        .params(projectId, at, actor, event, details).update();
+  }
+
+  public List<ProjectEvent> events(String projectId) {
+    return jdbc.sql("select * from project_event where project_id = ? order by id").param(projectId)
+        .query(ProjectEvent.class).list();
+  }
+
+  public void insertDeliverable(Deliverable d) {
+    jdbc.sql("""
+        insert into project_deliverable (project_id, phase, task_key, item, document_id, version, summary, accepted,
+          submitted_by, submitted_at)
+        values (:projectId, :phase, :taskKey, :item, :documentId, :version, :summary, :accepted, :submittedBy,
+          :submittedAt)""").paramSource(d).update();
+  }
+
+  public List<Deliverable> deliverables(String projectId) {
+    return jdbc.sql("select * from project_deliverable where project_id = ? order by id").param(projectId)
+        .query(Deliverable.class).list();
+  }
+
+  public void insertCheckpoint(Checkpoint c) {
+    jdbc.sql("""
+        insert into readiness_checkpoint (project_id, checkpoint, days_to_go_live, scored_by, scored_at, outcome,
+          red_hard, red_soft, criteria, decision_version, raised_risks, note)
+        values (:projectId, :checkpoint, :daysToGoLive, :scoredBy, :scoredAt, :outcome, :redHard, :redSoft,
+          :criteria, :decisionVersion, :raisedRisks, :note)""").paramSource(c).update();
+  }
+
+  public List<Checkpoint> checkpoints(String projectId) {
+    return jdbc.sql("select * from readiness_checkpoint where project_id = ? order by id").param(projectId)
+        .query(Checkpoint.class).list();
+  }
+
+  public void insertGateRecord(GateRecord r) {
+    jdbc.sql("""
+        insert into gate_record (review_id, project_id, gate_id, round, kind, user_id, group_id, at, outcome, comment,
+          evidence_refs, unmet_criteria, condition_text, condition_owner, condition_due, decision_key,
+          decision_version, details)
+        values (:reviewId, :projectId, :gateId, :round, :kind, :userId, :groupId, :at, :outcome, :comment,
+          :evidenceRefs, :unmetCriteria, :conditionText, :conditionOwner, :conditionDue, :decisionKey,
+          :decisionVersion, :details)""").paramSource(r).update();
+  }
+
+  public List<GateRecord> gateRecords(String projectId) {
+    return jdbc.sql("select * from gate_record where project_id = ? order by id").param(projectId)
+        .query(GateRecord.class).list();
+  }
+
+  public List<GateRecord> reviewRecords(String reviewId) {
+    return jdbc.sql("select * from gate_record where review_id = ? order by id").param(reviewId)
+        .query(GateRecord.class).list();
+  }
+
+  public List<GateRecord> gateHistory(String projectId, String gateId) {
+    return jdbc.sql("select * from gate_record where project_id = ? and gate_id = ? order by id")
+        .params(projectId, gateId).query(GateRecord.class).list();
+  }
+
+  // ---------------------------------------------------------------- gate conditions
+
+  public void insertCondition(GateCondition c) {
+    jdbc.sql("""
+        insert into gate_condition (condition_id, review_id, project_id, gate_id, condition_text, owner, due_date,
+          raised_by, raised_at, status)
+        values (:conditionId, :reviewId, :projectId, :gateId, :conditionText, :owner, :dueDate, :raisedBy,
+          :raisedAt, :status)""").paramSource(c).update();
+  }
+
+  public void fulfilCondition(String conditionId, String evidence, String note, String user, OffsetDateTime at) {
+    jdbc.sql("""
+        update gate_condition set status = 'FULFILLED', evidence = ?, note = ?, fulfilled_by = ?, fulfilled_at = ?
+        where condition_id = ?""").params(evidence, note, user, at, conditionId).update();
+  }
+
+  public Optional<GateCondition> findCondition(String conditionId) {
+    return jdbc.sql("select * from gate_condition where condition_id = ?").param(conditionId)
+        .query(GateCondition.class).optional();
+  }
+
+  public List<GateCondition> conditions(String projectId) {
+    return jdbc.sql("select * from gate_condition where project_id = ? order by raised_at, condition_id")
+        .param(projectId).query(GateCondition.class).list();
+  }
+}

@@ -1,0 +1,363 @@
+package io.hitgov.lifecycle;
+
+import io.hitgov.hipaa.HipaaGateRepository;
+import io.hitgov.lifecycle.LifecycleRecords.Checkpoint;
+import io.hitgov.lifecycle.LifecycleRecords.Deliverable;
+import io.hitgov.lifecycle.LifecycleRecords.Phase;
+import io.hitgov.lifecycle.LifecycleRecords.Project;
+import io.hitgov.risk.RiskEscalationProcess;
+import io.hitgov.risk.RiskRecords.Risk;
+import io.hitgov.risk.RiskRepository;
+import io.hitgov.shared.process.BusinessCalendar;
+import io.hitgov.shared.process.EngineClock;
+import io.hitgov.shared.process.InvalidVariablesException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+
+/**
+ * The project registry behind ImplementationLifecycleProcess: registration, the phase plan derived
+ * from the go-live date, phase transitions, deliverables, the go-live readiness trend and re-planning.
+ */
+@Service
+public class ProjectService {
+
+  /** Risk statuses that count as an accepted mitigation (a plan in force or an approved acceptance). */
+  static final Set<String> MITIGATED = Set.of("MITIGATING", "ACCEPTED", "CLOSURE_PENDING");
+
+  /** The scorecard's outcome at one checkpoint or at G6. */
+  public record Readiness(String outcome, List<String> redHard, List<String> redSoft, String summary,
+      List<String> raisedRisks) {}
+
+  /** The next date-bound readiness step: a checkpoint label (T-90...), GO_LIVE or DONE. */
+  public record NextCheckpoint(String label, String dueAt) {}
+
+  private final ProjectRepository repository;
+  private final HipaaGateRepository hipaaRepository;
+  private final RiskRepository riskRepository;
+  private final DecisionService decisionService;
+  private final RepositoryService repositoryService;
+  private final RuntimeService runtimeService;
+  private final IdentityService identityService;
+  private final LifecycleProperties properties;
+
+  public ProjectService(ProjectRepository repository, HipaaGateRepository hipaaRepository,
+      RiskRepository riskRepository, DecisionService decisionService, RepositoryService repositoryService,
+      RuntimeService runtimeService, IdentityService identityService, LifecycleProperties properties) {
+    this.repository = repository;
+    this.hipaaRepository = hipaaRepository;
+    this.riskRepository = riskRepository;
+    this.decisionService = decisionService;
+    this.repositoryService = repositoryService;
+    this.runtimeService = runtimeService;
+    this.identityService = identityService;
+    this.properties = properties;
+  }
+
+  // ---------------------------------------------------------------- registration and plan
+
+  public Project register(String projectId, String name, String goLiveDate, long budget, String sponsor,
+      String projectManager, boolean vendorSelectionRequired, String startedBy, String processInstanceId) {
+    List<String> problems = new ArrayList<>();
+    repository.find(projectId).ifPresent(existing -> problems.add("projectId '" + projectId
+        + "' is already registered (" + existing.status() + ")"));
+    LocalDate goLive = LocalDate.parse(goLiveDate);
+    if (!goLive.isAfter(EngineClock.today())) {
+      problems.add("goLiveDate " + goLive + " must be in the future");
+    }
+    requireMember(sponsor, "executiveSponsor", "sponsor", problems);
+    requireMember(projectManager, "projectManagers", "projectManager", problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidVariablesException(problems);
+    }
+    Project project = new Project(projectId, name.strip(), goLive, goLive, null, budget, sponsor, projectManager,
+        vendorSelectionRequired, "P0", "G0", "ACTIVE", null, null, startedBy, EngineClock.now(), null,
+        processInstanceId);
+    repository.insert(project);
+    plan(goLive, vendorSelectionRequired).forEach((phase, dates) -> repository.insertPhase(new Phase(projectId, phase,
+        dates[0], dates[1], null, null, 0, "P2".equals(phase) && !vendorSelectionRequired)));
+    repository.insertEvent(projectId, EngineClock.now(), startedBy, "STARTED", "go-live " + goLive + ", budget "
+        + budget + " USD, sponsor " + sponsor + ", project manager " + projectManager
+        + (vendorSelectionRequired ? ", vendor selection required" : ""));
+    return project;
+  }
+
+  private void requireMember(String user, String group, String field, List<String> problems) {
+    if (identityService.createUserQuery().userId(user).memberOfGroup(group).count() == 0) {
+      problems.add(field + " '" + user + "' is not a member of " + group);
+    }
+  }
+
+  /** Planned [start, end] per phase: P0-P6 end the day before go-live, P7 starts on it, P8-P9 follow. */
+  public Map<String, LocalDate[]> plan(LocalDate goLive, boolean vendorSelectionRequired) {
+    Map<String, LocalDate[]> plan = new LinkedHashMap<>();
+    LocalDate end = goLive.minusDays(1);
+    List<String> before = List.of("P6", "P5", "P4", "P3", "P2", "P1", "P0");
+    for (String phase : before) {
+      int days = "P2".equals(phase) && !vendorSelectionRequired ? 0 : properties.phaseDays(phase);
+      LocalDate start = end.minusDays(Math.max(days, 1) - 1L);
+      plan.put(phase, new LocalDate[] {days == 0 ? end : start, end});
+      end = days == 0 ? end : start.minusDays(1);
+    }
+    LocalDate start = goLive;
+    for (String phase : List.of("P7", "P8", "P9")) {
+      LocalDate phaseEnd = start.plusDays(properties.phaseDays(phase) - 1L);
+      plan.put(phase, new LocalDate[] {start, phaseEnd});
+      start = phaseEnd.plusDays(1);
+    }
+    Map<String, LocalDate[]> ordered = new LinkedHashMap<>();
+    ImplementationLifecycleProcess.Values.PHASES.forEach(p -> ordered.put(p, plan.get(p)));
+    return ordered;
+  }
+
+  /**
+   * When each phase counts as stalled: its planned end plus the tolerance (a share of its planned
+   * length), as timer dates ({@code stallDateP0}...).
+   */
+  public Map<String, String> stallDates(String projectId) {
+    Map<String, String> dates = new LinkedHashMap<>();
+    for (Phase phase : repository.phases(projectId)) {
+      long length = ChronoUnit.DAYS.between(phase.plannedStart(), phase.plannedEnd()) + 1;
+      long tolerance = Math.max(1, length * properties.stallTolerancePercent() / 100);
+      dates.put(ImplementationLifecycleProcess.Variables.STALL_DATE_PREFIX + phase.phase(),
+          BusinessCalendar.startOfDay(phase.plannedEnd().plusDays(tolerance)));
+    }
+    return dates;
+  }
+
+  // ---------------------------------------------------------------- phases, gates, deliverables
+
+  public void phaseEntered(String projectId, String phase) {
+    repository.update(projectId, "current_phase", phase);
+    repository.phaseEntered(projectId, phase, EngineClock.now());
+    repository.insertEvent(projectId, EngineClock.now(), null, "PHASE_ENTERED", phase);
+  }
+
+  public void phaseCompleted(String projectId, String phase) {
+    repository.phaseCompleted(projectId, phase, EngineClock.now());
+  }
+
+  public void gateReached(String projectId, String gateId) {
+    repository.update(projectId, "next_gate", gateId);
+    repository.insertEvent(projectId, EngineClock.now(), null, "GATE_REVIEW", gateId);
+  }
+
+  public void recordDeliverable(String projectId, String phase, String taskKey, String item, String documentId,
+      String version, String summary, Boolean accepted, String user) {
+    repository.insertDeliverable(new Deliverable(null, projectId, phase, taskKey, item, documentId, version, summary,
+        accepted, user, EngineClock.now()));
+  }
+
+  public void recordEvent(String projectId, String actor, String event, String details) {
+    repository.insertEvent(projectId, EngineClock.now(), actor, event, details);
+  }
+
+  public void confirmGoLive(String projectId, String actualDate, String note, String user) {
+    LocalDate date = parseDate("actualGoLiveDate", actualDate);
+    if (date.isAfter(EngineClock.today())) {
+      throw new InvalidVariablesException("actualGoLiveDate " + date + " is in the future");
+    }
+    repository.update(projectId, "actual_go_live_date", date);
+    recordDeliverable(projectId, "P7", ImplementationLifecycleProcess.Elements.CONFIRM_GO_LIVE, null, null, null,
+        note, true, user);
+    repository.insertEvent(projectId, EngineClock.now(), user, "WENT_LIVE", date.toString());
+  }
+
+  public void close(String projectId) {
+    repository.end(projectId, "CLOSED", EngineClock.now());
+    repository.update(projectId, "next_gate", null);
+    repository.insertEvent(projectId, EngineClock.now(), null, "CLOSED", "G8 passed");
+  }
+
+  public void terminate(String projectId, String comment) {
+    repository.end(projectId, "TERMINATED", EngineClock.now());
+    repository.insertEvent(projectId, EngineClock.now(), null, "TERMINATED", comment);
+  }
+
+  public Project project(String projectId) {
+    return repository.get(projectId);
+  }
+
+  // ---------------------------------------------------------------- HIPAA and risk profile (G6)
+
+  /** A HIPAA audit gate of the project passed and is still valid today. */
+  public boolean hipaaPassValid(String projectId) {
+    return hipaaRepository.findGatesOfProject(projectId).stream().anyMatch(g -> g.validOn(EngineClock.today()));
+  }
+
+  /** What makes the risk profile red (R17): open EXTREME risks, unmitigated patient-safety risks of HIGH or above. */
+  public List<String> riskProfileProblems(String projectId) {
+    List<String> problems = new ArrayList<>();
+    for (Risk risk : riskRepository.findOfProject(projectId, null, null, null)) {
+      if (risk.closedAt() != null || risk.band() == null) {
+        continue;
+      }
+      if ("EXTREME".equals(risk.band())) {
+        problems.add(risk.riskId() + " is open at EXTREME");
+      } else if ((risk.patientSafety() || risk.healthItSafetyEvent()) && "HIGH".equals(risk.band())
+          && !MITIGATED.contains(risk.status())) {
+        problems.add(risk.riskId() + " is a patient-safety risk at HIGH without accepted mitigation (" + risk.status() + ")");
+      }
+    }
+    return problems;
+  }
+
+  // ---------------------------------------------------------------- readiness
+
+  /** The next readiness checkpoint still ahead, else the go-live date itself, else DONE. */
+  public NextCheckpoint nextCheckpoint(String projectId) {
+    Project project = repository.get(projectId);
+    LocalDate today = EngineClock.today();
+    boolean wentLive = project.actualGoLiveDate() != null || !project.active();
+    if (wentLive || !today.isBefore(project.goLiveDate())) {
+      return new NextCheckpoint(ImplementationLifecycleProcess.Values.DONE, null);
+    }
+    for (int days : properties.checkpoints()) {
+      LocalDate date = project.goLiveDate().minusDays(days);
+      if (date.isAfter(today)) {
+        return new NextCheckpoint("T-" + days, BusinessCalendar.startOfDay(date));
+      }
+    }
+    return new NextCheckpoint(ImplementationLifecycleProcess.Values.GO_LIVE,
+        BusinessCalendar.startOfDay(project.goLiveDate()));
+  }
+
+  /**
+   * Scores the readiness scorecard with GoLiveReadinessDecision. R01 (HIPAA gate) and R17 (risk
+   * profile) are derived; the others come from the PMO's form (missing = red). At a checkpoint
+   * from T-30 on, each red hard criterion raises one HIGH risk (once per criterion); from T-7 on a
+   * red hard criterion proposes NO_GO for G6.
+   */
+  public Readiness scoreReadiness(String projectId, String checkpoint, Map<String, Boolean> scored, String note,
+      String user, boolean checkpointActions) {
+    Project project = repository.get(projectId);
+    VariableMap inputs = Variables.createVariables();
+    for (int i = 1; i <= 20; i++) {
+      String key = String.format("r%02d", i);
+      inputs.putValue(key, Boolean.TRUE.equals(scored.get(key)));
+    }
+    inputs.putValue("r01", hipaaPassValid(projectId));
+    inputs.putValue("r17", riskProfileProblems(projectId).isEmpty());
+    DmnDecisionResult result = decisionService
+        .evaluateDecisionByKey(ImplementationLifecycleProcess.READINESS_DECISION).variables(inputs).evaluate();
+    String outcome = result.get(0).getEntry("readinessOutcome");
+    List<String> redHard = new ArrayList<>();
+    List<String> redSoft = new ArrayList<>();
+    Map<String, String> texts = new LinkedHashMap<>();
+    result.forEach(row -> {
+      String id = (String) row.get("criterionId");
+      if (id != null) {
+        ("HARD".equals(row.get("criterionType")) ? redHard : redSoft).add(id);
+        texts.put(id, (String) row.get("criterion"));
+      }
+    });
+    int days = (int) ChronoUnit.DAYS.between(EngineClock.today(), project.goLiveDate());
+    List<String> raised = new ArrayList<>();
+    String proposal = project.readinessProposal();
+    if (checkpointActions) {
+      if (days <= properties.readinessRiskDays()) {
+        Set<String> alreadyRaised = alreadyRaised(projectId);
+        for (String criterion : redHard) {
+          if (!alreadyRaised.contains(criterion)) {
+            raised.add(criterion + "=" + raiseReadinessRisk(project, criterion, texts.get(criterion), checkpoint));
+          }
+        }
+      }
+      if (days <= properties.readinessNoGoDays()) {
+        proposal = redHard.isEmpty() ? null : "NO_GO";
+      }
+    }
+    String criteria = inputs.entrySet().stream().filter(e -> !Boolean.TRUE.equals(e.getValue()))
+        .map(e -> e.getKey().toUpperCase()).collect(java.util.stream.Collectors.joining(","));
+    repository.insertCheckpoint(new Checkpoint(null, projectId, checkpoint, days, user, EngineClock.now(), outcome,
+        String.join(",", redHard), String.join(",", redSoft), criteria.isEmpty() ? "all green" : "red: " + criteria, latestVersion(
+            ImplementationLifecycleProcess.READINESS_DECISION), raised.isEmpty() ? null : String.join(",", raised),
+        note));
+    repository.update(projectId, "readiness_outcome", outcome);
+    repository.update(projectId, "readiness_proposal", proposal);
+    String summary = checkpoint + " (" + days + " days before go-live): " + outcome
+        + (redHard.isEmpty() ? "" : "; hard red " + redHard) + (redSoft.isEmpty() ? "" : "; soft red " + redSoft)
+        + ("NO_GO".equals(proposal) ? "; NO_GO proposed for G6" : "");
+    return new Readiness(outcome, redHard, redSoft, summary, raised);
+  }
+
+  private Set<String> alreadyRaised(String projectId) {
+    Set<String> criteria = new java.util.HashSet<>();
+    for (Checkpoint c : repository.checkpoints(projectId)) {
+      if (c.raisedRisks() != null) {
+        for (String pair : c.raisedRisks().split(",")) {
+          criteria.add(pair.substring(0, pair.indexOf('=')));
+        }
+      }
+    }
+    return criteria;
+  }
+
+  /** Raises a HIGH risk (likelihood 4 x impact 3) through RiskEscalationProcess, owned by the project manager. */
+  private String raiseReadinessRisk(Project project, String criterion, String text, String checkpoint) {
+    String category = Set.of("R01", "R02", "R03").contains(criterion) ? "REGULATORY" : "SCHEDULE";
+    String title = "Go-live readiness " + criterion + " red at " + checkpoint + ": " + text;
+    VariableMap variables = Variables.createVariables()
+        .putValue(RiskEscalationProcess.Variables.PROJECT_ID, project.projectId())
+        .putValue(RiskEscalationProcess.Variables.TITLE, title.length() > 300 ? title.substring(0, 300) : title)
+        .putValue(RiskEscalationProcess.Variables.CATEGORY, category)
+        .putValue(RiskEscalationProcess.Variables.LIKELIHOOD, 4)
+        .putValue(RiskEscalationProcess.Variables.IMPACT, 3)
+        .putValue(RiskEscalationProcess.Variables.OWNER, project.projectManager());
+    return runtimeService.startProcessInstanceByKey(RiskEscalationProcess.KEY, variables).getBusinessKey();
+  }
+
+  public Integer latestVersion(String decisionKey) {
+    DecisionDefinition definition = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
+        .latestVersion().singleResult();
+    return definition == null ? null : definition.getVersion();
+  }
+
+  // ---------------------------------------------------------------- go-live date changes
+
+  /** Moves the go-live date: the project, its planned phase dates and an audit entry. */
+  public Project replan(String projectId, String newDate, String reason, String actor) {
+    Project project = repository.get(projectId);
+    LocalDate date = parseDate(ImplementationLifecycleProcess.Variables.NEW_GO_LIVE_DATE, newDate);
+    if (!project.active()) {
+      throw new InvalidVariablesException("Project " + projectId + " is " + project.status());
+    }
+    if (project.actualGoLiveDate() != null) {
+      throw new InvalidVariablesException("Project " + projectId + " went live on " + project.actualGoLiveDate());
+    }
+    if (!date.isAfter(EngineClock.today())) {
+      throw new InvalidVariablesException("newGoLiveDate " + date + " must be in the future");
+    }
+    repository.update(projectId, "go_live_date", date);
+    plan(date, project.vendorSelectionRequired()).forEach((phase, dates) ->
+        repository.replanPhase(projectId, phase, dates[0], dates[1]));
+    repository.insertEvent(projectId, EngineClock.now(), actor, "GO_LIVE_MOVED", project.goLiveDate() + " -> " + date
+        + (reason == null ? "" : ": " + reason));
+    return repository.get(projectId);
+  }
+
+  static LocalDate parseDate(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidVariablesException(field + " is required");
+    }
+    try {
+      return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+    } catch (DateTimeParseException e) {
+      throw new InvalidVariablesException(field + " '" + value + "' is not an ISO date (yyyy-MM-dd)");
+    }
+  }
+}

@@ -1,0 +1,237 @@
+package io.hitgov.lifecycle.delegate;
+
+import static io.hitgov.lifecycle.ImplementationLifecycleProcess.Variables.*;
+
+import io.hitgov.lifecycle.ImplementationLifecycleProcess;
+import io.hitgov.lifecycle.LifecycleRecords.Project;
+import io.hitgov.lifecycle.ProjectService;
+import io.hitgov.lifecycle.ProjectService.NextCheckpoint;
+import io.hitgov.lifecycle.ProjectService.Readiness;
+import io.hitgov.shared.process.CurrentUser;
+import io.hitgov.shared.process.TaskFields;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.stereotype.Component;
+
+/** The service tasks and listeners of ImplementationLifecycleProcess, one small bean each. */
+final class LifecycleDelegates {
+
+  private LifecycleDelegates() {}
+
+  /** Registers the project (business key = projectId), plans its phase dates and stall timers. */
+  @Component("registerProjectDelegate")
+  static class RegisterProject implements JavaDelegate {
+    private final ProjectService projects;
+    private final CurrentUser currentUser;
+
+    RegisterProject(ProjectService projects, CurrentUser currentUser) {
+      this.projects = projects;
+      this.currentUser = currentUser;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      Object budget = execution.getVariable(BUDGET);
+      Project project = projects.register(TaskFields.string(execution, PROJECT_ID),
+          TaskFields.string(execution, PROJECT_NAME), TaskFields.string(execution, GO_LIVE_DATE),
+          ((Number) budget).longValue(), TaskFields.string(execution, SPONSOR),
+          TaskFields.string(execution, PROJECT_MANAGER), Boolean.TRUE.equals(execution.getVariable(VENDOR_SELECTION_REQUIRED)),
+          currentUser.id().orElse(null), execution.getProcessInstanceId());
+      execution.setProcessBusinessKey(project.projectId());
+      execution.setVariable(BUDGET, project.budget());
+      execution.setVariable(CURRENT_PHASE, "P0");
+      execution.setVariable(NEXT_GATE, "G0");
+      execution.setVariable(GATE_COMMENT, "none");
+      execution.setVariables(projects.stallDates(project.projectId()));
+    }
+  }
+
+  /** Keeps currentPhase and the phase's actual dates current (start and end of each phase sub-process). */
+  @Component("phaseListener")
+  static class PhaseListener implements ExecutionListener {
+    private static final Pattern PHASE = Pattern.compile("SubProcess_(P\\d).*");
+    private final ProjectService projects;
+
+    PhaseListener(ProjectService projects) {
+      this.projects = projects;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      Matcher matcher = PHASE.matcher(execution.getCurrentActivityId());
+      if (!matcher.matches()) {
+        throw new IllegalStateException("phaseListener on " + execution.getCurrentActivityId()
+            + ": only phase sub-processes (SubProcess_P<n>...) may use it");
+      }
+      String phase = matcher.group(1);
+      String projectId = execution.getProcessBusinessKey();
+      if (EVENTNAME_START.equals(execution.getEventName())) {
+        projects.phaseEntered(projectId, phase);
+        execution.getProcessInstance().setVariable(CURRENT_PHASE, phase);
+      } else if (EVENTNAME_END.equals(execution.getEventName())) {
+        projects.phaseCompleted(projectId, phase);
+      }
+    }
+  }
+
+  /** Records which gate the project is at when a gate call starts. */
+  @Component("gateListener")
+  static class GateListener implements ExecutionListener {
+    private static final Pattern GATE = Pattern.compile("CallActivity_(G\\d).*");
+    private final ProjectService projects;
+
+    GateListener(ProjectService projects) {
+      this.projects = projects;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      Matcher matcher = GATE.matcher(execution.getCurrentActivityId());
+      if (!matcher.matches()) {
+        throw new IllegalStateException("gateListener on " + execution.getCurrentActivityId());
+      }
+      projects.gateReached(execution.getProcessBusinessKey(), matcher.group(1));
+      execution.getProcessInstance().setVariable(NEXT_GATE, matcher.group(1));
+    }
+  }
+
+  /** Before G6: does the project hold a HIPAA audit gate PASS that is valid today? */
+  @Component("checkHipaaGateDelegate")
+  static class CheckHipaaGate implements JavaDelegate {
+    private final ProjectService projects;
+
+    CheckHipaaGate(ProjectService projects) {
+      this.projects = projects;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      execution.setVariable(HIPAA_PASS_VALID, projects.hipaaPassValid(execution.getProcessBusinessKey()));
+    }
+  }
+
+  /** Plans the next readiness checkpoint (T-90 ... T-1), or the go-live date, or DONE. */
+  @Component("planReadinessCheckpointDelegate")
+  static class PlanReadinessCheckpoint implements JavaDelegate {
+    private final ProjectService projects;
+
+    PlanReadinessCheckpoint(ProjectService projects) {
+      this.projects = projects;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      NextCheckpoint next = projects.nextCheckpoint(execution.getProcessBusinessKey());
+      execution.setVariable(NEXT_CHECKPOINT, next.label());
+      execution.setVariable(NEXT_CHECKPOINT_DATE, next.dueAt());
+    }
+  }
+
+  /** Scores the checkpoint with GoLiveReadinessDecision, keeps the trend, raises risks and proposes NO_GO. */
+  @Component("evaluateReadinessCheckpointDelegate")
+  static class EvaluateReadinessCheckpoint implements JavaDelegate {
+    private final ProjectService projects;
+    private final CurrentUser currentUser;
+
+    EvaluateReadinessCheckpoint(ProjectService projects, CurrentUser currentUser) {
+      this.projects = projects;
+      this.currentUser = currentUser;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      Readiness readiness = projects.scoreReadiness(execution.getProcessBusinessKey(),
+          (String) execution.getVariable(NEXT_CHECKPOINT), LifecycleTaskListener.scorecard(execution),
+          TaskFields.string(execution, "readinessNote"), currentUser.id().orElse(null), true);
+      execution.getProcessInstance().setVariable(READINESS_SUMMARY, readiness.summary());
+    }
+  }
+
+  /**
+   * GoLiveDateChanged: moves goLiveDate, the planned phase dates and every date-bound timer of the
+   * instance (the waiting readiness checkpoint, the stall timers of the current phase).
+   */
+  @Component("replanGoLiveDateDelegate")
+  static class ReplanGoLiveDate implements JavaDelegate {
+    private final ProjectService projects;
+    private final CurrentUser currentUser;
+
+    ReplanGoLiveDate(ProjectService projects, CurrentUser currentUser) {
+      this.projects = projects;
+      this.currentUser = currentUser;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      String projectId = execution.getProcessBusinessKey();
+      Project project = projects.replan(projectId, TaskFields.string(execution, NEW_GO_LIVE_DATE),
+          TaskFields.string(execution, GO_LIVE_CHANGE_REASON), currentUser.id().orElse(null));
+      var instance = execution.getProcessInstance();
+      instance.setVariable(GO_LIVE_DATE, project.goLiveDate().toString());
+      Map<String, String> stallDates = projects.stallDates(projectId);
+      instance.setVariables(stallDates);
+      NextCheckpoint next = projects.nextCheckpoint(projectId);
+      var management = execution.getProcessEngineServices().getManagementService();
+      List<Job> timers = management.createJobQuery().processInstanceId(execution.getProcessInstanceId()).timers().list();
+      for (Job job : timers) {
+        String activity = ((org.camunda.bpm.engine.impl.persistence.entity.TimerEntity) job).getActivityId();
+        if (ImplementationLifecycleProcess.Elements.NEXT_CHECKPOINT.equals(activity)) {
+          // the waiting step becomes whatever is next under the new date
+          var waiting = execution.getProcessEngineServices().getRuntimeService().createExecutionQuery()
+              .executionId(job.getExecutionId()).singleResult();
+          execution.getProcessEngineServices().getRuntimeService().setVariable(waiting.getId(), NEXT_CHECKPOINT,
+              ImplementationLifecycleProcess.Values.DONE.equals(next.label())
+                  ? ImplementationLifecycleProcess.Values.GO_LIVE : next.label());
+          execution.getProcessEngineServices().getRuntimeService().setVariable(waiting.getId(), NEXT_CHECKPOINT_DATE,
+              next.dueAt());
+          if (next.dueAt() != null) {
+            management.setJobDuedate(job.getId(), java.util.Date.from(java.time.OffsetDateTime.parse(next.dueAt()).toInstant()));
+          }
+        } else if (activity != null && activity.matches("BoundaryEvent_P\\d+Stalled")) {
+          String phase = activity.substring("BoundaryEvent_".length(), activity.length() - "Stalled".length());
+          management.setJobDuedate(job.getId(), java.util.Date.from(java.time.OffsetDateTime
+              .parse(stallDates.get(STALL_DATE_PREFIX + phase)).toInstant()));
+        }
+      }
+      execution.removeVariable(NEW_GO_LIVE_DATE);
+      execution.removeVariable(GO_LIVE_CHANGE_REASON);
+    }
+  }
+
+  @Component("closeProjectDelegate")
+  static class CloseProject implements JavaDelegate {
+    private final ProjectService projects;
+
+    CloseProject(ProjectService projects) {
+      this.projects = projects;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      projects.close(execution.getProcessBusinessKey());
+      execution.setVariable(CURRENT_PHASE, "CLOSED");
+    }
+  }
+
+  @Component("terminateProjectDelegate")
+  static class TerminateProject implements JavaDelegate {
+    private final ProjectService projects;
+
+    TerminateProject(ProjectService projects) {
+      this.projects = projects;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      projects.terminate(execution.getProcessBusinessKey(), "at " + execution.getVariable(NEXT_GATE) + ": "
+          + execution.getVariable(GATE_COMMENT));
+      execution.setVariable(CURRENT_PHASE, "TERMINATED");
+    }
+  }
+}
