@@ -1,0 +1,187 @@
+package io.hitgov.lifecycle;
+
+import static io.hitgov.lifecycle.ImplementationLifecycleProcess.Elements.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import io.hitgov.lifecycle.LifecycleRecords.Checkpoint;
+import io.hitgov.risk.RiskRecords.Risk;
+import io.hitgov.risk.RiskRepository;
+import io.hitgov.shared.process.BusinessCalendar;
+import io.hitgov.shared.process.EngineClock;
+import io.hitgov.shared.process.InvalidVariablesException;
+import io.hitgov.support.HitgovSpringTest;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+
+/** The lifecycle's date-bound timers: readiness checkpoints, stalled phases, go-live date changes. */
+@HitgovSpringTest
+@Import(ProcessEngineCoverageConfiguration.class)
+class LifecycleTimersTest {
+
+  @Autowired ProcessEngine processEngine;
+  @Autowired ProjectRepository repository;
+  @Autowired RiskRepository risks;
+  LifecycleDriver driver;
+
+  @BeforeEach
+  void setUp() {
+    init(processEngine);
+    driver = new LifecycleDriver(processEngine);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  static void setClock(LocalDate day) {
+    ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(ZoneId.systemDefault()).toInstant()));
+  }
+
+  Job timer(ProcessInstance instance, String activityId) {
+    return processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers().list()
+        .stream().filter(job -> activityId.equals(activityOf(job))).findFirst().orElseThrow(
+            () -> new AssertionError("No timer at " + activityId));
+  }
+
+  String activityOf(Job job) {
+    return processEngine.getManagementService().createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
+        .singleResult().getActivityId();
+  }
+
+  static Date at(LocalDate day) {
+    return Date.from(OffsetDateTime.parse(BusinessCalendar.startOfDay(day)).toInstant());
+  }
+
+  void score(ProcessInstance project, String checkpoint, String red) {
+    assertThat(project).isWaitingAt(SCORE_CHECKPOINT).variables().containsEntry("nextCheckpoint", checkpoint);
+    Map<String, Object> scorecard = LifecycleDriver.allGreen();
+    if (red != null) {
+      scorecard.put(red, false);
+    }
+    driver.engine.complete("paula", driver.engine.task(project.getId(), SCORE_CHECKPOINT), scorecard);
+  }
+
+  @Test
+  void readiness_checkpoints_rescore_keep_the_trend_raise_risks_and_propose_no_go() {
+    LocalDate today = EngineClock.today();
+    LocalDate goLive = today.plusDays(100);
+    ProcessInstance project = driver.start("EHR-T-READY", goLive.toString(), false);
+    // the security office passed the HIPAA gate early, so R01 is green throughout
+    java.util.Map<String, Object> hipaa = new java.util.HashMap<>();
+    hipaa.put("projectId", "EHR-T-READY");
+    hipaa.put("goLiveDate", goLive.toString());
+    new io.hitgov.hipaa.HipaaGateDriver(processEngine).passGate(driver.engine.as("sophia", () ->
+        processEngine.getRuntimeService().startProcessInstanceByKey(io.hitgov.hipaa.HipaaAuditGateProcess.KEY, hipaa)));
+    assertThat(project).variables().containsEntry("nextCheckpoint", "T-90");
+    Assertions.assertThat(timer(project, NEXT_CHECKPOINT).getDuedate()).isEqualTo(at(goLive.minusDays(90)));
+
+    setClock(goLive.minusDays(90));
+    driver.engine.executeDueJobs(project.getId());
+    score(project, "T-90", "r10");
+    setClock(goLive.minusDays(60));
+    driver.engine.executeDueJobs(project.getId());
+    score(project, "T-60", "r04");
+    Assertions.assertThat(risks.findOfProject("EHR-T-READY", null, null, null)).as("no risk before T-30").isEmpty();
+    setClock(goLive.minusDays(30));
+    driver.engine.executeDueJobs(project.getId());
+    score(project, "T-30", "r04");
+    List<Risk> raised = risks.findOfProject("EHR-T-READY", null, null, null);
+    Assertions.assertThat(raised).hasSize(1);
+    Assertions.assertThat(raised.get(0).title()).startsWith("Go-live readiness R04 red at T-30");
+    Assertions.assertThat(raised.get(0).band()).isEqualTo("HIGH");
+    Assertions.assertThat(raised.get(0).owner()).isEqualTo("maria");
+    setClock(goLive.minusDays(14));
+    driver.engine.executeDueJobs(project.getId());
+    score(project, "T-14", "r04");
+    Assertions.assertThat(risks.findOfProject("EHR-T-READY", null, null, null)).as("one risk per criterion").hasSize(1);
+    Assertions.assertThat(repository.get("EHR-T-READY").readinessProposal()).isNull();
+    setClock(goLive.minusDays(7));
+    driver.engine.executeDueJobs(project.getId());
+    score(project, "T-7", "r04");
+    Assertions.assertThat(repository.get("EHR-T-READY").readinessProposal()).isEqualTo("NO_GO");
+    setClock(goLive.minusDays(1));
+    driver.engine.executeDueJobs(project.getId());
+    score(project, "T-1", null);
+    Assertions.assertThat(repository.get("EHR-T-READY").readinessProposal()).as("green again at T-1").isNull();
+
+    Assertions.assertThat(repository.checkpoints("EHR-T-READY")).extracting(Checkpoint::checkpoint, Checkpoint::outcome)
+        .containsExactly(Assertions.tuple("T-90", "GO_WITH_CONDITIONS"), Assertions.tuple("T-60", "NO_GO"),
+            Assertions.tuple("T-30", "NO_GO"), Assertions.tuple("T-14", "NO_GO"), Assertions.tuple("T-7", "NO_GO"),
+            Assertions.tuple("T-1", "GO"));
+    // after T-1 the branch waits for the go-live date, then ends
+    assertThat(project).variables().containsEntry("nextCheckpoint", "GO_LIVE");
+    setClock(goLive);
+    driver.engine.executeDueJobs(project.getId());
+    assertThat(project).hasPassed("EndEvent_ReadinessTracked");
+  }
+
+  @Test
+  void a_phase_running_past_its_plan_opens_a_task_for_the_pmo() {
+    LocalDate goLive = EngineClock.today().plusDays(700);
+    ProcessInstance project = driver.start("EHR-T-STALL", goLive.toString(), true);
+    var p0 = repository.phases("EHR-T-STALL").get(0);
+    long length = p0.plannedEnd().toEpochDay() - p0.plannedStart().toEpochDay() + 1;
+    LocalDate stall = p0.plannedEnd().plusDays(length * 20 / 100);
+    Assertions.assertThat(timer(project, "BoundaryEvent_P0Stalled").getDuedate()).isEqualTo(at(stall));
+    setClock(stall.minusDays(1));
+    driver.engine.executeDueJobs(project.getId());
+    Assertions.assertThat(driver.engine.tasks(project.getId(), REVIEW_STALLED_PHASE)).isEmpty();
+    setClock(stall);
+    driver.engine.executeDueJobs(project.getId());
+    var task = driver.engine.task(project.getId(), REVIEW_STALLED_PHASE);
+    assertThat(task).hasCandidateGroup("pmo").hasName("Review overdue phase P0");
+    assertThat(project).isWaitingAt("UserTask_AssessReadiness", "UserTask_DraftCharter", REVIEW_STALLED_PHASE);
+    driver.engine.complete("peter", task, Map.of("stallAction", "Added a second analyst; re-plan at G0"));
+    Assertions.assertThat(repository.events("EHR-T-STALL")).extracting("event").contains("STALL_REVIEWED");
+  }
+
+  @Test
+  void a_go_live_date_change_re_plans_phase_dates_and_every_date_bound_timer() {
+    LocalDate goLive = EngineClock.today().plusDays(700);
+    LocalDate moved = goLive.plusDays(60);
+    ProcessInstance project = driver.start("EHR-T-MOVE", goLive.toString(), false);
+    LocalDate oldP0End = repository.phases("EHR-T-MOVE").get(0).plannedEnd();
+    Date oldStall = timer(project, "BoundaryEvent_P0Stalled").getDuedate();
+
+    // the engine's own message (an approved change request sends the same; the PMO uses POST /api/projects/{id}/go-live-date)
+    processEngine.getRuntimeService().createMessageCorrelation("GoLiveDateChanged")
+        .processInstanceBusinessKey("EHR-T-MOVE").setVariable("newGoLiveDate", moved.toString())
+        .setVariable("goLiveChangeReason", "CR-EHR-T-MOVE-1 approved: pharmacy interface rebuild").correlate();
+
+    assertThat(project).hasPassed(REPLAN).variables().containsEntry("goLiveDate", moved.toString())
+        .doesNotContainKey("newGoLiveDate");
+    var stored = repository.get("EHR-T-MOVE");
+    Assertions.assertThat(stored.goLiveDate()).isEqualTo(moved);
+    Assertions.assertThat(stored.baselineGoLiveDate()).isEqualTo(goLive);
+    Assertions.assertThat(repository.phases("EHR-T-MOVE").get(0).plannedEnd()).isEqualTo(oldP0End.plusDays(60));
+    Assertions.assertThat(timer(project, NEXT_CHECKPOINT).getDuedate()).isEqualTo(at(moved.minusDays(90)));
+    Assertions.assertThat(timer(project, "BoundaryEvent_P0Stalled").getDuedate())
+        .isEqualTo(Date.from(oldStall.toInstant().plus(java.time.Duration.ofDays(60))));
+    Assertions.assertThat(repository.events("EHR-T-MOVE")).extracting("event", "details")
+        .contains(Assertions.tuple("GO_LIVE_MOVED", goLive + " -> " + moved
+            + ": CR-EHR-T-MOVE-1 approved: pharmacy interface rebuild"));
+
+    Assertions.assertThatThrownBy(() -> processEngine.getRuntimeService().createMessageCorrelation("GoLiveDateChanged")
+            .processInstanceBusinessKey("EHR-T-MOVE").setVariable("newGoLiveDate", "2020-01-01").correlate())
+        .isInstanceOf(InvalidVariablesException.class).hasMessageContaining("must be in the future");
+    Assertions.assertThat(repository.get("EHR-T-MOVE").goLiveDate()).isEqualTo(moved);
+  }
+}
