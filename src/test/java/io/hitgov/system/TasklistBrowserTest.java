@@ -36,6 +36,7 @@ class TasklistBrowserTest {
   @Autowired TaskService taskService;
   @Autowired HipaaGateRepository repository;
   @Autowired io.hitgov.risk.RiskRepository riskRepository;
+  @Autowired io.hitgov.lifecycle.ProjectRepository projects;
 
   static void requireBrowser() {
     String chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
@@ -62,10 +63,9 @@ class TasklistBrowserTest {
     return false;
   }
 
-  @Test
-  void tasklist_renders_and_submits_the_hipaa_gate_forms() throws Exception {
+  void runScript(Path script, String project) throws Exception {
     requireBrowser();
-    Process browser = new ProcessBuilder("node", SCRIPT.toString(), "http://localhost:" + port, PROJECT,
+    Process browser = new ProcessBuilder("node", script.toString(), "http://localhost:" + port, project,
         "target/browser").redirectErrorStream(true).start();
     boolean finished = browser.waitFor(4, TimeUnit.MINUTES);
     String output = new String(browser.getInputStream().readAllBytes());
@@ -74,6 +74,27 @@ class TasklistBrowserTest {
     }
     assertThat(finished).as("browser check finished in time: " + output).isTrue();
     assertThat(browser.exitValue()).as(output).isZero();
+  }
+
+  @Test
+  void tasklist_starts_a_project_and_walks_its_deliverables_and_first_gate() throws Exception {
+    runScript(Path.of("src/test/browser/tasklist-lifecycle.mjs"), "EHR-BROWSER-L");
+    var project = projects.find("EHR-BROWSER-L").orElseThrow();
+    assertThat(project.startedBy()).as("started with Tasklist's start form").isEqualTo("paula");
+    assertThat(project.goLiveDate()).as("the date picked in the start form").isAfter(java.time.LocalDate.now());
+    assertThat(project.budget()).isEqualTo(2_500_000L);
+    assertThat(project.sponsor()).isEqualTo("evelyn");
+    assertThat(projects.deliverables("EHR-BROWSER-L")).extracting("documentId", "submittedBy")
+        .containsExactlyInAnyOrder(org.assertj.core.api.Assertions.tuple("DMS-READINESS-1", "maria"),
+            org.assertj.core.api.Assertions.tuple("DMS-CHARTER-1", "maria"));
+    assertThat(projects.gateRecords("EHR-BROWSER-L")).extracting("kind", "userId", "outcome")
+        .contains(org.assertj.core.api.Assertions.tuple("EVIDENCE", "mike", null),
+            org.assertj.core.api.Assertions.tuple("VOTE", "edward", "GO"));
+  }
+
+  @Test
+  void tasklist_renders_and_submits_the_hipaa_gate_forms() throws Exception {
+    runScript(SCRIPT, PROJECT);
 
     HistoricProcessInstance gate = historyService.createHistoricProcessInstanceQuery()
         .processDefinitionKey(HipaaAuditGateProcess.KEY).variableValueEquals("projectId", PROJECT).singleResult();
