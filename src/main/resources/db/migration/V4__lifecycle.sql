@@ -9,6 +9,7 @@ create table project (
   baseline_go_live_date     date          not null,
   actual_go_live_date       date,
   budget                    bigint        not null,
+  baseline_budget           bigint        not null,
   sponsor                   varchar(64)   not null,
   project_manager           varchar(64)   not null,
   vendor_selection_required boolean       not null,

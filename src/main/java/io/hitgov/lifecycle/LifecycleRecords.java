@@ -9,7 +9,7 @@ public final class LifecycleRecords {
   private LifecycleRecords() {}
 
   public record Project(String projectId, String projectName, LocalDate goLiveDate, LocalDate baselineGoLiveDate,
-      LocalDate actualGoLiveDate, long budget, String sponsor, String projectManager, boolean vendorSelectionRequired,
+      LocalDate actualGoLiveDate, long budget, long baselineBudget, String sponsor, String projectManager, boolean vendorSelectionRequired,
       String currentPhase, String nextGate, String status, String readinessOutcome, String readinessProposal,
       String startedBy, OffsetDateTime startedAt, OffsetDateTime endedAt, String processInstanceId) {
 

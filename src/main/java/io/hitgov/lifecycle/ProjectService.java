@@ -84,7 +84,7 @@ public class ProjectService {
     if (!problems.isEmpty()) {
       throw new InvalidVariablesException(problems);
     }
-    Project project = new Project(projectId, name.strip(), goLive, goLive, null, budget, sponsor, projectManager,
+    Project project = new Project(projectId, name.strip(), goLive, goLive, null, budget, budget, sponsor, projectManager,
         vendorSelectionRequired, "P0", "G0", "ACTIVE", null, null, startedBy, EngineClock.now(), null,
         processInstanceId);
     repository.insert(project);
@@ -293,6 +293,20 @@ public class ProjectService {
         + (redHard.isEmpty() ? "" : "; hard red " + redHard) + (redSoft.isEmpty() ? "" : "; soft red " + redSoft)
         + ("NO_GO".equals(proposal) ? "; NO_GO proposed for G6" : "");
     return new Readiness(outcome, redHard, redSoft, summary, raised);
+  }
+
+  /** The last readiness scoring of the project, with a NO_GO proposed by a late checkpoint. */
+  public String lastReadiness(String projectId) {
+    List<Checkpoint> trend = repository.checkpoints(projectId);
+    if (trend.isEmpty()) {
+      return "not scored yet";
+    }
+    Checkpoint last = trend.get(trend.size() - 1);
+    Project project = repository.get(projectId);
+    return last.checkpoint() + " (" + last.daysToGoLive() + " days before go-live): " + last.outcome()
+        + (last.redHard() == null || last.redHard().isEmpty() ? "" : "; hard red [" + last.redHard() + "]")
+        + (last.redSoft() == null || last.redSoft().isEmpty() ? "" : "; soft red [" + last.redSoft() + "]")
+        + ("NO_GO".equals(project.readinessProposal()) ? "; NO_GO proposed for G6" : "");
   }
 
   private Set<String> alreadyRaised(String projectId) {

@@ -38,6 +38,7 @@ class LifecycleTimersTest {
   @Autowired ProcessEngine processEngine;
   @Autowired ProjectRepository repository;
   @Autowired RiskRepository risks;
+  @Autowired ProjectService projects;
   LifecycleDriver driver;
 
   @BeforeEach
@@ -117,6 +118,8 @@ class LifecycleTimersTest {
     driver.engine.executeDueJobs(project.getId());
     score(project, "T-7", "r04");
     Assertions.assertThat(repository.get("EHR-T-READY").readinessProposal()).isEqualTo("NO_GO");
+    Assertions.assertThat(projects.lastReadiness("EHR-T-READY")).as("what the G6 review shows")
+        .contains("T-7 (7 days before go-live): NO_GO; hard red [R04]; NO_GO proposed for G6");
     setClock(goLive.minusDays(1));
     driver.engine.executeDueJobs(project.getId());
     score(project, "T-1", null);

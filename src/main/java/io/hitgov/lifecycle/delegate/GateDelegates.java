@@ -29,10 +29,12 @@ final class GateDelegates {
   @Component("openGateReviewDelegate")
   static class OpenGateReview implements JavaDelegate {
     private final GateService gates;
+    private final ProjectService projects;
     private final CurrentUser currentUser;
 
-    OpenGateReview(GateService gates, CurrentUser currentUser) {
+    OpenGateReview(GateService gates, ProjectService projects, CurrentUser currentUser) {
       this.gates = gates;
+      this.projects = projects;
       this.currentUser = currentUser;
     }
 
@@ -49,7 +51,7 @@ final class GateDelegates {
       execution.setVariable(EVIDENCE_PACK_DUE, gates.evidencePackDue());
       execution.setVariable(DECISION_DUE, gates.decisionDue());
       execution.setVariable(BLOCKERS_TEXT, "not assessed yet");
-      execution.setVariable("readinessSummary", "not scored in this review");
+      execution.setVariable("readinessSummary", projects.lastReadiness(TaskFields.string(execution, "projectId")));
       execution.removeVariable(HOLD_DECISION);
     }
   }

@@ -215,7 +215,6 @@ final class LifecycleDelegates {
     @Override
     public void execute(DelegateExecution execution) {
       projects.close(execution.getProcessBusinessKey());
-      execution.setVariable(CURRENT_PHASE, "CLOSED");
     }
   }
 
@@ -231,7 +230,6 @@ final class LifecycleDelegates {
     public void execute(DelegateExecution execution) {
       projects.terminate(execution.getProcessBusinessKey(), "at " + execution.getVariable(NEXT_GATE) + ": "
           + execution.getVariable(GATE_COMMENT));
-      execution.setVariable(CURRENT_PHASE, "TERMINATED");
     }
   }
 }

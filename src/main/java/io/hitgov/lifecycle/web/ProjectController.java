@@ -148,6 +148,7 @@ class ProjectController {
     m.put("baselineGoLiveDate", p.baselineGoLiveDate());
     m.put("actualGoLiveDate", p.actualGoLiveDate());
     m.put("budget", p.budget());
+    m.put("baselineBudget", p.baselineBudget());
     m.put("sponsor", p.sponsor());
     m.put("projectManager", p.projectManager());
     m.put("vendorSelectionRequired", p.vendorSelectionRequired());

@@ -1,0 +1,45 @@
+package io.hitgov.change;
+
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Change control settings ({@code hitgov.change.*}); DEF defaults of domain.md 4.3-4.5. The routing
+ * thresholds themselves are rows of ChangeRoutingDecision, which the PMO edits in Camunda Modeler.
+ *
+ * @param approvalBusinessDays decision SLA per approving group, in business days ({@code default} for the rest)
+ * @param emergencyAuthorization ISO-8601 duration the emergency CAB has to authorize (around the clock)
+ * @param retrospectiveBusinessDays the CAB's retrospective review of an emergency change is due after this
+ * @param escalation the next level up per group, for overdue approvals
+ * @param freezeDaysBeforeGoLive the change freeze starts this many days before go-live
+ * @param freezeDaysAfterGoLive and ends this many days after it
+ */
+@ConfigurationProperties("hitgov.change")
+public record ChangeProperties(
+    Map<String, Integer> approvalBusinessDays,
+    @DefaultValue("PT4H") String emergencyAuthorization,
+    @DefaultValue("2") int retrospectiveBusinessDays,
+    Map<String, String> escalation,
+    @DefaultValue("14") int freezeDaysBeforeGoLive,
+    @DefaultValue("14") int freezeDaysAfterGoLive) {
+
+  static final Map<String, Integer> DEFAULT_SLA = Map.of("projectManagers", 2, "pmo", 5, "changeAdvisoryBoard", 5,
+      "steeringCommittee", 10, "default", 5);
+  static final Map<String, String> DEFAULT_ESCALATION = Map.ofEntries(Map.entry("projectManagers", "pmo"),
+      Map.entry("pmo", "steeringCommittee"), Map.entry("changeAdvisoryBoard", "pmo"),
+      Map.entry("finance", "executiveSponsor"), Map.entry("cmio", "steeringCommittee"),
+      Map.entry("patientSafety", "steeringCommittee"), Map.entry("securityOfficer", "executiveSponsor"),
+      Map.entry("privacyOfficer", "executiveSponsor"), Map.entry("integration", "pmo"),
+      Map.entry("steeringCommittee", "executiveSponsor"), Map.entry("executiveSponsor", "steeringCommittee"));
+
+  public int approvalDays(String group) {
+    Map<String, Integer> sla = approvalBusinessDays == null ? DEFAULT_SLA : approvalBusinessDays;
+    return sla.getOrDefault(group, sla.getOrDefault("default", DEFAULT_SLA.getOrDefault(group, 5)));
+  }
+
+  public String escalationOf(String group) {
+    return (escalation == null ? DEFAULT_ESCALATION : escalation).getOrDefault(group,
+        DEFAULT_ESCALATION.getOrDefault(group, "steeringCommittee"));
+  }
+}

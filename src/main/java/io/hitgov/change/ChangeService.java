@@ -1,0 +1,385 @@
+package io.hitgov.change;
+
+import io.hitgov.change.ChangeRecords.Approval;
+import io.hitgov.change.ChangeRecords.BaselineChange;
+import io.hitgov.change.ChangeRecords.ChangeRequest;
+import io.hitgov.lifecycle.ImplementationLifecycleProcess;
+import io.hitgov.lifecycle.LifecycleRecords.Project;
+import io.hitgov.lifecycle.ProjectRepository;
+import io.hitgov.shared.process.BusinessCalendar;
+import io.hitgov.shared.process.EngineClock;
+import io.hitgov.shared.process.IdCounter;
+import io.hitgov.shared.process.InvalidVariablesException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+
+/**
+ * Change control (ChangeRequestProcess): registration with the freeze window and type rules,
+ * impact assessment, routing with ChangeRoutingDecision, approvals with segregation of duties,
+ * implementation and verification, and the baseline update that follows an approval.
+ */
+@Service
+public class ChangeService {
+
+  /** What the routing decided: the matched rules and the union of their groups. */
+  public record Routing(List<String> rules, List<String> groups, String summary) {}
+
+  private final ChangeRepository repository;
+  private final ProjectRepository projects;
+  private final DecisionService decisionService;
+  private final RepositoryService repositoryService;
+  private final RuntimeService runtimeService;
+  private final IdCounter idCounter;
+  private final ChangeProperties properties;
+
+  public ChangeService(ChangeRepository repository, ProjectRepository projects, DecisionService decisionService,
+      RepositoryService repositoryService, RuntimeService runtimeService, IdCounter idCounter,
+      ChangeProperties properties) {
+    this.repository = repository;
+    this.projects = projects;
+    this.decisionService = decisionService;
+    this.repositoryService = repositoryService;
+    this.runtimeService = runtimeService;
+    this.idCounter = idCounter;
+    this.properties = properties;
+  }
+
+  // ---------------------------------------------------------------- registration
+
+  /** The freeze window of a project: [go-live - before, go-live + after]. */
+  public LocalDate[] freezeWindow(Project project) {
+    return new LocalDate[] {project.goLiveDate().minusDays(properties.freezeDaysBeforeGoLive()),
+        project.goLiveDate().plusDays(properties.freezeDaysAfterGoLive())};
+  }
+
+  public ChangeRequest register(Map<String, Object> v, String requester, String processInstanceId) {
+    String projectId = (String) v.get("projectId");
+    Project project = projects.find(projectId).filter(Project::active).orElseThrow(() ->
+        new InvalidVariablesException("projectId '" + projectId + "' is not an active project"));
+    String type = (String) v.get("changeType");
+    long cost = ((Number) v.get("costImpact")).longValue();
+    int days = ((Number) v.get("scheduleImpactDays")).intValue();
+    boolean movesGoLive = Boolean.TRUE.equals(v.get("movesGoLive"));
+    boolean safety = Boolean.TRUE.equals(v.get("patientSafetyImpact"));
+    boolean phi = Boolean.TRUE.equals(v.get("phiImpact"));
+    String newDate = blankToNull(v.get("newGoLiveDate"));
+    String template = blankToNull(v.get("standardTemplateId"));
+    List<String> problems = new ArrayList<>();
+    LocalDate newGoLive = null;
+    if (movesGoLive) {
+      if (newDate == null) {
+        problems.add("newGoLiveDate is required when movesGoLive is true");
+      } else {
+        newGoLive = LocalDate.parse(newDate.substring(0, 10));
+        if (!newGoLive.isAfter(EngineClock.today())) {
+          problems.add("newGoLiveDate " + newGoLive + " must be in the future");
+        } else if (newGoLive.equals(project.goLiveDate())) {
+          problems.add("newGoLiveDate " + newGoLive + " is the current go-live date");
+        }
+      }
+    } else if (newDate != null) {
+      problems.add("newGoLiveDate is only for a change with movesGoLive true");
+    }
+    if ("STANDARD".equals(type)) {
+      if (template == null) {
+        problems.add("standardTemplateId is required for a STANDARD change");
+      }
+      if (cost != 0 || days != 0 || movesGoLive || safety || phi) {
+        problems.add("a STANDARD change has no cost, schedule, go-live, patient-safety or PHI impact; raise it as NORMAL");
+      }
+    }
+    LocalDate[] freeze = freezeWindow(project);
+    LocalDate today = EngineClock.today();
+    boolean inFreeze = !today.isBefore(freeze[0]) && !today.isAfter(freeze[1]);
+    if (inFreeze && !"EMERGENCY".equals(type)) {
+      problems.add("project " + projectId + " is in its change freeze (" + freeze[0] + " to " + freeze[1]
+          + "): only EMERGENCY changes are accepted");
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidVariablesException(problems);
+    }
+    String id = "CR-" + projectId + "-" + idCounter.next("CR/" + projectId);
+    ChangeRequest cr = new ChangeRequest(id, projectId, ((String) v.get("title")).strip(), type, cost, days,
+        movesGoLive, newGoLive, Boolean.TRUE.equals(v.get("clinicalContentImpact")), safety, phi,
+        Boolean.TRUE.equals(v.get("interfaceImpact")), blankToNull(v.get("justification")), template, requester,
+        EngineClock.now(), inFreeze, "STANDARD".equals(type) ? "PRE_AUTHORIZED" : "OPEN",
+        "STANDARD".equals(type) ? ChangeRequestProcess.Values.APPROVED : null, null, null, null, null, null, null,
+        null, null, null, null, null, null, null, processInstanceId);
+    repository.insert(cr);
+    event(id, requester, "RAISED", type + ", cost " + cost + " USD, schedule " + days + " business days"
+        + (movesGoLive ? ", go-live to " + newGoLive : "") + (inFreeze ? ", in the freeze window" : ""));
+    if ("STANDARD".equals(type)) {
+      event(id, null, "PRE_AUTHORIZED", "standard change template " + template + " (rule C1)");
+    }
+    return cr;
+  }
+
+  public Project project(String projectId) {
+    return projects.get(projectId);
+  }
+
+  public double budgetShare(long cost, long budget) {
+    return budget <= 0 ? 0 : Math.abs(cost) * 100.0 / budget;
+  }
+
+  // ---------------------------------------------------------------- assessment and routing
+
+  public String recordAssessment(String id, Map<String, Object> answers, String user) {
+    List<String> problems = new ArrayList<>();
+    Object scope = answers.get("scopeChange");
+    if (!(scope instanceof String s) || !ChangeRequestProcess.Values.SCOPE_CHANGES.contains(s)) {
+      problems.add("scopeChange must be one of " + ChangeRequestProcess.Values.SCOPE_CHANGES);
+    }
+    Object risk = answers.get("changeRisk");
+    if (!(risk instanceof String r) || !ChangeRequestProcess.Values.RISKS.contains(r)) {
+      problems.add("changeRisk must be one of " + ChangeRequestProcess.Values.RISKS);
+    }
+    for (String required : List.of("implementationPlan", "backoutPlan")) {
+      if (blankToNull(answers.get(required)) == null) {
+        problems.add(required + " is required");
+      }
+    }
+    Object draw = answers.get("contingencyDrawPercent");
+    if (draw != null && !(draw instanceof Number n && n.doubleValue() >= 0 && n.doubleValue() <= 100)) {
+      problems.add("contingencyDrawPercent must be a number 0..100");
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidVariablesException(problems);
+    }
+    String summary = answers.entrySet().stream().filter(e -> e.getValue() != null && !"".equals(e.getValue()))
+        .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; "));
+    repository.update(id, "assessed_by", user);
+    repository.update(id, "assessment", summary.length() > 4000 ? summary.substring(0, 4000) : summary);
+    repository.update(id, "change_risk", risk);
+    repository.update(id, "scope_change", scope);
+    repository.update(id, "status", "ASSESSED");
+    event(id, user, "ASSESSED", "risk " + risk + ", scope " + scope);
+    return summary;
+  }
+
+  /** Evaluates ChangeRoutingDecision with everything known about the change. */
+  public Routing route(String id, Map<String, Object> inputs) {
+    DmnDecisionResult result = decisionService.evaluateDecisionByKey(ChangeRequestProcess.ROUTING_DECISION)
+        .variables(Variables.fromMap(inputs)).evaluate();
+    Set<String> rules = new LinkedHashSet<>();
+    Set<String> groups = new LinkedHashSet<>();
+    Map<String, List<String>> byGroup = new LinkedHashMap<>();
+    result.forEach(row -> {
+      String rule = (String) row.get("ruleId");
+      String group = (String) row.get("approverGroup");
+      rules.add(rule);
+      if (group != null) {
+        groups.add(group);
+        byGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(rule);
+      }
+    });
+    ChangeRequest cr = repository.get(id);
+    if (groups.isEmpty() && !"STANDARD".equals(cr.changeType())) {
+      throw new IllegalStateException(ChangeRequestProcess.ROUTING_DECISION + " named no approver for " + id
+          + " (rules " + rules + ")");
+    }
+    String summary = byGroup.entrySet().stream().map(e -> "- " + e.getKey() + ": " + e.getValue())
+        .collect(Collectors.joining("\n"));
+    DecisionDefinition definition = repositoryService.createDecisionDefinitionQuery()
+        .decisionDefinitionKey(ChangeRequestProcess.ROUTING_DECISION).latestVersion().singleResult();
+    repository.update(id, "routing", String.join(",", rules));
+    repository.update(id, "required_approvals", String.join(",", groups));
+    repository.update(id, "routing_decision_version", definition == null ? null : definition.getVersion());
+    repository.update(id, "status", "IN_APPROVAL");
+    event(id, null, "ROUTED", "rules " + rules + " -> " + groups);
+    return new Routing(List.copyOf(rules), List.copyOf(groups), summary);
+  }
+
+  public String approvalDue(String changeType, String group) {
+    if ("EMERGENCY".equals(changeType)) {
+      return EngineClock.now().plus(Duration.parse(properties.emergencyAuthorization()))
+          .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+    return BusinessCalendar.dueInBusinessDays(properties.approvalDays(group));
+  }
+
+  public String retrospectiveDue() {
+    return BusinessCalendar.dueInBusinessDays(properties.retrospectiveBusinessDays());
+  }
+
+  public String escalationOf(String group) {
+    return properties.escalationOf(group);
+  }
+
+  // ---------------------------------------------------------------- segregation of duties
+
+  /** The requester never approves their own change; whoever implemented it never approves it. */
+  public void checkApprover(String id, String user) {
+    ChangeRequest cr = repository.get(id);
+    if (user.equals(cr.requester())) {
+      throw new AuthorizationException("User '" + user + "' requested " + id
+          + " and cannot approve it (four-eyes: requester is never the approver)");
+    }
+    if (user.equals(cr.implementer())) {
+      throw new AuthorizationException("User '" + user + "' implemented " + id + " and cannot approve it");
+    }
+  }
+
+  public void approve(String id, String group, String user, Boolean approved, String comment) {
+    if (approved == null) {
+      throw new InvalidVariablesException("approved is required");
+    }
+    if (!approved && comment == null) {
+      throw new InvalidVariablesException("decisionComment is required when rejecting");
+    }
+    checkApprover(id, user);
+    repository.insertApproval(new Approval(null, id, group, user, EngineClock.now(), approved, comment));
+    event(id, user, approved ? "APPROVED_BY" : "REJECTED_BY", group + (comment == null ? "" : ": " + comment));
+  }
+
+  public void escalated(String id, String group, String to) {
+    ChangeRequest cr = repository.get(id);
+    event(id, null, "ESCALATED", "approval by " + group + " overdue: " + to + " may now decide; requester "
+        + cr.requester() + " notified");
+  }
+
+  /** APPROVED when every required group approved, REJECTED otherwise; the reasons of a rejection. */
+  public String decide(String id) {
+    ChangeRequest cr = repository.get(id);
+    List<Approval> approvals = repository.approvals(id);
+    boolean rejected = approvals.stream().anyMatch(a -> !a.approved());
+    Set<String> approvedGroups = approvals.stream().filter(Approval::approved).map(Approval::groupId)
+        .collect(Collectors.toSet());
+    List<String> required = cr.requiredApprovals() == null ? List.of() : List.of(cr.requiredApprovals().split(","));
+    boolean complete = required.stream().allMatch(g -> approvedGroups.contains(g)
+        || approvals.stream().anyMatch(a -> a.approved() && a.groupId().equals(escalationOf(g))));
+    String outcome = !rejected && complete ? ChangeRequestProcess.Values.APPROVED : ChangeRequestProcess.Values.REJECTED;
+    repository.update(id, "outcome", outcome);
+    repository.update(id, "status", outcome);
+    event(id, null, outcome, null);
+    return outcome;
+  }
+
+  public String rejectionReasons(String id) {
+    String reasons = repository.approvals(id).stream().filter(a -> !a.approved())
+        .map(a -> "- " + a.groupId() + " (" + a.userId() + "): " + a.comment()).collect(Collectors.joining("\n"));
+    return reasons.isEmpty() ? "not every required group approved" : reasons;
+  }
+
+  public void implemented(String id, String user, String reference, String note) {
+    if (reference == null || note == null) {
+      throw new InvalidVariablesException("implementationReference and implementationNote are required");
+    }
+    for (Approval approval : repository.approvals(id)) {
+      if (approval.userId().equals(user)) {
+        throw new AuthorizationException("User '" + user + "' approved " + id + " and cannot implement it");
+      }
+    }
+    repository.update(id, "implementer", user);
+    repository.update(id, "implemented_at", EngineClock.now());
+    repository.update(id, "implementation_reference", reference);
+    repository.update(id, "status", "IMPLEMENTED");
+    event(id, user, "IMPLEMENTED", reference + ": " + note);
+  }
+
+  public void checkVerifier(String id, String user) {
+    if (user.equals(repository.get(id).implementer())) {
+      throw new AuthorizationException("User '" + user + "' implemented " + repository.get(id).changeRequestId()
+          + " and cannot verify it (the tester is never the builder)");
+    }
+  }
+
+  public void verified(String id, String user, Boolean verified, String note) {
+    if (verified == null || note == null) {
+      throw new InvalidVariablesException("changeVerified and verificationNote are required");
+    }
+    checkVerifier(id, user);
+    if (verified) {
+      repository.update(id, "verifier", user);
+      repository.update(id, "verified_at", EngineClock.now());
+      repository.update(id, "status", "VERIFIED");
+    } else {
+      repository.update(id, "status", "APPROVED");
+    }
+    event(id, user, verified ? "VERIFIED" : "VERIFICATION_FAILED", note);
+  }
+
+  public void checkRetrospectiveReviewer(String id, String user) {
+    ChangeRequest cr = repository.get(id);
+    if (user.equals(cr.requester()) || user.equals(cr.implementer())) {
+      throw new AuthorizationException("User '" + user + "' requested or implemented " + id
+          + " and cannot review it retrospectively");
+    }
+  }
+
+  public void retrospective(String id, String user, Boolean accepted, String note) {
+    if (accepted == null || note == null) {
+      throw new InvalidVariablesException("retrospectiveAccepted and retrospectiveNote are required");
+    }
+    checkRetrospectiveReviewer(id, user);
+    event(id, user, accepted ? "RETROSPECTIVE_ACCEPTED" : "RETROSPECTIVE_FOLLOW_UP", note);
+  }
+
+  // ---------------------------------------------------------------- baselines
+
+  /**
+   * Moves the project's baselines: budget by the cost impact, go-live to the approved date (sent to
+   * the lifecycle as GoLiveDateChanged), scope as recorded; each move is an audit entry.
+   */
+  public void updateBaselines(String id) {
+    ChangeRequest cr = repository.get(id);
+    Project project = projects.get(cr.projectId());
+    String actor = cr.verifier();
+    if (cr.costImpact() != 0) {
+      long budget = project.budget() + cr.costImpact();
+      projects.update(project.projectId(), "budget", budget);
+      baseline(cr, "BUDGET", String.valueOf(project.budget()), String.valueOf(budget), actor);
+      if (project.active() && project.processInstanceId() != null) {
+        runtimeService.setVariable(project.processInstanceId(), ImplementationLifecycleProcess.Variables.BUDGET, budget);
+      }
+    }
+    if (cr.movesGoLive()) {
+      baseline(cr, "GO_LIVE", project.goLiveDate().toString(), cr.newGoLiveDate().toString(), actor);
+      runtimeService.createMessageCorrelation(ImplementationLifecycleProcess.GO_LIVE_DATE_CHANGED)
+          .processInstanceBusinessKey(project.projectId())
+          .setVariable(ImplementationLifecycleProcess.Variables.NEW_GO_LIVE_DATE, cr.newGoLiveDate().toString())
+          .setVariable(ImplementationLifecycleProcess.Variables.GO_LIVE_CHANGE_REASON, id + " approved: " + cr.title())
+          .correlateWithResult();
+    }
+    if (cr.scheduleImpactDays() != 0) {
+      baseline(cr, "SCHEDULE", null, cr.scheduleImpactDays() + " business days", actor);
+    }
+    if (cr.scopeChange() != null && !"NONE".equals(cr.scopeChange())) {
+      baseline(cr, "SCOPE", null, cr.scopeChange() + ": " + cr.title(), actor);
+    }
+    repository.update(id, "status", "CLOSED");
+    repository.update(id, "closed_at", EngineClock.now());
+    event(id, null, "CLOSED", "baselines updated");
+  }
+
+  private void baseline(ChangeRequest cr, String field, String oldValue, String newValue, String actor) {
+    repository.insertBaselineChange(new BaselineChange(null, cr.projectId(), cr.changeRequestId(), field, oldValue,
+        newValue, EngineClock.now(), actor));
+    projects.insertEvent(cr.projectId(), EngineClock.now(), actor, "BASELINE_" + field,
+        cr.changeRequestId() + ": " + (oldValue == null ? "" : oldValue + " -> ") + newValue);
+  }
+
+  public void event(String id, String actor, String event, String details) {
+    repository.insertEvent(id, EngineClock.now(), actor, event, details);
+  }
+
+  static String blankToNull(Object value) {
+    return value instanceof String s && !s.isBlank() ? s : null;
+  }
+}
