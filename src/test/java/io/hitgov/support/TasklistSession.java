@@ -1,0 +1,79 @@
+package io.hitgov.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Speaks to the engine the way Camunda Tasklist does: a webapp session (login form, session cookie)
+ * and its CSRF token, then the webapps' engine API under {@code /camunda/api/engine/engine/default}.
+ */
+public final class TasklistSession {
+
+  private final String base;
+  private final HttpClient client;
+  private String csrfToken;
+
+  private TasklistSession(String base) {
+    this.base = base;
+    CookieManager cookies = new CookieManager();
+    cookies.setCookiePolicy(CookiePolicy.ACCEPT_ALL);
+    this.client = HttpClient.newBuilder().cookieHandler(cookies).build();
+  }
+
+  /** Logs {@code user} (password {@code demo}) into Tasklist on the given port. */
+  public static TasklistSession login(int port, String user) {
+    TasklistSession session = new TasklistSession("http://localhost:" + port);
+    session.refreshToken();
+    Http.Response login = session.send(HttpRequest.newBuilder(URI.create(session.base
+            + "/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-XSRF-TOKEN", session.csrfToken)
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+            + "&password=demo")));
+    if (login.status() != 200) {
+      throw new AssertionError("Tasklist login of " + user + " failed: " + login);
+    }
+    session.refreshToken();
+    return session;
+  }
+
+  private void refreshToken() {
+    try {
+      HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base
+          + "/camunda/api/engine/engine/")).GET().build(), HttpResponse.BodyHandlers.ofString());
+      response.headers().firstValue("X-XSRF-TOKEN").ifPresent(token -> csrfToken = token);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** POSTs JSON to the webapps' engine API, e.g. {@code task/{id}/claim}. */
+  public Http.Response postJson(String enginePath, String json) {
+    return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default/" + enginePath))
+        .header("Content-Type", "application/json")
+        .header("X-XSRF-TOKEN", csrfToken)
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  private Http.Response send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Http.Response(response.statusCode(), response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
