@@ -37,6 +37,8 @@ class TasklistBrowserTest {
   @Autowired HipaaGateRepository repository;
   @Autowired io.hitgov.risk.RiskRepository riskRepository;
   @Autowired io.hitgov.lifecycle.ProjectRepository projects;
+  @Autowired io.hitgov.change.ChangeRepository changes;
+  @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
 
   static void requireBrowser() {
     String chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
@@ -90,6 +92,34 @@ class TasklistBrowserTest {
     assertThat(projects.gateRecords("EHR-BROWSER-L")).extracting("kind", "userId", "outcome")
         .contains(org.assertj.core.api.Assertions.tuple("EVIDENCE", "mike", null),
             org.assertj.core.api.Assertions.tuple("VOTE", "edward", "GO"));
+  }
+
+  @Test
+  void tasklist_raises_a_change_that_lands_with_exactly_its_approvers() throws Exception {
+    requireBrowser();
+    java.util.Map<String, Object> project = new java.util.HashMap<>();
+    project.put("projectId", "EHR-BROWSER-C");
+    project.put("projectName", "Lab interfaces");
+    project.put("goLiveDate", java.time.LocalDate.now().plusDays(200).toString());
+    project.put("budget", 1_000_000L);
+    project.put("sponsor", "evelyn");
+    project.put("projectManager", "maria");
+    project.put("vendorSelectionRequired", false);
+    new io.hitgov.support.Engine(processEngine).as("paula", () -> processEngine.getRuntimeService()
+        .startProcessInstanceByKey("ImplementationLifecycleProcess", project));
+    runScript(Path.of("src/test/browser/tasklist-change-request.mjs"), "EHR-BROWSER-C");
+    var cr = changes.find("CR-EHR-BROWSER-C-1").orElseThrow();
+    assertThat(cr.requester()).as("raised with Tasklist's start form").isEqualTo("irene");
+    assertThat(cr.costImpact()).isEqualTo(40_000L);
+    assertThat(cr.interfaceImpact()).isTrue();
+    assertThat(cr.assessedBy()).isEqualTo("mike");
+    assertThat(cr.changeRisk()).isEqualTo("MODERATE");
+    // C3 (cost $25k-$100k and 4 % of the budget), C15 (interface), C16 (moderate risk)
+    assertThat(cr.routing()).isEqualTo("C3,C15,C16");
+    assertThat(java.util.List.of(cr.requiredApprovals().split(",")))
+        .containsExactlyInAnyOrder("pmo", "finance", "integration", "changeAdvisoryBoard");
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey("CR-EHR-BROWSER-C-1")
+        .taskDefinitionKey("UserTask_ApproveChange").count()).isEqualTo(4);
   }
 
   @Test
