@@ -58,6 +58,8 @@ create table project_deliverable (
   version       varchar(50),
   summary       varchar(2000),
   accepted      boolean,
+  pass_rate     integer,
+  open_critical integer,
   submitted_by  varchar(64),
   submitted_at  timestamp with time zone not null,
   constraint project_deliverable_project foreign key (project_id) references project (project_id)

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param escalation the next level up per group, for overdue approvals
  * @param freezeDaysBeforeGoLive the change freeze starts this many days before go-live
  * @param freezeDaysAfterGoLive and ends this many days after it
+ * @param standardTemplates the pre-authorized standard change templates (ITIL change catalogue)
  */
 @ConfigurationProperties("hitgov.change")
 public record ChangeProperties(
@@ -22,7 +23,15 @@ public record ChangeProperties(
     @DefaultValue("2") int retrospectiveBusinessDays,
     Map<String, String> escalation,
     @DefaultValue("14") int freezeDaysBeforeGoLive,
-    @DefaultValue("14") int freezeDaysAfterGoLive) {
+    @DefaultValue("14") int freezeDaysAfterGoLive,
+    java.util.List<String> standardTemplates) {
+
+  static final java.util.List<String> DEFAULT_TEMPLATES = java.util.List.of("STD-INTERFACE-RESTART",
+      "STD-USER-ACCESS-ROLE", "STD-PRINTER-MAPPING", "STD-REPORT-SCHEDULE", "STD-NONPROD-REFRESH");
+
+  public java.util.List<String> templates() {
+    return standardTemplates == null || standardTemplates.isEmpty() ? DEFAULT_TEMPLATES : standardTemplates;
+  }
 
   static final Map<String, Integer> DEFAULT_SLA = Map.of("projectManagers", 2, "pmo", 5, "changeAdvisoryBoard", 5,
       "steeringCommittee", 10, "default", 5);

@@ -99,9 +99,13 @@ public class ChangeService {
     if ("STANDARD".equals(type)) {
       if (template == null) {
         problems.add("standardTemplateId is required for a STANDARD change");
+      } else if (!properties.templates().contains(template)) {
+        problems.add("standardTemplateId '" + template + "' is not a pre-authorized template " + properties.templates());
       }
-      if (cost != 0 || days != 0 || movesGoLive || safety || phi) {
-        problems.add("a STANDARD change has no cost, schedule, go-live, patient-safety or PHI impact; raise it as NORMAL");
+      if (cost != 0 || days != 0 || movesGoLive || safety || phi || Boolean.TRUE.equals(v.get("clinicalContentImpact"))
+          || Boolean.TRUE.equals(v.get("interfaceImpact"))) {
+        problems.add("a STANDARD change has no cost, schedule, go-live, clinical, patient-safety, PHI or interface "
+            + "impact; raise it as NORMAL");
       }
     }
     LocalDate[] freeze = freezeWindow(project);
@@ -153,6 +157,21 @@ public class ChangeService {
     for (String required : List.of("implementationPlan", "backoutPlan")) {
       if (blankToNull(answers.get(required)) == null) {
         problems.add(required + " is required");
+      }
+    }
+    for (String flag : List.of("criticalPath", "movesGate", "newFunding", "crossesFiscalYear",
+        "changesCapitalOperatingSplit")) {
+      Object value = answers.get(flag);
+      if (value != null && !(value instanceof Boolean)) {
+        problems.add(flag + " must be a Boolean, not " + value);
+      }
+    }
+    for (String text : List.of("implementationPlan", "backoutPlan", "testPlan", "fiscalYear")) {
+      Object value = answers.get(text);
+      if (value != null && !(value instanceof String)) {
+        problems.add(text + " must be a String");
+      } else if (value instanceof String t && t.length() > 2000) {
+        problems.add(text + " is longer than 2000 characters");
       }
     }
     Object draw = answers.get("contingencyDrawPercent");
@@ -224,6 +243,14 @@ public class ChangeService {
 
   // ---------------------------------------------------------------- segregation of duties
 
+  /** The requester does not assess their own change: the assessment decides who approves it. */
+  public void checkAssessor(String id, String user) {
+    if (user.equals(repository.get(id).requester())) {
+      throw new AuthorizationException("User '" + user + "' requested " + id
+          + " and cannot assess its impact (the assessment decides its approvers)");
+    }
+  }
+
   /** The requester never approves their own change; whoever implemented it never approves it. */
   public void checkApprover(String id, String user) {
     ChangeRequest cr = repository.get(id);
@@ -236,16 +263,35 @@ public class ChangeService {
     }
   }
 
-  public void approve(String id, String group, String user, Boolean approved, String comment) {
+  /**
+   * Records one approval for {@code group}'s slot. {@code actingGroup} is the group the user acts in
+   * (the slot's group, or the next level up after an escalation). One person approves a change once.
+   */
+  public void approve(String id, String group, String actingGroup, String user, Boolean approved, String comment) {
     if (approved == null) {
       throw new InvalidVariablesException("approved is required");
     }
     if (!approved && comment == null) {
       throw new InvalidVariablesException("decisionComment is required when rejecting");
     }
+    if (comment != null && comment.length() > 2000) {
+      throw new InvalidVariablesException("decisionComment is longer than 2000 characters");
+    }
     checkApprover(id, user);
-    repository.insertApproval(new Approval(null, id, group, user, EngineClock.now(), approved, comment));
-    event(id, user, approved ? "APPROVED_BY" : "REJECTED_BY", group + (comment == null ? "" : ": " + comment));
+    checkOneApprovalPerPerson(id, user);
+    repository.insertApproval(new Approval(null, id, actingGroup, user, EngineClock.now(), approved, comment));
+    event(id, user, approved ? "APPROVED_BY" : "REJECTED_BY", clip(actingGroup
+        + (actingGroup.equals(group) ? "" : " for overdue " + group) + (comment == null ? "" : ": " + comment)));
+  }
+
+  /** A person holding two approving roles still approves a change once (four-eyes per group). */
+  public void checkOneApprovalPerPerson(String id, String user) {
+    for (Approval approval : repository.approvals(id)) {
+      if (approval.userId().equals(user)) {
+        throw new AuthorizationException("User '" + user + "' already decided " + id + " for " + approval.groupId()
+            + "; every approval must come from a different person");
+      }
+    }
   }
 
   public void escalated(String id, String group, String to) {
@@ -263,7 +309,7 @@ public class ChangeService {
         .collect(Collectors.toSet());
     List<String> required = cr.requiredApprovals() == null ? List.of() : List.of(cr.requiredApprovals().split(","));
     boolean complete = required.stream().allMatch(g -> approvedGroups.contains(g)
-        || approvals.stream().anyMatch(a -> a.approved() && a.groupId().equals(escalationOf(g))));
+        || approvedGroups.contains(escalationOf(g)));
     String outcome = !rejected && complete ? ChangeRequestProcess.Values.APPROVED : ChangeRequestProcess.Values.REJECTED;
     repository.update(id, "outcome", outcome);
     repository.update(id, "status", outcome);
@@ -281,20 +327,32 @@ public class ChangeService {
     if (reference == null || note == null) {
       throw new InvalidVariablesException("implementationReference and implementationNote are required");
     }
+    if (reference.length() > 200 || note.length() > 2000) {
+      throw new InvalidVariablesException("implementationReference (200) or implementationNote (2000) is too long");
+    }
     for (Approval approval : repository.approvals(id)) {
       if (approval.userId().equals(user)) {
         throw new AuthorizationException("User '" + user + "' approved " + id + " and cannot implement it");
       }
     }
+    ChangeRequest cr = repository.get(id);
+    LocalDate[] freeze = freezeWindow(projects.get(cr.projectId()));
+    LocalDate today = EngineClock.today();
+    if (!"EMERGENCY".equals(cr.changeType()) && !today.isBefore(freeze[0]) && !today.isAfter(freeze[1])) {
+      throw new InvalidVariablesException(id + " cannot be implemented during the change freeze (" + freeze[0]
+          + " to " + freeze[1] + "); implement it afterwards, or raise an EMERGENCY change");
+    }
     repository.update(id, "implementer", user);
     repository.update(id, "implemented_at", EngineClock.now());
     repository.update(id, "implementation_reference", reference);
     repository.update(id, "status", "IMPLEMENTED");
-    event(id, user, "IMPLEMENTED", reference + ": " + note);
+    event(id, user, "IMPLEMENTED", clip(reference + ": " + note));
   }
 
   public void checkVerifier(String id, String user) {
-    if (user.equals(repository.get(id).implementer())) {
+    boolean implementedIt = user.equals(repository.get(id).implementer()) || repository.events(id).stream()
+        .anyMatch(e -> "IMPLEMENTED".equals(e.event()) && user.equals(e.actor()));
+    if (implementedIt) {
       throw new AuthorizationException("User '" + user + "' implemented " + repository.get(id).changeRequestId()
           + " and cannot verify it (the tester is never the builder)");
     }
@@ -312,7 +370,7 @@ public class ChangeService {
     } else {
       repository.update(id, "status", "APPROVED");
     }
-    event(id, user, verified ? "VERIFIED" : "VERIFICATION_FAILED", note);
+    event(id, user, verified ? "VERIFIED" : "VERIFICATION_FAILED", clip(note));
   }
 
   public void checkRetrospectiveReviewer(String id, String user) {
@@ -328,7 +386,7 @@ public class ChangeService {
       throw new InvalidVariablesException("retrospectiveAccepted and retrospectiveNote are required");
     }
     checkRetrospectiveReviewer(id, user);
-    event(id, user, accepted ? "RETROSPECTIVE_ACCEPTED" : "RETROSPECTIVE_FOLLOW_UP", note);
+    event(id, user, accepted ? "RETROSPECTIVE_ACCEPTED" : "RETROSPECTIVE_FOLLOW_UP", clip(note));
   }
 
   // ---------------------------------------------------------------- baselines
@@ -350,12 +408,24 @@ public class ChangeService {
       }
     }
     if (cr.movesGoLive()) {
-      baseline(cr, "GO_LIVE", project.goLiveDate().toString(), cr.newGoLiveDate().toString(), actor);
-      runtimeService.createMessageCorrelation(ImplementationLifecycleProcess.GO_LIVE_DATE_CHANGED)
-          .processInstanceBusinessKey(project.projectId())
-          .setVariable(ImplementationLifecycleProcess.Variables.NEW_GO_LIVE_DATE, cr.newGoLiveDate().toString())
-          .setVariable(ImplementationLifecycleProcess.Variables.GO_LIVE_CHANGE_REASON, id + " approved: " + cr.title())
-          .correlateWithResult();
+      String problem = !project.active() ? "the project is " + project.status()
+          : project.actualGoLiveDate() != null ? "the project went live on " + project.actualGoLiveDate()
+          : !cr.newGoLiveDate().isAfter(EngineClock.today()) ? cr.newGoLiveDate() + " has passed"
+          : runtimeService.createProcessInstanceQuery().processInstanceId(project.processInstanceId()).count() == 0
+              ? "the project's lifecycle is not running" : null;
+      if (problem == null) {
+        baseline(cr, "GO_LIVE", project.goLiveDate().toString(), cr.newGoLiveDate().toString(), actor);
+        runtimeService.createMessageCorrelation(ImplementationLifecycleProcess.GO_LIVE_DATE_CHANGED)
+            .processInstanceId(project.processInstanceId())
+            .setVariable(ImplementationLifecycleProcess.Variables.NEW_GO_LIVE_DATE, cr.newGoLiveDate().toString())
+            .setVariable(ImplementationLifecycleProcess.Variables.GO_LIVE_CHANGE_REASON, clip(id + " approved: " + cr.title()))
+            .correlateWithResult();
+      } else {
+        // the change is closed anyway; the PMO sees why the date did not move
+        event(id, actor, "GO_LIVE_NOT_MOVED", "go-live stays " + project.goLiveDate() + ": " + problem);
+        projects.insertEvent(project.projectId(), EngineClock.now(), actor, "GO_LIVE_NOT_MOVED",
+            id + ": " + cr.newGoLiveDate() + " not applied, " + problem);
+      }
     }
     if (cr.scheduleImpactDays() != 0) {
       baseline(cr, "SCHEDULE", null, cr.scheduleImpactDays() + " business days", actor);
@@ -370,13 +440,18 @@ public class ChangeService {
 
   private void baseline(ChangeRequest cr, String field, String oldValue, String newValue, String actor) {
     repository.insertBaselineChange(new BaselineChange(null, cr.projectId(), cr.changeRequestId(), field, oldValue,
-        newValue, EngineClock.now(), actor));
+        newValue.length() > 300 ? newValue.substring(0, 300) : newValue, EngineClock.now(), actor));
     projects.insertEvent(cr.projectId(), EngineClock.now(), actor, "BASELINE_" + field,
-        cr.changeRequestId() + ": " + (oldValue == null ? "" : oldValue + " -> ") + newValue);
+        clip(cr.changeRequestId() + ": " + (oldValue == null ? "" : oldValue + " -> ") + newValue));
   }
 
   public void event(String id, String actor, String event, String details) {
-    repository.insertEvent(id, EngineClock.now(), actor, event, details);
+    repository.insertEvent(id, EngineClock.now(), actor, event, clip(details));
+  }
+
+  /** Audit texts are at most 2000 characters (the column); longer ones are cut with a marker. */
+  static String clip(String text) {
+    return text == null || text.length() <= 2000 ? text : text.substring(0, 1990) + " [...]";
   }
 
   static String blankToNull(Object value) {

@@ -155,6 +155,9 @@ public class GateService {
           String line = id + " not met: " + (c == null ? "(no longer in the checklist)" : c.criterion());
           (c == null || c.hard() ? hard : soft).add(line);
         }));
+    if ("G5".equals(gateId)) {
+      hard.addAll(projects.testExitProblems(projectId));
+    }
     for (GateHold hold : risks.activeHolds(projectId)) {
       if (hold.gateId().equals(gateId)) {
         hard.add("held by patient-safety risk " + hold.riskId());
@@ -191,9 +194,9 @@ public class GateService {
         throw new AuthorizationException("User '" + user + "' already signed " + reviewId + " as " + r.groupId()
             + "; every signature of a gate must come from a different person (four-eyes)");
       }
-      if ("EVIDENCE".equals(r.kind()) && user.equals(r.userId())) {
-        throw new AuthorizationException("User '" + user + "' submitted the evidence pack of " + reviewId
-            + " and cannot sign it (four-eyes)");
+      if (("EVIDENCE".equals(r.kind()) || "READINESS".equals(r.kind())) && user.equals(r.userId())) {
+        throw new AuthorizationException("User '" + user + "' submitted the evidence pack or the readiness scorecard of "
+            + reviewId + " and cannot sign it (four-eyes)");
       }
     }
   }

@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param readinessCheckpointDays readiness checkpoints, in days before go-live
  * @param readinessRiskDays from this many days before go-live a red hard criterion raises a HIGH risk
  * @param readinessNoGoDays from this many days before go-live a red hard criterion proposes NO_GO
+ * @param testPassRatePercent G5: integrated test scripts that must pass
  */
 @ConfigurationProperties("hitgov.lifecycle")
 public record LifecycleProperties(
@@ -28,7 +29,8 @@ public record LifecycleProperties(
     @DefaultValue("14") int conditionDueDays,
     List<Integer> readinessCheckpointDays,
     @DefaultValue("30") int readinessRiskDays,
-    @DefaultValue("7") int readinessNoGoDays) {
+    @DefaultValue("7") int readinessNoGoDays,
+    @DefaultValue("95") int testPassRatePercent) {
 
   static final Map<String, Integer> DEFAULT_PHASE_DAYS = Map.of("P0", 60, "P1", 60, "P2", 120, "P3", 90,
       "P4", 150, "P5", 75, "P6", 60, "P7", 14, "P8", 60, "P9", 120);

@@ -24,7 +24,8 @@ public final class LifecycleRecords {
   public record ProjectEvent(Long id, String projectId, OffsetDateTime at, String actor, String event, String details) {}
 
   public record Deliverable(Long id, String projectId, String phase, String taskKey, String item, String documentId,
-      String version, String summary, Boolean accepted, String submittedBy, OffsetDateTime submittedAt) {}
+      String version, String summary, Boolean accepted, Integer passRate, Integer openCritical, String submittedBy,
+      OffsetDateTime submittedAt) {}
 
   /** One step of a gate review (append-only). */
   public record GateRecord(Long id, String reviewId, String projectId, String gateId, int round, String kind,

@@ -159,7 +159,41 @@ public class ProjectService {
   public void recordDeliverable(String projectId, String phase, String taskKey, String item, String documentId,
       String version, String summary, Boolean accepted, String user) {
     repository.insertDeliverable(new Deliverable(null, projectId, phase, taskKey, item, documentId, version, summary,
-        accepted, user, EngineClock.now()));
+        accepted, null, null, user, EngineClock.now()));
+  }
+
+  /** The integrated test rounds of P5, with the figures G5 checks. */
+  public void recordTestRounds(String projectId, String phase, String taskKey, String departments, String documentId,
+      String summary, int passRate, int openCritical, String user) {
+    repository.insertDeliverable(new Deliverable(null, projectId, phase, taskKey, departments, documentId, null, summary,
+        null, passRate, openCritical, user, EngineClock.now()));
+  }
+
+  /**
+   * What the project's own P5 records say against G5 (domain.md 1.3): the last test rounds below
+   * the pass rate or with open Critical/High defects, and each department whose last UAT sign-off
+   * refused the build.
+   */
+  public List<String> testExitProblems(String projectId) {
+    List<String> problems = new ArrayList<>();
+    List<Deliverable> deliverables = repository.deliverables(projectId);
+    deliverables.stream().filter(d -> ImplementationLifecycleProcess.Elements.RUN_INTEGRATED_TESTING.equals(d.taskKey()))
+        .reduce((a, b) -> b).ifPresent(rounds -> {
+          if (rounds.passRate() != null && rounds.passRate() < properties.testPassRatePercent()
+              || rounds.openCritical() != null && rounds.openCritical() > 0) {
+            problems.add("G5-1 red in the recorded test rounds: pass rate " + rounds.passRate() + "% (at least "
+                + properties.testPassRatePercent() + "% needed), " + rounds.openCritical() + " open Critical/High");
+          }
+        });
+    Map<String, Boolean> uat = new LinkedHashMap<>();
+    deliverables.stream().filter(d -> ImplementationLifecycleProcess.Elements.SIGN_OFF_UAT.equals(d.taskKey()))
+        .forEach(d -> uat.put(d.item(), Boolean.TRUE.equals(d.accepted())));
+    uat.forEach((department, accepted) -> {
+      if (!accepted) {
+        problems.add("G5-5 red: UAT not accepted by " + department);
+      }
+    });
+    return problems;
   }
 
   public void recordEvent(String projectId, String actor, String event, String details) {

@@ -154,6 +154,67 @@ class ChangeRequestProcessTest {
     costly.put("standardTemplateId", "STD-INTERFACE-RESTART");
     Assertions.assertThatThrownBy(() -> raise(costly)).isInstanceOf(InvalidVariablesException.class)
         .hasMessageContaining("raise it as NORMAL");
+    Map<String, Object> interfaceChange = change("PRJ-CR-STD", "STANDARD", 0, 0);
+    interfaceChange.put("standardTemplateId", "STD-INTERFACE-RESTART");
+    interfaceChange.put("interfaceImpact", true);
+    Assertions.assertThatThrownBy(() -> raise(interfaceChange)).isInstanceOf(InvalidVariablesException.class)
+        .hasMessageContaining("raise it as NORMAL");
+    Map<String, Object> unknownTemplate = change("PRJ-CR-STD", "STANDARD", 0, 0);
+    unknownTemplate.put("standardTemplateId", "MY-OWN-TEMPLATE");
+    Assertions.assertThatThrownBy(() -> raise(unknownTemplate)).isInstanceOf(InvalidVariablesException.class)
+        .hasMessageContaining("'MY-OWN-TEMPLATE' is not a pre-authorized template");
+  }
+
+  @Test
+  void the_requester_does_not_assess_and_nobody_approves_twice() {
+    project("PRJ-CR-DUTIES", farGoLive());
+    ProcessInstance cr = engine.as("maria", () -> processEngine.getRuntimeService()
+        .startProcessInstanceByKey(ChangeRequestProcess.KEY, change("PRJ-CR-DUTIES", "NORMAL", 40_000, 0)));
+    Assertions.assertThatThrownBy(() -> engine.complete("maria", engine.task(cr.getId(), ASSESS), assessment("LOW", "NONE")))
+        .isInstanceOf(AuthorizationException.class).hasMessageContaining("cannot assess its impact");
+    assess(cr, "LOW", "NONE");
+    Assertions.assertThat(approvalGroups(cr)).containsExactly("finance", "pmo");
+    processEngine.getIdentityService().createMembership("peter", "finance");
+    try {
+      Task pmo = engine.tasks(cr.getId(), APPROVE).stream().filter(t -> group(t).equals("pmo")).findFirst().orElseThrow();
+      Task finance = engine.tasks(cr.getId(), APPROVE).stream().filter(t -> group(t).equals("finance")).findFirst()
+          .orElseThrow();
+      engine.complete("peter", pmo, Map.of("approved", true));
+      Assertions.assertThatThrownBy(() -> engine.complete("peter", finance, Map.of("approved", true)))
+          .isInstanceOf(AuthorizationException.class).hasMessageContaining("already decided");
+    } finally {
+      processEngine.getIdentityService().deleteMembership("peter", "finance");
+    }
+  }
+
+  @Test
+  void a_go_live_date_that_passed_before_verification_is_recorded_not_applied() {
+    String goLive = farGoLive();
+    project("PRJ-CR-LATE", goLive);
+    Map<String, Object> change = change("PRJ-CR-LATE", "NORMAL", 0, 0);
+    change.put("movesGoLive", true);
+    change.put("newGoLiveDate", EngineClock.today().plusDays(20).toString());
+    ProcessInstance cr = raise(change);
+    assess(cr, "LOW", "NONE");
+    approveAll(cr);
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(30, ChronoUnit.DAYS)));
+    implementAndVerify(cr);
+    assertThat(cr).isEnded().hasPassed(END_CLOSED);
+    Assertions.assertThat(projects.get("PRJ-CR-LATE").goLiveDate()).hasToString(goLive);
+    Assertions.assertThat(repository.events("CR-PRJ-CR-LATE-1")).extracting("event").contains("GO_LIVE_NOT_MOVED");
+  }
+
+  @Test
+  void an_approved_normal_change_waits_for_the_end_of_the_freeze() {
+    project("PRJ-CR-WAIT", EngineClock.today().plusDays(20).toString());
+    ProcessInstance cr = raise(change("PRJ-CR-WAIT", "NORMAL", 10_000, 0));
+    assess(cr, "LOW", "NONE");
+    approveAll(cr);
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(7, ChronoUnit.DAYS)));
+    Assertions.assertThatThrownBy(() -> engine.complete("maria", engine.task(cr.getId(), IMPLEMENT),
+            Map.of("implementationReference", "CHG9", "implementationNote", "done")))
+        .isInstanceOf(InvalidVariablesException.class).hasMessageContaining("during the change freeze");
+    assertThat(cr).isWaitingAt(IMPLEMENT);
   }
 
   @Test
@@ -284,7 +345,9 @@ class ChangeRequestProcessTest {
     // the PMO now decides the overdue approval
     engine.complete("paula", pmTask, Map.of("approved", true));
     Assertions.assertThat(repository.approvals("CR-PRJ-CR-SLA-1")).extracting("groupId", "userId")
-        .containsExactly(Assertions.tuple("projectManagers", "paula"));
+        .as("recorded under the group paula acts in").containsExactly(Assertions.tuple("pmo", "paula"));
+    Assertions.assertThat(repository.events("CR-PRJ-CR-SLA-1")).extracting("details")
+        .contains("pmo for overdue projectManagers");
   }
 
   @Test

@@ -106,7 +106,7 @@ class ChangeRoutingDecisionTest {
     "scheduleImpactDays=0",
     "scheduleImpactDays=6;criticalPath=false",
     "scopeChange=NONE",
-    "changeType=EMERGENCY;costImpact=500000",
+    "changeType=EMERGENCY",
   })
   void edges_that_need_no_extra_approver(String spec) {
     DmnDecisionResult result = route(inputs(spec));
@@ -121,6 +121,14 @@ class ChangeRoutingDecisionTest {
     assertThat(result.collectEntries("ruleId")).containsExactly("C3", "C3", "C3", "C3", "C9", "C9", "C13", "C13", "C16");
     assertThat(result.collectEntries("approverGroup")).containsOnly("pmo", "finance", "executiveSponsor",
         "steeringCommittee", "cmio", "patientSafety", "changeAdvisoryBoard");
+  }
+
+  @Test
+  void an_emergency_skips_the_assessment_not_the_approvers_its_cost_needs() {
+    DmnDecisionResult result = route(inputs("changeType=EMERGENCY;costImpact=500000;newFunding=true"));
+    assertThat(result.collectEntries("ruleId")).containsExactly("C4", "C5", "C5", "C18");
+    assertThat(result.collectEntries("approverGroup")).containsOnly("steeringCommittee", "finance",
+        "executiveSponsor", "changeAdvisoryBoard");
   }
 
   @Test

@@ -310,6 +310,45 @@ class StageGateReviewProcessTest {
     Assertions.assertThat(decision.details()).contains("hardBlockers=1");
   }
 
+  @Test
+  void g5_reads_the_recorded_test_rounds_and_uat_sign_offs() {
+    ProcessInstance project = driver.start("EHR-G5-RED", LifecycleDriver.farGoLive(), false);
+    driver.walkThrough(project, "P0", "P1", "P3", "P4");
+    Map<String, Object> rounds = LifecycleDriver.deliverable("UserTask_RunIntegratedTesting");
+    rounds.put("testPassRate", 88L);
+    rounds.put("openCriticalDefects", 2L);
+    driver.engine.complete("maria", driver.engine.task(project.getId(), "UserTask_RunIntegratedTesting"), rounds);
+    driver.engine.complete("irene", driver.engine.task(project.getId(), "UserTask_TestInterfaces"),
+        LifecycleDriver.deliverable("UserTask_TestInterfaces"));
+    List<Task> uat = driver.engine.tasks(project.getId(), "UserTask_SignOffUat");
+    Assertions.assertThat(uat).hasSize(2);
+    driver.engine.complete("carla", uat.get(0), LifecycleDriver.deliverable("UserTask_SignOffUat"));
+    driver.engine.complete("carla", uat.get(1), Map.of("uatSigned", false, "deliverableDocumentId", "DMS-UAT-9",
+        "uatComment", "Medication reconciliation screens fail for pharmacy"));
+    ProcessInstance review = driver.gateReview(project);
+    driver.submitEvidence(review, null);
+    Assertions.assertThat((String) processEngine.getRuntimeService().getVariable(review.getId(), "gateBlockersText"))
+        .contains("G5-1 red in the recorded test rounds: pass rate 88% (at least 95% needed), 2 open Critical/High")
+        .contains("G5-5 red: UAT not accepted by");
+    driver.sign(review, group -> LifecycleDriver.vote("GO", null));
+    assertThat(review).isWaitingAt(DECIDE_HELD_GATE).variables().containsEntry("gateOutcome", "NO_GO");
+  }
+
+  @Test
+  void whoever_scored_the_readiness_scorecard_cannot_sign_g6() {
+    ProcessInstance review = atG6("EHR-G6-SCORER");
+    driver.scoreReadiness(review, LifecycleDriver.allGreen());
+    processEngine.getIdentityService().createMembership("paula", "steeringCommittee");
+    try {
+      Task steering = reviewTask(review, "steeringCommittee");
+      Assertions.assertThatThrownBy(() -> driver.engine.as("paula",
+              () -> processEngine.getTaskService().claim(steering.getId(), "paula")))
+          .isInstanceOf(AuthorizationException.class).hasMessageContaining("readiness scorecard");
+    } finally {
+      processEngine.getIdentityService().deleteMembership("paula", "steeringCommittee");
+    }
+  }
+
   /** A project at G6: phases done, the HIPAA gate passed, the readiness scorecard waiting. */
   ProcessInstance atG6(String projectId) {
     ProcessInstance project = driver.start(projectId, LifecycleDriver.farGoLive(), false);

@@ -63,7 +63,11 @@ class ChangeTaskListener implements TaskListener {
   private void checkDuties(DelegateTask task, String key, String user) {
     String id = task.getExecution().getProcessBusinessKey();
     switch (key) {
-      case Elements.APPROVE -> changes.checkApprover(id, user);
+      case Elements.ASSESS -> changes.checkAssessor(id, user);
+      case Elements.APPROVE -> {
+        changes.checkApprover(id, user);
+        changes.checkOneApprovalPerPerson(id, user);
+      }
       case Elements.VERIFY -> changes.checkVerifier(id, user);
       case Elements.RETROSPECTIVE -> changes.checkRetrospectiveReviewer(id, user);
       default -> { }
@@ -87,8 +91,9 @@ class ChangeTaskListener implements TaskListener {
       }
       case Elements.APPROVE -> {
         Boolean approved = TaskFields.bool(task, APPROVED);
-        changes.approve(id, (String) task.getVariable(APPROVER_GROUP), user, approved,
-            TaskFields.string(task, DECISION_COMMENT));
+        String group = (String) task.getVariable(APPROVER_GROUP);
+        String acting = currentUser.groups().contains(group) ? group : changes.escalationOf(group);
+        changes.approve(id, group, acting, user, approved, TaskFields.string(task, DECISION_COMMENT));
         if (Boolean.FALSE.equals(approved)) {
           instance.setVariable(REJECTED, true);
         }

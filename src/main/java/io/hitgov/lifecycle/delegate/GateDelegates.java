@@ -139,9 +139,9 @@ final class GateDelegates {
       var instance = task.getExecution().getProcessInstance();
       switch (key) {
         case Elements.ASSEMBLE_EVIDENCE -> {
-          String references = TaskFields.string(task, "evidenceReferences");
+          String references = TaskFields.string(task, "evidenceReferences", 4000);
           String unmet = gates.recordEvidence(reviewId, projectId, gateId, round, references,
-              TaskFields.string(task, "unmetCriteria"), TaskFields.string(task, "evidenceNote"), user);
+              TaskFields.string(task, "unmetCriteria", 500), TaskFields.string(task, "evidenceNote", 2000), user);
           instance.setVariable(EVIDENCE_REFERENCES, references);
           instance.setVariable(UNMET_CRITERIA, unmet);
           if (!"G6".equals(gateId)) {
@@ -150,20 +150,20 @@ final class GateDelegates {
         }
         case Elements.SCORE_READINESS -> {
           ProjectService.Readiness readiness = projects.scoreReadiness(projectId, "G6",
-              LifecycleTaskListener.scorecard(task), TaskFields.string(task, "readinessNote"), user, false);
+              LifecycleTaskListener.scorecard(task), TaskFields.string(task, "readinessNote", 2000), user, false);
           gates.recordReadiness(reviewId, projectId, gateId, round, readiness, user);
           instance.setVariable("readinessSummary", readiness.summary());
           instance.setVariable(BLOCKERS_TEXT, gates.blockers(reviewId, projectId, gateId).text());
         }
         case Elements.REVIEW -> gates.vote(reviewId, projectId, gateId, round, (String) task.getVariable(REVIEWER_GROUP),
-            user, TaskFields.string(task, OUTCOME), TaskFields.string(task, COMMENT),
-            TaskFields.string(task, "conditionText"), TaskFields.string(task, "conditionOwner"),
-            TaskFields.string(task, "conditionDue"));
+            user, TaskFields.string(task, OUTCOME), TaskFields.string(task, COMMENT, 2000),
+            TaskFields.string(task, "conditionText", 1000), TaskFields.string(task, "conditionOwner", 64),
+            TaskFields.string(task, "conditionDue", 40));
         case Elements.CHASE_OVERDUE_DECISION -> gates.recordEscalation(reviewId, projectId, gateId, round, user,
             LifecycleTaskListener.required(task, "escalationNote"), pending(task));
         case Elements.DECIDE_HELD_GATE -> {
           String decision = TaskFields.string(task, HOLD_DECISION);
-          String comment = TaskFields.string(task, "holdComment");
+          String comment = TaskFields.string(task, "holdComment", 2000);
           gates.recordHoldDecision(reviewId, projectId, gateId, round, user, decision, comment);
           task.getExecution().setVariable(HOLD_DECISION, decision);
           instance.setVariable(HOLD_DECISION, decision);
@@ -201,8 +201,8 @@ final class GateDelegates {
         String user = currentUser.required("Completing a gate condition task");
         String conditionId = (String) task.getVariable("conditionId");
         if (fulfil) {
-          gates.fulfilCondition(conditionId, TaskFields.string(task, "conditionEvidence"),
-              TaskFields.string(task, "conditionNote"), user);
+          gates.fulfilCondition(conditionId, TaskFields.string(task, "conditionEvidence", 200),
+              TaskFields.string(task, "conditionNote", 2000), user);
         } else {
           gates.conditionOverdue(conditionId, user, LifecycleTaskListener.required(task, "chaseNote"));
         }

@@ -148,7 +148,7 @@ final class LifecycleDelegates {
     public void execute(DelegateExecution execution) {
       Readiness readiness = projects.scoreReadiness(execution.getProcessBusinessKey(),
           (String) execution.getVariable(NEXT_CHECKPOINT), LifecycleTaskListener.scorecard(execution),
-          TaskFields.string(execution, "readinessNote"), currentUser.id().orElse(null), true);
+          TaskFields.string(execution, "readinessNote", 2000), currentUser.id().orElse(null), true);
       execution.getProcessInstance().setVariable(READINESS_SUMMARY, readiness.summary());
     }
   }

@@ -81,7 +81,7 @@ class LifecycleTaskListener implements TaskListener {
     String phase = (String) task.getVariable(CURRENT_PHASE);
     switch (key) {
       case Elements.RUN_INTEGRATED_TESTING -> {
-        String departments = TaskFields.string(task, UAT_DEPARTMENTS);
+        String departments = TaskFields.string(task, UAT_DEPARTMENTS, 500);
         List<String> list = departments == null ? List.of() : Arrays.stream(departments.split(","))
             .map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
         List<String> problems = new ArrayList<>();
@@ -98,19 +98,20 @@ class LifecycleTaskListener implements TaskListener {
         }
         task.getExecution().getProcessInstance().setVariable(UAT_DEPARTMENTS,
             Variables.objectValue(new ArrayList<>(list)).create());
-        projects.recordDeliverable(projectId, phase, key, String.join(", ", list),
-            TaskFields.string(task, "deliverableDocumentId"), null,
-            "pass rate " + ((Number) task.getVariable("testPassRate")).longValue() + "%, open Critical/High "
-                + ((Number) task.getVariable("openCriticalDefects")).longValue()
-                + (TaskFields.string(task, "deliverableSummary") == null ? "" : "; " + TaskFields.string(task, "deliverableSummary")),
-            null, user);
+        int passRate = ((Number) task.getVariable("testPassRate")).intValue();
+        int openCritical = ((Number) task.getVariable("openCriticalDefects")).intValue();
+        String summary = TaskFields.string(task, "deliverableSummary", 1800);
+        projects.recordTestRounds(projectId, phase, key, String.join(", ", list),
+            TaskFields.string(task, "deliverableDocumentId", 200),
+            "pass rate " + passRate + "%, open Critical/High " + openCritical + (summary == null ? "" : "; " + summary),
+            passRate, openCritical, user);
       }
       case Elements.SIGN_OFF_UAT -> {
         Boolean signed = TaskFields.bool(task, "uatSigned");
         List<String> problems = new ArrayList<>();
         if (signed == null) {
           problems.add("uatSigned is required");
-        } else if (!signed && TaskFields.string(task, "uatComment") == null) {
+        } else if (!signed && TaskFields.string(task, "uatComment", 2000) == null) {
           problems.add("uatComment is required when UAT is not accepted");
         }
         requireDocument(task, problems);
@@ -118,14 +119,14 @@ class LifecycleTaskListener implements TaskListener {
           throw new InvalidVariablesException(problems);
         }
         projects.recordDeliverable(projectId, phase, key, (String) task.getVariable("uatDepartment"),
-            TaskFields.string(task, "deliverableDocumentId"), null, TaskFields.string(task, "uatComment"), signed, user);
+            TaskFields.string(task, "deliverableDocumentId", 200), null, TaskFields.string(task, "uatComment", 2000), signed, user);
       }
       case Elements.CONFIRM_GO_LIVE -> {
-        if (TaskFields.string(task, "deliverableSummary") == null) {
+        if (TaskFields.string(task, "deliverableSummary", 2000) == null) {
           throw new InvalidVariablesException("deliverableSummary is required");
         }
-        projects.confirmGoLive(projectId, TaskFields.string(task, "actualGoLiveDate"),
-            TaskFields.string(task, "deliverableSummary"), user);
+        projects.confirmGoLive(projectId, TaskFields.string(task, "actualGoLiveDate", 40),
+            TaskFields.string(task, "deliverableSummary", 2000), user);
       }
       case Elements.SCORE_CHECKPOINT -> scorecard(task); // type check; scored by the next step
       case Elements.REVIEW_STALLED_PHASE -> projects.recordEvent(projectId, user, "STALL_REVIEWED",
@@ -135,26 +136,26 @@ class LifecycleTaskListener implements TaskListener {
       default -> {
         List<String> problems = new ArrayList<>();
         requireDocument(task, problems);
-        if (TaskFields.string(task, "deliverableSummary") == null) {
+        if (TaskFields.string(task, "deliverableSummary", 2000) == null) {
           problems.add("deliverableSummary is required");
         }
         if (!problems.isEmpty()) {
           throw new InvalidVariablesException(problems);
         }
-        projects.recordDeliverable(projectId, phase, key, task.getName(), TaskFields.string(task, "deliverableDocumentId"),
-            TaskFields.string(task, "deliverableVersion"), TaskFields.string(task, "deliverableSummary"), null, user);
+        projects.recordDeliverable(projectId, phase, key, task.getName(), TaskFields.string(task, "deliverableDocumentId", 200),
+            TaskFields.string(task, "deliverableVersion", 50), TaskFields.string(task, "deliverableSummary", 2000), null, user);
       }
     }
   }
 
   private static void requireDocument(DelegateTask task, List<String> problems) {
-    if (TaskFields.string(task, "deliverableDocumentId") == null) {
+    if (TaskFields.string(task, "deliverableDocumentId", 200) == null) {
       problems.add("deliverableDocumentId is required");
     }
   }
 
   static String required(VariableScope scope, String field) {
-    String value = TaskFields.string(scope, field);
+    String value = TaskFields.string(scope, field, 2000);
     if (value == null) {
       throw new InvalidVariablesException(field + " is required");
     }

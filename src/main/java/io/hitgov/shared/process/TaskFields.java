@@ -33,6 +33,15 @@ public final class TaskFields {
     throw new InvalidVariablesException(name + " must be a String, not " + value.getClass().getSimpleName());
   }
 
+  /** A String field of at most {@code maxLength} characters (the column it is kept in); longer is a 400. */
+  public static String string(VariableScope scope, String name, int maxLength) {
+    String value = string(scope, name);
+    if (value != null && value.length() > maxLength) {
+      throw new InvalidVariablesException(name + " is longer than " + maxLength + " characters");
+    }
+    return value;
+  }
+
   /** A Boolean, also accepting the strings "true"/"false" that a radio group submits. */
   public static Boolean bool(VariableScope scope, String name) {
     Object value = scope.getVariable(name);
