@@ -252,13 +252,21 @@ public class ProjectService {
 
   // ---------------------------------------------------------------- readiness
 
-  /** The next readiness checkpoint still ahead, else the go-live date itself, else DONE. */
+  /**
+   * The next readiness checkpoint still ahead, else the go-live date itself (daily after it, while
+   * the project has not gone live), else DONE once it went live or ended.
+   */
   public NextCheckpoint nextCheckpoint(String projectId) {
     Project project = repository.get(projectId);
     LocalDate today = EngineClock.today();
     boolean wentLive = project.actualGoLiveDate() != null || !project.active();
-    if (wentLive || !today.isBefore(project.goLiveDate())) {
+    if (wentLive) {
       return new NextCheckpoint(ImplementationLifecycleProcess.Values.DONE, null);
+    }
+    if (!today.isBefore(project.goLiveDate())) {
+      // late: the date passed without a go-live; look again daily until it is re-planned or happens
+      return new NextCheckpoint(ImplementationLifecycleProcess.Values.GO_LIVE,
+          BusinessCalendar.startOfDay(today.plusDays(1)));
     }
     for (int days : properties.checkpoints()) {
       LocalDate date = project.goLiveDate().minusDays(days);

@@ -129,11 +129,19 @@ class LifecycleTimersTest {
         .containsExactly(Assertions.tuple("T-90", "GO_WITH_CONDITIONS"), Assertions.tuple("T-60", "NO_GO"),
             Assertions.tuple("T-30", "NO_GO"), Assertions.tuple("T-14", "NO_GO"), Assertions.tuple("T-7", "NO_GO"),
             Assertions.tuple("T-1", "GO"));
-    // after T-1 the branch waits for the go-live date, then ends
+    // after T-1 the branch waits for the go-live date; a project late for it is looked at daily, so a
+    // re-plan still finds a waiting checkpoint timer to move
     assertThat(project).variables().containsEntry("nextCheckpoint", "GO_LIVE");
     setClock(goLive);
     driver.engine.executeDueJobs(project.getId());
-    assertThat(project).hasPassed("EndEvent_ReadinessTracked");
+    assertThat(project).hasNotPassed("EndEvent_ReadinessTracked").variables().containsEntry("nextCheckpoint", "GO_LIVE");
+    Assertions.assertThat(timer(project, NEXT_CHECKPOINT).getDuedate()).isEqualTo(at(goLive.plusDays(1)));
+    LocalDate replanned = goLive.plusDays(60);
+    processEngine.getRuntimeService().createMessageCorrelation("GoLiveDateChanged")
+        .processInstanceBusinessKey("EHR-T-READY").setVariable("newGoLiveDate", replanned.toString()).correlate();
+    Assertions.assertThat(timer(project, NEXT_CHECKPOINT).getDuedate()).as("T-30 of the new date")
+        .isEqualTo(at(replanned.minusDays(30)));
+    assertThat(project).variables().containsEntry("nextCheckpoint", "T-30");
   }
 
   @Test
