@@ -1,0 +1,33 @@
+package io.hitgov.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hitgov.change.ChangeRepository;
+import io.hitgov.lifecycle.ProjectRepository;
+import io.hitgov.risk.RiskRepository;
+import io.hitgov.support.HitgovSpringTest;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The default profile's demo data: one project at P0 with a risk and a change request, started by demo users. */
+@HitgovSpringTest(properties = "hitgov.demo.data=true")
+class DemoDataTest {
+
+  @Autowired ProjectRepository projects;
+  @Autowired RiskRepository risks;
+  @Autowired ChangeRepository changes;
+  @Autowired TaskService taskService;
+
+  @Test
+  void an_empty_database_gets_a_demo_project_with_a_risk_and_a_change() {
+    var project = projects.find("EHR-DEMO-001").orElseThrow();
+    assertThat(project.startedBy()).isEqualTo("paula");
+    assertThat(project.currentPhase()).isEqualTo("P0");
+    assertThat(risks.findOfProject("EHR-DEMO-001", null, null, null)).extracting("raisedBy").containsExactly("irene");
+    assertThat(changes.ofProject("EHR-DEMO-001")).extracting("requester", "status")
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("irene", "OPEN"));
+    assertThat(taskService.createTaskQuery().taskCandidateGroup("projectManagers").count())
+        .as("P0 deliverables and the change's impact assessment wait in Tasklist").isGreaterThanOrEqualTo(3);
+  }
+}
