@@ -70,6 +70,11 @@ public class HipaaGateRepository {
         .update();
   }
 
+  public void moveGoLive(String gateId, LocalDate goLive, LocalDate expiresOn) {
+    jdbc.sql("update hipaa_gate set go_live_date = ?, expires_on = coalesce(?, expires_on) where gate_id = ?")
+        .params(goLive, expiresOn, gateId).update();
+  }
+
   public int invalidatePassedGates(String projectId, OffsetDateTime at, String reason) {
     return jdbc.sql("""
         update hipaa_gate set invalidated_at = ?, invalidated_reason = ?

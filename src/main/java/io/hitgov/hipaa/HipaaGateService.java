@@ -533,6 +533,26 @@ public class HipaaGateService {
     repository.updateStatus(gateId, HipaaAuditGateProcess.Values.BLOCKED, gate.round(), EngineClock.now(), null);
   }
 
+  /**
+   * The project's go-live moved: its gates check against the new date. A passed gate now expires
+   * the configured days after the new date, unless a BAA it relied on ends before that date: then
+   * the pass no longer holds (as the gate would have blocked it).
+   */
+  public void goLiveMoved(String projectId, LocalDate goLive) {
+    for (Gate gate : repository.findGatesOfProject(projectId)) {
+      boolean passed = HipaaAuditGateProcess.Values.PASS.equals(gate.status()) && gate.invalidatedAt() == null;
+      String lapsing = passed ? currentBaas(gate.gateId()).stream()
+          .filter(baa -> baa.expiryDate() != null && baa.expiryDate().isBefore(goLive))
+          .map(baa -> baa.counterparty() + " (" + baa.expiryDate() + ")").findFirst().orElse(null) : null;
+      repository.moveGoLive(gate.gateId(), goLive,
+          passed && lapsing == null ? goLive.plusDays(properties.passValidityDaysAfterGoLive()) : null);
+      if (lapsing != null) {
+        repository.invalidatePassedGates(projectId, EngineClock.now(), "go-live moved to " + goLive
+            + ", after the BAA with " + lapsing + " ends");
+      }
+    }
+  }
+
   /** A material change ends the validity of every passed gate of the project. */
   public int recordMaterialChange(String projectId, String reason) {
     repository.recordMaterialChangeOnOpenGates(projectId, EngineClock.today());

@@ -48,6 +48,7 @@ public class ProjectService {
 
   private final ProjectRepository repository;
   private final HipaaGateRepository hipaaRepository;
+  private final io.hitgov.hipaa.HipaaGateService hipaaGates;
   private final RiskRepository riskRepository;
   private final DecisionService decisionService;
   private final RepositoryService repositoryService;
@@ -56,10 +57,11 @@ public class ProjectService {
   private final LifecycleProperties properties;
 
   public ProjectService(ProjectRepository repository, HipaaGateRepository hipaaRepository,
-      RiskRepository riskRepository, DecisionService decisionService, RepositoryService repositoryService,
+      io.hitgov.hipaa.HipaaGateService hipaaGates, RiskRepository riskRepository, DecisionService decisionService, RepositoryService repositoryService,
       RuntimeService runtimeService, IdentityService identityService, LifecycleProperties properties) {
     this.repository = repository;
     this.hipaaRepository = hipaaRepository;
+    this.hipaaGates = hipaaGates;
     this.riskRepository = riskRepository;
     this.decisionService = decisionService;
     this.repositoryService = repositoryService;
@@ -399,6 +401,7 @@ public class ProjectService {
       throw new InvalidVariablesException("newGoLiveDate " + date + " must be in the future");
     }
     repository.update(projectId, "go_live_date", date);
+    hipaaGates.goLiveMoved(projectId, date);
     plan(date, project.vendorSelectionRequired()).forEach((phase, dates) ->
         repository.replanPhase(projectId, phase, dates[0], dates[1]));
     repository.insertEvent(projectId, EngineClock.now(), actor, "GO_LIVE_MOVED", project.goLiveDate() + " -> " + date

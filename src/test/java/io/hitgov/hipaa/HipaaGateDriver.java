@@ -147,9 +147,14 @@ public class HipaaGateDriver {
 
   /** Walks a gate instance (started alone or called by the lifecycle) to PASS with clean answers. */
   public void passGate(ProcessInstance instance) {
+    passGate(instance, null);
+  }
+
+  /** As {@link #passGate(ProcessInstance)}, with the business associate agreement ending on {@code baaExpiry}. */
+  public void passGate(ProcessInstance instance, String baaExpiry) {
     defineScope(instance, "Acme EHR Hosting", null);
     submitEvidence(instance, SUBMIT_EVIDENCE, HipaaGateDriver::cleanAnswer);
-    recordBaas(instance, RECORD_BAA, name -> executedBaa(null));
+    recordBaas(instance, RECORD_BAA, name -> executedBaa(baaExpiry));
     sign(instance, SECURITY_SIGNER, PRIVACY_SIGNER);
     acknowledgeResidualRisk(instance, true);
   }

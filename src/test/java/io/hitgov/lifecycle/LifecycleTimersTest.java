@@ -39,6 +39,7 @@ class LifecycleTimersTest {
   @Autowired ProjectRepository repository;
   @Autowired RiskRepository risks;
   @Autowired ProjectService projects;
+  @Autowired io.hitgov.hipaa.HipaaGateRepository hipaaGates;
   LifecycleDriver driver;
 
   @BeforeEach
@@ -142,6 +143,27 @@ class LifecycleTimersTest {
     Assertions.assertThat(timer(project, NEXT_CHECKPOINT).getDuedate()).as("T-30 of the new date")
         .isEqualTo(at(replanned.minusDays(30)));
     assertThat(project).variables().containsEntry("nextCheckpoint", "T-30");
+    Assertions.assertThat(hipaaGates.findGatesOfProject("EHR-T-READY").get(0).expiresOn())
+        .as("the HIPAA pass now runs to the new go-live + 90").isEqualTo(replanned.plusDays(90));
+  }
+
+  @Test
+  void moving_go_live_past_a_baa_ends_the_hipaa_pass() {
+    LocalDate goLive = EngineClock.today().plusDays(200);
+    ProcessInstance project = driver.start("EHR-T-BAA", goLive.toString(), false);
+    java.util.Map<String, Object> hipaa = new java.util.HashMap<>();
+    hipaa.put("projectId", "EHR-T-BAA");
+    hipaa.put("goLiveDate", goLive.toString());
+    new io.hitgov.hipaa.HipaaGateDriver(processEngine).passGate(driver.engine.as("sophia", () ->
+        processEngine.getRuntimeService().startProcessInstanceByKey(io.hitgov.hipaa.HipaaAuditGateProcess.KEY, hipaa)),
+        goLive.plusDays(30).toString());
+    Assertions.assertThat(projects.hipaaPassValid("EHR-T-BAA")).isTrue();
+    processEngine.getRuntimeService().createMessageCorrelation("GoLiveDateChanged")
+        .processInstanceBusinessKey("EHR-T-BAA").setVariable("newGoLiveDate", goLive.plusDays(60).toString()).correlate();
+    Assertions.assertThat(projects.hipaaPassValid("EHR-T-BAA")).as("the BAA ends before the new go-live").isFalse();
+    Assertions.assertThat(hipaaGates.findGatesOfProject("EHR-T-BAA").get(0).invalidatedReason())
+        .contains("after the BAA with Acme EHR Hosting");
+    assertThat(project).isActive();
   }
 
   @Test
