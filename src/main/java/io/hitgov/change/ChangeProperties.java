@@ -30,7 +30,8 @@ public record ChangeProperties(
       "STD-USER-ACCESS-ROLE", "STD-PRINTER-MAPPING", "STD-REPORT-SCHEDULE", "STD-NONPROD-REFRESH");
 
   public java.util.List<String> templates() {
-    return standardTemplates == null || standardTemplates.isEmpty() ? DEFAULT_TEMPLATES : standardTemplates;
+    // unset: the default catalogue; an empty list switches STANDARD changes off
+    return standardTemplates == null ? DEFAULT_TEMPLATES : standardTemplates;
   }
 
   static final Map<String, Integer> DEFAULT_SLA = Map.of("projectManagers", 2, "pmo", 5, "changeAdvisoryBoard", 5,

@@ -108,6 +108,10 @@ public class ChangeService {
             + "impact; raise it as NORMAL");
       }
     }
+    if ("EMERGENCY".equals(type) && (cost != 0 || days != 0 || movesGoLive)) {
+      problems.add("an EMERGENCY change restores service and moves no baseline: raise its cost, schedule or go-live "
+          + "effect as a NORMAL change");
+    }
     LocalDate[] freeze = freezeWindow(project);
     LocalDate today = EngineClock.today();
     boolean inFreeze = !today.isBefore(freeze[0]) && !today.isAfter(freeze[1]);
@@ -278,7 +282,12 @@ public class ChangeService {
       throw new InvalidVariablesException("decisionComment is longer than 2000 characters");
     }
     checkApprover(id, user);
-    checkOneApprovalPerPerson(id, user);
+    if (actingGroup.equals(group)) {
+      checkOneApprovalPerPerson(id, user);
+    } else if (!wasEscalated(id, group)) {
+      throw new AuthorizationException("User '" + user + "' is not in " + group + " and its approval of " + id
+          + " was not escalated");
+    }
     repository.insertApproval(new Approval(null, id, actingGroup, user, EngineClock.now(), approved, comment));
     event(id, user, approved ? "APPROVED_BY" : "REJECTED_BY", clip(actingGroup
         + (actingGroup.equals(group) ? "" : " for overdue " + group) + (comment == null ? "" : ": " + comment)));
@@ -292,6 +301,12 @@ public class ChangeService {
             + "; every approval must come from a different person");
       }
     }
+  }
+
+  /** The approval slot of {@code group} went overdue and was opened to the next level up. */
+  public boolean wasEscalated(String id, String group) {
+    return repository.events(id).stream().anyMatch(e -> "ESCALATED".equals(e.event()) && e.details() != null
+        && e.details().startsWith("approval by " + group + " overdue"));
   }
 
   public void escalated(String id, String group, String to) {
@@ -338,7 +353,13 @@ public class ChangeService {
     ChangeRequest cr = repository.get(id);
     LocalDate[] freeze = freezeWindow(projects.get(cr.projectId()));
     LocalDate today = EngineClock.today();
-    if (!"EMERGENCY".equals(cr.changeType()) && !today.isBefore(freeze[0]) && !today.isAfter(freeze[1])) {
+    // the freeze is about configuration: a budget, schedule or go-live re-baseline, and a fix after a
+    // failed verification, may go ahead
+    boolean touchesConfiguration = cr.clinicalContentImpact() || cr.patientSafetyImpact() || cr.phiImpact()
+        || cr.interfaceImpact() || cr.scopeChange() != null && !"NONE".equals(cr.scopeChange());
+    boolean firstImplementation = cr.implementer() == null;
+    if (!"EMERGENCY".equals(cr.changeType()) && touchesConfiguration && firstImplementation
+        && !today.isBefore(freeze[0]) && !today.isAfter(freeze[1])) {
       throw new InvalidVariablesException(id + " cannot be implemented during the change freeze (" + freeze[0]
           + " to " + freeze[1] + "); implement it afterwards, or raise an EMERGENCY change");
     }

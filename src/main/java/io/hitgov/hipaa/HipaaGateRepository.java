@@ -75,6 +75,14 @@ public class HipaaGateRepository {
         .params(goLive, expiresOn, gateId).update();
   }
 
+  public int invalidateGate(String gateId, OffsetDateTime at, String reason) {
+    return jdbc.sql("""
+        update hipaa_gate set invalidated_at = ?, invalidated_reason = ?
+        where gate_id = ? and status = 'PASS' and invalidated_at is null""")
+        .params(at, reason, gateId)
+        .update();
+  }
+
   public int invalidatePassedGates(String projectId, OffsetDateTime at, String reason) {
     return jdbc.sql("""
         update hipaa_gate set invalidated_at = ?, invalidated_reason = ?

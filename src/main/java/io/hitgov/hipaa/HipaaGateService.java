@@ -534,21 +534,32 @@ public class HipaaGateService {
   }
 
   /**
-   * The project's go-live moved: its gates check against the new date. A passed gate now expires
-   * the configured days after the new date, unless a BAA it relied on ends before that date: then
-   * the pass no longer holds (as the gate would have blocked it).
+   * The project's go-live moved. Its go-live gates that are still valid today check against the
+   * new date: the pass now expires the configured days after it, unless a BAA it relied on does not
+   * hold on the new date (not yet effective, or expired): then that gate's pass ends, as the gate
+   * would have blocked. Expired, invalidated and non-go-live gates are left as they are.
    */
   public void goLiveMoved(String projectId, LocalDate goLive) {
+    LocalDate today = EngineClock.today();
     for (Gate gate : repository.findGatesOfProject(projectId)) {
-      boolean passed = HipaaAuditGateProcess.Values.PASS.equals(gate.status()) && gate.invalidatedAt() == null;
-      String lapsing = passed ? currentBaas(gate.gateId()).stream()
-          .filter(baa -> baa.expiryDate() != null && baa.expiryDate().isBefore(goLive))
-          .map(baa -> baa.counterparty() + " (" + baa.expiryDate() + ")").findFirst().orElse(null) : null;
-      repository.moveGoLive(gate.gateId(), goLive,
-          passed && lapsing == null ? goLive.plusDays(properties.passValidityDaysAfterGoLive()) : null);
+      if (!"GO_LIVE".equals(gate.gateReason()) || gate.goLiveDate() == null) {
+        continue;
+      }
+      boolean valid = gate.validOn(today);
+      Gate moved = new Gate(gate.gateId(), gate.projectId(), gate.processInstanceId(), gate.gateReason(), goLive,
+          gate.lastMaterialChangeDate(), gate.nprm2025(), gate.catalogueDecision(), gate.status(), gate.round(),
+          gate.openedBy(), gate.openedAt(), gate.scopeSystems(), gate.scopeHosting(), gate.scopeInterfaces(),
+          gate.scopeDataFlows(), gate.scopeRecordedBy(), gate.resultAt(), gate.expiresOn(), gate.invalidatedAt(),
+          gate.invalidatedReason());
+      String lapsing = valid ? currentBaas(gate.gateId()).stream().map(baa -> baaFinding(moved, baa))
+          .filter(java.util.Objects::nonNull).findFirst().orElse(null) : null;
+      boolean open = gate.resultAt() == null;
+      if (open || valid) {
+        repository.moveGoLive(gate.gateId(), goLive,
+            valid && lapsing == null ? goLive.plusDays(properties.passValidityDaysAfterGoLive()) : null);
+      }
       if (lapsing != null) {
-        repository.invalidatePassedGates(projectId, EngineClock.now(), "go-live moved to " + goLive
-            + ", after the BAA with " + lapsing + " ends");
+        repository.invalidateGate(gate.gateId(), EngineClock.now(), "go-live moved to " + goLive + ": " + lapsing);
       }
     }
   }

@@ -179,16 +179,21 @@ public class ProjectService {
   public List<String> testExitProblems(String projectId) {
     List<String> problems = new ArrayList<>();
     List<Deliverable> deliverables = repository.deliverables(projectId);
-    deliverables.stream().filter(d -> ImplementationLifecycleProcess.Elements.RUN_INTEGRATED_TESTING.equals(d.taskKey()))
-        .reduce((a, b) -> b).ifPresent(rounds -> {
+    Deliverable latestRounds = deliverables.stream()
+        .filter(d -> ImplementationLifecycleProcess.Elements.RUN_INTEGRATED_TESTING.equals(d.taskKey()))
+        .reduce((a, b) -> b).orElse(null);
+    java.util.Optional.ofNullable(latestRounds).ifPresent(rounds -> {
           if (rounds.passRate() != null && rounds.passRate() < properties.testPassRatePercent()
               || rounds.openCritical() != null && rounds.openCritical() > 0) {
             problems.add("G5-1 red in the recorded test rounds: pass rate " + rounds.passRate() + "% (at least "
                 + properties.testPassRatePercent() + "% needed), " + rounds.openCritical() + " open Critical/High");
           }
         });
+    // the sign-offs given after the latest test rounds count (a recycled P5 re-plans them); per department the last wins
+    long since = latestRounds == null ? 0 : latestRounds.id();
     Map<String, Boolean> uat = new LinkedHashMap<>();
     deliverables.stream().filter(d -> ImplementationLifecycleProcess.Elements.SIGN_OFF_UAT.equals(d.taskKey()))
+        .filter(d -> d.id() > since)
         .forEach(d -> uat.put(d.item(), Boolean.TRUE.equals(d.accepted())));
     uat.forEach((department, accepted) -> {
       if (!accepted) {

@@ -37,9 +37,11 @@ import org.springframework.context.annotation.Import;
 class ChangeRequestProcessTest {
 
   /** Who decides for each group (never the requester irene, never the implementer maria). */
-  static final Map<String, String> DECIDERS = Map.of("projectManagers", "mike", "pmo", "peter", "finance", "frank",
-      "steeringCommittee", "steve", "executiveSponsor", "edward", "cmio", "conrad", "patientSafety", "pat",
-      "securityOfficer", "simon", "privacyOfficer", "oscar", "changeAdvisoryBoard", "cathy");
+  static final Map<String, String> DECIDERS = Map.ofEntries(Map.entry("projectManagers", "mike"),
+      Map.entry("pmo", "peter"), Map.entry("finance", "frank"), Map.entry("steeringCommittee", "steve"),
+      Map.entry("executiveSponsor", "edward"), Map.entry("cmio", "conrad"), Map.entry("patientSafety", "pat"),
+      Map.entry("securityOfficer", "simon"), Map.entry("privacyOfficer", "oscar"),
+      Map.entry("changeAdvisoryBoard", "cathy"), Map.entry("integration", "ivan"));
 
   @Autowired ProcessEngine processEngine;
   @Autowired ChangeRepository repository;
@@ -207,7 +209,9 @@ class ChangeRequestProcessTest {
   @Test
   void an_approved_normal_change_waits_for_the_end_of_the_freeze() {
     project("PRJ-CR-WAIT", EngineClock.today().plusDays(20).toString());
-    ProcessInstance cr = raise(change("PRJ-CR-WAIT", "NORMAL", 10_000, 0));
+    Map<String, Object> change = change("PRJ-CR-WAIT", "NORMAL", 10_000, 0);
+    change.put("interfaceImpact", true);
+    ProcessInstance cr = raise(change);
     assess(cr, "LOW", "NONE");
     approveAll(cr);
     ClockUtil.setCurrentTime(Date.from(Instant.now().plus(7, ChronoUnit.DAYS)));
@@ -215,6 +219,23 @@ class ChangeRequestProcessTest {
             Map.of("implementationReference", "CHG9", "implementationNote", "done")))
         .isInstanceOf(InvalidVariablesException.class).hasMessageContaining("during the change freeze");
     assertThat(cr).isWaitingAt(IMPLEMENT);
+
+    // a pure re-baseline (budget only) is not a configuration change: it may go ahead in the freeze
+    ClockUtil.reset();
+    ProcessInstance budget = raise(change("PRJ-CR-WAIT", "NORMAL", 5_000, 0));
+    assess(budget, "LOW", "NONE");
+    approveAll(budget);
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(7, ChronoUnit.DAYS)));
+    implementAndVerify(budget);
+    assertThat(budget).isEnded().hasPassed(END_CLOSED);
+  }
+
+  @Test
+  void an_emergency_change_moves_no_baseline() {
+    project("PRJ-CR-EMCOST", farGoLive());
+    Assertions.assertThatThrownBy(() -> raise(change("PRJ-CR-EMCOST", "EMERGENCY", 5_000_000, 0)))
+        .isInstanceOf(InvalidVariablesException.class).hasMessageContaining("raise its cost, schedule or go-live "
+            + "effect as a NORMAL change");
   }
 
   @Test

@@ -124,11 +124,13 @@ class ChangeRoutingDecisionTest {
   }
 
   @Test
-  void an_emergency_skips_the_assessment_not_the_approvers_its_cost_needs() {
-    DmnDecisionResult result = route(inputs("changeType=EMERGENCY;costImpact=500000;newFunding=true"));
-    assertThat(result.collectEntries("ruleId")).containsExactly("C4", "C5", "C5", "C18");
-    assertThat(result.collectEntries("approverGroup")).containsOnly("steeringCommittee", "finance",
-        "executiveSponsor", "changeAdvisoryBoard");
+  void an_emergency_is_authorized_by_the_emergency_cab_and_the_owners_of_what_it_touches() {
+    // cost, schedule and go-live rules are for NORMAL changes: the process refuses them on an emergency
+    DmnDecisionResult result = route(inputs("changeType=EMERGENCY;costImpact=500000;interfaceImpact=true;"
+        + "patientSafetyImpact=true"));
+    assertThat(result.collectEntries("ruleId")).containsExactly("C13", "C13", "C15", "C18");
+    assertThat(result.collectEntries("approverGroup")).containsOnly("cmio", "patientSafety", "integration",
+        "changeAdvisoryBoard");
   }
 
   @Test

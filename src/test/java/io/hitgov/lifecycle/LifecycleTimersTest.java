@@ -162,7 +162,7 @@ class LifecycleTimersTest {
         .processInstanceBusinessKey("EHR-T-BAA").setVariable("newGoLiveDate", goLive.plusDays(60).toString()).correlate();
     Assertions.assertThat(projects.hipaaPassValid("EHR-T-BAA")).as("the BAA ends before the new go-live").isFalse();
     Assertions.assertThat(hipaaGates.findGatesOfProject("EHR-T-BAA").get(0).invalidatedReason())
-        .contains("after the BAA with Acme EHR Hosting");
+        .contains("BAA with Acme EHR Hosting expires on " + goLive.plusDays(30));
     assertThat(project).isActive();
   }
 

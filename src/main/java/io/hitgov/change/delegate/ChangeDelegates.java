@@ -76,7 +76,7 @@ final class ChangeDelegates {
       }
       Routing routing = changes.route(execution.getProcessBusinessKey(), inputs);
       execution.setVariable(REQUIRED_APPROVALS, Variables.objectValue(new ArrayList<>(routing.groups())).create());
-      execution.setVariable("routingSummary", routing.summary());
+      execution.setVariable("routingSummary", io.hitgov.shared.process.TaskFields.clipped(routing.summary()));
     }
   }
 
@@ -134,7 +134,7 @@ final class ChangeDelegates {
       String outcome = changes.decide(id);
       execution.setVariable(OUTCOME, outcome);
       if (ChangeRequestProcess.Values.REJECTED.equals(outcome)) {
-        execution.setVariable("rejectionReasons", changes.rejectionReasons(id));
+        execution.setVariable("rejectionReasons", io.hitgov.shared.process.TaskFields.clipped(changes.rejectionReasons(id)));
       } else if ("EMERGENCY".equals(execution.getVariable(CHANGE_TYPE))) {
         execution.setVariable(RETROSPECTIVE_DUE, changes.retrospectiveDue());
       }

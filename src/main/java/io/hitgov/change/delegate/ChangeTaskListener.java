@@ -64,10 +64,7 @@ class ChangeTaskListener implements TaskListener {
     String id = task.getExecution().getProcessBusinessKey();
     switch (key) {
       case Elements.ASSESS -> changes.checkAssessor(id, user);
-      case Elements.APPROVE -> {
-        changes.checkApprover(id, user);
-        changes.checkOneApprovalPerPerson(id, user);
-      }
+      case Elements.APPROVE -> changes.checkApprover(id, user);
       case Elements.VERIFY -> changes.checkVerifier(id, user);
       case Elements.RETROSPECTIVE -> changes.checkRetrospectiveReviewer(id, user);
       default -> { }
@@ -87,32 +84,37 @@ class ChangeTaskListener implements TaskListener {
         }
         String summary = changes.recordAssessment(id, answers, user);
         answers.forEach(instance::setVariable);
-        instance.setVariable("assessmentSummary", summary);
+        instance.setVariable("assessmentSummary", TaskFields.clipped(summary));
       }
       case Elements.APPROVE -> {
         Boolean approved = TaskFields.bool(task, APPROVED);
         String group = (String) task.getVariable(APPROVER_GROUP);
-        String acting = currentUser.groups().contains(group) ? group : changes.escalationOf(group);
-        changes.approve(id, group, acting, user, approved, TaskFields.string(task, DECISION_COMMENT));
+        String acting = currentUser.groups().contains(group) ? group
+            : currentUser.groups().contains(changes.escalationOf(group)) ? changes.escalationOf(group) : null;
+        if (acting == null) {
+          throw new org.camunda.bpm.engine.AuthorizationException("User '" + user + "' is in neither " + group
+              + " nor the group it escalates to");
+        }
+        changes.approve(id, group, acting, user, approved, TaskFields.string(task, DECISION_COMMENT, 2000));
         if (Boolean.FALSE.equals(approved)) {
           instance.setVariable(REJECTED, true);
         }
       }
       case Elements.REVIEW_REJECTION -> changes.event(id, user, "REJECTION_READ",
-          TaskFields.string(task, "acknowledgementNote"));
+          TaskFields.string(task, "acknowledgementNote", 2000));
       case Elements.IMPLEMENT -> {
-        String note = TaskFields.string(task, "implementationNote");
-        changes.implemented(id, user, TaskFields.string(task, "implementationReference"), note);
+        String note = TaskFields.string(task, "implementationNote", 2000);
+        changes.implemented(id, user, TaskFields.string(task, "implementationReference", 200), note);
         instance.setVariable(IMPLEMENTER, user);
         instance.setVariable("implementationNote", note);
       }
       case Elements.VERIFY -> {
         Boolean verified = TaskFields.bool(task, VERIFIED);
-        changes.verified(id, user, verified, TaskFields.string(task, "verificationNote"));
+        changes.verified(id, user, verified, TaskFields.string(task, "verificationNote", 2000));
         instance.setVariable(VERIFIED, verified);
       }
       case Elements.RETROSPECTIVE -> changes.retrospective(id, user, TaskFields.bool(task, "retrospectiveAccepted"),
-          TaskFields.string(task, "retrospectiveNote"));
+          TaskFields.string(task, "retrospectiveNote", 2000));
       default -> { }
     }
   }

@@ -46,8 +46,8 @@ final class GateDelegates {
       execution.setVariable(REVIEW_ID, review.reviewId());
       execution.setVariable(ROUND, review.round());
       execution.setVariable(REVIEWERS, Variables.objectValue(new ArrayList<>(review.reviewers())).create());
-      execution.setVariable(CHECKLIST_TEXT, review.checklistText());
-      execution.setVariable(PREVIOUS_COMMENTS, review.previousComments());
+      execution.setVariable(CHECKLIST_TEXT, TaskFields.clipped(review.checklistText()));
+      execution.setVariable(PREVIOUS_COMMENTS, TaskFields.clipped(review.previousComments()));
       execution.setVariable(EVIDENCE_PACK_DUE, gates.evidencePackDue());
       execution.setVariable(DECISION_DUE, gates.decisionDue());
       execution.setVariable(BLOCKERS_TEXT, "not assessed yet");
@@ -73,7 +73,7 @@ final class GateDelegates {
           ((Number) execution.getVariable(ROUND)).intValue());
       execution.setVariable(OUTCOME, decision.outcome());
       execution.setVariable(OUTCOME_REASON, decision.reason());
-      execution.setVariable(COMMENT, decision.comment());
+      execution.setVariable(COMMENT, TaskFields.clipped(decision.comment()));
       var runtime = execution.getProcessEngineServices().getRuntimeService();
       for (GateCondition condition : decision.conditions()) {
         runtime.startProcessInstanceByKey(GateConditionProcess.KEY, condition.conditionId(), Variables.createVariables()
@@ -145,15 +145,15 @@ final class GateDelegates {
           instance.setVariable(EVIDENCE_REFERENCES, references);
           instance.setVariable(UNMET_CRITERIA, unmet);
           if (!"G6".equals(gateId)) {
-            instance.setVariable(BLOCKERS_TEXT, gates.blockers(reviewId, projectId, gateId).text());
+            instance.setVariable(BLOCKERS_TEXT, TaskFields.clipped(gates.blockers(reviewId, projectId, gateId).text()));
           }
         }
         case Elements.SCORE_READINESS -> {
           ProjectService.Readiness readiness = projects.scoreReadiness(projectId, "G6",
               LifecycleTaskListener.scorecard(task), TaskFields.string(task, "readinessNote", 2000), user, false);
           gates.recordReadiness(reviewId, projectId, gateId, round, readiness, user);
-          instance.setVariable("readinessSummary", readiness.summary());
-          instance.setVariable(BLOCKERS_TEXT, gates.blockers(reviewId, projectId, gateId).text());
+          instance.setVariable("readinessSummary", TaskFields.clipped(readiness.summary()));
+          instance.setVariable(BLOCKERS_TEXT, TaskFields.clipped(gates.blockers(reviewId, projectId, gateId).text()));
         }
         case Elements.REVIEW -> gates.vote(reviewId, projectId, gateId, round, (String) task.getVariable(REVIEWER_GROUP),
             user, TaskFields.string(task, OUTCOME), TaskFields.string(task, COMMENT, 2000),

@@ -149,7 +149,7 @@ final class LifecycleDelegates {
       Readiness readiness = projects.scoreReadiness(execution.getProcessBusinessKey(),
           (String) execution.getVariable(NEXT_CHECKPOINT), LifecycleTaskListener.scorecard(execution),
           TaskFields.string(execution, "readinessNote", 2000), currentUser.id().orElse(null), true);
-      execution.getProcessInstance().setVariable(READINESS_SUMMARY, readiness.summary());
+      execution.getProcessInstance().setVariable(READINESS_SUMMARY, TaskFields.clipped(readiness.summary()));
     }
   }
 

@@ -42,6 +42,11 @@ public final class TaskFields {
     return value;
   }
 
+  /** Camunda keeps a String variable in at most 4000 characters: longer texts HITGov composes are cut, marked. */
+  public static String clipped(String text) {
+    return text == null || text.length() <= 4000 ? text : text.substring(0, 3990) + " [...]";
+  }
+
   /** A Boolean, also accepting the strings "true"/"false" that a radio group submits. */
   public static Boolean bool(VariableScope scope, String name) {
     Object value = scope.getVariable(name);

@@ -2,7 +2,6 @@ package io.hitgov.system.demo;
 
 import io.hitgov.change.ChangeRequestProcess;
 import io.hitgov.lifecycle.ImplementationLifecycleProcess;
-import io.hitgov.lifecycle.ProjectRepository;
 import io.hitgov.risk.RiskEscalationProcess;
 import io.hitgov.shared.process.EngineClock;
 import java.util.List;
@@ -15,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * refused by {@code prod}) and {@code hitgov.demo.data=true}.
  */
 @Component
-@ConditionalOnExpression("${hitgov.security.demo-users:false} and ${hitgov.demo.data:false}")
+@ConditionalOnProperty(name = {"hitgov.security.demo-users", "hitgov.demo.data"}, havingValue = "true")
 class DemoData implements ApplicationRunner {
 
   static final String PROJECT = "EHR-DEMO-001";
@@ -33,17 +33,27 @@ class DemoData implements ApplicationRunner {
 
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
-  private final ProjectRepository projects;
+  private final JdbcClient jdbc;
 
-  DemoData(RuntimeService runtimeService, IdentityService identityService, ProjectRepository projects) {
+  DemoData(RuntimeService runtimeService, IdentityService identityService, JdbcClient jdbc) {
     this.runtimeService = runtimeService;
     this.identityService = identityService;
-    this.projects = projects;
+    this.jdbc = jdbc;
+  }
+
+  /** No governance records at all: a new database, not one upgraded from an earlier version. */
+  private boolean empty() {
+    for (String table : List.of("project", "risk", "hipaa_gate", "change_request")) {
+      if (jdbc.sql("select count(*) from " + table).query(Long.class).single() > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
   public void run(ApplicationArguments args) {
-    if (!projects.findAll(null).isEmpty()) {
+    if (!empty()) {
       return;
     }
     try {
