@@ -71,6 +71,10 @@ class ProcessModelConventionsTest {
       if (!HISTORY_TTL.equals(process.getCamundaHistoryTimeToLiveString())) {
         problems.add(file + ": historyTimeToLive must be " + HISTORY_TTL);
       }
+      if (ENGINE_STARTED.contains(process.getId()) == process.isCamundaStartableInTasklist()) {
+        problems.add(file + ": isStartableInTasklist must be " + !ENGINE_STARTED.contains(process.getId())
+            + " (engine-started processes stay out of Tasklist's start list)");
+      }
       for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
         if (!ELEMENT_ID.matcher(element.getId()).matches()) {
           problems.add(file + ": element id '" + element.getId() + "' does not follow Type_Name");
