@@ -2,71 +2,10 @@
 // change against an existing project with the start form, a project manager completes the impact
 // assessment form. Usage: node tasklist-change-request.mjs <baseUrl> <projectId> <screenshotDir>
 // Exits non-zero on any failure; TasklistBrowserTest checks the engine state afterwards.
-import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { tasklist } from './tasklist.mjs';
 
 const [base, projectId, shots = 'target/browser'] = process.argv.slice(2);
-mkdirSync(shots, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
-
-// See tasklist-hipaa-gate.mjs: activate elements the way the keyboard would (element.click()).
-async function activate(locator) {
-  await locator.waitFor();
-  const handle = await locator.elementHandle();
-  await handle.evaluate(element => new Promise((resolve, reject) => {
-    const started = Date.now();
-    (function poll() {
-      if (!element.disabled) { element.click(); resolve(); }
-      else if (Date.now() - started > 15000) { reject(new Error('still disabled: ' + element.textContent)); }
-      else { setTimeout(poll, 100); }
-    })();
-  }));
-}
-
-async function loggedIn(user) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(30000);
-  const sessionChecked = page.waitForResponse(r => r.url().includes('/api/admin/auth/user/default'));
-  await page.goto(`${base}/camunda/app/tasklist/`);
-  await sessionChecked;
-  await page.waitForTimeout(500);
-  await page.locator('input[type=text]').fill(user);
-  await page.locator('input[type=password]').fill('demo');
-  await activate(page.getByRole('button', { name: 'Log in' }));
-  await page.getByText('Start process').first().waitFor();
-  return { context, page };
-}
-
-// Opens a task from the user's group filter, claims it if needed, fills it and completes it.
-async function completeGroupTask(user, taskName, fill, shot) {
-  const { context, page } = await loggedIn(user);
-  await activate(page.getByText('My group tasks').first());
-  await activate(page.getByText(taskName, { exact: true }).first());
-  await fill(page);
-  // form-js debounces text input: let the last field reach the form's state before completing.
-  await page.waitForTimeout(600);
-  await page.screenshot({ path: `${shots}/${shot}.png` });
-  const claim = page.getByRole('button', { name: 'Claim' });
-  if (await claim.count()) {
-    await activate(claim.first());
-  }
-  await activate(page.getByRole('button', { name: 'Complete' }));
-  await page.getByText(taskName, { exact: true }).first().waitFor({ state: 'detached' });
-  await context.close();
-}
-
-// form-js debounces input and re-renders on each change: a field typed while the previous one's
-// update is pending can lose its value. Fill one field at a time and let each settle.
-async function fillField(page, label, value) {
-  const field = page.getByLabel(label).first();
-  await field.fill(value);
-  await field.press('Tab');
-  await page.waitForTimeout(400);
-}
+const { activate, loggedIn, fillField, completeGroupTask, run } = await tasklist(base, shots);
 
 async function deliverable(page, documentId) {
   await page.getByLabel('Deliverable document id').waitFor();
@@ -76,7 +15,7 @@ async function deliverable(page, documentId) {
   await fillField(page, 'Summary', 'Reviewed with the clinical and IT leads');
 }
 
-try {
+await run(async () => {
   // 1. irene (integration) raises the change
   const requester = await loggedIn('irene');
   await activate(requester.page.getByText('Start process').first());
@@ -103,15 +42,4 @@ try {
     await fillField(page, 'Implementation plan', 'Deploy the new route in the Tuesday window');
     await fillField(page, 'Back-out plan', 'Disable the route');
   }, 'change-2-assessment');
-  console.log(JSON.stringify({ ok: true }));
-} catch (error) {
-  for (const context of browser.contexts()) {
-    for (const page of context.pages()) {
-      await page.screenshot({ path: `${shots}/failure-${Date.now()}.png` }).catch(() => {});
-    }
-  }
-  console.error('BROWSER CHECK FAILED:', error.message);
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-}
+});

@@ -2,53 +2,12 @@
 // A PMO user starts a HIPAA audit gate with its start form, then a security officer completes the
 // scope task with its form. Usage: node tasklist-hipaa-gate.mjs <baseUrl> <projectId> <screenshotDir>
 // Exits non-zero on any failure; TasklistBrowserTest checks the engine state afterwards.
-import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { tasklist } from './tasklist.mjs';
 
 const [base, projectId, shots = 'target/browser'] = process.argv.slice(2);
-mkdirSync(shots, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const { activate, loggedIn, run } = await tasklist(base, shots);
 
-// Playwright's mouse clicks get lost in Camunda's AngularJS views when a blur re-renders the target
-// between mousedown and mouseup; activate elements the way the keyboard would (element.click()).
-async function activate(locator) {
-  await locator.waitFor();
-  const handle = await locator.elementHandle();
-  await handle.evaluate(element => new Promise((resolve, reject) => {
-    const started = Date.now();
-    (function poll() {
-      if (!element.disabled) { element.click(); resolve(); }
-      else if (Date.now() - started > 15000) { reject(new Error('still disabled: ' + element.textContent)); }
-      else { setTimeout(poll, 100); }
-    })();
-  }));
-}
-
-async function loggedIn(user) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(30000);
-  // The login view re-renders once the app has checked for an existing session: wait for that.
-  const sessionChecked = page.waitForResponse(r => r.url().includes('/api/admin/auth/user/default'));
-  await page.goto(`${base}/camunda/app/tasklist/`);
-  await sessionChecked;
-  await page.waitForTimeout(500);
-  await page.locator('input[type=text]').fill(user);
-  await page.locator('input[type=password]').fill('demo');
-  await activate(page.getByRole('button', { name: 'Log in' }));
-  try {
-    await page.getByText('Start process').first().waitFor();
-  } catch (e) {
-    await page.screenshot({ path: `${shots}/login-${user}.png` });
-    throw e;
-  }
-  return { context, page };
-}
-
-try {
+await run(async () => {
   // 1. paula (pmo) starts the gate with the start form
   const pmo = await loggedIn('paula');
   await activate(pmo.page.getByText('Start process').first());
@@ -108,15 +67,4 @@ try {
   await activate(manager.page.getByRole('button', { name: 'Start', exact: true }));
   await manager.page.getByText('Start process: Risk escalation').waitFor({ state: 'detached' });
   await manager.context.close();
-  console.log(JSON.stringify({ ok: true }));
-} catch (error) {
-  for (const context of browser.contexts()) {
-    for (const page of context.pages()) {
-      await page.screenshot({ path: `${shots}/failure-${Date.now()}.png` }).catch(() => {});
-    }
-  }
-  console.error('BROWSER CHECK FAILED:', error.message);
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-}
+});

@@ -3,7 +3,6 @@ package io.hitgov.change;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hitgov.shared.process.EngineClock;
 import io.hitgov.support.HitgovSpringTest;
 import io.hitgov.support.Http;
@@ -25,8 +24,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @HitgovSpringTest
 class ChangeApiTest {
 
-  static final ObjectMapper JSON = new ObjectMapper();
-
   @LocalServerPort int port;
   @Autowired ProcessEngine processEngine;
   Http http;
@@ -34,14 +31,6 @@ class ChangeApiTest {
   @BeforeEach
   void setUp() {
     http = Http.on(port);
-  }
-
-  static String body(Map<String, Object> fields) {
-    try {
-      return JSON.writeValueAsString(fields);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   void project(String projectId) {
@@ -53,7 +42,7 @@ class ChangeApiTest {
     v.put("sponsor", "evelyn");
     v.put("projectManager", "maria");
     v.put("vendorSelectionRequired", false);
-    assertThat(http.as("paula").postJson("/api/projects", body(v)).status()).isEqualTo(201);
+    assertThat(http.as("paula").postJson("/api/projects", Http.json(v)).status()).isEqualTo(201);
   }
 
   static Map<String, Object> change(String projectId) {
@@ -71,29 +60,29 @@ class ChangeApiTest {
     long before = changeInstances();
     Map<String, Object> noTitle = change("PRJ-API-BAD");
     noTitle.remove("title");
-    Http.Response missing = http.as("irene").postJson("/api/change-requests", body(noTitle));
+    Http.Response missing = http.as("irene").postJson("/api/change-requests", Http.json(noTitle));
     assertThat(missing.status()).as(missing.toString()).isEqualTo(400);
     assertThat(missing.body()).contains("title is required");
 
     Map<String, Object> typed = change("PRJ-API-BAD");
     typed.put("costImpact", "a lot");
-    Http.Response wrongType = http.as("irene").postJson("/api/change-requests", body(typed));
+    Http.Response wrongType = http.as("irene").postJson("/api/change-requests", Http.json(typed));
     assertThat(wrongType.status()).isEqualTo(400);
     assertThat(wrongType.body()).contains("costImpact must be a Long");
 
     Map<String, Object> sneaky = change("PRJ-API-BAD");
     sneaky.put("requester", "someoneElse");
-    Http.Response requester = http.as("irene").postJson("/api/change-requests", body(sneaky));
+    Http.Response requester = http.as("irene").postJson("/api/change-requests", Http.json(sneaky));
     assertThat(requester.status()).as("the requester is the authenticated user, not a variable").isEqualTo(400);
     assertThat(requester.body()).contains("requester");
 
     Map<String, Object> type = change("PRJ-API-BAD");
     type.put("changeType", "URGENT");
-    Http.Response badType = http.as("irene").postJson("/api/change-requests", body(type));
+    Http.Response badType = http.as("irene").postJson("/api/change-requests", Http.json(type));
     assertThat(badType.status()).isEqualTo(400);
     assertThat(badType.body()).contains("changeType 'URGENT' is not one of [STANDARD, NORMAL, EMERGENCY]");
 
-    Http.Response unknownProject = http.as("irene").postJson("/api/change-requests", body(change("PRJ-NOPE")));
+    Http.Response unknownProject = http.as("irene").postJson("/api/change-requests", Http.json(change("PRJ-NOPE")));
     assertThat(unknownProject.status()).isEqualTo(400);
     assertThat(unknownProject.body()).contains("projectId 'PRJ-NOPE' is not an active project");
 
@@ -117,7 +106,7 @@ class ChangeApiTest {
   void nobody_approves_their_own_change_in_tasklist_over_engine_rest_or_through_the_api() {
     project("PRJ-API-4EYES");
     // maria, a project manager, raises the change herself
-    Http.Response raised = http.as("maria").postJson("/api/change-requests", body(change("PRJ-API-4EYES")));
+    Http.Response raised = http.as("maria").postJson("/api/change-requests", Http.json(change("PRJ-API-4EYES")));
     assertThat(raised.status()).as(raised.toString()).isEqualTo(201);
     String crId = raised.json().get("changeRequestId").asText();
     assertThat(crId).isEqualTo("CR-PRJ-API-4EYES-1");
@@ -174,7 +163,7 @@ class ChangeApiTest {
       Map<String, Object> change = change("PRJ-API-LOG");
       change.put("costImpact", cost);
       change.put("scheduleImpactDays", 3);
-      String crId = http.as("irene").postJson("/api/change-requests", body(change)).json()
+      String crId = http.as("irene").postJson("/api/change-requests", Http.json(change)).json()
           .get("changeRequestId").asText();
       var instance = processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(crId)
           .singleResult();

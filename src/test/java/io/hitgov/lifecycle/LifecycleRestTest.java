@@ -41,14 +41,6 @@ class LifecycleRestTest {
     http = Http.on(port);
   }
 
-  static String body(Map<String, Object> fields) {
-    try {
-      return JSON.writeValueAsString(fields);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   /** Camunda's typed-variable JSON for a completion. */
   static String completion(Map<String, Object> variables) {
     ObjectNode root = JSON.createObjectNode();
@@ -85,19 +77,19 @@ class LifecycleRestTest {
     long before = instances();
     Map<String, Object> missing = project("EHR-R-BAD");
     missing.remove("goLiveDate");
-    Http.Response noDate = http.as("paula").postJson("/api/projects", body(missing));
+    Http.Response noDate = http.as("paula").postJson("/api/projects", Http.json(missing));
     assertThat(noDate.status()).as(noDate.toString()).isEqualTo(400);
     assertThat(noDate.body()).contains("goLiveDate is required");
 
     Map<String, Object> typed = project("EHR-R-BAD");
     typed.put("budget", "lots");
-    Http.Response wrongType = http.as("paula").postJson("/api/projects", body(typed));
+    Http.Response wrongType = http.as("paula").postJson("/api/projects", Http.json(typed));
     assertThat(wrongType.status()).isEqualTo(400);
     assertThat(wrongType.body()).contains("budget must be a Long");
 
     Map<String, Object> notSponsor = project("EHR-R-BAD");
     notSponsor.put("sponsor", "tina");
-    Http.Response sponsor = http.as("paula").postJson("/api/projects", body(notSponsor));
+    Http.Response sponsor = http.as("paula").postJson("/api/projects", Http.json(notSponsor));
     assertThat(sponsor.status()).isEqualTo(400);
     assertThat(sponsor.body()).contains("sponsor 'tina' is not a member of executiveSponsor");
 
@@ -107,12 +99,12 @@ class LifecycleRestTest {
     assertThat(engineRest.status()).as(engineRest.toString()).isEqualTo(400);
     assertThat(engineRest.body()).contains("projectName is required");
 
-    Http.Response training = http.as("tina").postJson("/api/projects", body(project("EHR-R-BAD")));
+    Http.Response training = http.as("tina").postJson("/api/projects", Http.json(project("EHR-R-BAD")));
     assertThat(training.status()).as("only the PMO and project managers start projects").isEqualTo(403);
     assertThat(instances()).isEqualTo(before);
 
-    assertThat(http.as("maria").postJson("/api/projects", body(project("EHR-R-DUP"))).status()).isEqualTo(201);
-    Http.Response duplicate = http.as("paula").postJson("/api/projects", body(project("EHR-R-DUP")));
+    assertThat(http.as("maria").postJson("/api/projects", Http.json(project("EHR-R-DUP"))).status()).isEqualTo(201);
+    Http.Response duplicate = http.as("paula").postJson("/api/projects", Http.json(project("EHR-R-DUP")));
     assertThat(duplicate.status()).isEqualTo(400);
     assertThat(duplicate.body()).contains("projectId 'EHR-R-DUP' is already registered");
     assertThat(instances()).isEqualTo(before + 1);
@@ -179,7 +171,7 @@ class LifecycleRestTest {
   void a_project_runs_from_g0_to_closure_through_the_rest_api() {
     Map<String, Object> start = project("EHR-R-E2E");
     start.put("vendorSelectionRequired", true);
-    Http.Response created = http.as("maria").postJson("/api/projects", body(start));
+    Http.Response created = http.as("maria").postJson("/api/projects", Http.json(start));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     assertThat(created.json().get("projectId").asText()).isEqualTo("EHR-R-E2E");
 
@@ -242,7 +234,7 @@ class LifecycleRestTest {
 
   @Test
   void the_project_api_is_for_governance_groups_and_the_pmo_moves_go_live() {
-    assertThat(http.as("paula").postJson("/api/projects", body(project("EHR-R-API"))).status()).isEqualTo(201);
+    assertThat(http.as("paula").postJson("/api/projects", Http.json(project("EHR-R-API"))).status()).isEqualTo(201);
     processEngine.getIdentityService().saveUser(newUser("nobody"));
     try {
       assertThat(http.as("nobody").get("/api/projects").status()).isEqualTo(403);
@@ -262,14 +254,14 @@ class LifecycleRestTest {
 
     String moved = EngineClock.today().plusDays(900).toString();
     Http.Response byPm = http.as("maria").postJson("/api/projects/EHR-R-API/go-live-date",
-        body(Map.of("newGoLiveDate", moved)));
+        Http.json(Map.of("newGoLiveDate", moved)));
     assertThat(byPm.status()).as("a project manager moves go-live through a change request").isEqualTo(403);
     Http.Response bad = http.as("paula").postJson("/api/projects/EHR-R-API/go-live-date",
-        body(Map.of("newGoLiveDate", "next spring")));
+        Http.json(Map.of("newGoLiveDate", "next spring")));
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.body()).contains("newGoLiveDate 'next spring' is not an ISO date");
     Http.Response ok = http.as("paula").postJson("/api/projects/EHR-R-API/go-live-date",
-        body(Map.of("newGoLiveDate", moved, "reason", "Steering committee re-baseline")));
+        Http.json(Map.of("newGoLiveDate", moved, "reason", "Steering committee re-baseline")));
     assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
     assertThat(ok.json().get("goLiveDate").asText()).isEqualTo(moved);
     JsonNode after = http.as("paula").get("/api/projects/EHR-R-API").json();

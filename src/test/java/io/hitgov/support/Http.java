@@ -28,6 +28,17 @@ public final class Http {
     this.authorization = authorization;
   }
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+  /** A request body as JSON (a map of fields, say). */
+  public static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
   public static Http on(int port) {
     return new Http("http://localhost:" + port, null);
   }
