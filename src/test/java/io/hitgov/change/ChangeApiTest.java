@@ -22,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * four-eyes refused through Tasklist's own calls, /engine-rest and HITGov's API, and the change log.
  */
 @HitgovSpringTest
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
 class ChangeApiTest {
 
   @LocalServerPort int port;
@@ -194,5 +195,8 @@ class ChangeApiTest {
     assertThat(one.at("/changeRequest/requester").asText()).isEqualTo("irene");
     assertThat(one.at("/changeRequest/status").asText()).isEqualTo("CLOSED");
     assertThat(http.as("tina").get("/api/projects/PRJ-NONE/changes").status()).isEqualTo(404);
+    String metrics = http.as("admin").get("/actuator/prometheus").body();
+    assertThat(metrics).containsPattern("hitgov_change_requests\\{[^}]*status=\"CLOSED\",type=\"NORMAL\"[^}]*} 2\\.0")
+        .containsPattern("hitgov_change_approved_cost_usd\\{[^}]*} 30000\\.0");
   }
 }

@@ -28,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the project API and moving the go-live date.
  */
 @HitgovSpringTest
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
 class LifecycleRestTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
@@ -230,6 +231,11 @@ class LifecycleRestTest {
 
     JsonNode list = http.as("admin").get("/api/projects?status=CLOSED").json();
     assertThat(list.findValuesAsText("projectId")).contains("EHR-R-E2E");
+
+    String metrics = http.as("admin").get("/actuator/prometheus").body();
+    assertThat(metrics).containsPattern("hitgov_gate_decisions\\{[^}]*gate=\"G6\",outcome=\"GO\"[^}]*} 1\\.0")
+        .containsPattern("hitgov_gate_decisions\\{[^}]*gate=\"G6\",outcome=\"NO_GO\"[^}]*} 0\\.0")
+        .containsPattern("hitgov_projects_ended\\{[^}]*status=\"CLOSED\"[^}]*} 1\\.0");
   }
 
   @Test
