@@ -34,6 +34,7 @@ public final class ImplementationLifecycleProcess implements ProcessContract {
     public static final String RUN_INTEGRATED_TESTING = "UserTask_RunIntegratedTesting";
     public static final String SIGN_OFF_UAT = "UserTask_SignOffUat";
     public static final String CONFIRM_GO_LIVE = "UserTask_ConfirmGoLive";
+    public static final String GO_LIVE_MOVED_AFTER_G6 = "BoundaryEvent_GoLiveMovedAfterG6";
 
     /** The gate call activities, by gate id. */
     public static final java.util.Map<String, String> GATE_CALLS = java.util.Map.of(
@@ -87,6 +88,8 @@ public final class ImplementationLifecycleProcess implements ProcessContract {
     public static final String UAT_DEPARTMENTS = "uatDepartments";
     public static final String NEW_GO_LIVE_DATE = "newGoLiveDate";
     public static final String GO_LIVE_CHANGE_REASON = "goLiveChangeReason";
+    /** Set when go-live moves after G6 passed and before the go-live: the go/no-go (G6) runs again (C9). */
+    public static final String GO_NO_GO_RERUN = "goNoGoRerunRequired";
     /** Prefix of the per-phase stall dates ({@code stallDateP0} .. {@code stallDateP9}). */
     public static final String STALL_DATE_PREFIX = "stallDate";
     /** The scorecard fields a PMO scores (R01 and R17 are derived by HITGov). */

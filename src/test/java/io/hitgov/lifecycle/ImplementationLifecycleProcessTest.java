@@ -85,4 +85,21 @@ class ImplementationLifecycleProcessTest {
         .filter(r -> "G6".equals(r.gateId()) && "VOTE".equals(r.kind())).map(GateRecord::groupId))
         .containsExactlyInAnyOrder("executiveSponsor", "steeringCommittee", "cmio", "securityOfficer", "privacyOfficer");
   }
+
+  @Test
+  void a_go_live_move_after_g6_runs_the_go_no_go_again() {
+    ProcessInstance project = driver.start("EHR-RERUN-1", LifecycleDriver.farGoLive(), false);
+    driver.walkThrough(project, "P0", "P1", "P3", "P4", "P5", "P6");
+    assertThat(project).isWaitingAt("UserTask_ExecuteCutover").variables().containsEntry("currentPhase", "P7");
+    String moved = io.hitgov.shared.process.EngineClock.today().plusDays(900).toString();
+    processEngine.getRuntimeService().createMessageCorrelation("GoLiveDateChanged")
+        .processInstanceBusinessKey("EHR-RERUN-1").setVariable("newGoLiveDate", moved).correlate();
+    assertThat(project).hasPassed(GO_LIVE_MOVED_AFTER_G6).isWaitingAt(GATE_CALLS.get("G6"))
+        .variables().containsEntry("goNoGoRerunRequired", false).containsEntry("goLiveDate", moved);
+    Assertions.assertThat(driver.gateReview(project).getBusinessKey()).isEqualTo("GATE-EHR-RERUN-1-G6-2");
+    Assertions.assertThat(repository.events("EHR-RERUN-1")).extracting("event").contains("GO_NO_GO_RERUN");
+    driver.passGate(project);
+    assertThat(project).isWaitingAt("UserTask_ExecuteCutover");
+    Assertions.assertThat(decisions("EHR-RERUN-1")).endsWith("G6:GO", "G6:GO");
+  }
 }

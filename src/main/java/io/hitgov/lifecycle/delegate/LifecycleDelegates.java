@@ -48,6 +48,7 @@ final class LifecycleDelegates {
       execution.setVariable(CURRENT_PHASE, "P0");
       execution.setVariable(NEXT_GATE, "G0");
       execution.setVariable(GATE_COMMENT, "none");
+      execution.setVariable(GO_NO_GO_RERUN, false);
       execution.setVariables(projects.stallDates(project.projectId()));
     }
   }
@@ -98,6 +99,9 @@ final class LifecycleDelegates {
       }
       projects.gateReached(execution.getProcessBusinessKey(), matcher.group(1));
       execution.getProcessInstance().setVariable(NEXT_GATE, matcher.group(1));
+      if ("G6".equals(matcher.group(1))) {
+        execution.getProcessInstance().setVariable(GO_NO_GO_RERUN, false);
+      }
     }
   }
 
@@ -201,6 +205,12 @@ final class LifecycleDelegates {
       }
       execution.removeVariable(NEW_GO_LIVE_DATE);
       execution.removeVariable(GO_LIVE_CHANGE_REASON);
+      if ("P7".equals(project.currentPhase()) && project.actualGoLiveDate() == null) {
+        // G6 was passed for the old date: the go/no-go runs again (domain.md 4.3, C9)
+        projects.recordEvent(projectId, currentUser.id().orElse(null), "GO_NO_GO_RERUN",
+            "go-live moved to " + project.goLiveDate() + " after G6");
+        instance.setVariable(GO_NO_GO_RERUN, true);
+      }
     }
   }
 
