@@ -10,6 +10,7 @@ import io.hitgov.shared.process.BusinessCalendar;
 import io.hitgov.shared.process.EngineClock;
 import io.hitgov.shared.process.IdCounter;
 import io.hitgov.shared.process.InvalidVariablesException;
+import io.hitgov.shared.process.TaskFields;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -188,7 +189,7 @@ public class ChangeService {
     String summary = answers.entrySet().stream().filter(e -> e.getValue() != null && !"".equals(e.getValue()))
         .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; "));
     repository.update(id, "assessed_by", user);
-    repository.update(id, "assessment", summary.length() > 4000 ? summary.substring(0, 4000) : summary);
+    repository.update(id, "assessment", TaskFields.clipped(summary));
     repository.update(id, "change_risk", risk);
     repository.update(id, "scope_change", scope);
     repository.update(id, "status", "ASSESSED");
@@ -289,8 +290,8 @@ public class ChangeService {
           + " was not escalated");
     }
     repository.insertApproval(new Approval(null, id, actingGroup, user, EngineClock.now(), approved, comment));
-    event(id, user, approved ? "APPROVED_BY" : "REJECTED_BY", clip(actingGroup
-        + (actingGroup.equals(group) ? "" : " for overdue " + group) + (comment == null ? "" : ": " + comment)));
+    event(id, user, approved ? "APPROVED_BY" : "REJECTED_BY", actingGroup
+        + (actingGroup.equals(group) ? "" : " for overdue " + group) + (comment == null ? "" : ": " + comment));
   }
 
   /** A person holding two approving roles still approves a change once (four-eyes per group). */
@@ -367,7 +368,7 @@ public class ChangeService {
     repository.update(id, "implemented_at", EngineClock.now());
     repository.update(id, "implementation_reference", reference);
     repository.update(id, "status", "IMPLEMENTED");
-    event(id, user, "IMPLEMENTED", clip(reference + ": " + note));
+    event(id, user, "IMPLEMENTED", reference + ": " + note);
   }
 
   public void checkVerifier(String id, String user) {
@@ -391,7 +392,7 @@ public class ChangeService {
     } else {
       repository.update(id, "status", "APPROVED");
     }
-    event(id, user, verified ? "VERIFIED" : "VERIFICATION_FAILED", clip(note));
+    event(id, user, verified ? "VERIFIED" : "VERIFICATION_FAILED", note);
   }
 
   public void checkRetrospectiveReviewer(String id, String user) {
@@ -407,7 +408,7 @@ public class ChangeService {
       throw new InvalidVariablesException("retrospectiveAccepted and retrospectiveNote are required");
     }
     checkRetrospectiveReviewer(id, user);
-    event(id, user, accepted ? "RETROSPECTIVE_ACCEPTED" : "RETROSPECTIVE_FOLLOW_UP", clip(note));
+    event(id, user, accepted ? "RETROSPECTIVE_ACCEPTED" : "RETROSPECTIVE_FOLLOW_UP", note);
   }
 
   // ---------------------------------------------------------------- baselines
@@ -439,7 +440,7 @@ public class ChangeService {
         runtimeService.createMessageCorrelation(ImplementationLifecycleProcess.GO_LIVE_DATE_CHANGED)
             .processInstanceId(project.processInstanceId())
             .setVariable(ImplementationLifecycleProcess.Variables.NEW_GO_LIVE_DATE, cr.newGoLiveDate().toString())
-            .setVariable(ImplementationLifecycleProcess.Variables.GO_LIVE_CHANGE_REASON, clip(id + " approved: " + cr.title()))
+            .setVariable(ImplementationLifecycleProcess.Variables.GO_LIVE_CHANGE_REASON, TaskFields.clipped(id + " approved: " + cr.title(), 2000))
             .correlateWithResult();
       } else {
         // the change is closed anyway; the PMO sees why the date did not move
@@ -461,18 +462,13 @@ public class ChangeService {
 
   private void baseline(ChangeRequest cr, String field, String oldValue, String newValue, String actor) {
     repository.insertBaselineChange(new BaselineChange(null, cr.projectId(), cr.changeRequestId(), field, oldValue,
-        newValue.length() > 300 ? newValue.substring(0, 300) : newValue, EngineClock.now(), actor));
+        TaskFields.clipped(newValue, 300), EngineClock.now(), actor));
     projects.insertEvent(cr.projectId(), EngineClock.now(), actor, "BASELINE_" + field,
-        clip(cr.changeRequestId() + ": " + (oldValue == null ? "" : oldValue + " -> ") + newValue));
+        cr.changeRequestId() + ": " + (oldValue == null ? "" : oldValue + " -> ") + newValue);
   }
 
   public void event(String id, String actor, String event, String details) {
-    repository.insertEvent(id, EngineClock.now(), actor, event, clip(details));
-  }
-
-  /** Audit texts are at most 2000 characters (the column); longer ones are cut with a marker. */
-  static String clip(String text) {
-    return text == null || text.length() <= 2000 ? text : text.substring(0, 1990) + " [...]";
+    repository.insertEvent(id, EngineClock.now(), actor, event, TaskFields.clipped(details, 2000));
   }
 
   static String blankToNull(Object value) {

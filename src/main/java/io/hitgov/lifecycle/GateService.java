@@ -352,7 +352,7 @@ public class GateService {
       Integer decisionVersion, String details) {
     repository.insertGateRecord(new GateRecord(null, reviewId, projectId, gateId, round, kind, user, group,
         EngineClock.now(), outcome, comment, evidence, unmet, null, null, null, decisionKey, decisionVersion,
-        details == null || details.length() <= 4000 ? details : details.substring(0, 4000)));
+        details));
   }
 
   private static int count(List<GateRecord> votes, String outcome) {

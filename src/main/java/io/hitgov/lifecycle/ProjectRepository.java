@@ -7,6 +7,7 @@ import io.hitgov.lifecycle.LifecycleRecords.GateRecord;
 import io.hitgov.lifecycle.LifecycleRecords.Phase;
 import io.hitgov.lifecycle.LifecycleRecords.Project;
 import io.hitgov.lifecycle.LifecycleRecords.ProjectEvent;
+import io.hitgov.shared.process.TaskFields;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -93,7 +94,7 @@ public class ProjectRepository {
 
   public void insertEvent(String projectId, OffsetDateTime at, String actor, String event, String details) {
     jdbc.sql("insert into project_event (project_id, at, actor, event, details) values (?, ?, ?, ?, ?)")
-        .params(projectId, at, actor, event, clip(details, 2000)).update();
+        .params(projectId, at, actor, event, TaskFields.clipped(details, 2000)).update();
   }
 
   public List<ProjectEvent> events(String projectId) {
@@ -102,8 +103,8 @@ public class ProjectRepository {
   }
 
   public void insertDeliverable(Deliverable d) {
-    d = new Deliverable(d.id(), d.projectId(), d.phase(), d.taskKey(), clip(d.item(), 200), d.documentId(), d.version(),
-        clip(d.summary(), 2000), d.accepted(), d.passRate(), d.openCritical(), d.submittedBy(), d.submittedAt());
+    d = new Deliverable(d.id(), d.projectId(), d.phase(), d.taskKey(), TaskFields.clipped(d.item(), 200), d.documentId(), d.version(),
+        TaskFields.clipped(d.summary(), 2000), d.accepted(), d.passRate(), d.openCritical(), d.submittedBy(), d.submittedAt());
     jdbc.sql("""
         insert into project_deliverable (project_id, phase, task_key, item, document_id, version, summary, accepted,
           pass_rate, open_critical, submitted_by, submitted_at)
@@ -129,16 +130,11 @@ public class ProjectRepository {
         .query(Checkpoint.class).list();
   }
 
-  /** Audit texts are cut to their column with a marker rather than failing the step that writes them. */
-  static String clip(String text, int max) {
-    return text == null || text.length() <= max ? text : text.substring(0, max - 10) + " [...]";
-  }
-
   public void insertGateRecord(GateRecord r) {
     r = new GateRecord(r.id(), r.reviewId(), r.projectId(), r.gateId(), r.round(), r.kind(), r.userId(), r.groupId(),
-        r.at(), r.outcome(), clip(r.comment(), 2000), clip(r.evidenceRefs(), 4000), clip(r.unmetCriteria(), 500),
-        clip(r.conditionText(), 1000), r.conditionOwner(), r.conditionDue(), r.decisionKey(), r.decisionVersion(),
-        clip(r.details(), 4000));
+        r.at(), r.outcome(), TaskFields.clipped(r.comment(), 2000), TaskFields.clipped(r.evidenceRefs(), 4000), TaskFields.clipped(r.unmetCriteria(), 500),
+        TaskFields.clipped(r.conditionText(), 1000), r.conditionOwner(), r.conditionDue(), r.decisionKey(), r.decisionVersion(),
+        TaskFields.clipped(r.details(), 4000));
     jdbc.sql("""
         insert into gate_record (review_id, project_id, gate_id, round, kind, user_id, group_id, at, outcome, comment,
           evidence_refs, unmet_criteria, condition_text, condition_owner, condition_due, decision_key,

@@ -176,6 +176,11 @@ class StageGateReviewProcessTest {
     Assertions.assertThatThrownBy(() -> driver.engine.complete("conrad", reviewTask(review, "cmio"),
             LifecycleDriver.vote("RECYCLE", null)))
         .isInstanceOf(InvalidVariablesException.class).hasMessageContaining("gateComment is required");
+    Assertions.assertThatThrownBy(() -> driver.engine.complete("conrad", reviewTask(review, "cmio"),
+            LifecycleDriver.vote("RECYCLE", "x".repeat(2001))))
+        .isInstanceOf(InvalidVariablesException.class).hasMessageContaining("gateComment is longer than 2000 characters");
+    Assertions.assertThat(records("EHR-G-COMMENT", "VOTE")).as("nothing recorded").isEmpty();
+    assertThat(review).isWaitingAt(REVIEW);
   }
 
   @Test

@@ -44,7 +44,12 @@ public final class TaskFields {
 
   /** Camunda keeps a String variable in at most 4000 characters: longer texts HITGov composes are cut, marked. */
   public static String clipped(String text) {
-    return text == null || text.length() <= 4000 ? text : text.substring(0, 3990) + " [...]";
+    return clipped(text, 4000);
+  }
+
+  /** A composed audit text cut to its column ({@code max} characters) with a marker, never failing its step. */
+  public static String clipped(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max - 10) + " [...]";
   }
 
   /** A Boolean, also accepting the strings "true"/"false" that a radio group submits. */
