@@ -67,6 +67,22 @@ public final class Http {
     return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** A multipart deployment of in-memory resources, as Camunda Modeler sends it. */
+  public Response deployBytes(String deploymentName, Map<String, byte[]> resources) {
+    try {
+      Path folder = Files.createTempDirectory("hitgov-deploy");
+      Map<String, Path> files = new LinkedHashMap<>();
+      for (Map.Entry<String, byte[]> resource : resources.entrySet()) {
+        Path file = folder.resolve(String.valueOf(files.size()));
+        Files.write(file, resource.getValue());
+        files.put(resource.getKey(), file);
+      }
+      return deploy(deploymentName, files);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A multipart deployment as Camunda Modeler sends it to {@code /deployment/create}. */
   public Response deploy(String deploymentName, Map<String, Path> files) {
     String boundary = "----hitgov" + UUID.randomUUID();

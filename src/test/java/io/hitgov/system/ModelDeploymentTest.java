@@ -87,7 +87,7 @@ class ModelDeploymentTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
     "processes/broken/Broken.bpmn | <bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><bpmn:process id=\"Broken\" | Broken.bpmn",
-    "processes/broken/NoTtl.bpmn | <bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" targetNamespace=\"x\"><bpmn:process id=\"NoTtl\" isExecutable=\"true\"><bpmn:startEvent id=\"s\"/></bpmn:process></bpmn:definitions> | History Time To Live",
+    "processes/broken/NoTtl.bpmn | <bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" targetNamespace=\"x\"><bpmn:process id=\"NoTtl\" isExecutable=\"true\"><bpmn:startEvent id=\"s\"/></bpmn:process></bpmn:definitions> | historyTimeToLive is missing",
     "processes/broken/Unknown.dmn | <definitions xmlns=\"https://www.omg.org/spec/DMN/20191111/MODEL/\" id=\"d\" name=\"d\" namespace=\"x\"><decision id=\"D\"><decisionTable><nope/></decisionTable></decision></definitions> | Unknown.dmn",
     "forms/broken/Broken.form | {\"id\": \"Broken\", \"components\": [ | not valid JSON",
     "forms/broken/NoId.form | {\"components\": []} | needs a non-empty \"id\"",

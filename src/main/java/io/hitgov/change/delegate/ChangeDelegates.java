@@ -4,10 +4,11 @@ import static io.hitgov.change.ChangeRequestProcess.Variables.*;
 
 import io.hitgov.change.ChangeRecords.ChangeRequest;
 import io.hitgov.change.ChangeRequestProcess;
-import io.hitgov.change.ChangeService;
 import io.hitgov.change.ChangeService.Routing;
+import io.hitgov.change.ChangeService;
 import io.hitgov.lifecycle.LifecycleRecords.Project;
 import io.hitgov.shared.process.CurrentUser;
+import io.hitgov.shared.process.ModelCallable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ final class ChangeDelegates {
 
   /** Registers the change (CR-… id, business key) for the authenticated requester; freeze and type rules. */
   @Component("registerChangeRequestDelegate")
+  @ModelCallable(processes = ChangeRequestProcess.KEY)
   static class RegisterChangeRequest implements JavaDelegate {
     private final ChangeService changes;
     private final CurrentUser currentUser;
@@ -57,6 +59,7 @@ final class ChangeDelegates {
 
   /** ChangeRoutingDecision over the request, the assessment and the derived inputs: requiredApprovals. */
   @Component("routeChangeDelegate")
+  @ModelCallable(processes = ChangeRequestProcess.KEY)
   static class RouteChange implements JavaDelegate {
     private final ChangeService changes;
 
@@ -82,6 +85,7 @@ final class ChangeDelegates {
 
   /** Each approval instance: its due date, by group and change type. */
   @Component("approvalStartListener")
+  @ModelCallable(processes = ChangeRequestProcess.KEY)
   static class ApprovalStart implements ExecutionListener {
     private final ChangeService changes;
 
@@ -98,6 +102,7 @@ final class ChangeDelegates {
 
   /** An overdue approval: the next level up may now decide it; the change log tells the requester. */
   @Component("escalateOverdueApprovalDelegate")
+  @ModelCallable(processes = ChangeRequestProcess.KEY)
   static class EscalateOverdueApproval implements JavaDelegate {
     private final ChangeService changes;
 
@@ -121,6 +126,7 @@ final class ChangeDelegates {
   }
 
   @Component("decideChangeDelegate")
+  @ModelCallable(processes = ChangeRequestProcess.KEY)
   static class DecideChange implements JavaDelegate {
     private final ChangeService changes;
 
@@ -142,6 +148,7 @@ final class ChangeDelegates {
   }
 
   @Component("updateBaselinesDelegate")
+  @ModelCallable(processes = ChangeRequestProcess.KEY)
   static class UpdateBaselines implements JavaDelegate {
     private final ChangeService changes;
 

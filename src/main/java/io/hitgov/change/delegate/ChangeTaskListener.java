@@ -2,10 +2,11 @@ package io.hitgov.change.delegate;
 
 import static io.hitgov.change.ChangeRequestProcess.Variables.*;
 
-import io.hitgov.change.ChangeRequestProcess;
 import io.hitgov.change.ChangeRequestProcess.Elements;
+import io.hitgov.change.ChangeRequestProcess;
 import io.hitgov.change.ChangeService;
 import io.hitgov.shared.process.CurrentUser;
+import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * answer validated and recorded for the acting user.
  */
 @Component("changeTaskListener")
+@ModelCallable(processes = ChangeRequestProcess.KEY)
 class ChangeTaskListener implements TaskListener {
 
   private final ChangeService changes;

@@ -2,16 +2,19 @@ package io.hitgov.hipaa.delegate;
 
 import static io.hitgov.hipaa.HipaaAuditGateProcess.Variables.*;
 
-import io.hitgov.hipaa.HipaaGateService;
+import io.hitgov.hipaa.HipaaAuditGateProcess;
 import io.hitgov.hipaa.HipaaGateService.BaaSubmission;
+import io.hitgov.hipaa.HipaaGateService;
 import io.hitgov.shared.process.CurrentUser;
 import io.hitgov.shared.process.FormTaskListener;
+import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /** A BAA task (first record or remediation): records the agreement into the BAA register. */
 @Component
+@ModelCallable(processes = HipaaAuditGateProcess.KEY)
 class BaaTaskListener extends FormTaskListener {
 
   static final String[] FIELDS = {BAA_EXECUTED, BAA_EFFECTIVE_DATE, BAA_EXPIRY_DATE, BAA_FLOW_DOWN, BAA_DOCUMENT_ID};

@@ -2,7 +2,9 @@ package io.hitgov.hipaa.delegate;
 
 import static io.hitgov.hipaa.HipaaAuditGateProcess.Variables.GATE_ID;
 
+import io.hitgov.hipaa.HipaaAuditGateProcess;
 import io.hitgov.hipaa.HipaaGateService;
+import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -10,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Decides the latest evidence of one specification with HipaaSpecDispositionDecision. */
 @Component
+@ModelCallable(processes = HipaaAuditGateProcess.KEY)
 class DisposeSpecificationDelegate implements JavaDelegate {
 
   private final HipaaGateService service;

@@ -3,8 +3,10 @@ package io.hitgov.hipaa.delegate;
 import static io.hitgov.hipaa.HipaaAuditGateProcess.Variables.*;
 
 import io.hitgov.hipaa.HipaaAuditGateProcess.Values;
-import io.hitgov.hipaa.HipaaGateService;
+import io.hitgov.hipaa.HipaaAuditGateProcess;
 import io.hitgov.hipaa.HipaaGateService.Evaluation;
+import io.hitgov.hipaa.HipaaGateService;
+import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** Applies the gate rule: no BLOCK disposition and every BAA in force. */
 @Component
+@ModelCallable(processes = HipaaAuditGateProcess.KEY)
 class EvaluateHipaaGateDelegate implements JavaDelegate {
 
   static final int MAX_SUMMARY = 3900;

@@ -2,16 +2,19 @@ package io.hitgov.hipaa.delegate;
 
 import static io.hitgov.hipaa.HipaaAuditGateProcess.Variables.*;
 
-import io.hitgov.hipaa.HipaaGateService;
+import io.hitgov.hipaa.HipaaAuditGateProcess;
 import io.hitgov.hipaa.HipaaGateService.EvidenceSubmission;
+import io.hitgov.hipaa.HipaaGateService;
 import io.hitgov.shared.process.CurrentUser;
 import io.hitgov.shared.process.FormTaskListener;
+import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /** An evidence task (first submission or remediation): records the evidence, attributed to the user. */
 @Component
+@ModelCallable(processes = HipaaAuditGateProcess.KEY)
 class EvidenceTaskListener extends FormTaskListener {
 
   static final String[] FIELDS = {EVIDENCE_STATUS, RATIONALE, COMPENSATING_CONTROL, DOCUMENT_ID, DOCUMENT_VERSION,

@@ -1,14 +1,17 @@
 package io.hitgov.hipaa.delegate;
 
+import io.hitgov.hipaa.HipaaAuditGateProcess;
 import io.hitgov.hipaa.HipaaGateService;
 import io.hitgov.shared.process.CurrentUser;
 import io.hitgov.shared.process.FormTaskListener;
+import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /** An objection (a refused signature) is resolved: the resolution goes onto the remediation item. */
 @Component
+@ModelCallable(processes = HipaaAuditGateProcess.KEY)
 class ObjectionTaskListener extends FormTaskListener {
 
   static final String RESOLUTION = "objectionResolution";

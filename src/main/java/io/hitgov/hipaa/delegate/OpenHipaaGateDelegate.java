@@ -2,9 +2,11 @@ package io.hitgov.hipaa.delegate;
 
 import static io.hitgov.hipaa.HipaaAuditGateProcess.Variables.*;
 
+import io.hitgov.hipaa.HipaaAuditGateProcess;
 import io.hitgov.hipaa.HipaaGateService;
 import io.hitgov.hipaa.HipaaRecords.Gate;
 import io.hitgov.shared.process.CurrentUser;
+import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** Opens the gate record and snapshots the specification catalogue. */
 @Component
+@ModelCallable(processes = HipaaAuditGateProcess.KEY)
 class OpenHipaaGateDelegate implements JavaDelegate {
 
   private final HipaaGateService service;

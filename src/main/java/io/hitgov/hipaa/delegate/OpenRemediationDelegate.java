@@ -3,8 +3,10 @@ package io.hitgov.hipaa.delegate;
 import static io.hitgov.hipaa.HipaaAuditGateProcess.Variables.*;
 
 import io.hitgov.hipaa.HipaaAuditGateProcess.Values;
+import io.hitgov.hipaa.HipaaAuditGateProcess;
 import io.hitgov.hipaa.HipaaGateService;
 import io.hitgov.shared.process.BusinessCalendar;
+import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** The gate is BLOCKED: one remediation item per finding, with its due date. */
 @Component
+@ModelCallable(processes = HipaaAuditGateProcess.KEY)
 class OpenRemediationDelegate implements JavaDelegate {
 
   private final HipaaGateService service;

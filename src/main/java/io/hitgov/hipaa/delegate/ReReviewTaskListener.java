@@ -3,8 +3,10 @@ package io.hitgov.hipaa.delegate;
 import static io.hitgov.hipaa.HipaaAuditGateProcess.Variables.*;
 
 import io.hitgov.hipaa.HipaaAuditGateProcess.Values;
+import io.hitgov.hipaa.HipaaAuditGateProcess;
 import io.hitgov.hipaa.HipaaGateService;
 import io.hitgov.shared.process.InvalidVariablesException;
+import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** The security official's re-review: evaluate again in a new round, or close the gate as BLOCKED. */
 @Component
+@ModelCallable(processes = HipaaAuditGateProcess.KEY)
 class ReReviewTaskListener implements TaskListener {
 
   private final HipaaGateService service;

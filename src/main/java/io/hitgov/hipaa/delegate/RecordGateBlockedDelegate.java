@@ -3,7 +3,9 @@ package io.hitgov.hipaa.delegate;
 import static io.hitgov.hipaa.HipaaAuditGateProcess.Variables.*;
 
 import io.hitgov.hipaa.HipaaAuditGateProcess.Values;
+import io.hitgov.hipaa.HipaaAuditGateProcess;
 import io.hitgov.hipaa.HipaaGateService;
+import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** The security official closed the gate as BLOCKED; the caller receives BLOCKED. */
 @Component
+@ModelCallable(processes = HipaaAuditGateProcess.KEY)
 class RecordGateBlockedDelegate implements JavaDelegate {
 
   private final HipaaGateService service;

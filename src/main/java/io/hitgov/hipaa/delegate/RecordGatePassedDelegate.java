@@ -3,7 +3,9 @@ package io.hitgov.hipaa.delegate;
 import static io.hitgov.hipaa.HipaaAuditGateProcess.Variables.*;
 
 import io.hitgov.hipaa.HipaaAuditGateProcess.Values;
+import io.hitgov.hipaa.HipaaAuditGateProcess;
 import io.hitgov.hipaa.HipaaGateService;
+import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** Both officials signed and the sponsor accepted the residual risk: PASS, valid until go-live + N days. */
 @Component
+@ModelCallable(processes = HipaaAuditGateProcess.KEY)
 class RecordGatePassedDelegate implements JavaDelegate {
 
   private final HipaaGateService service;

@@ -3,8 +3,10 @@ package io.hitgov.hipaa.delegate;
 import static io.hitgov.hipaa.HipaaAuditGateProcess.Variables.GATE_ID;
 import static io.hitgov.hipaa.HipaaAuditGateProcess.Variables.ROUND;
 
+import io.hitgov.hipaa.HipaaAuditGateProcess;
 import io.hitgov.hipaa.HipaaGateService;
 import io.hitgov.hipaa.HipaaRecords.Remediation;
+import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Component;
  * the current round (a blocked specification or a failing BAA) into local variables.
  */
 @Component
+@ModelCallable(processes = HipaaAuditGateProcess.KEY)
 class RemediationItemListener implements ExecutionListener {
 
   private final HipaaGateService service;

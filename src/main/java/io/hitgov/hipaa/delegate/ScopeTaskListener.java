@@ -2,15 +2,18 @@ package io.hitgov.hipaa.delegate;
 
 import static io.hitgov.hipaa.HipaaAuditGateProcess.Variables.BAA_COUNT;
 
+import io.hitgov.hipaa.HipaaAuditGateProcess;
 import io.hitgov.hipaa.HipaaGateService;
 import io.hitgov.shared.process.CurrentUser;
 import io.hitgov.shared.process.FormTaskListener;
+import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /** The scope task: systems, hosting, interfaces, ePHI flows and business associates go on the gate record. */
 @Component
+@ModelCallable(processes = HipaaAuditGateProcess.KEY)
 class ScopeTaskListener extends FormTaskListener {
 
   static final String[] FIELDS = {"scopeSystems", "scopeHosting", "scopeInterfaces", "scopeDataFlows",

@@ -3,9 +3,11 @@ package io.hitgov.hipaa.delegate;
 import static io.hitgov.hipaa.HipaaAuditGateProcess.Variables.*;
 
 import io.hitgov.hipaa.HipaaAuditGateProcess.Elements;
-import io.hitgov.hipaa.HipaaGateService;
+import io.hitgov.hipaa.HipaaAuditGateProcess;
 import io.hitgov.hipaa.HipaaGateService.SignOffRole;
+import io.hitgov.hipaa.HipaaGateService;
 import io.hitgov.shared.process.CurrentUser;
+import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Component;
  * the two officials must be different people (refused with 403 and the reason).
  */
 @Component
+@ModelCallable(processes = HipaaAuditGateProcess.KEY)
 class SignOffTaskListener implements TaskListener {
 
   private final HipaaGateService service;

@@ -2,8 +2,10 @@ package io.hitgov.hipaa.delegate;
 
 import static io.hitgov.hipaa.HipaaAuditGateProcess.Variables.GATE_ID;
 
+import io.hitgov.hipaa.HipaaAuditGateProcess;
 import io.hitgov.hipaa.HipaaGateService;
 import io.hitgov.hipaa.HipaaRecords.Spec;
+import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Component;
  * the task and choose its candidate group.
  */
 @Component
+@ModelCallable(processes = HipaaAuditGateProcess.KEY)
 class SpecificationItemListener implements ExecutionListener {
 
   private final HipaaGateService service;

@@ -3,13 +3,15 @@ package io.hitgov.lifecycle.delegate;
 import static io.hitgov.lifecycle.StageGateReviewProcess.Variables.*;
 
 import io.hitgov.lifecycle.GateConditionProcess;
-import io.hitgov.lifecycle.GateService;
 import io.hitgov.lifecycle.GateService.Decision;
 import io.hitgov.lifecycle.GateService.Review;
+import io.hitgov.lifecycle.GateService;
 import io.hitgov.lifecycle.LifecycleRecords.GateCondition;
 import io.hitgov.lifecycle.ProjectService;
 import io.hitgov.lifecycle.StageGateReviewProcess.Elements;
+import io.hitgov.lifecycle.StageGateReviewProcess;
 import io.hitgov.shared.process.CurrentUser;
+import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,7 @@ final class GateDelegates {
 
   /** Opens a review round: id, checklist, signatories, earlier comments, due dates. */
   @Component("openGateReviewDelegate")
+  @ModelCallable(processes = StageGateReviewProcess.KEY)
   static class OpenGateReview implements JavaDelegate {
     private final GateService gates;
     private final ProjectService projects;
@@ -58,6 +61,7 @@ final class GateDelegates {
 
   /** Decides the gate with GateOutcomeDecision and raises the conditions of a GO_WITH_CONDITIONS. */
   @Component("decideGateOutcomeDelegate")
+  @ModelCallable(processes = StageGateReviewProcess.KEY)
   static class DecideGateOutcome implements JavaDelegate {
     private final GateService gates;
 
@@ -86,6 +90,7 @@ final class GateDelegates {
 
   /** The gate review's user tasks. */
   @Component("gateTaskListener")
+  @ModelCallable(processes = StageGateReviewProcess.KEY)
   static class GateTaskListener implements TaskListener {
     private final GateService gates;
     private final ProjectService projects;
@@ -179,6 +184,7 @@ final class GateDelegates {
 
   /** GateConditionProcess: fulfilment by the owner, the PMO's chase when overdue. */
   @Component("gateConditionTaskListener")
+  @ModelCallable(processes = GateConditionProcess.KEY)
   static class GateConditionTaskListener implements TaskListener {
     private final GateService gates;
     private final CurrentUser currentUser;

@@ -4,10 +4,11 @@ import static io.hitgov.lifecycle.ImplementationLifecycleProcess.Variables.*;
 
 import io.hitgov.lifecycle.ImplementationLifecycleProcess;
 import io.hitgov.lifecycle.LifecycleRecords.Project;
-import io.hitgov.lifecycle.ProjectService;
 import io.hitgov.lifecycle.ProjectService.NextCheckpoint;
 import io.hitgov.lifecycle.ProjectService.Readiness;
+import io.hitgov.lifecycle.ProjectService;
 import io.hitgov.shared.process.CurrentUser;
+import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ final class LifecycleDelegates {
 
   /** Registers the project (business key = projectId), plans its phase dates and stall timers. */
   @Component("registerProjectDelegate")
+  @ModelCallable(processes = ImplementationLifecycleProcess.KEY)
   static class RegisterProject implements JavaDelegate {
     private final ProjectService projects;
     private final CurrentUser currentUser;
@@ -55,6 +57,7 @@ final class LifecycleDelegates {
 
   /** Keeps currentPhase and the phase's actual dates current (start and end of each phase sub-process). */
   @Component("phaseListener")
+  @ModelCallable(processes = ImplementationLifecycleProcess.KEY)
   static class PhaseListener implements ExecutionListener {
     private static final Pattern PHASE = Pattern.compile("SubProcess_(P\\d).*");
     private final ProjectService projects;
@@ -83,6 +86,7 @@ final class LifecycleDelegates {
 
   /** Records which gate the project is at when a gate call starts. */
   @Component("gateListener")
+  @ModelCallable(processes = ImplementationLifecycleProcess.KEY)
   static class GateListener implements ExecutionListener {
     private static final Pattern GATE = Pattern.compile("CallActivity_(G\\d).*");
     private final ProjectService projects;
@@ -107,6 +111,7 @@ final class LifecycleDelegates {
 
   /** Before G6: does the project hold a HIPAA audit gate PASS that is valid today? */
   @Component("checkHipaaGateDelegate")
+  @ModelCallable(processes = ImplementationLifecycleProcess.KEY)
   static class CheckHipaaGate implements JavaDelegate {
     private final ProjectService projects;
 
@@ -122,6 +127,7 @@ final class LifecycleDelegates {
 
   /** Plans the next readiness checkpoint (T-90 ... T-1), or the go-live date, or DONE. */
   @Component("planReadinessCheckpointDelegate")
+  @ModelCallable(processes = ImplementationLifecycleProcess.KEY)
   static class PlanReadinessCheckpoint implements JavaDelegate {
     private final ProjectService projects;
 
@@ -139,6 +145,7 @@ final class LifecycleDelegates {
 
   /** Scores the checkpoint with GoLiveReadinessDecision, keeps the trend, raises risks and proposes NO_GO. */
   @Component("evaluateReadinessCheckpointDelegate")
+  @ModelCallable(processes = ImplementationLifecycleProcess.KEY)
   static class EvaluateReadinessCheckpoint implements JavaDelegate {
     private final ProjectService projects;
     private final CurrentUser currentUser;
@@ -162,6 +169,7 @@ final class LifecycleDelegates {
    * instance (the waiting readiness checkpoint, the stall timers of the current phase).
    */
   @Component("replanGoLiveDateDelegate")
+  @ModelCallable(processes = ImplementationLifecycleProcess.KEY)
   static class ReplanGoLiveDate implements JavaDelegate {
     private final ProjectService projects;
     private final CurrentUser currentUser;
@@ -215,6 +223,7 @@ final class LifecycleDelegates {
   }
 
   @Component("closeProjectDelegate")
+  @ModelCallable(processes = ImplementationLifecycleProcess.KEY)
   static class CloseProject implements JavaDelegate {
     private final ProjectService projects;
 
@@ -229,6 +238,7 @@ final class LifecycleDelegates {
   }
 
   @Component("terminateProjectDelegate")
+  @ModelCallable(processes = ImplementationLifecycleProcess.KEY)
   static class TerminateProject implements JavaDelegate {
     private final ProjectService projects;
 

@@ -2,11 +2,12 @@ package io.hitgov.lifecycle.delegate;
 
 import static io.hitgov.lifecycle.ImplementationLifecycleProcess.Variables.*;
 
-import io.hitgov.lifecycle.ImplementationLifecycleProcess;
 import io.hitgov.lifecycle.ImplementationLifecycleProcess.Elements;
+import io.hitgov.lifecycle.ImplementationLifecycleProcess;
 import io.hitgov.lifecycle.ProjectService;
 import io.hitgov.shared.process.CurrentUser;
 import io.hitgov.shared.process.InvalidVariablesException;
+import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
 import io.hitgov.shared.process.VariableSpec;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
  * of the project, attributed to the authenticated user.
  */
 @Component("lifecycleTaskListener")
+@ModelCallable(processes = ImplementationLifecycleProcess.KEY)
 class LifecycleTaskListener implements TaskListener {
 
   static final String[] DELIVERABLE_FIELDS = {"deliverableDocumentId", "deliverableVersion", "deliverableSummary"};

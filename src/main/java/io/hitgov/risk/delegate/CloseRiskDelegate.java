@@ -2,7 +2,9 @@ package io.hitgov.risk.delegate;
 
 import static io.hitgov.risk.RiskEscalationProcess.Variables.RISK_ID;
 
+import io.hitgov.risk.RiskEscalationProcess;
 import io.hitgov.risk.RiskService;
+import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -10,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Closes the risk; its gate holds are released. */
 @Component
+@ModelCallable(processes = RiskEscalationProcess.KEY)
 class CloseRiskDelegate implements JavaDelegate {
 
   private final RiskService service;

@@ -2,7 +2,9 @@ package io.hitgov.risk.delegate;
 
 import static io.hitgov.risk.RiskEscalationProcess.Variables.RISK_ID;
 
+import io.hitgov.risk.RiskEscalationProcess;
 import io.hitgov.risk.RiskService;
+import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -10,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** The risk materialized: it becomes an issue of the same lineage (ISSUE-…). */
 @Component
+@ModelCallable(processes = RiskEscalationProcess.KEY)
 class ConvertRiskToIssueDelegate implements JavaDelegate {
 
   private final RiskService service;

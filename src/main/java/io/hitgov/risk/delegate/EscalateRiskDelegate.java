@@ -3,8 +3,10 @@ package io.hitgov.risk.delegate;
 import static io.hitgov.risk.RiskEscalationProcess.Variables.*;
 
 import io.hitgov.risk.RiskEscalationProcess.Elements;
-import io.hitgov.risk.RiskService;
+import io.hitgov.risk.RiskEscalationProcess;
 import io.hitgov.risk.RiskService.Level;
+import io.hitgov.risk.RiskService;
+import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** One step up the ladder (project manager → PMO → steering committee), recorded; the new level's group is notified. */
 @Component
+@ModelCallable(processes = RiskEscalationProcess.KEY)
 class EscalateRiskDelegate implements JavaDelegate {
 
   private final RiskService service;

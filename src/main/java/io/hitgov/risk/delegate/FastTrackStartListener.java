@@ -1,12 +1,15 @@
 package io.hitgov.risk.delegate;
 
+import io.hitgov.risk.RiskEscalationProcess;
 import io.hitgov.risk.RiskService;
+import io.hitgov.shared.process.ModelCallable;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /** The fast track starts (once per risk): recorded in the register. */
 @Component
+@ModelCallable(processes = RiskEscalationProcess.KEY)
 class FastTrackStartListener implements ExecutionListener {
 
   private final RiskService service;

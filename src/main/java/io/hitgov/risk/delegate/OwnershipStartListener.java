@@ -2,8 +2,10 @@ package io.hitgov.risk.delegate;
 
 import static io.hitgov.risk.RiskEscalationProcess.Variables.*;
 
-import io.hitgov.risk.RiskService;
+import io.hitgov.risk.RiskEscalationProcess;
 import io.hitgov.risk.RiskService.Level;
+import io.hitgov.risk.RiskService;
+import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** Ownership starts: the plan's due date; a HIGH (PMO) or EXTREME (steering committee) risk escalates at once. */
 @Component
+@ModelCallable(processes = RiskEscalationProcess.KEY)
 class OwnershipStartListener implements ExecutionListener {
 
   private final RiskService service;

@@ -2,9 +2,11 @@ package io.hitgov.risk.delegate;
 
 import static io.hitgov.risk.RiskEscalationProcess.Variables.*;
 
+import io.hitgov.risk.RiskEscalationProcess;
 import io.hitgov.risk.RiskRecords.Risk;
 import io.hitgov.risk.RiskService;
 import io.hitgov.shared.process.CurrentUser;
+import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** Registers the risk (RISK-… id, business key), attributed to the user who raised it. */
 @Component
+@ModelCallable(processes = RiskEscalationProcess.KEY)
 class RegisterRiskDelegate implements JavaDelegate {
 
   private final RiskService service;

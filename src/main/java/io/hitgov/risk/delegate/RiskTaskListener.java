@@ -3,9 +3,11 @@ package io.hitgov.risk.delegate;
 import static io.hitgov.risk.RiskEscalationProcess.Variables.*;
 
 import io.hitgov.risk.RiskEscalationProcess.Elements;
+import io.hitgov.risk.RiskEscalationProcess;
 import io.hitgov.risk.RiskService;
 import io.hitgov.shared.process.CurrentUser;
 import io.hitgov.shared.process.InvalidVariablesException;
+import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
 import io.hitgov.shared.process.VariableSpec;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Component;
  * register, attributed to the acting user, and the gateway variables are set.
  */
 @Component
+@ModelCallable(processes = RiskEscalationProcess.KEY)
 class RiskTaskListener implements TaskListener {
 
   private final RiskService service;

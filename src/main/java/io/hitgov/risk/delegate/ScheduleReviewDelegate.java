@@ -3,7 +3,9 @@ package io.hitgov.risk.delegate;
 import static io.hitgov.risk.RiskEscalationProcess.Variables.NEXT_REVIEW_DUE;
 import static io.hitgov.risk.RiskEscalationProcess.Variables.RISK_ID;
 
+import io.hitgov.risk.RiskEscalationProcess;
 import io.hitgov.risk.RiskService;
+import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** Sets the next review date from the band's cadence. */
 @Component
+@ModelCallable(processes = RiskEscalationProcess.KEY)
 class ScheduleReviewDelegate implements JavaDelegate {
 
   private final RiskService service;

@@ -2,9 +2,11 @@ package io.hitgov.risk.delegate;
 
 import static io.hitgov.risk.RiskEscalationProcess.Variables.*;
 
-import io.hitgov.risk.RiskService;
+import io.hitgov.risk.RiskEscalationProcess;
 import io.hitgov.risk.RiskService.Score;
+import io.hitgov.risk.RiskService;
 import io.hitgov.shared.process.CurrentUser;
+import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** Scores (and re-scores) the risk with RiskScoreDecision; gate holds follow the new score. */
 @Component
+@ModelCallable(processes = RiskEscalationProcess.KEY)
 class ScoreRiskDelegate implements JavaDelegate {
 
   private final RiskService service;

@@ -77,12 +77,44 @@ public class ModelDeployer implements InitializingBean {
     checkFormReferences(parsed, formFileById);
 
     Set<String> toDeploy = resourcesToDeploy(files, parsed, formFileById);
+    DeploymentWithDefinitions deployment = null;
     if (toDeploy.isEmpty()) {
       LOG.info("Models unchanged: {} files in {} and {}; no new deployment",
           files.size(), properties.processesLocation(), properties.formsLocation());
-      return null;
+    } else {
+      deployment = deploy(files, toDeploy);
     }
-    return deploy(files, toDeploy);
+    logOverrides();
+    return deployment;
+  }
+
+  /**
+   * An approved PMO edit stays active until a release changes the shipped file (then the shipped
+   * file is deployed as the newer version). Every key whose active version is not the shipped one
+   * is named here at each start, so an operator sees which PMO edits are in force.
+   */
+  private void logOverrides() {
+    Set<String> shipped = repositoryService.createDeploymentQuery().deploymentSource(SOURCE).list().stream()
+        .map(Deployment::getId).collect(Collectors.toSet());
+    if (shipped.isEmpty()) {
+      return;
+    }
+    Map<String, String> sources = new HashMap<>();
+    for (ProcessDefinition definition : repositoryService.createProcessDefinitionQuery().latestVersion().list()) {
+      if (!shipped.contains(definition.getDeploymentId()) && repositoryService.createProcessDefinitionQuery()
+          .processDefinitionKey(definition.getKey()).list().stream().anyMatch(d -> shipped.contains(d.getDeploymentId()))) {
+        sources.put(definition.getKey() + " v" + definition.getVersion(), definition.getDeploymentId());
+      }
+    }
+    for (var definition : repositoryService.createDecisionDefinitionQuery().latestVersion().list()) {
+      if (!shipped.contains(definition.getDeploymentId()) && repositoryService.createDecisionDefinitionQuery()
+          .decisionDefinitionKey(definition.getKey()).list().stream().anyMatch(d -> shipped.contains(d.getDeploymentId()))) {
+        sources.put(definition.getKey() + " v" + definition.getVersion(), definition.getDeploymentId());
+      }
+    }
+    new TreeMap<>(sources).forEach((model, deploymentId) -> LOG.warn(
+        "Model override in force: {} comes from deployment {} (an approved PMO edit or an operator's deployment), "
+            + "not from the shipped file; it stays active until a release changes the shipped file", model, deploymentId));
   }
 
   private void load(String location, String prefix, List<String> suffixes, Map<String, ModelFile> into) {

@@ -1,0 +1,90 @@
+package io.hitgov.system.deployment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.scripting.ExecutableScript;
+import org.camunda.bpm.engine.impl.scripting.ScriptFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes deployed models harmless (docs/model-policy.md), as an engine plugin so that every way
+ * into the engine is covered:
+ * <ul>
+ *   <li>{@link DeploymentGate} checks each new deployment against the {@link ModelPolicy} and holds
+ *       a PMO's deployment for a second approver;
+ *   <li>{@link GuardedExpressionManager} evaluates expressions without reflection or engine access;
+ *   <li>no script is ever compiled or run, in any language;
+ *   <li>{@code Object} variables deserialize only to allow-listed types;
+ *   <li>a BPMN error nobody catches fails the command instead of silently ending the task.
+ * </ul>
+ */
+@Component
+public class ModelGuard extends AbstractProcessEnginePlugin {
+
+  /** Calls no approved model may drop from the lifecycle: the HIPAA audit gate and gate G6. */
+  static final Map<String, List<String>> REQUIRED_CALLS = Map.of(
+      "ImplementationLifecycleProcess", List.of("HipaaAuditGateProcess", "StageGateReviewProcess:G6"));
+
+  private final CallableBeans beans;
+  private final ModelProperties properties;
+  private final ObjectProvider<ModelGovernance> governance;
+
+  public ModelGuard(CallableBeans beans, ModelProperties properties, ObjectProvider<ModelGovernance> governance) {
+    this.beans = beans;
+    this.properties = properties;
+    this.governance = governance;
+  }
+
+  ModelPolicy policy() {
+    return new ModelPolicy(new ModelPolicy.Rules(properties.maxResourceBytes(), properties.minHistoryTimeToLive(),
+        Set.copyOf(properties.eventStartedProcesses()), Set.copyOf(properties.externalTopics()), REQUIRED_CALLS), beans);
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setBeans(beans.asMap());
+    configuration.setExpressionManager(new GuardedExpressionManager(beans));
+    configuration.setScriptFactory(new NoScripts());
+    configuration.setDeserializationTypeValidationEnabled(true);
+    configuration.setEnableExceptionsAfterUnhandledBpmnError(true);
+    configuration.setEnableExpressionsInAdhocQueries(false);
+    List<Deployer> preDeployers = configuration.getCustomPreDeployers() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
+    preDeployers.add(0, new DeploymentGate(policy(), governance::getObject, properties.fourEyes()));
+    configuration.setCustomPreDeployers(preDeployers);
+  }
+
+  /** Refuses every script, whatever its language or source, when the engine would compile it. */
+  static final class NoScripts extends ScriptFactory {
+    private static ModelPolicyException refused(String language) {
+      return new ModelPolicyException("Scripts are disabled: a model may not run code (language '" + language + "')");
+    }
+
+    @Override
+    public ExecutableScript createScriptFromResource(String language, String resource) {
+      throw refused(language);
+    }
+
+    @Override
+    public ExecutableScript createScriptFromResource(String language, Expression resourceExpression) {
+      throw refused(language);
+    }
+
+    @Override
+    public ExecutableScript createScriptFromSource(String language, String source) {
+      throw refused(language);
+    }
+
+    @Override
+    public ExecutableScript createScriptFromSource(String language, Expression sourceExpression) {
+      throw refused(language);
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package io.hitgov.system.deployment;
+
+import io.hitgov.shared.process.IdCounter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code model_deployment} table: every deployment that went through the four-eyes gate, with
+ * its resources (name, SHA-256, size, a diff summary against the active version, the bytes).
+ */
+@Repository
+class PendingDeployments {
+
+  static final String PENDING = "PENDING";
+  static final String DEPLOYED = "DEPLOYED";
+  static final String REJECTED = "REJECTED";
+
+  /** One submission: who, when, what, from which version, and its decision. */
+  record Submission(String deploymentId, String state, String name, String source, String tenantId,
+      String submittedBy, OffsetDateTime submittedAt, String appVersion, String decidedBy,
+      OffsetDateTime decidedAt, String decisionComment, String engineDeploymentId) {}
+
+  /** One resource of a submission (without its bytes). */
+  record StoredResource(String name, String sha256, long bytes, String diffSummary) {}
+
+  private final JdbcClient jdbc;
+  private final IdCounter ids;
+
+  PendingDeployments(JdbcClient jdbc, IdCounter ids) {
+    this.jdbc = jdbc;
+    this.ids = ids;
+  }
+
+  /** Stores a submission and its resources; returns its id (MD-00001). Call in its own transaction. */
+  String submit(String name, String source, String tenantId, String submittedBy, String appVersion,
+      Map<String, byte[]> resources) {
+    String id = String.format("MD-%05d", ids.next("MODEL_DEPLOYMENT"));
+    jdbc.sql("insert into model_deployment (deployment_id, state, deployment_name, deployment_source, tenant_id, "
+            + "submitted_by, submitted_at, app_version) values (?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(id, PENDING, name, source, tenantId, submittedBy, OffsetDateTime.now(ZoneOffset.UTC), appVersion)
+        .update();
+    resources.forEach((resource, bytes) -> jdbc.sql("insert into model_deployment_resource (deployment_id, "
+            + "resource_name, sha256, byte_count, diff_summary, content) values (?, ?, ?, ?, ?, ?)")
+        .params(id, resource, sha256(bytes), bytes.length, diffSummary(resource, bytes), bytes)
+        .update());
+    return id;
+  }
+
+  Optional<Submission> find(String id) {
+    return jdbc.sql("select * from model_deployment where deployment_id = ?").param(id).query(this::submission)
+        .optional();
+  }
+
+  /** The submission, its row locked until the end of the caller's transaction. */
+  Optional<Submission> lock(String id) {
+    return jdbc.sql("select * from model_deployment where deployment_id = ? for update").param(id)
+        .query(this::submission).optional();
+  }
+
+  List<Submission> list(String state) {
+    return state == null
+        ? jdbc.sql("select * from model_deployment order by submitted_at desc").query(this::submission).list()
+        : jdbc.sql("select * from model_deployment where state = ? order by submitted_at desc").param(state)
+            .query(this::submission).list();
+  }
+
+  List<StoredResource> resources(String id) {
+    return jdbc.sql("select resource_name, sha256, byte_count, diff_summary from model_deployment_resource "
+            + "where deployment_id = ? order by resource_name").param(id)
+        .query((rs, n) -> new StoredResource(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)))
+        .list();
+  }
+
+  Map<String, byte[]> contents(String id) {
+    Map<String, byte[]> contents = new LinkedHashMap<>();
+    jdbc.sql("select resource_name, content from model_deployment_resource where deployment_id = ? "
+            + "order by resource_name").param(id)
+        .query(rs -> {
+          contents.put(rs.getString(1), rs.getBytes(2));
+        });
+    return contents;
+  }
+
+  void decide(String id, String state, String decidedBy, String comment, String engineDeploymentId) {
+    jdbc.sql("update model_deployment set state = ?, decided_by = ?, decided_at = ?, decision_comment = ?, "
+            + "engine_deployment_id = ? where deployment_id = ? and state = ?")
+        .params(state, decidedBy, OffsetDateTime.now(ZoneOffset.UTC), comment, engineDeploymentId, id, PENDING)
+        .update();
+  }
+
+  /** Approved submissions by engine deployment id: who submitted and who approved each active model. */
+  Map<String, Submission> byEngineDeployment() {
+    Map<String, Submission> result = new HashMap<>();
+    jdbc.sql("select * from model_deployment where engine_deployment_id is not null").query(this::submission)
+        .list().forEach(s -> result.put(s.engineDeploymentId(), s));
+    return result;
+  }
+
+  /** "new resource", "unchanged", or "changed: +A -R lines" against the latest deployed resource of that name. */
+  private String diffSummary(String resource, byte[] bytes) {
+    Optional<byte[]> active = jdbc.sql("select b.BYTES_ from ACT_GE_BYTEARRAY b join ACT_RE_DEPLOYMENT d "
+            + "on b.DEPLOYMENT_ID_ = d.ID_ where b.NAME_ = ? order by d.DEPLOY_TIME_ desc")
+        .param(resource).query((rs, n) -> rs.getBytes(1)).list().stream().findFirst();
+    if (active.isEmpty()) {
+      return "new resource";
+    }
+    return LineDiff.summary(new String(active.get(), StandardCharsets.UTF_8), new String(bytes, StandardCharsets.UTF_8));
+  }
+
+  private Submission submission(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new Submission(rs.getString("deployment_id"), rs.getString("state"), rs.getString("deployment_name"),
+        rs.getString("deployment_source"), rs.getString("tenant_id"), rs.getString("submitted_by"),
+        rs.getObject("submitted_at", OffsetDateTime.class), rs.getString("app_version"), rs.getString("decided_by"),
+        rs.getObject("decided_at", OffsetDateTime.class), rs.getString("decision_comment"),
+        rs.getString("engine_deployment_id"));
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A line diff summary (multiset of lines): enough for an approver to see the size of a change. */
+  static final class LineDiff {
+    private LineDiff() {}
+
+    static String summary(String before, String after) {
+      if (before.equals(after)) {
+        return "unchanged";
+      }
+      Map<String, Integer> counts = new HashMap<>();
+      before.lines().map(String::strip).forEach(line -> counts.merge(line, 1, Integer::sum));
+      int added = 0;
+      for (String line : (Iterable<String>) after.lines().map(String::strip)::iterator) {
+        if (counts.getOrDefault(line, 0) > 0) {
+          counts.merge(line, -1, Integer::sum);
+        } else {
+          added++;
+        }
+      }
+      int removed = counts.values().stream().mapToInt(Integer::intValue).sum();
+      return "changed: +" + added + " -" + removed + " lines";
+    }
+  }
+}
