@@ -12,8 +12,9 @@ Usage (from the repository root):
 
     python3 docs/domain/rewrite-citations.py [--dry-run] [--check] PATH...
 
-PATH is a file or a folder (searched recursively; .git, target, node_modules, data and the new docs
-themselves are skipped). Every change is printed as file:line old -> new. --dry-run prints without
+PATH is a file or a folder (searched recursively; .git, target, node_modules, data, the new docs
+themselves and the Flyway migrations are skipped: an applied migration must not change, or Flyway's
+checksum validation fails on every existing database). Every change is printed as file:line old -> new. --dry-run prints without
 writing; --check exits 1 if any citation is left (for CI). In Markdown files the citation becomes a
 relative link; elsewhere (Java, YAML, SQL, BPMN, DMN, forms) a plain repository path such as
 docs/domain/risk.md#score-and-bands. Running it twice changes nothing the second time.
@@ -105,6 +106,9 @@ CONTRACT_CITATION = re.compile(
 SKIP_DIRS = {".git", "target", "node_modules", "data", ".mvn"}
 # The new documents never cite the old ones (and may name docs/contract.md themselves).
 SKIP_PATHS = {os.path.normpath(p) for p in ["docs/domain", "docs/contract.md", "docs/processes"]}
+# Applied Flyway migrations must stay byte-identical (Flyway validates their checksums), so their
+# comments keep the old citation; --check does not count them.
+MIGRATIONS = os.path.normpath("src/main/resources/db/migration")
 TEXT_SUFFIXES = (".java", ".md", ".yaml", ".yml", ".sql", ".bpmn", ".dmn", ".form", ".properties",
                  ".xml", ".mjs", ".js", ".json", ".txt", ".sh")
 
@@ -152,7 +156,13 @@ def rewrite(text, file_path):
     for literal, replacement in SPECIAL:
         text = text.replace(literal, replacement)
 
+    def is_link_text(match):
+        # "[contract.md](contract.md)" in docs/ is a link to the project's own document: leave it.
+        return match.string.startswith("](", match.end())
+
     def domain(match):
+        if is_link_text(match):
+            return match.group(0)
         start, end = match.group("start"), match.group("end")
         if start is None:
             places = [(D + "README.md", "")]
@@ -163,6 +173,8 @@ def rewrite(text, file_path):
         return render(places, file_path)
 
     def contract(match):
+        if is_link_text(match):
+            return match.group(0)
         section = match.group("section") or match.group("groups")
         anchor = CONTRACT_SECTIONS.get(section.lower(), re.sub(r"[^a-z0-9 -]", "", section.lower())
                                        .replace(" ", "-")) if section else ""
@@ -182,7 +194,8 @@ def files(paths):
                              and os.path.normpath(os.path.join(folder, d)) not in SKIP_PATHS)
             for name in sorted(names):
                 path = os.path.normpath(os.path.join(folder, name))
-                if path.endswith(TEXT_SUFFIXES) and path not in SKIP_PATHS:
+                if path.endswith(TEXT_SUFFIXES) and path not in SKIP_PATHS \
+                        and not path.startswith(MIGRATIONS + os.sep):
                     yield path
 
 
