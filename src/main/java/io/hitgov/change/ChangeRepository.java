@@ -18,11 +18,11 @@ import org.springframework.stereotype.Repository;
 public class ChangeRepository {
 
   /** The append-only records of change control, chained per project (docs/security-audit.md). */
-  static final AuditedTable APPROVALS = AuditedTable.of("change_approval", "id", "change_request_id", "group_id",
+  public static final AuditedTable APPROVALS = AuditedTable.of("change_approval", "id", "change_request_id", "group_id",
       "user_id", "decided_at", "approved", "comment");
-  static final AuditedTable EVENTS = AuditedTable.of("change_event", "id", "change_request_id", "at", "actor", "event",
+  public static final AuditedTable EVENTS = AuditedTable.of("change_event", "id", "change_request_id", "at", "actor", "event",
       "details");
-  static final AuditedTable BASELINE_CHANGES = AuditedTable.of("project_baseline_change", "id", "project_id",
+  public static final AuditedTable BASELINE_CHANGES = AuditedTable.of("project_baseline_change", "id", "project_id",
       "change_request_id", "field", "old_value", "new_value", "at", "actor");
 
   private final JdbcClient jdbc;

@@ -23,14 +23,14 @@ import org.springframework.stereotype.Repository;
 public class HipaaGateRepository {
 
   /** Evidence (its disposition a write-once part), BAAs and sign-offs, chained per project (docs/security-audit.md). */
-  static final AuditedTable EVIDENCE = AuditedTable.of("hipaa_evidence", "id", "gate_id", "spec_id", "round", "status",
+  public static final AuditedTable EVIDENCE = AuditedTable.of("hipaa_evidence", "id", "gate_id", "spec_id", "round", "status",
       "rationale", "compensating_control", "document_id", "document_version", "document_hash", "evidence_date",
       "submitted_by", "submitted_at")
       .withPart("disposition", "evidence_age_days", "disposition", "disposition_reason", "annual_review",
           "disposition_decision", "disposed_at");
-  static final AuditedTable BAAS = AuditedTable.of("hipaa_baa", "id", "gate_id", "position", "counterparty", "executed",
+  public static final AuditedTable BAAS = AuditedTable.of("hipaa_baa", "id", "gate_id", "position", "counterparty", "executed",
       "effective_date", "expiry_date", "subcontractor_flow_down", "document_id", "recorded_by", "recorded_at", "finding");
-  static final AuditedTable SIGN_OFFS = AuditedTable.of("hipaa_signoff", "id", "gate_id", "round", "role", "user_id",
+  public static final AuditedTable SIGN_OFFS = AuditedTable.of("hipaa_signoff", "id", "gate_id", "round", "role", "user_id",
       "approved", "comment", "signed_at");
 
   private final JdbcClient jdbc;

@@ -23,13 +23,13 @@ import org.springframework.stereotype.Repository;
 public class ProjectRepository {
 
   /** The append-only tables, chained per project (docs/security-audit.md). */
-  static final AuditedTable EVENTS = AuditedTable.of("project_event", "id", "project_id", "at", "actor", "event", "details");
-  static final AuditedTable DELIVERABLES = AuditedTable.of("project_deliverable", "id", "project_id", "phase", "task_key",
+  public static final AuditedTable EVENTS = AuditedTable.of("project_event", "id", "project_id", "at", "actor", "event", "details");
+  public static final AuditedTable DELIVERABLES = AuditedTable.of("project_deliverable", "id", "project_id", "phase", "task_key",
       "item", "document_id", "version", "summary", "accepted", "pass_rate", "open_critical", "submitted_by", "submitted_at");
-  static final AuditedTable CHECKPOINTS = AuditedTable.of("readiness_checkpoint", "id", "project_id", "checkpoint",
+  public static final AuditedTable CHECKPOINTS = AuditedTable.of("readiness_checkpoint", "id", "project_id", "checkpoint",
       "days_to_go_live", "scored_by", "scored_at", "outcome", "red_hard", "red_soft", "criteria", "decision_version",
       "raised_risks", "note");
-  static final AuditedTable GATE_RECORDS = AuditedTable.of("gate_record", "id", "review_id", "project_id", "gate_id",
+  public static final AuditedTable GATE_RECORDS = AuditedTable.of("gate_record", "id", "review_id", "project_id", "gate_id",
       "round", "kind", "user_id", "group_id", "at", "outcome", "comment", "evidence_refs", "unmet_criteria",
       "condition_text", "condition_owner", "condition_due", "decision_key", "decision_version", "details");
 

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 public class RiskRepository {
 
   /** The risk history, append-only, chained per project (docs/security-audit.md). */
-  static final AuditedTable EVENTS = AuditedTable.of("risk_event", "id", "risk_id", "at", "actor", "event", "band",
+  public static final AuditedTable EVENTS = AuditedTable.of("risk_event", "id", "risk_id", "at", "actor", "event", "band",
       "score", "level", "details");
 
   private final JdbcClient jdbc;
