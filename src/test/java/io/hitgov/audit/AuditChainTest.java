@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
-import io.hitgov.risk.RiskRepository;
 import io.hitgov.support.AuditRace;
 import io.hitgov.support.HitgovSpringTest;
 import io.hitgov.support.Http;
@@ -26,11 +25,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @HitgovSpringTest
 @org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class AuditChainTest {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
-  @Autowired RiskRepository risks;
+  @Autowired io.hitgov.system.audit.AuditMonitor monitor;
   @Autowired javax.sql.DataSource dataSource;
   Http http;
 
@@ -97,6 +97,17 @@ class AuditChainTest {
     String metrics = http.as("admin").get("/actuator/prometheus").body();
     assertThat(metrics).contains("hitgov_audit_chains{").contains("hitgov_audit_breaks{")
         .contains("hitgov_audit_last_verification_seconds{");
+  }
+
+  @Test
+  void the_daily_publication_logs_the_digest_and_every_head(org.springframework.boot.test.system.CapturedOutput output) {
+    raiseRisk("EHR-AUD-5");
+    monitor.publish();
+    JsonNode heads = http.as("admin").get("/api/audit/heads").json();
+    JsonNode head = StreamSupport.stream(heads.get("chains").spliterator(), false)
+        .filter(h -> h.get("chainKey").asText().equals("project:EHR-AUD-5")).findFirst().orElseThrow();
+    assertThat(output.getOut()).containsPattern("Audit chain heads: \\d+ chains, digest [0-9a-f]{64}")
+        .contains("Audit chain head project:EHR-AUD-5 seq=" + head.get("seq").asLong() + " hash=" + head.get("hash").asText());
   }
 
   @Test
