@@ -142,6 +142,17 @@ class PostgresAuditTest {
     }
   }
 
+  @Test
+  void prod_refuses_to_connect_as_a_superuser() {
+    try (PostgresDatabase database = PostgresDatabase.createOrSkip()) {
+      assertThatThrownBy(() -> AppRunner.start("test,postgres,prod", "--POSTGRES_URL=" + database.url(),
+              "--POSTGRES_USER=" + database.user(), "--POSTGRES_PASSWORD=" + database.password(),
+              "--HITGOV_ADMIN_USER=operator", "--HITGOV_ADMIN_PASSWORD=Str0ng-operator-secret")
+          .close())
+          .hasStackTraceContaining("Refusing to run as the PostgreSQL superuser '" + database.user() + "'");
+    }
+  }
+
   private static String raiseRisk(Http http, String projectId) {
     Http.Response risk = http.as("carla").postJson("/api/risks", Http.json(Map.of("projectId", projectId,
         "title", "Dose range rule missing", "category", "PATIENT_SAFETY", "likelihood", 2, "impact", 4,

@@ -11,10 +11,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -25,8 +22,7 @@ import org.springframework.stereotype.Component;
  * line with the digest over all chain heads and one line per head; the metrics
  * {@code hitgov_audit_chains}, {@code hitgov_audit_breaks} and
  * {@code hitgov_audit_last_verification_seconds} show the latest verification (scheduled or
- * {@code GET /api/audit/verify}). At start-up it warns when, on PostgreSQL, the application's role may
- * update the append-only tables (it is their owner or a superuser).
+ * {@code GET /api/audit/verify}).
  */
 @Component
 public class AuditMonitor implements MeterBinder {
@@ -35,13 +31,11 @@ public class AuditMonitor implements MeterBinder {
 
   private final AuditVerifier verifier;
   private final AuditChain chain;
-  private final JdbcClient jdbc;
   private final AtomicReference<Report> last = new AtomicReference<>();
 
-  AuditMonitor(AuditVerifier verifier, AuditChain chain, JdbcClient jdbc) {
+  AuditMonitor(AuditVerifier verifier, AuditChain chain) {
     this.verifier = verifier;
     this.chain = chain;
-    this.jdbc = jdbc;
   }
 
   /** Verifies every chain (and the anchors given) and records the result for the metrics. */
@@ -73,27 +67,6 @@ public class AuditMonitor implements MeterBinder {
             : last.get().verifiedAt().toEpochSecond())
         .description("When the audit chains were last verified (epoch seconds)").baseUnit("seconds")
         .register(registry);
-  }
-
-  @EventListener(ApplicationReadyEvent.class)
-  void checkPrivileges() {
-    try {
-      String product = jdbc.sql("select 1").query((rs, n) -> rs.getStatement().getConnection().getMetaData()
-          .getDatabaseProductName()).single();
-      if (!"PostgreSQL".equals(product)) {
-        return;
-      }
-      List<String> writable = chain.tables().stream().map(t -> t.name())
-          .filter(table -> Boolean.TRUE.equals(jdbc.sql("select has_table_privilege(?, 'UPDATE')").param(table)
-              .query(Boolean.class).single()))
-          .sorted().toList();
-      if (!writable.isEmpty()) {
-        LOG.warn("The application's database role may UPDATE the append-only tables {}: connect as a role with "
-            + "SELECT and INSERT only (docs/security-audit.md); the audit chains still detect changes", writable);
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("Could not check the application role's privileges: {}", e.getMessage());
-    }
   }
 
   @Configuration(proxyBeanMethods = false)
