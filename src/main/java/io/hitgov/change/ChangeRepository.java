@@ -4,20 +4,47 @@ import io.hitgov.change.ChangeRecords.Approval;
 import io.hitgov.change.ChangeRecords.BaselineChange;
 import io.hitgov.change.ChangeRecords.ChangeEvent;
 import io.hitgov.change.ChangeRecords.ChangeRequest;
+import io.hitgov.shared.audit.AuditChain;
+import io.hitgov.shared.audit.AuditedTable;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The change log: requests, approvals, events and the baseline changes they caused. */
 @Repository
 public class ChangeRepository {
 
-  private final JdbcClient jdbc;
+  /** The append-only records of change control, chained per project (docs/security-audit.md). */
+  public static final AuditedTable APPROVALS = AuditedTable.of("change_approval", "id", "change_request_id", "group_id",
+      "user_id", "decided_at", "approved", "comment");
+  public static final AuditedTable EVENTS = AuditedTable.of("change_event", "id", "change_request_id", "at", "actor", "event",
+      "details");
+  public static final AuditedTable BASELINE_CHANGES = AuditedTable.of("project_baseline_change", "id", "project_id",
+      "change_request_id", "field", "old_value", "new_value", "at", "actor");
 
-  public ChangeRepository(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final AuditChain audit;
+
+  public ChangeRepository(JdbcClient jdbc, AuditChain audit) {
     this.jdbc = jdbc;
+    this.audit = audit;
+    audit.register(APPROVALS);
+    audit.register(EVENTS);
+    audit.register(BASELINE_CHANGES);
+  }
+
+  private String chainOf(String changeRequestId) {
+    return AuditChain.projectChain(jdbc.sql("select project_id from change_request where change_request_id = ?")
+        .param(changeRequestId).query(String.class).single());
+  }
+
+  private static long insertReturningId(JdbcClient.StatementSpec insert) {
+    var keys = new GeneratedKeyHolder();
+    insert.update(keys, "id");
+    return keys.getKey().longValue();
   }
 
   public void insert(ChangeRequest cr) {
@@ -54,9 +81,9 @@ public class ChangeRepository {
   }
 
   public void insertApproval(Approval a) {
-    jdbc.sql("""
+    audit.insert(chainOf(a.changeRequestId()), APPROVALS, () -> insertReturningId(jdbc.sql("""
         insert into change_approval (change_request_id, group_id, user_id, decided_at, approved, comment)
-        values (:changeRequestId, :groupId, :userId, :decidedAt, :approved, :comment)""").paramSource(a).update();
+        values (:changeRequestId, :groupId, :userId, :decidedAt, :approved, :comment)""").paramSource(a)));
   }
 
   public List<Approval> approvals(String id) {
@@ -65,8 +92,9 @@ public class ChangeRepository {
   }
 
   public void insertEvent(String id, OffsetDateTime at, String actor, String event, String details) {
-    jdbc.sql("insert into change_event (change_request_id, at, actor, event, details) values (?, ?, ?, ?, ?)")
-        .params(id, at, actor, event, details).update();
+    audit.insert(chainOf(id), EVENTS, () -> insertReturningId(
+        jdbc.sql("insert into change_event (change_request_id, at, actor, event, details) values (?, ?, ?, ?, ?)")
+            .params(id, at, actor, event, details)));
   }
 
   public List<ChangeEvent> events(String id) {
@@ -75,9 +103,9 @@ public class ChangeRepository {
   }
 
   public void insertBaselineChange(BaselineChange b) {
-    jdbc.sql("""
+    audit.insert(AuditChain.projectChain(b.projectId()), BASELINE_CHANGES, () -> insertReturningId(jdbc.sql("""
         insert into project_baseline_change (project_id, change_request_id, field, old_value, new_value, at, actor)
-        values (:projectId, :changeRequestId, :field, :oldValue, :newValue, :at, :actor)""").paramSource(b).update();
+        values (:projectId, :changeRequestId, :field, :oldValue, :newValue, :at, :actor)""").paramSource(b)));
   }
 
   public List<BaselineChange> baselineChanges(String projectId) {

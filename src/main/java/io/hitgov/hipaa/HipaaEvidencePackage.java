@@ -6,6 +6,7 @@ import io.hitgov.hipaa.HipaaRecords.Gate;
 import io.hitgov.hipaa.HipaaRecords.Remediation;
 import io.hitgov.hipaa.HipaaRecords.SignOff;
 import io.hitgov.hipaa.HipaaRecords.Spec;
+import io.hitgov.shared.audit.AuditChain;
 import io.hitgov.shared.process.EngineClock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -21,7 +22,9 @@ import org.springframework.stereotype.Component;
  * The auditor's evidence package of one HIPAA gate: every specification with its status,
  * rationale, evidence reference (document id, version, hash), submitter, disposition, reviewer and
  * signers, plus the BAA register, the sign-offs and the remediation items. Built from HITGov's own
- * tables only, so it can be read without the engine.
+ * tables only, so it can be read without the engine. It carries the head of the project's audit
+ * chain at export time ({@code auditChain}; in CSV the last two columns), so that an auditor can later
+ * check with {@code GET /api/audit/verify?chain=&seq=&hash=} that the records are unchanged.
  */
 @Component
 public class HipaaEvidencePackage {
@@ -31,7 +34,8 @@ public class HipaaEvidencePackage {
       "title", "safeguard", "requirement", "effectiveRequirement", "ownerGroup", "status", "rationale",
       "compensatingControl", "documentId", "documentVersion", "documentHash", "evidenceDate", "evidenceAgeDays",
       "submittedBy", "submittedAt", "disposition", "dispositionReason", "annualReview", "dispositionDecision",
-      "reviewedBy", "reviewedAt", "securitySignedBy", "securitySignedAt", "privacySignedBy", "privacySignedAt");
+      "reviewedBy", "reviewedAt", "securitySignedBy", "securitySignedAt", "privacySignedBy", "privacySignedAt",
+      "auditChainSeq", "auditChainHead");
 
   public record EvidenceRef(String documentId, String version, String hash, LocalDate date, Integer ageDays) {}
 
@@ -54,12 +58,14 @@ public class HipaaEvidencePackage {
 
   public record Package(GateSummary gate, Signature reviewedBy, List<Signature> signedBy,
       List<SpecificationEntry> specifications, List<Baa> businessAssociates, List<Signature> signOffs,
-      List<Remediation> remediations, OffsetDateTime exportedAt, String exportedBy) {}
+      List<Remediation> remediations, OffsetDateTime exportedAt, String exportedBy, AuditChain.Head auditChain) {}
 
   private final HipaaGateRepository repository;
+  private final AuditChain auditChain;
 
-  public HipaaEvidencePackage(HipaaGateRepository repository) {
+  public HipaaEvidencePackage(HipaaGateRepository repository, AuditChain auditChain) {
     this.repository = repository;
+    this.auditChain = auditChain;
   }
 
   /** The latest gate of a project, or the named one; empty when there is none. */
@@ -97,7 +103,8 @@ public class HipaaEvidencePackage {
         gate.validOn(EngineClock.today()), gate.invalidatedAt(), gate.invalidatedReason(), scope,
         gate.scopeRecordedBy());
     return new Package(summary, reviewer, signers, specs, repository.findBaas(gate.gateId()), signOffs,
-        repository.findRemediations(gate.gateId()), EngineClock.now(), exportedBy);
+        repository.findRemediations(gate.gateId()), EngineClock.now(), exportedBy,
+        auditChain.head(AuditChain.projectChain(gate.projectId())).orElse(null));
   }
 
   private static Submission submission(Evidence e) {
@@ -128,7 +135,9 @@ public class HipaaEvidencePackage {
           pkg.reviewedBy() == null ? "" : pkg.reviewedBy().userId(),
           pkg.reviewedBy() == null ? "" : str(pkg.reviewedBy().signedAt()),
           security == null ? "" : security.userId(), security == null ? "" : str(security.signedAt()),
-          privacy == null ? "" : privacy.userId(), privacy == null ? "" : str(privacy.signedAt()));
+          privacy == null ? "" : privacy.userId(), privacy == null ? "" : str(privacy.signedAt()),
+          pkg.auditChain() == null ? "" : str(pkg.auditChain().seq()),
+          pkg.auditChain() == null ? "" : pkg.auditChain().hash());
       out.append(row.stream().map(value -> cell(String.valueOf(value))).collect(Collectors.joining(","))).append("\r\n");
     }
     return out.toString();

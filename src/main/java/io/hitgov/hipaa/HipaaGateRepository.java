@@ -5,11 +5,14 @@ import io.hitgov.hipaa.HipaaRecords.Evidence;
 import io.hitgov.hipaa.HipaaRecords.Gate;
 import io.hitgov.hipaa.HipaaRecords.SignOff;
 import io.hitgov.hipaa.HipaaRecords.Spec;
+import io.hitgov.shared.audit.AuditChain;
+import io.hitgov.shared.audit.AuditedTable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -19,10 +22,38 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class HipaaGateRepository {
 
-  private final JdbcClient jdbc;
+  /** Evidence (its disposition a write-once part), BAAs and sign-offs, chained per project (docs/security-audit.md). */
+  public static final AuditedTable EVIDENCE = AuditedTable.of("hipaa_evidence", "id", "gate_id", "spec_id", "round", "status",
+      "rationale", "compensating_control", "document_id", "document_version", "document_hash", "evidence_date",
+      "submitted_by", "submitted_at")
+      .withPart("disposition", "evidence_age_days", "disposition", "disposition_reason", "annual_review",
+          "disposition_decision", "disposed_at");
+  public static final AuditedTable BAAS = AuditedTable.of("hipaa_baa", "id", "gate_id", "position", "counterparty", "executed",
+      "effective_date", "expiry_date", "subcontractor_flow_down", "document_id", "recorded_by", "recorded_at", "finding");
+  public static final AuditedTable SIGN_OFFS = AuditedTable.of("hipaa_signoff", "id", "gate_id", "round", "role", "user_id",
+      "approved", "comment", "signed_at");
 
-  public HipaaGateRepository(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final AuditChain audit;
+
+  public HipaaGateRepository(JdbcClient jdbc, AuditChain audit) {
     this.jdbc = jdbc;
+    this.audit = audit;
+    audit.register(EVIDENCE);
+    audit.register(BAAS);
+    audit.register(SIGN_OFFS);
+  }
+
+  /** The audit chain of a gate's project. */
+  private String chainOf(String gateId) {
+    return AuditChain.projectChain(jdbc.sql("select project_id from hipaa_gate where gate_id = ?").param(gateId)
+        .query(String.class).single());
+  }
+
+  private static long insertReturningId(JdbcClient.StatementSpec insert) {
+    var keys = new GeneratedKeyHolder();
+    insert.update(keys, "id");
+    return keys.getKey().longValue();
   }
 
   // ---- gate
@@ -120,28 +151,28 @@ public class HipaaGateRepository {
   // ---- evidence
 
   public long insertEvidence(Evidence evidence) {
-    var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-    jdbc.sql("""
+    return audit.insert(chainOf(evidence.gateId()), EVIDENCE, () -> insertReturningId(jdbc.sql("""
         insert into hipaa_evidence (gate_id, spec_id, round, status, rationale, compensating_control, document_id,
           document_version, document_hash, evidence_date, submitted_by, submitted_at)
         values (:gateId, :specId, :round, :status, :rationale, :compensatingControl, :documentId,
           :documentVersion, :documentHash, :evidenceDate, :submittedBy, :submittedAt)""")
-        .paramSource(evidence)
-        .update(keys, "id");
-    return keys.getKey().longValue();
+        .paramSource(evidence)));
   }
 
   /** Writes the disposition onto an evidence row, once. */
   public void dispose(long evidenceId, Integer ageDays, String disposition, String reason, boolean annualReview,
       String decision, OffsetDateTime at) {
-    int updated = jdbc.sql("""
-        update hipaa_evidence set evidence_age_days = ?, disposition = ?, disposition_reason = ?, annual_review = ?,
-          disposition_decision = ?, disposed_at = ? where id = ? and disposition is null""")
-        .params(ageDays, disposition, reason, annualReview, decision, at, evidenceId)
-        .update();
-    if (updated != 1) {
-      throw new IllegalStateException("Evidence " + evidenceId + " is already disposed");
-    }
+    String gateId = jdbc.sql("select gate_id from hipaa_evidence where id = ?").param(evidenceId).query(String.class).single();
+    audit.writeOnce(chainOf(gateId), EVIDENCE, "disposition", evidenceId, () -> {
+      int updated = jdbc.sql("""
+          update hipaa_evidence set evidence_age_days = ?, disposition = ?, disposition_reason = ?, annual_review = ?,
+            disposition_decision = ?, disposed_at = ? where id = ? and disposition is null""")
+          .params(ageDays, disposition, reason, annualReview, decision, at, evidenceId)
+          .update();
+      if (updated != 1) {
+        throw new IllegalStateException("Evidence " + evidenceId + " is already disposed");
+      }
+    });
   }
 
   public Optional<Evidence> findLatestEvidence(String gateId, String specId) {
@@ -156,13 +187,12 @@ public class HipaaGateRepository {
   // ---- business associates
 
   public void insertBaa(Baa baa) {
-    jdbc.sql("""
+    audit.insert(chainOf(baa.gateId()), BAAS, () -> insertReturningId(jdbc.sql("""
         insert into hipaa_baa (gate_id, position, counterparty, executed, effective_date, expiry_date,
           subcontractor_flow_down, document_id, recorded_by, recorded_at, finding)
         values (:gateId, :position, :counterparty, :executed, :effectiveDate, :expiryDate,
           :subcontractorFlowDown, :documentId, :recordedBy, :recordedAt, :finding)""")
-        .paramSource(baa)
-        .update();
+        .paramSource(baa)));
   }
 
   public List<Baa> findBaas(String gateId) {
@@ -172,11 +202,10 @@ public class HipaaGateRepository {
   // ---- sign-offs
 
   public void insertSignOff(SignOff signOff) {
-    jdbc.sql("""
+    audit.insert(chainOf(signOff.gateId()), SIGN_OFFS, () -> insertReturningId(jdbc.sql("""
         insert into hipaa_signoff (gate_id, round, role, user_id, approved, comment, signed_at)
         values (:gateId, :round, :role, :userId, :approved, :comment, :signedAt)""")
-        .paramSource(signOff)
-        .update();
+        .paramSource(signOff)));
   }
 
   public List<SignOff> findSignOffs(String gateId) {

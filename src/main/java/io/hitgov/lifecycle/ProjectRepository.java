@@ -7,22 +7,48 @@ import io.hitgov.lifecycle.LifecycleRecords.GateRecord;
 import io.hitgov.lifecycle.LifecycleRecords.Phase;
 import io.hitgov.lifecycle.LifecycleRecords.Project;
 import io.hitgov.lifecycle.LifecycleRecords.ProjectEvent;
+import io.hitgov.shared.audit.AuditChain;
+import io.hitgov.shared.audit.AuditedTable;
 import io.hitgov.shared.process.TaskFields;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The project registry, its phases, deliverables, readiness trend and gate record. */
 @Repository
 public class ProjectRepository {
 
-  private final JdbcClient jdbc;
+  /** The append-only tables, chained per project (docs/security-audit.md). */
+  public static final AuditedTable EVENTS = AuditedTable.of("project_event", "id", "project_id", "at", "actor", "event", "details");
+  public static final AuditedTable DELIVERABLES = AuditedTable.of("project_deliverable", "id", "project_id", "phase", "task_key",
+      "item", "document_id", "version", "summary", "accepted", "pass_rate", "open_critical", "submitted_by", "submitted_at");
+  public static final AuditedTable CHECKPOINTS = AuditedTable.of("readiness_checkpoint", "id", "project_id", "checkpoint",
+      "days_to_go_live", "scored_by", "scored_at", "outcome", "red_hard", "red_soft", "criteria", "decision_version",
+      "raised_risks", "note");
+  public static final AuditedTable GATE_RECORDS = AuditedTable.of("gate_record", "id", "review_id", "project_id", "gate_id",
+      "round", "kind", "user_id", "group_id", "at", "outcome", "comment", "evidence_refs", "unmet_criteria",
+      "condition_text", "condition_owner", "condition_due", "decision_key", "decision_version", "details");
 
-  public ProjectRepository(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final AuditChain audit;
+
+  public ProjectRepository(JdbcClient jdbc, AuditChain audit) {
     this.jdbc = jdbc;
+    this.audit = audit;
+    audit.register(EVENTS);
+    audit.register(DELIVERABLES);
+    audit.register(CHECKPOINTS);
+    audit.register(GATE_RECORDS);
+  }
+
+  private static long insertReturningId(JdbcClient.StatementSpec insert) {
+    var keys = new GeneratedKeyHolder();
+    insert.update(keys, "id");
+    return keys.getKey().longValue();
   }
 
   // ---------------------------------------------------------------- projects and phases
@@ -93,8 +119,9 @@ public class ProjectRepository {
   // ---------------------------------------------------------------- audit records (insert-only)
 
   public void insertEvent(String projectId, OffsetDateTime at, String actor, String event, String details) {
-    jdbc.sql("insert into project_event (project_id, at, actor, event, details) values (?, ?, ?, ?, ?)")
-        .params(projectId, at, actor, event, TaskFields.clipped(details, 2000)).update();
+    audit.insert(AuditChain.projectChain(projectId), EVENTS, () -> insertReturningId(
+        jdbc.sql("insert into project_event (project_id, at, actor, event, details) values (?, ?, ?, ?, ?)")
+            .params(projectId, at, actor, event, TaskFields.clipped(details, 2000))));
   }
 
   public List<ProjectEvent> events(String projectId) {
@@ -105,11 +132,12 @@ public class ProjectRepository {
   public void insertDeliverable(Deliverable d) {
     d = new Deliverable(d.id(), d.projectId(), d.phase(), d.taskKey(), TaskFields.clipped(d.item(), 200), d.documentId(), d.version(),
         TaskFields.clipped(d.summary(), 2000), d.accepted(), d.passRate(), d.openCritical(), d.submittedBy(), d.submittedAt());
-    jdbc.sql("""
+    Deliverable row = d;
+    audit.insert(AuditChain.projectChain(d.projectId()), DELIVERABLES, () -> insertReturningId(jdbc.sql("""
         insert into project_deliverable (project_id, phase, task_key, item, document_id, version, summary, accepted,
           pass_rate, open_critical, submitted_by, submitted_at)
         values (:projectId, :phase, :taskKey, :item, :documentId, :version, :summary, :accepted, :passRate,
-          :openCritical, :submittedBy, :submittedAt)""").paramSource(d).update();
+          :openCritical, :submittedBy, :submittedAt)""").paramSource(row)));
   }
 
   public List<Deliverable> deliverables(String projectId) {
@@ -118,11 +146,11 @@ public class ProjectRepository {
   }
 
   public void insertCheckpoint(Checkpoint c) {
-    jdbc.sql("""
+    audit.insert(AuditChain.projectChain(c.projectId()), CHECKPOINTS, () -> insertReturningId(jdbc.sql("""
         insert into readiness_checkpoint (project_id, checkpoint, days_to_go_live, scored_by, scored_at, outcome,
           red_hard, red_soft, criteria, decision_version, raised_risks, note)
         values (:projectId, :checkpoint, :daysToGoLive, :scoredBy, :scoredAt, :outcome, :redHard, :redSoft,
-          :criteria, :decisionVersion, :raisedRisks, :note)""").paramSource(c).update();
+          :criteria, :decisionVersion, :raisedRisks, :note)""").paramSource(c)));
   }
 
   public List<Checkpoint> checkpoints(String projectId) {
@@ -135,13 +163,14 @@ public class ProjectRepository {
         r.at(), r.outcome(), TaskFields.clipped(r.comment(), 2000), TaskFields.clipped(r.evidenceRefs(), 4000), TaskFields.clipped(r.unmetCriteria(), 500),
         TaskFields.clipped(r.conditionText(), 1000), r.conditionOwner(), r.conditionDue(), r.decisionKey(), r.decisionVersion(),
         TaskFields.clipped(r.details(), 4000));
-    jdbc.sql("""
+    GateRecord row = r;
+    audit.insert(AuditChain.projectChain(r.projectId()), GATE_RECORDS, () -> insertReturningId(jdbc.sql("""
         insert into gate_record (review_id, project_id, gate_id, round, kind, user_id, group_id, at, outcome, comment,
           evidence_refs, unmet_criteria, condition_text, condition_owner, condition_due, decision_key,
           decision_version, details)
         values (:reviewId, :projectId, :gateId, :round, :kind, :userId, :groupId, :at, :outcome, :comment,
           :evidenceRefs, :unmetCriteria, :conditionText, :conditionOwner, :conditionDue, :decisionKey,
-          :decisionVersion, :details)""").paramSource(r).update();
+          :decisionVersion, :details)""").paramSource(row)));
   }
 
   public List<GateRecord> gateRecords(String projectId) {

@@ -3,22 +3,32 @@ package io.hitgov.risk;
 import io.hitgov.risk.RiskRecords.GateHold;
 import io.hitgov.risk.RiskRecords.Risk;
 import io.hitgov.risk.RiskRecords.RiskEvent;
+import io.hitgov.shared.audit.AuditChain;
+import io.hitgov.shared.audit.AuditedTable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The risk register: current state per risk, insert-only history, gate holds. */
 @Repository
 public class RiskRepository {
 
-  private final JdbcClient jdbc;
+  /** The risk history, append-only, chained per project (docs/security-audit.md). */
+  public static final AuditedTable EVENTS = AuditedTable.of("risk_event", "id", "risk_id", "at", "actor", "event", "band",
+      "score", "level", "details");
 
-  public RiskRepository(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final AuditChain audit;
+
+  public RiskRepository(JdbcClient jdbc, AuditChain audit) {
     this.jdbc = jdbc;
+    this.audit = audit;
+    audit.register(EVENTS);
   }
 
   public void insert(Risk risk) {
@@ -97,11 +107,17 @@ public class RiskRepository {
   // ---- history
 
   public void insertEvent(RiskEvent event) {
-    jdbc.sql("""
-        insert into risk_event (risk_id, at, actor, event, band, score, level, details)
-        values (:riskId, :at, :actor, :event, :band, :score, :level, :details)""")
-        .paramSource(event)
-        .update();
+    String projectId = jdbc.sql("select project_id from risk where risk_id = ?").param(event.riskId())
+        .query(String.class).single();
+    audit.insert(AuditChain.projectChain(projectId), EVENTS, () -> {
+      var keys = new GeneratedKeyHolder();
+      jdbc.sql("""
+          insert into risk_event (risk_id, at, actor, event, band, score, level, details)
+          values (:riskId, :at, :actor, :event, :band, :score, :level, :details)""")
+          .paramSource(event)
+          .update(keys, "id");
+      return keys.getKey().longValue();
+    });
   }
 
   public List<RiskEvent> events(String riskId) {

@@ -198,5 +198,9 @@ class ChangeApiTest {
     String metrics = http.as("admin").get("/actuator/prometheus").body();
     assertThat(metrics).containsPattern("hitgov_change_requests\\{[^}]*status=\"CLOSED\",type=\"NORMAL\"[^}]*} 2\\.0")
         .containsPattern("hitgov_change_approved_cost_usd\\{[^}]*} 30000\\.0");
+    // approvals, events and baseline changes are chained to the project, intact (docs/security-audit.md)
+    JsonNode audit = http.as("paula").get("/api/audit/verify").json();
+    assertThat(audit.get("breaks")).as(audit.toString()).isEmpty();
+    assertThat(audit.get("rows").asLong()).isPositive();
   }
 }

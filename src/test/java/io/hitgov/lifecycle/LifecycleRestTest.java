@@ -236,6 +236,10 @@ class LifecycleRestTest {
     assertThat(metrics).containsPattern("hitgov_gate_decisions\\{[^}]*gate=\"G6\",outcome=\"GO\"[^}]*} 1\\.0")
         .containsPattern("hitgov_gate_decisions\\{[^}]*gate=\"G6\",outcome=\"NO_GO\"[^}]*} 0\\.0")
         .containsPattern("hitgov_projects_ended\\{[^}]*status=\"CLOSED\"[^}]*} 1\\.0");
+    // the gate record, events, deliverables and readiness scorings are chained to the project, intact
+    JsonNode audit = http.as("paula").get("/api/audit/verify").json();
+    assertThat(audit.get("breaks")).as(audit.toString()).isEmpty();
+    assertThat(audit.get("rows").asLong()).isPositive();
   }
 
   @Test

@@ -1,0 +1,184 @@
+package io.hitgov.shared.audit;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Tamper-evident audit: every row of an append-only table is chained, inside the transaction that
+ * inserts it, to the previous record of the same chain (one chain per project, key
+ * {@link #projectChain(String)}; other keys, e.g. {@code models}, for records of no project).
+ * Appending locks the chain's head row ({@code audit_chain_head}, SELECT ... FOR UPDATE), so the
+ * nodes of a cluster append to one chain one after the other and never fork it, while different
+ * projects append in parallel. Each entry ({@code audit_chain_entry}) holds the SHA-256 over the
+ * row's canonical form ({@link CanonicalForm}) and the previous entry's hash.
+ *
+ * <p>Repositories call {@link #insert} around their INSERT (and {@link #writeOnce} around an UPDATE
+ * that fills a table's write-once part), after {@link #register registering} the table. This class
+ * depends on nothing else of HITGov.
+ */
+@Component
+public class AuditChain {
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transaction;
+  private final TransactionTemplate ownTransaction;
+  private final Map<String, AuditedTable> tables = new ConcurrentHashMap<>();
+
+  public AuditChain(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    this.jdbc = jdbc;
+    this.transaction = new TransactionTemplate(transactionManager);
+    this.ownTransaction = new TransactionTemplate(transactionManager);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /** A chain on its own connection pool, as a second node would have it (tests, tools). */
+  public static AuditChain on(DataSource dataSource) {
+    return new AuditChain(JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource));
+  }
+
+  /** The chain of a project's records. */
+  public static String projectChain(String projectId) {
+    return "project:" + projectId;
+  }
+
+  /** Makes a table known to verification; idempotent. */
+  public AuditedTable register(AuditedTable table) {
+    AuditedTable known = tables.putIfAbsent(table.name(), table);
+    if (known != null && !known.equals(table)) {
+      throw new IllegalStateException("Audited table " + table.name() + " is registered twice, differently");
+    }
+    return table;
+  }
+
+  public Collection<AuditedTable> tables() {
+    return List.copyOf(tables.values());
+  }
+
+  Optional<AuditedTable> table(String name) {
+    return Optional.ofNullable(tables.get(name));
+  }
+
+  /**
+   * Runs {@code insert} (which returns the new row's id) and chains the row's {@link AuditedTable#ROW}
+   * part, in the caller's transaction or in a new one.
+   */
+  public <T> T insert(String chainKey, AuditedTable table, Supplier<T> insert) {
+    requireRegistered(table);
+    return transaction.execute(status -> {
+      Head head = lockHead(chainKey);
+      T id = insert.get();
+      append(head, table, AuditedTable.ROW, id);
+      return id;
+    });
+  }
+
+  /** Runs {@code write} (an UPDATE filling the write-once {@code part} of row {@code id}) and chains that part. */
+  public void writeOnce(String chainKey, AuditedTable table, String part, Object id, Runnable write) {
+    requireRegistered(table);
+    table.columns(part);
+    transaction.executeWithoutResult(status -> {
+      Head head = lockHead(chainKey);
+      write.run();
+      append(head, table, part, id);
+    });
+  }
+
+  /** A chain's head: its last sequence number and hash. */
+  public record Head(String chainKey, long seq, String hash, OffsetDateTime updatedAt) {}
+
+  public Optional<Head> head(String chainKey) {
+    return jdbc.sql("select chain_key, seq, head_hash, updated_at from audit_chain_head where chain_key = ?")
+        .param(chainKey)
+        .query((rs, row) -> new Head(rs.getString(1), rs.getLong(2), rs.getString(3),
+            rs.getObject(4, OffsetDateTime.class)))
+        .optional();
+  }
+
+  /** Every chain's head, by chain key. */
+  public List<Head> heads() {
+    return jdbc.sql("select chain_key, seq, head_hash, updated_at from audit_chain_head order by chain_key")
+        .query((rs, row) -> new Head(rs.getString(1), rs.getLong(2), rs.getString(3),
+            rs.getObject(4, OffsetDateTime.class)))
+        .list();
+  }
+
+  /** SHA-256 over every head, one line {@code chainKey seq hash} each, sorted by chain key: one value to compare. */
+  public static String digest(List<Head> heads) {
+    StringBuilder lines = new StringBuilder();
+    heads.stream().sorted(java.util.Comparator.comparing(Head::chainKey))
+        .forEach(h -> lines.append(h.chainKey()).append(' ').append(h.seq()).append(' ').append(h.hash()).append('\n'));
+    return CanonicalForm.sha256(lines.toString());
+  }
+
+  private void requireRegistered(AuditedTable table) {
+    if (!table.equals(tables.get(table.name()))) {
+      throw new IllegalStateException("Audited table " + table.name() + " is not registered");
+    }
+  }
+
+  private Head lockHead(String chainKey) {
+    if (chainKey == null || chainKey.isBlank() || chainKey.length() > 200) {
+      throw new IllegalArgumentException("Not a chain key: " + chainKey);
+    }
+    Optional<Head> head = selectForUpdate(chainKey);
+    if (head.isEmpty()) {
+      try {
+        ownTransaction.executeWithoutResult(status -> jdbc.sql(
+                "insert into audit_chain_head (chain_key, seq, head_hash, updated_at) values (?, 0, ?, ?)")
+            .params(chainKey, CanonicalForm.GENESIS, OffsetDateTime.now(ZoneOffset.UTC)).update());
+      } catch (DataIntegrityViolationException concurrentlyCreated) {
+        // another node or thread started the chain first: fine
+      }
+      head = selectForUpdate(chainKey);
+    }
+    return head.orElseThrow(() -> new IllegalStateException("Audit chain " + chainKey + " has no head"));
+  }
+
+  private Optional<Head> selectForUpdate(String chainKey) {
+    return jdbc.sql("select chain_key, seq, head_hash, updated_at from audit_chain_head where chain_key = ? for update")
+        .param(chainKey)
+        .query((rs, row) -> new Head(rs.getString(1), rs.getLong(2), rs.getString(3),
+            rs.getObject(4, OffsetDateTime.class)))
+        .optional();
+  }
+
+  private void append(Head head, AuditedTable table, String part, Object id) {
+    if (id == null) {
+      throw new IllegalStateException("No id for the new row of " + table.name());
+    }
+    CanonicalForm.Row row = jdbc.sql("select * from " + table.name() + " where " + table.idColumn() + " = ?")
+        .param(id)
+        .query((rs, n) -> CanonicalForm.read(rs, table))
+        .optional()
+        .orElseThrow(() -> new IllegalStateException("No row " + id + " in " + table.name() + " to chain"));
+    long seq = head.seq() + 1;
+    Instant recordedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    String hash = CanonicalForm.hash(head.chainKey(), seq, head.hash(), table.name(), row.id(), part, recordedAt,
+        row.content().get(part));
+    OffsetDateTime at = recordedAt.atOffset(ZoneOffset.UTC);
+    jdbc.sql("""
+        insert into audit_chain_entry (chain_key, seq, table_name, row_id, part, prev_hash, row_hash, recorded_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(head.chainKey(), seq, table.name(), row.id(), part, head.hash(), hash, at)
+        .update();
+    jdbc.sql("update audit_chain_head set seq = ?, head_hash = ?, updated_at = ? where chain_key = ?")
+        .params(seq, hash, at, head.chainKey())
+        .update();
+  }
+}
