@@ -164,6 +164,19 @@ public class HipaaGateService {
   /** Records the scope and the business associates in it; returns how many BAAs must be recorded. */
   public int recordScope(String gateId, String systems, String hosting, String interfaces, String dataFlows,
       String businessAssociates, String lastMaterialChangeDate, String recordedBy) {
+    List<String> missing = new ArrayList<>();
+    if (blank(systems)) {
+      missing.add("scopeSystems is required");
+    }
+    if (blank(hosting)) {
+      missing.add("scopeHosting is required");
+    }
+    if (blank(dataFlows)) {
+      missing.add("scopeDataFlows is required");
+    }
+    if (!missing.isEmpty()) {
+      throw new InvalidVariablesException(missing);
+    }
     LocalDate materialChange = parseDate("lastMaterialChangeDate", lastMaterialChangeDate);
     if (materialChange != null && materialChange.isAfter(EngineClock.today())) {
       throw new InvalidVariablesException("lastMaterialChangeDate " + materialChange + " is in the future");

@@ -1,6 +1,14 @@
 package io.hitgov.shared.process;
 
+import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -32,6 +40,10 @@ public class TaskClaimGuard extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPreBPMNParseListeners() == null) {
       configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
     }
+    List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
+    interceptors.add(new OnlyDelegatedTasksResolve());
+    configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
     configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
@@ -40,6 +52,40 @@ public class TaskClaimGuard extends AbstractProcessEnginePlugin {
         }
       }
     });
+  }
+
+  /**
+   * "Resolve" hands a delegated task back to its owner; on a task that was never delegated it
+   * would unassign a claimed task and write variables without completing it. Refused (409).
+   */
+  static final class OnlyDelegatedTasksResolve extends CommandInterceptor {
+    private static final Field TASK_ID;
+
+    static {
+      try {
+        TASK_ID = CompleteTaskCmd.class.getDeclaredField("taskId");
+        TASK_ID.setAccessible(true);
+      } catch (NoSuchFieldException e) {
+        throw new IllegalStateException("Camunda's CompleteTaskCmd has no taskId field", e);
+      }
+    }
+
+    @Override
+    public <T> T execute(Command<T> command) {
+      if (command instanceof ResolveTaskCmd && Context.getCommandContext() != null) {
+        String taskId;
+        try {
+          taskId = (String) TASK_ID.get(command);
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+        TaskEntity task = taskId == null ? null : Context.getCommandContext().getTaskManager().findTaskById(taskId);
+        if (task != null && task.getDelegationState() != DelegationState.PENDING) {
+          throw new TaskConflictException("Task " + taskId + " is not delegated: there is nothing to resolve");
+        }
+      }
+      return next.execute(command);
+    }
   }
 
   static void check(DelegateTask task) {

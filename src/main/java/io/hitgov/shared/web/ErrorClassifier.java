@@ -58,11 +58,17 @@ public class ErrorClassifier {
   private static final Pattern TASK_PATH = Pattern.compile(".*/task/([^/]+)(/.*)?$");
   /** Engine messages (by their ENGINE code) that mean the request asked for something the model does not allow. */
   private static final Map<String, String> BAD_REQUEST_CODES = Map.of(
-      "ENGINE-02042", "the task has no error handler for this error code",
-      "ENGINE-02043", "the task has no handler for this escalation code",
-      "ENGINE-03081", "the variable's serialized value cannot be read",
+      "ENGINE-01009", "the model could not be parsed",
+      "ENGINE-09003", "the model could not be parsed",
       "ENGINE-09005", "the model could not be parsed",
-      "ENGINE-17007", "no escalation handler");
+      "ENGINE-22004", "the decision table could not be read",
+      "ENGINE-17007", "a variable cannot be set as sent",
+      "ENGINE-13033", "no boundary event of the task catches this error",
+      "ENGINE-02043", "no boundary event of the task catches this escalation");
+  /** Engine messages without a code that mean the request's variables cannot be taken. */
+  private static final List<String> BAD_VARIABLE_MESSAGES = List.of("Cannot find serializer for value",
+      "Cannot deserialize", "Cannot serialize", "is not allowed to be deserialized", "is not whitelisted");
+  private static final Pattern DEPLOYMENT_PATH = Pattern.compile(".*/deployment/create$");
   /** Path segments that are resource words, not ids (so never "the unknown object" of a 404). */
   private static final Set<String> PATH_WORDS = Set.of("engine-rest", "camunda", "api", "engine", "default", "task",
       "complete", "submit-form", "resolve", "bpmnError", "bpmnEscalation", "process-definition", "key", "start",
@@ -132,9 +138,23 @@ public class ErrorClassifier {
               null);
         }
       }
+      for (String known : BAD_VARIABLE_MESSAGES) {
+        if (message.contains(known)) {
+          return new Classified(400, "InvalidRequestException", "A variable cannot be taken as sent: "
+              + clean(message, "its type or serialization is not accepted"), null);
+        }
+      }
       if (isSerializationProblem(t)) {
         return new Classified(400, "InvalidRequestException",
             clean(message, "A variable's value cannot be read as its declared type"), null);
+      }
+    }
+    if (path != null && DEPLOYMENT_PATH.matcher(path).matches() && chain.stream().noneMatch(ErrorClassifier::persistence)) {
+      for (Throwable t : chain) {
+        if (t instanceof ProcessEngineException) {
+          return new Classified(400, "InvalidRequestException", "The deployment was refused: "
+              + clean(t.getMessage(), "a model could not be read"), null);
+        }
       }
     }
     for (Throwable t : chain) {
@@ -206,6 +226,11 @@ public class ErrorClassifier {
       return sql.getSQLState().equals("22001") || sql.getSQLState().equals("22003");
     }
     return false;
+  }
+
+  private static boolean persistence(Throwable t) {
+    return t instanceof SQLException || t.getClass().getName().startsWith("org.apache.ibatis.")
+        || t.getClass().getName().startsWith("org.springframework.dao.");
   }
 
   private static boolean isSerializationProblem(Throwable t) {
