@@ -131,12 +131,16 @@ public class HipaaGateService {
 
   /** Opens a gate record and snapshots the specification catalogue into it. */
   public Gate open(String projectId, String processInstanceId, String gateReason, String goLiveDate, String openedBy) {
-    if (projects.find(projectId).isEmpty()) {
-      throw new InvalidVariablesException("projectId '" + projectId + "' is not a known project");
-    }
     String reason = gateReason == null ? "GO_LIVE" : gateReason;
+    List<String> problems = new ArrayList<>();
+    if (projects.find(projectId).isEmpty()) {
+      problems.add("projectId '" + projectId + "' is not a known project");
+    }
     if ("GO_LIVE".equals(reason) && (goLiveDate == null || goLiveDate.isBlank())) {
-      throw new InvalidVariablesException("goLiveDate is required when gateReason is GO_LIVE");
+      problems.add("goLiveDate is required when gateReason is GO_LIVE");
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidVariablesException(problems);
     }
     String gateId = "HIPAA-" + projectId + "-" + idCounter.next("HIPAA/" + projectId);
     VariableMap inputs = Variables.createVariables().putValue("nprm2025", properties.nprm2025());

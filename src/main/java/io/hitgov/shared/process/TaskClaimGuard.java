@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * every user task of every deployed model, so it holds for {@code /engine-rest}, Tasklist, form
  * submissions and the Java API alike, and {@code skipCustomListeners} cannot skip it. Completions
  * the engine makes without an authenticated user (jobs, HITGov's own service calls) are not users
- * and are not checked.
+ * and are not checked. {@code resolve}, which hands a delegated task back to its owner, is refused
+ * on a task that is not delegated (HITGov does not delegate tasks).
  */
 @Component
 public class TaskClaimGuard extends AbstractProcessEnginePlugin {

@@ -90,18 +90,18 @@ public class ErrorClassifier {
     List<Throwable> chain = chain(error);
     for (Throwable t : chain) {
       if (t instanceof InvalidVariablesException invalid) {
-        return new Classified(400, "InvalidRequestException", clean(invalid.getMessage(), "Invalid variables"),
+        return new Classified(400, "InvalidRequestException", own(invalid.getMessage(), "Invalid variables"),
             invalid.problems());
       }
     }
     for (Throwable t : chain) {
       if (t instanceof TaskConflictException conflict) {
-        return new Classified(409, "Conflict", clean(conflict.getMessage(), "Conflict"), null);
+        return new Classified(409, "Conflict", own(conflict.getMessage(), "Conflict"), null);
       }
     }
     for (Throwable t : chain) {
       if (t instanceof AuthorizationException) {
-        return new Classified(403, "AuthorizationException", clean(t.getMessage(), "Not allowed"), null);
+        return new Classified(403, "AuthorizationException", own(t.getMessage(), "Not allowed"), null);
       }
     }
     for (Throwable t : chain) {
@@ -236,6 +236,15 @@ public class ErrorClassifier {
   private static boolean isSerializationProblem(Throwable t) {
     String name = t.getClass().getName();
     return name.startsWith("org.camunda.spin.") || name.contains("Serializ") || name.contains("Deserializ");
+  }
+
+  /** HITGov's own message (it may quote what the user sent, which is not a leak): its first line, at most 1000 characters. */
+  static String own(String message, String fallback) {
+    if (message == null || message.isBlank()) {
+      return fallback;
+    }
+    String firstLine = message.strip().lines().findFirst().orElse(fallback);
+    return firstLine.length() > 1000 ? firstLine.substring(0, 1000) + " [...]" : firstLine;
   }
 
   /** The message, unless it would show SQL, a stack frame or internals: then {@code fallback}. */
