@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hitgov.shared.web.ErrorClassifier;
 import io.hitgov.support.HitgovSpringTest;
 import io.hitgov.support.Http;
 import java.io.ByteArrayOutputStream;
@@ -32,6 +33,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterAll;
@@ -97,6 +99,7 @@ class BadInputSuiteTest {
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ErrorClassifier classifier;
 
   Http http;
   List<String> countedTables;
@@ -857,6 +860,41 @@ class BadInputSuiteTest {
   }
 
   // ------------------------------------------------------------------------------------ the rules behind some cases
+
+  /** Every read that names a project refuses an unknown one: 404 in the path, 400 naming projectId in a parameter. */
+  @Test
+  void every_entry_point_refuses_an_unknown_project() {
+    for (String path : List.of("/api/projects/" + UNKNOWN_PROJECT, "/api/projects/" + UNKNOWN_PROJECT + "/gates",
+        "/api/projects/" + UNKNOWN_PROJECT + "/risks", "/api/projects/" + UNKNOWN_PROJECT + "/gate-holds",
+        "/api/projects/" + UNKNOWN_PROJECT + "/changes", "/api/projects/" + UNKNOWN_PROJECT + "/hipaa-gate/evidence")) {
+      Http.Response response = http.as("paula").get(path);
+      assertThat(response.status()).as(path + " -> " + response).isEqualTo(404);
+      assertThat(response.json().path("message").asText()).as(path).contains(UNKNOWN_PROJECT);
+    }
+    Http.Response heatmap = http.as("paula").get("/api/risks/heatmap?projectId=" + UNKNOWN_PROJECT);
+    assertThat(heatmap.status()).as(heatmap.toString()).isEqualTo(400);
+    assertThat(heatmap.json().path("message").asText()).contains("projectId");
+  }
+
+  /** A genuine server fault stays a 500, with a log reference and nothing internal; a too-long value is a 400. */
+  @Test
+  void a_server_fault_is_a_500_without_internals_and_a_too_long_value_a_400() {
+    ProcessEngineException persistence = new ProcessEngineException("ENGINE-03083 Exception while executing Batch "
+        + "Database Operations with message '### Error flushing statements. Cause: org.h2.jdbc.JdbcSQLException: "
+        + "### SQL: insert into ACT_RU_VARIABLE values (?, ?)'", new java.sql.SQLException("broken", "08006"));
+    for (Throwable fault : List.of(persistence, new NullPointerException("value is null"),
+        new IllegalStateException("at io.hitgov.Foo.bar(Foo.java:12)"))) {
+      ErrorClassifier.Classified classified = classifier.classify(fault, "/engine-rest/task/x/complete");
+      assertThat(classified.status()).as(fault.toString()).isEqualTo(500);
+      assertThat(classified.message()).contains("reference").doesNotContain("SQL", "###", "Foo.java", "null");
+    }
+    ProcessEngineException tooLong = new ProcessEngineException("ENGINE-03083 ... Value too long for column "
+        + "\"NAME_ CHARACTER VARYING(255)\" ### SQL: insert into ACT_RE_DEPLOYMENT",
+        new java.sql.SQLException("Value too long for column", "22001"));
+    ErrorClassifier.Classified classified = classifier.classify(tooLong, "/engine-rest/deployment/create");
+    assertThat(classified.status()).isEqualTo(400);
+    assertThat(classified.message()).contains("longer").doesNotContain("SQL", "ACT_");
+  }
 
   /** The claimed-by-someone-else rule holds in the Java API too, and an unclaim lets the next user complete. */
   @Test
