@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.errorcode.BuiltinExceptionCode;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -79,10 +80,12 @@ public class ErrorClassifier {
           + "org\\.apache\\.ibatis|\\.java:\\d+|\\tat ).*");
 
   private final HistoryService historyService;
+  private final TaskService taskService;
   private final IdentityService identityService;
 
-  public ErrorClassifier(HistoryService historyService, IdentityService identityService) {
+  public ErrorClassifier(HistoryService historyService, TaskService taskService, IdentityService identityService) {
     this.historyService = historyService;
+    this.taskService = taskService;
     this.identityService = identityService;
   }
 
@@ -189,11 +192,16 @@ public class ErrorClassifier {
     Matcher task = TASK_PATH.matcher(path == null ? "" : path);
     if (task.matches()) {
       String taskId = task.group(1);
-      if (completedTask(taskId)) {
-        return new Classified(409, "Conflict", "Task " + taskId + " is already completed", null);
-      }
-      if (message.contains(taskId)) {
-        return new Classified(404, "NotFound", "No task " + taskId, null);
+      switch (taskState(taskId)) {
+        case COMPLETED -> {
+          return new Classified(409, "Conflict", "Task " + taskId + " is already completed", null);
+        }
+        case UNKNOWN -> {
+          return new Classified(404, "NotFound", "No task " + taskId, null);
+        }
+        case OPEN -> {
+          return new Classified(400, "InvalidRequestException", clean(message, "A required value is missing"), null);
+        }
       }
     }
     for (String segment : path == null ? new String[0] : path.split("/")) {
@@ -204,13 +212,20 @@ public class ErrorClassifier {
     return new Classified(400, "InvalidRequestException", clean(message, "A required value is missing"), null);
   }
 
-  private boolean completedTask(String taskId) {
+  private enum TaskState { OPEN, COMPLETED, UNKNOWN }
+
+  /** Whether the task exists, existed and is completed, or never existed; looked up without the caller's authorizations. */
+  private TaskState taskState(String taskId) {
     Authentication caller = identityService.getCurrentAuthentication();
     identityService.clearAuthentication();
     try {
-      return historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0;
+      if (taskService.createTaskQuery().taskId(taskId).count() > 0) {
+        return TaskState.OPEN;
+      }
+      return historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0
+          ? TaskState.COMPLETED : TaskState.UNKNOWN;
     } catch (RuntimeException e) {
-      return false;
+      return TaskState.UNKNOWN;
     } finally {
       if (caller != null) {
         identityService.setAuthentication(caller);
