@@ -10,6 +10,7 @@ import io.hitgov.shared.process.BusinessCalendar;
 import io.hitgov.shared.process.EngineClock;
 import io.hitgov.shared.process.IdCounter;
 import io.hitgov.shared.process.InvalidVariablesException;
+import io.hitgov.shared.process.IsoDates;
 import io.hitgov.shared.process.TaskFields;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -87,7 +88,7 @@ public class ChangeService {
       if (newDate == null) {
         problems.add("newGoLiveDate is required when movesGoLive is true");
       } else {
-        newGoLive = LocalDate.parse(newDate.substring(0, 10));
+        newGoLive = IsoDates.parseRequired("newGoLiveDate", newDate);
         if (!newGoLive.isAfter(EngineClock.today())) {
           problems.add("newGoLiveDate " + newGoLive + " must be in the future");
         } else if (newGoLive.equals(project.goLiveDate())) {
@@ -440,7 +441,7 @@ public class ChangeService {
         runtimeService.createMessageCorrelation(ImplementationLifecycleProcess.GO_LIVE_DATE_CHANGED)
             .processInstanceId(project.processInstanceId())
             .setVariable(ImplementationLifecycleProcess.Variables.NEW_GO_LIVE_DATE, cr.newGoLiveDate().toString())
-            .setVariable(ImplementationLifecycleProcess.Variables.GO_LIVE_CHANGE_REASON, TaskFields.clipped(id + " approved: " + cr.title(), 2000))
+            .setVariable(ImplementationLifecycleProcess.Variables.GO_LIVE_CHANGE_REASON, TaskFields.clipped(id + " approved: " + cr.title(), 1000))
             .correlateWithResult();
       } else {
         // the change is closed anyway; the PMO sees why the date did not move

@@ -8,9 +8,11 @@ import io.hitgov.hipaa.HipaaRecords.Gate;
 import io.hitgov.hipaa.HipaaRecords.Remediation;
 import io.hitgov.hipaa.HipaaRecords.SignOff;
 import io.hitgov.hipaa.HipaaRecords.Spec;
+import io.hitgov.lifecycle.ProjectRepository;
 import io.hitgov.shared.process.EngineClock;
 import io.hitgov.shared.process.IdCounter;
 import io.hitgov.shared.process.InvalidVariablesException;
+import io.hitgov.shared.process.IsoDates;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -105,6 +107,7 @@ public class HipaaGateService {
   public record BaaSubmission(Boolean executed, String effectiveDate, String expiryDate, Boolean subcontractorFlowDown,
       String documentId) {}
 
+  private final ProjectRepository projects;
   private final HipaaGateRepository repository;
   private final DecisionService decisionService;
   private final RepositoryService repositoryService;
@@ -114,8 +117,9 @@ public class HipaaGateService {
 
   public HipaaGateService(HipaaGateRepository repository, DecisionService decisionService,
       RepositoryService repositoryService, HipaaProperties properties, IdentityService identityService,
-      IdCounter idCounter) {
+      IdCounter idCounter, ProjectRepository projects) {
     this.idCounter = idCounter;
+    this.projects = projects;
     this.repository = repository;
     this.decisionService = decisionService;
     this.repositoryService = repositoryService;
@@ -128,14 +132,21 @@ public class HipaaGateService {
   /** Opens a gate record and snapshots the specification catalogue into it. */
   public Gate open(String projectId, String processInstanceId, String gateReason, String goLiveDate, String openedBy) {
     String reason = gateReason == null ? "GO_LIVE" : gateReason;
+    List<String> problems = new ArrayList<>();
+    if (projects.find(projectId).isEmpty()) {
+      problems.add("projectId '" + projectId + "' is not a known project");
+    }
     if ("GO_LIVE".equals(reason) && (goLiveDate == null || goLiveDate.isBlank())) {
-      throw new InvalidVariablesException("goLiveDate is required when gateReason is GO_LIVE");
+      problems.add("goLiveDate is required when gateReason is GO_LIVE");
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidVariablesException(problems);
     }
     String gateId = "HIPAA-" + projectId + "-" + idCounter.next("HIPAA/" + projectId);
     VariableMap inputs = Variables.createVariables().putValue("nprm2025", properties.nprm2025());
     DmnDecisionResult catalogue = decisionService.evaluateDecisionByKey(HipaaAuditGateProcess.CATALOGUE_DECISION)
         .variables(inputs).evaluate();
-    Gate gate = new Gate(gateId, projectId, processInstanceId, reason, parseDate(goLiveDate), null,
+    Gate gate = new Gate(gateId, projectId, processInstanceId, reason, parseDate("goLiveDate", goLiveDate), null,
         properties.nprm2025(), latestVersion(HipaaAuditGateProcess.CATALOGUE_DECISION), "IN_PROGRESS", 1, openedBy,
         EngineClock.now(), null, null, null, null, null, null, null, null, null);
     repository.insertGate(gate);
@@ -157,7 +168,20 @@ public class HipaaGateService {
   /** Records the scope and the business associates in it; returns how many BAAs must be recorded. */
   public int recordScope(String gateId, String systems, String hosting, String interfaces, String dataFlows,
       String businessAssociates, String lastMaterialChangeDate, String recordedBy) {
-    LocalDate materialChange = parseDate(lastMaterialChangeDate);
+    List<String> missing = new ArrayList<>();
+    if (blank(systems)) {
+      missing.add("scopeSystems is required");
+    }
+    if (blank(hosting)) {
+      missing.add("scopeHosting is required");
+    }
+    if (blank(dataFlows)) {
+      missing.add("scopeDataFlows is required");
+    }
+    if (!missing.isEmpty()) {
+      throw new InvalidVariablesException(missing);
+    }
+    LocalDate materialChange = parseDate("lastMaterialChangeDate", lastMaterialChangeDate);
     if (materialChange != null && materialChange.isAfter(EngineClock.today())) {
       throw new InvalidVariablesException("lastMaterialChangeDate " + materialChange + " is in the future");
     }
@@ -212,9 +236,9 @@ public class HipaaGateService {
     }
     LocalDate evidenceDate = null;
     try {
-      evidenceDate = parseDate(submission.evidenceDate());
+      evidenceDate = parseDate("evidenceDate", submission.evidenceDate());
     } catch (InvalidVariablesException e) {
-      problems.add("evidenceDate: " + e.getMessage());
+      problems.addAll(e.problems());
     }
     boolean needsDocument = "EVIDENCED".equals(status) || "ALTERNATIVE_MEASURE".equals(status);
     if (needsDocument && blank(submission.documentId())) {
@@ -287,14 +311,14 @@ public class HipaaGateService {
     LocalDate effective = null;
     LocalDate expiry = null;
     try {
-      effective = parseDate(submission.effectiveDate());
+      effective = parseDate("baaEffectiveDate", submission.effectiveDate());
     } catch (InvalidVariablesException e) {
-      problems.add("baaEffectiveDate: " + e.getMessage());
+      problems.addAll(e.problems());
     }
     try {
-      expiry = parseDate(submission.expiryDate());
+      expiry = parseDate("baaExpiryDate", submission.expiryDate());
     } catch (InvalidVariablesException e) {
-      problems.add("baaExpiryDate: " + e.getMessage());
+      problems.addAll(e.problems());
     }
     if (Boolean.TRUE.equals(submission.executed()) && effective == null && problems.stream().noneMatch(p -> p.startsWith("baaEffective"))) {
       problems.add("baaEffectiveDate is required for an executed BAA");
@@ -582,16 +606,8 @@ public class HipaaGateService {
     return definition == null ? decisionKey : decisionKey + ":" + definition.getVersion();
   }
 
-  static LocalDate parseDate(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    String date = value.length() > 10 && value.charAt(10) == 'T' ? value.substring(0, 10) : value;
-    try {
-      return LocalDate.parse(date);
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new InvalidVariablesException("'" + value + "' is not an ISO date (yyyy-MM-dd)");
-    }
+  static LocalDate parseDate(String field, String value) {
+    return IsoDates.parseOptional(field, value);
   }
 
   private static String text(DmnDecisionResultEntries row, String name) {

@@ -11,6 +11,7 @@ import io.hitgov.risk.RiskRepository;
 import io.hitgov.shared.process.BusinessCalendar;
 import io.hitgov.shared.process.EngineClock;
 import io.hitgov.shared.process.InvalidVariablesException;
+import io.hitgov.shared.process.IsoDates;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -77,7 +78,7 @@ public class ProjectService {
     List<String> problems = new ArrayList<>();
     repository.find(projectId).ifPresent(existing -> problems.add("projectId '" + projectId
         + "' is already registered (" + existing.status() + ")"));
-    LocalDate goLive = LocalDate.parse(goLiveDate);
+    LocalDate goLive = parseDate(ImplementationLifecycleProcess.Variables.GO_LIVE_DATE, goLiveDate);
     if (!goLive.isAfter(EngineClock.today())) {
       problems.add("goLiveDate " + goLive + " must be in the future");
     }
@@ -415,13 +416,6 @@ public class ProjectService {
   }
 
   static LocalDate parseDate(String field, String value) {
-    if (value == null || value.isBlank()) {
-      throw new InvalidVariablesException(field + " is required");
-    }
-    try {
-      return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
-    } catch (DateTimeParseException e) {
-      throw new InvalidVariablesException(field + " '" + value + "' is not an ISO date (yyyy-MM-dd)");
-    }
+    return IsoDates.parseRequired(field, value);
   }
 }

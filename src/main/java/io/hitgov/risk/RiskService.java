@@ -3,10 +3,12 @@ package io.hitgov.risk;
 import io.hitgov.risk.RiskRecords.GateHold;
 import io.hitgov.risk.RiskRecords.Risk;
 import io.hitgov.risk.RiskRecords.RiskEvent;
+import io.hitgov.lifecycle.ProjectRepository;
 import io.hitgov.shared.process.BusinessCalendar;
 import io.hitgov.shared.process.EngineClock;
 import io.hitgov.shared.process.IdCounter;
 import io.hitgov.shared.process.InvalidVariablesException;
+import io.hitgov.shared.process.IsoDates;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
@@ -59,6 +61,7 @@ public class RiskService {
 
   static final List<String> HELD_GATES = List.of("G5", "G6");
 
+  private final ProjectRepository projects;
   private final RiskRepository repository;
   private final DecisionService decisionService;
   private final IdentityService identityService;
@@ -66,8 +69,9 @@ public class RiskService {
   private final IdCounter idCounter;
 
   public RiskService(RiskRepository repository, DecisionService decisionService, IdentityService identityService,
-      RiskProperties properties, IdCounter idCounter) {
+      RiskProperties properties, IdCounter idCounter, ProjectRepository projects) {
     this.repository = repository;
+    this.projects = projects;
     this.decisionService = decisionService;
     this.identityService = identityService;
     this.properties = properties;
@@ -78,13 +82,16 @@ public class RiskService {
 
   public Risk register(String projectId, String title, String category, int likelihood, int impact, String owner,
       boolean healthItSafetyEvent, String proximityDate, String raisedBy, String processInstanceId) {
+    if (projects.find(projectId).isEmpty()) {
+      throw new InvalidVariablesException("projectId '" + projectId + "' is not a known project");
+    }
     if (owner != null) {
       requireUser(owner, "owner");
     }
     String riskId = "RISK-" + projectId + "-" + idCounter.next("RISK/" + projectId);
     Risk risk = new Risk(riskId, projectId, title.strip(), category, likelihood, impact, null, null, owner, raisedBy,
         EngineClock.now(), "OPEN", null, Level.PROJECT_MANAGER.name(), "PATIENT_SAFETY".equals(category),
-        healthItSafetyEvent, null, proximityDate == null ? null : LocalDate.parse(proximityDate), null,
+        healthItSafetyEvent, null, IsoDates.parseOptional("proximityDate", proximityDate), null,
         processInstanceId, null, null);
     repository.insert(risk);
     record(riskId, raisedBy, "RAISED", null, null, null, "category " + category + ", likelihood " + likelihood
@@ -245,12 +252,7 @@ public class RiskService {
       throw new InvalidVariablesException("actionsDueDate is required for " + strategy);
     }
     if (actionsDue != null && !actionsDue.isBlank()) {
-      LocalDate due;
-      try {
-        due = LocalDate.parse(actionsDue.length() > 10 ? actionsDue.substring(0, 10) : actionsDue);
-      } catch (java.time.format.DateTimeParseException e) {
-        throw new InvalidVariablesException("actionsDueDate '" + actionsDue + "' is not an ISO date (yyyy-MM-dd)");
-      }
+      LocalDate due = IsoDates.parseRequired("actionsDueDate", actionsDue);
       if (due.isBefore(EngineClock.today())) {
         throw new InvalidVariablesException("actionsDueDate " + due + " is in the past");
       }

@@ -39,13 +39,14 @@ class HipaaAuditGateProcessTest {
   static final String GO_LIVE = LocalDate.now().plusDays(60).toString();
 
   @Autowired ProcessEngine processEngine;
+  @Autowired org.springframework.context.ApplicationContext context;
   @Autowired HipaaGateRepository repository;
   HipaaGateDriver driver;
 
   @BeforeEach
   void setUp() {
     init(processEngine);
-    driver = new HipaaGateDriver(processEngine);
+    driver = new HipaaGateDriver(processEngine, context);
   }
 
   @AfterEach
@@ -322,6 +323,7 @@ class HipaaAuditGateProcessTest {
         .done();
     processEngine.getRepositoryService().createDeployment().addModelInstance("GateCallerFixtureProcess.bpmn", caller)
         .deploy();
+    io.hitgov.support.Projects.register(context, "EHR-CALL-1");
     ProcessInstance parent = processEngine.getRuntimeService().startProcessInstanceByKey("GateCallerFixtureProcess",
         Map.of("projectId", "EHR-CALL-1", "goLiveDate", GO_LIVE, "budget", 5_000_000L));
     ProcessInstance gate = processEngine.getRuntimeService().createProcessInstanceQuery()

@@ -4,6 +4,8 @@ import static io.hitgov.hipaa.HipaaAuditGateProcess.Elements.*;
 
 import io.hitgov.shared.process.EngineClock;
 import io.hitgov.support.Engine;
+import io.hitgov.support.Projects;
+import org.springframework.context.ApplicationContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +32,23 @@ public class HipaaGateDriver {
   final ProcessEngine processEngine;
   final Engine engine;
 
+  /** The Spring context, to register the projects a gate is started for (null: they exist, e.g. lifecycle tests). */
+  final ApplicationContext context;
+
   public HipaaGateDriver(ProcessEngine processEngine) {
+    this(processEngine, null);
+  }
+
+  public HipaaGateDriver(ProcessEngine processEngine, ApplicationContext context) {
     this.processEngine = processEngine;
     this.engine = new Engine(processEngine);
+    this.context = context;
   }
 
   ProcessInstance start(String projectId, String goLiveDate) {
+    if (context != null) {
+      Projects.register(context, projectId);
+    }
     Map<String, Object> variables = new HashMap<>();
     variables.put("projectId", projectId);
     variables.put("gateReason", "GO_LIVE");

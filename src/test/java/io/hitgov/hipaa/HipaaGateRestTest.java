@@ -28,13 +28,14 @@ class HipaaGateRestTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine processEngine;
+  @Autowired org.springframework.context.ApplicationContext context;
   Http http;
   HipaaGateDriver driver;
 
   @BeforeEach
   void setUp() {
     http = Http.on(port);
-    driver = new HipaaGateDriver(processEngine);
+    driver = new HipaaGateDriver(processEngine, context);
   }
 
   long gateInstances() {
@@ -72,6 +73,7 @@ class HipaaGateRestTest {
 
   @Test
   void only_the_pmo_and_the_officials_start_a_gate() {
+    io.hitgov.support.Projects.register(context, "EHR-R-2");
     String body = "{\"businessKey\":\"EHR-R-2\",\"variables\":{"
         + "\"projectId\":{\"value\":\"EHR-R-2\",\"type\":\"String\"},"
         + "\"goLiveDate\":{\"value\":\"" + GO_LIVE + "\",\"type\":\"String\"}}}";

@@ -16,11 +16,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 class HipaaNprm2025Test {
 
   @Autowired ProcessEngine processEngine;
+  @Autowired org.springframework.context.ApplicationContext context;
   @Autowired HipaaGateRepository repository;
 
   @Test
   void the_flag_changes_the_gate_catalogue_and_an_encryption_decline_blocks() {
-    HipaaGateDriver driver = new HipaaGateDriver(processEngine);
+    HipaaGateDriver driver = new HipaaGateDriver(processEngine, context);
     ProcessInstance instance = driver.start("EHR-NPRM-1", LocalDate.now().plusDays(30).toString());
     String gateId = (String) processEngine.getRuntimeService().getVariable(instance.getId(), "hipaaGateId");
     Map<String, String> effective = repository.findSpecs(gateId).stream()

@@ -35,6 +35,7 @@ class PostgresProfileTest {
         assertThat(http.as("fiona").get("/engine-rest/deployment").json()).isEmpty();
 
         // HITGov's own tables on PostgreSQL: the risk register and the HIPAA gate records.
+        io.hitgov.support.Projects.register(context, "EHR-PG-1");
         Http.Response risk = http.as("carla").postJson("/api/risks", "{\"projectId\":\"EHR-PG-1\",\"title\":\"Dose rule\","
             + "\"category\":\"PATIENT_SAFETY\",\"likelihood\":2,\"impact\":4,\"owner\":\"conrad\"}");
         assertThat(risk.status()).as(risk.toString()).isEqualTo(201);

@@ -17,11 +17,14 @@ class RiskApiTest {
 
   @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
+  @Autowired org.springframework.context.ApplicationContext context;
   Http http;
 
   @BeforeEach
   void setUp() {
     http = Http.on(port);
+    io.hitgov.support.Projects.register(context, "EHR-API-1", "EHR-API-2", "EHR-API-3", "EHR-API-4", "EHR-API-5",
+        "EHR-API-6", "EHR-API-7", "EHR-API-8", "EHR-API-OTHER");
   }
 
   static String risk(String projectId, String category, int likelihood, int impact) {

@@ -42,6 +42,7 @@ class RiskEscalationProcessTest {
 
   @Autowired ProcessEngine processEngine;
   @Autowired RiskRepository repository;
+  @Autowired org.springframework.context.ApplicationContext context;
   Engine engine;
 
   @BeforeEach
@@ -57,6 +58,7 @@ class RiskEscalationProcessTest {
   }
 
   ProcessInstance raise(String user, String projectId, String category, int likelihood, int impact, String owner) {
+    io.hitgov.support.Projects.register(context, projectId);
     Map<String, Object> variables = new HashMap<>();
     variables.put("projectId", projectId);
     variables.put("title", "Interface engine capacity at go-live volume");
@@ -248,6 +250,7 @@ class RiskEscalationProcessTest {
   void a_health_it_safety_event_takes_the_fast_track_whatever_its_category() {
     Map<String, Object> variables = new HashMap<>(Map.of("projectId", "EHR-RISK-8", "title", "Wrong-patient order seen",
         "category", "TECHNICAL", "likelihood", 2, "impact", 2, "owner", "ivan", "healthItSafetyEvent", true));
+    io.hitgov.support.Projects.register(context, "EHR-RISK-8");
     ProcessInstance instance = engine.as("irene", () -> processEngine.getRuntimeService()
         .startProcessInstanceByKey(RiskEscalationProcess.KEY, variables));
     assertThat(instance).isWaitingAt(ACKNOWLEDGE_SAFETY);

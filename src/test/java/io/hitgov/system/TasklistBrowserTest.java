@@ -32,6 +32,7 @@ class TasklistBrowserTest {
   static final String PROJECT = "EHR-BROWSER-T";
 
   @LocalServerPort int port;
+  @Autowired org.springframework.context.ApplicationContext context;
   @Autowired HistoryService historyService;
   @Autowired TaskService taskService;
   @Autowired HipaaGateRepository repository;
@@ -124,6 +125,7 @@ class TasklistBrowserTest {
 
   @Test
   void tasklist_renders_and_submits_the_hipaa_gate_forms() throws Exception {
+    io.hitgov.support.Projects.register(context, PROJECT);
     runScript(SCRIPT, PROJECT);
 
     HistoricProcessInstance gate = historyService.createHistoricProcessInstanceQuery()

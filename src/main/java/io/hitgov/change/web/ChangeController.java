@@ -92,6 +92,9 @@ class ChangeController {
       throw new InvalidVariablesException("decisionComment must be a String");
     }
     List<String> groups = user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+    if (groups.isEmpty()) {
+      throw new AuthorizationException("User '" + user.getName() + "' belongs to no group and has no approval of " + id);
+    }
     Task task = taskService.createTaskQuery().processInstanceId(cr.processInstanceId())
         .taskDefinitionKey(ChangeRequestProcess.Elements.APPROVE).taskCandidateGroupIn(groups).list().stream()
         .findFirst().orElseThrow(() -> new AuthorizationException("User '" + user.getName()

@@ -34,9 +34,9 @@ class ScopeTaskListener extends FormTaskListener {
   @Override
   protected void completed(DelegateTask task, String user) {
     int baas = service.recordScope(task.getExecution().getProcessBusinessKey(),
-        TaskFields.string(task, "scopeSystems"), TaskFields.string(task, "scopeHosting"),
-        TaskFields.string(task, "scopeInterfaces"), TaskFields.string(task, "scopeDataFlows"),
-        TaskFields.string(task, "businessAssociates"), TaskFields.string(task, "lastMaterialChangeDate"), user);
+        TaskFields.string(task, "scopeSystems", 2000), TaskFields.string(task, "scopeHosting", 2000),
+        TaskFields.string(task, "scopeInterfaces", 2000), TaskFields.string(task, "scopeDataFlows", 2000),
+        TaskFields.string(task, "businessAssociates", 4000), TaskFields.string(task, "lastMaterialChangeDate"), user);
     task.getExecution().setVariable(BAA_COUNT, baas);
   }
 }

@@ -2,6 +2,9 @@ package io.hitgov.hipaa.web;
 
 import io.hitgov.hipaa.HipaaEvidencePackage;
 import io.hitgov.hipaa.HipaaGateService;
+import io.hitgov.lifecycle.ProjectRepository;
+import io.hitgov.shared.process.InvalidVariablesException;
+import java.util.List;
 import static io.hitgov.shared.web.ApiAccess.requireAnyGroup;
 import java.util.Map;
 import java.util.Set;
@@ -33,12 +36,17 @@ class HipaaGateController {
   static final Set<String> CHANGE_REPORTERS = Set.of("pmo", "securityOfficer", "privacyOfficer", "camunda-admin");
   static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
+  /** The longest reason for a material change (kept with each gate it invalidates). */
+  static final int MAX_REASON = 1000;
+
   private final HipaaEvidencePackage evidencePackage;
   private final HipaaGateService service;
+  private final ProjectRepository projects;
 
-  HipaaGateController(HipaaEvidencePackage evidencePackage, HipaaGateService service) {
+  HipaaGateController(HipaaEvidencePackage evidencePackage, HipaaGateService service, ProjectRepository projects) {
     this.evidencePackage = evidencePackage;
     this.service = service;
+    this.projects = projects;
   }
 
   /** Evidence package of the project's latest gate (or {@code gateId}); CSV with {@code format=csv} or Accept: text/csv. */
@@ -70,9 +78,17 @@ class HipaaGateController {
   Map<String, Object> materialChange(@PathVariable String projectId, @RequestBody Map<String, Object> body,
       Authentication user) {
     requireAnyGroup(user, CHANGE_REPORTERS, "report a material change");
+    projects.find(projectId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No project " + projectId));
+    List<String> unknown = body.keySet().stream().filter(k -> !"reason".equals(k)).sorted().toList();
+    if (!unknown.isEmpty()) {
+      throw new InvalidVariablesException(unknown + " are not fields of a material change [reason]");
+    }
     Object reason = body.get("reason");
-    if (!(reason instanceof String text) || text.isBlank() || text.length() > 2000) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "reason is required (a String of at most 2000 characters)");
+    if (!(reason instanceof String text) || text.isBlank()) {
+      throw new InvalidVariablesException("reason is required (a String of at most " + MAX_REASON + " characters)");
+    }
+    if (text.length() > MAX_REASON) {
+      throw new InvalidVariablesException("reason is longer than " + MAX_REASON + " characters");
     }
     int invalidated = service.recordMaterialChange(projectId, text + " (reported by " + user.getName() + ")");
     return Map.of("projectId", projectId, "invalidatedGates", invalidated);

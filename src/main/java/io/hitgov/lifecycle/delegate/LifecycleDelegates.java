@@ -183,7 +183,7 @@ final class LifecycleDelegates {
     public void execute(DelegateExecution execution) {
       String projectId = execution.getProcessBusinessKey();
       Project project = projects.replan(projectId, TaskFields.string(execution, NEW_GO_LIVE_DATE),
-          TaskFields.string(execution, GO_LIVE_CHANGE_REASON), currentUser.id().orElse(null));
+          TaskFields.string(execution, GO_LIVE_CHANGE_REASON, 1000), currentUser.id().orElse(null));
       var instance = execution.getProcessInstance();
       instance.setVariable(GO_LIVE_DATE, project.goLiveDate().toString());
       Map<String, String> stallDates = projects.stallDates(projectId);

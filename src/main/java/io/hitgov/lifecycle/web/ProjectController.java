@@ -10,6 +10,7 @@ import io.hitgov.lifecycle.LifecycleRecords.Phase;
 import io.hitgov.lifecycle.LifecycleRecords.Project;
 import io.hitgov.lifecycle.ProjectRepository;
 import io.hitgov.shared.process.InvalidVariablesException;
+import io.hitgov.shared.process.IsoDates;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,6 +41,9 @@ class ProjectController {
 
   /** Who may move a go-live date directly (change requests move it through their own approval). */
   static final Set<String> GO_LIVE_MOVERS = Set.of("pmo", "executiveSponsor");
+  static final Set<String> GO_LIVE_FIELDS = Set.of("newGoLiveDate", "reason");
+  /** The longest reason for a go-live move (it is kept in the project's event log). */
+  static final int MAX_REASON = 1000;
 
   private final RuntimeService runtimeService;
   private final ProjectRepository repository;
@@ -111,11 +115,19 @@ class ProjectController {
     Project project = find(projectId);
     Object date = body.get("newGoLiveDate");
     Object reason = body.get("reason");
+    List<String> unknown = body.keySet().stream().filter(k -> !GO_LIVE_FIELDS.contains(k)).sorted().toList();
+    if (!unknown.isEmpty()) {
+      throw new InvalidVariablesException(unknown + " are not fields of a go-live move " + GO_LIVE_FIELDS);
+    }
     if (!(date instanceof String) || ((String) date).isBlank()) {
       throw new InvalidVariablesException("newGoLiveDate is required (ISO date yyyy-MM-dd)");
     }
+    IsoDates.parseRequired(ImplementationLifecycleProcess.Variables.NEW_GO_LIVE_DATE, (String) date);
     if (reason != null && !(reason instanceof String)) {
       throw new InvalidVariablesException("reason must be a String");
+    }
+    if (reason instanceof String text && text.length() > MAX_REASON) {
+      throw new InvalidVariablesException("reason is longer than " + MAX_REASON + " characters");
     }
     if (!project.active()) {
       throw new InvalidVariablesException("Project " + projectId + " is " + project.status());

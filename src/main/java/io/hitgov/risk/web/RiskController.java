@@ -2,6 +2,7 @@ package io.hitgov.risk.web;
 
 import static io.hitgov.shared.web.ApiAccess.requireAnyGroup;
 
+import io.hitgov.lifecycle.ProjectRepository;
 import io.hitgov.risk.RiskEscalationProcess;
 import io.hitgov.risk.RiskRecords.Risk;
 import io.hitgov.risk.RiskRecords.RiskEvent;
@@ -34,14 +35,20 @@ class RiskController {
 
   static final Set<String> READERS = io.hitgov.shared.web.ApiAccess.GOVERNANCE_READERS;
 
+  /** The longest reason for releasing gate holds (kept in the risk's history). */
+  static final int MAX_REASON = 1000;
+
   private final RuntimeService runtimeService;
   private final RiskRepository repository;
   private final RiskService service;
+  private final ProjectRepository projects;
 
-  RiskController(RuntimeService runtimeService, RiskRepository repository, RiskService service) {
+  RiskController(RuntimeService runtimeService, RiskRepository repository, RiskService service,
+      ProjectRepository projects) {
     this.runtimeService = runtimeService;
     this.repository = repository;
     this.service = service;
+    this.projects = projects;
   }
 
   /**
@@ -79,6 +86,7 @@ class RiskController {
       @RequestParam(required = false) String status, @RequestParam(required = false) String category,
       Authentication user) {
     requireAnyGroup(user, READERS, "read the risk register");
+    requireProject(projectId);
     check("band", band, RiskEscalationProcess.Values.BANDS);
     check("category", category, RiskEscalationProcess.Values.CATEGORIES);
     check("status", status, List.of("OPEN", "MITIGATING", "ACCEPTANCE_PENDING", "ACCEPTED", "CLOSURE_PENDING",
@@ -90,6 +98,9 @@ class RiskController {
   @GetMapping("/api/risks/heatmap")
   Map<String, Object> heatmap(@RequestParam String projectId, Authentication user) {
     requireAnyGroup(user, READERS, "read the risk register");
+    if (projects.find(projectId).isEmpty()) {
+      throw new InvalidVariablesException("projectId '" + projectId + "' is not a known project");
+    }
     Map<String, Integer> counts = new HashMap<>();
     repository.heatmap(projectId).forEach(cell -> counts.put(cell[0] + "x" + cell[1], cell[2]));
     List<Map<String, Integer>> cells = new ArrayList<>();
@@ -108,6 +119,7 @@ class RiskController {
   @GetMapping("/api/projects/{projectId}/gate-holds")
   Object gateHolds(@PathVariable String projectId, Authentication user) {
     requireAnyGroup(user, READERS, "read gate holds");
+    requireProject(projectId);
     return service.activeHolds(projectId);
   }
 
@@ -117,9 +129,23 @@ class RiskController {
       Authentication user) {
     requireAnyGroup(user, Set.of("patientSafety", "cmio"), "release patient-safety gate holds");
     repository.find(riskId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No risk " + riskId));
+    List<String> unknown = body.keySet().stream().filter(k -> !"reason".equals(k)).sorted().toList();
+    if (!unknown.isEmpty()) {
+      throw new InvalidVariablesException(unknown + " are not fields of a release [reason]");
+    }
     Object reason = body.get("reason");
-    int released = service.releaseHolds(riskId, reason instanceof String text ? text : null, user.getName());
+    if (reason != null && !(reason instanceof String)) {
+      throw new InvalidVariablesException("reason must be a String");
+    }
+    if (reason instanceof String text && text.length() > MAX_REASON) {
+      throw new InvalidVariablesException("reason is longer than " + MAX_REASON + " characters");
+    }
+    int released = service.releaseHolds(riskId, (String) reason, user.getName());
     return Map.of("riskId", riskId, "releasedHolds", released);
+  }
+
+  private void requireProject(String projectId) {
+    projects.find(projectId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No project " + projectId));
   }
 
   private static void check(String name, String value, List<String> allowed) {

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  * A start or task completion with a missing, unknown, wrongly typed or out-of-range variable.
  * Extends Camunda's {@code FormFieldValidationException} so that Camunda's REST layer (and
  * Tasklist) answer 400 with the message on task completion and form submission;
- * {@link ValidationExceptionMapper} closes the same gap on {@code /process-definition/.../start}.
+ * {@code io.hitgov.shared.web.ErrorClassifier} answers 400 for it on every other path.
  * Nothing is started or completed: the engine rolls the command back.
  */
 public class InvalidVariablesException extends FormFieldValidationException {

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * The engine wraps an exception thrown by a task listener into a plain
  * {@code ProcessEngineException} (ENGINE-03051), which the REST API answers with 500. HITGov's
  * listeners refuse bad input ({@link InvalidVariablesException}) and four-eyes violations
- * ({@link AuthorizationException}) on purpose; this interceptor, outside the transaction, hands
+ * ({@link AuthorizationException}) and completions by someone other than the assignee
+ * ({@link TaskConflictException}) on purpose; this interceptor, outside the transaction, hands
  * those through unwrapped so that the REST API and Tasklist answer 400 and 403 with the reason.
  * The command has been rolled back by then: nothing is completed.
  */
@@ -49,7 +50,8 @@ public class ListenerExceptionUnwrapping extends AbstractProcessEnginePlugin {
   static RuntimeException unwrap(ProcessEngineException e) {
     Throwable cause = e;
     while (cause != null) {
-      if (cause instanceof InvalidVariablesException || cause instanceof AuthorizationException) {
+      if (cause instanceof InvalidVariablesException || cause instanceof AuthorizationException
+          || cause instanceof TaskConflictException) {
         return (RuntimeException) cause;
       }
       if (cause.getCause() == cause) {

@@ -1,7 +1,5 @@
 package io.hitgov.shared.process;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -77,12 +75,7 @@ public record VariableSpec(String name, Type type, boolean required, List<String
         if (!(value instanceof String s)) {
           yield wrongType(value, "String (ISO date yyyy-MM-dd)");
         }
-        try {
-          LocalDate.parse(s);
-          yield Optional.empty();
-        } catch (DateTimeParseException e) {
-          yield Optional.of(name + " '" + s + "' is not an ISO date (yyyy-MM-dd)");
-        }
+        yield IsoDates.problem(name, s);
       }
       case ENUM -> {
         if (!(value instanceof String s)) {
