@@ -39,7 +39,10 @@ class AuditChainTest {
     http = Http.on(port);
   }
 
+  @Autowired org.springframework.context.ApplicationContext context;
+
   private String raiseRisk(String projectId) {
+    io.hitgov.support.Projects.register(context, projectId);
     Http.Response risk = http.as("carla").postJson("/api/risks", Http.json(java.util.Map.of("projectId", projectId,
         "title", "Dose range rule missing", "category", "PATIENT_SAFETY", "likelihood", 2, "impact", 4,
         "owner", "conrad")));
@@ -86,7 +89,8 @@ class AuditChainTest {
     JsonNode report = verify();
     assertThat(breaksOfChain(report, "project:EHR-AUD-1")).isEmpty();
     assertThat(report.get("chainsChecked").asInt()).isPositive();
-    long events = jdbc.sql("select count(*) from risk_event where risk_id = ?").param(riskId).query(Long.class).single();
+    long events = jdbc.sql("select count(*) from risk_event where risk_id = ?").param(riskId).query(Long.class).single()
+        + registrationEvents("EHR-AUD-1");
     JsonNode heads = http.as("admin").get("/api/audit/heads").json();
     JsonNode head = StreamSupport.stream(heads.get("chains").spliterator(), false)
         .filter(h -> h.get("chainKey").asText().equals("project:EHR-AUD-1")).findFirst().orElseThrow();
@@ -177,9 +181,15 @@ class AuditChainTest {
     assertLinear("project:EHR-AUD-4", riskId, 2 * 4 * 15);
   }
 
+  /** The project's own records in its chain (its registration), besides the risk's. */
+  private long registrationEvents(String projectId) {
+    return jdbc.sql("select count(*) from project_event where project_id = ?").param(projectId).query(Long.class).single();
+  }
+
   private void assertLinear(String chain, String riskId, int appended) {
     long events = jdbc.sql("select count(*) from risk_event where risk_id = ?").param(riskId).query(Long.class).single();
     assertThat(events).isGreaterThanOrEqualTo(appended);
+    events += registrationEvents(chain.substring("project:".length()));
     JsonNode report = verify();
     assertThat(breaksOfChain(report, chain)).isEmpty();
     // linear: sequence numbers 1..n, each previous hash used once (no fork), the head the last entry

@@ -28,11 +28,13 @@ class HipaaEvidenceAuditChainTest {
   @LocalServerPort int port;
   @Autowired ProcessEngine processEngine;
   @Autowired JdbcClient jdbc;
+  @Autowired org.springframework.context.ApplicationContext context;
 
   @Test
   void the_evidence_export_carries_the_chain_head_and_an_auditor_checks_it_later() {
     Http http = Http.on(port);
     HipaaGateDriver driver = new HipaaGateDriver(processEngine);
+    io.hitgov.support.Projects.register(context, "EHR-AUD-H");
     ProcessInstance instance = driver.cleanGateUpToSignatures("EHR-AUD-H", GO_LIVE);
     driver.sign(instance, "simon", "oscar");
     driver.acknowledgeResidualRisk(instance, true);
@@ -44,7 +46,7 @@ class HipaaEvidenceAuditChainTest {
         and table_name = 'hipaa_evidence' and part = 'disposition'""").query(Long.class).single();
     assertThat(dispositions).isEqualTo(63);
     assertThat(jdbc.sql("select count(distinct table_name) from audit_chain_entry where chain_key = 'project:EHR-AUD-H'")
-        .query(Long.class).single()).isEqualTo(3);
+        .query(Long.class).single()).as("HIPAA evidence, BAAs, sign-offs and the project's registration").isEqualTo(4);
 
     JsonNode pkg = http.as("olivia").get("/api/projects/EHR-AUD-H/hipaa-gate/evidence").json();
     JsonNode head = pkg.get("auditChain");

@@ -88,6 +88,13 @@ class BadInputSuiteTest {
    */
   static final Map<String, String> HOSTILE_MODELS = new LinkedHashMap<>();
 
+  static {
+    ModelPolicyTest.hostileModels().forEach(arguments -> {
+      Object[] values = arguments.get();
+      HOSTILE_MODELS.put(String.format("%02d-%s", HOSTILE_MODELS.size() + 1, values[1]), (String) values[2]);
+    });
+  }
+
   /** One request that must be refused. */
   record Case(String category, String endpoint, String description, int status, String mentions,
       Function<Http, Http.Response> call) {}

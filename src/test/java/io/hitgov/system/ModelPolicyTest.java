@@ -163,14 +163,6 @@ class ModelPolicyTest {
     assertThat(response.json().get("message").asText()).contains("Big.bpmn").contains("at most 2097152 bytes");
   }
 
-  @Test
-  void an_over_long_deployment_name_is_refused_with_the_limit() {
-    Http.Response response = http.as("admin").deployBytes("n".repeat(5000),
-        Map.of("Ok.bpmn", bpmn("ProbeName", "<bpmn:startEvent id=\"StartEvent_1\"/>").getBytes(StandardCharsets.UTF_8)));
-    assertThat(response.status()).as(response.toString()).isEqualTo(400);
-    assertThat(response.json().get("message").asText()).contains("deployment name is 5000 characters long; at most 255");
-  }
-
   /**
    * The second wall: a model forced into the engine without validation (here, a valid model whose
    * stored bytes are replaced in the database, as a model deployed by an older release would be)

@@ -12,15 +12,14 @@ import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 
 /**
- * Runs inside the engine's deploy command, before the BPMN, DMN and form deployers, so it sees
- * every deployment however it was made (start-up, {@code /engine-rest} create or redeploy, the
- * Java API). A resource that breaks the {@link ModelPolicy} refuses the whole deployment (400); a
- * valid deployment by a PMO member is stored for approval instead of being deployed.
+ * Runs inside the engine's deploy command, so it sees every deployment however it was made
+ * (start-up, {@code /engine-rest} create or redeploy, the Java API). {@link #policy()} runs before the
+ * BPMN, DMN and form deployers: a resource that breaks the {@link ModelPolicy} refuses the whole
+ * deployment (400) before the engine parses anything. {@link #fourEyes()} runs after them, so a
+ * deployment the engine itself cannot parse is refused (400) rather than queued: a valid deployment
+ * by a PMO member is then stored for approval and the engine's transaction rolls back.
  */
-final class DeploymentGate implements Deployer {
-
-  private static final int MAX_NAME = 255;
-  private static final int MAX_TENANT = 64;
+final class DeploymentGate {
 
   private final ModelPolicy policy;
   private final java.util.function.Supplier<ModelGovernance> governance;
@@ -32,37 +31,41 @@ final class DeploymentGate implements Deployer {
     this.fourEyes = fourEyes;
   }
 
-  @Override
-  public void deploy(DeploymentEntity deployment) {
+  Deployer policy() {
+    return this::checkPolicy;
+  }
+
+  Deployer fourEyes() {
+    return this::holdForApproval;
+  }
+
+  private void checkPolicy(DeploymentEntity deployment) {
     if (!deployment.isNew()) {
       return; // the cache re-reading a deployment that was accepted before
     }
+    // Deployment name, source and tenant lengths: InputLimits, which runs before this gate.
     List<ModelPolicy.Violation> violations = new ArrayList<>();
-    checkLength(violations, "deployment name", deployment.getName(), MAX_NAME);
-    checkLength(violations, "deployment source", deployment.getSource(), MAX_NAME);
-    checkLength(violations, "tenant id", deployment.getTenantId(), MAX_TENANT);
-    Map<String, byte[]> resources = new LinkedHashMap<>();
     for (ResourceEntity resource : deployment.getResources().values()) {
       byte[] bytes = resource.getBytes() == null ? new byte[0] : resource.getBytes();
-      resources.put(resource.getName(), bytes);
       violations.addAll(policy.check(resource.getName(), bytes));
     }
     if (!violations.isEmpty()) {
       throw new ModelPolicyException(violations);
     }
+  }
+
+  private void holdForApproval(DeploymentEntity deployment) {
+    if (!deployment.isNew()) {
+      return;
+    }
     Authentication user = Context.getCommandContext().getAuthentication();
     if (fourEyes && user != null && user.getUserId() != null && !ModelGovernance.approvedDeploymentInProgress()
         && (user.getGroupIds() == null || !user.getGroupIds().contains(GovernanceGroup.OPERATORS.id()))) {
+      Map<String, byte[]> resources = new LinkedHashMap<>();
+      deployment.getResources().values().forEach(resource -> resources.put(resource.getName(), resource.getBytes()));
       String id = governance.get().submit(deployment.getName(), deployment.getSource(), deployment.getTenantId(),
           user.getUserId(), resources);
       throw new DeploymentPendingException(id, user.getUserId());
-    }
-  }
-
-  private static void checkLength(List<ModelPolicy.Violation> violations, String what, String value, int max) {
-    if (value != null && value.length() > max) {
-      violations.add(new ModelPolicy.Violation("deployment", null, what + " is " + value.length()
-          + " characters long; at most " + max));
     }
   }
 }

@@ -86,7 +86,7 @@ public class ModelGovernance {
       } finally {
         APPROVED.remove();
       }
-      store.decide(id, PendingDeployments.DEPLOYED, approver, comment, deployment.getId());
+      store.decide(id, PendingDeployments.DEPLOYED, approver, comment, deployment.getId(), appVersion);
       return deployment;
     });
   }
@@ -94,7 +94,7 @@ public class ModelGovernance {
   public void reject(String id, String reviewer, String comment) {
     transaction.executeWithoutResult(status -> {
       pending(id);
-      store.decide(id, PendingDeployments.REJECTED, reviewer, comment, null);
+      store.decide(id, PendingDeployments.REJECTED, reviewer, comment, null, appVersion);
     });
   }
 
@@ -123,6 +123,7 @@ public class ModelGovernance {
       row.put("comment", s.decisionComment());
       row.put("engineDeploymentId", s.engineDeploymentId());
       row.put("resources", store.resources(s.deploymentId()));
+      row.put("audit", store.events(s.deploymentId()));
       return row;
     }).toList();
   }

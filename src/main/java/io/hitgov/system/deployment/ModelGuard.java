@@ -55,10 +55,15 @@ public class ModelGuard extends AbstractProcessEnginePlugin {
     configuration.setDeserializationTypeValidationEnabled(true);
     configuration.setEnableExceptionsAfterUnhandledBpmnError(true);
     configuration.setEnableExpressionsInAdhocQueries(false);
+    DeploymentGate gate = new DeploymentGate(policy(), governance::getObject, properties.fourEyes());
     List<Deployer> preDeployers = configuration.getCustomPreDeployers() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
-    preDeployers.add(0, new DeploymentGate(policy(), governance::getObject, properties.fourEyes()));
+    preDeployers.add(gate.policy());
     configuration.setCustomPreDeployers(preDeployers);
+    List<Deployer> postDeployers = configuration.getCustomPostDeployers() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostDeployers());
+    postDeployers.add(gate.fourEyes());
+    configuration.setCustomPostDeployers(postDeployers);
   }
 
   /** Refuses every script, whatever its language or source, when the engine would compile it. */

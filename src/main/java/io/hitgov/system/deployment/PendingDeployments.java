@@ -1,5 +1,7 @@
 package io.hitgov.system.deployment;
 
+import io.hitgov.shared.audit.AuditChain;
+import io.hitgov.shared.audit.AuditedTable;
 import io.hitgov.shared.process.IdCounter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -34,12 +36,35 @@ class PendingDeployments {
   /** One resource of a submission (without its bytes). */
   record StoredResource(String name, String sha256, long bytes, String diffSummary) {}
 
+  /** The append-only audit of submissions and decisions, chained in {@link #CHAIN}. */
+  static final AuditedTable EVENTS = AuditedTable.of("model_deployment_event", "id", "deployment_id", "at",
+      "actor", "event", "app_version", "resources", "engine_deployment_id", "comment");
+  static final String CHAIN = "models";
+
   private final JdbcClient jdbc;
   private final IdCounter ids;
+  private final AuditChain audit;
 
-  PendingDeployments(JdbcClient jdbc, IdCounter ids) {
+  PendingDeployments(JdbcClient jdbc, IdCounter ids, AuditChain audit) {
     this.jdbc = jdbc;
     this.ids = ids;
+    this.audit = audit;
+    audit.register(EVENTS);
+  }
+
+  /** Appends one step of a submission to its audit (who, when, what, the resources' hashes). */
+  private void event(String id, String actor, String event, String appVersion, String engineDeploymentId,
+      String comment) {
+    String resources = String.join("; ", resources(id).stream().map(r -> r.name() + " sha256:" + r.sha256()).toList());
+    String clipped = resources.length() > 4000 ? resources.substring(0, 3999) + "…" : resources;
+    audit.insert(CHAIN, EVENTS, () -> {
+      var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+      jdbc.sql("insert into model_deployment_event (deployment_id, at, actor, event, app_version, resources, "
+              + "engine_deployment_id, comment) values (?, ?, ?, ?, ?, ?, ?, ?)")
+          .params(id, OffsetDateTime.now(ZoneOffset.UTC), actor, event, appVersion, clipped, engineDeploymentId, comment)
+          .update(keys, "id");
+      return keys.getKey().longValue();
+    });
   }
 
   /** Stores a submission and its resources; returns its id (MD-00001). Call in its own transaction. */
@@ -54,6 +79,7 @@ class PendingDeployments {
             + "resource_name, sha256, byte_count, diff_summary, content) values (?, ?, ?, ?, ?, ?)")
         .params(id, resource, sha256(bytes), bytes.length, diffSummary(resource, bytes), bytes)
         .update());
+    event(id, submittedBy, "SUBMITTED", appVersion, null, null);
     return id;
   }
 
@@ -92,11 +118,29 @@ class PendingDeployments {
     return contents;
   }
 
-  void decide(String id, String state, String decidedBy, String comment, String engineDeploymentId) {
+  void decide(String id, String state, String decidedBy, String comment, String engineDeploymentId, String appVersion) {
     jdbc.sql("update model_deployment set state = ?, decided_by = ?, decided_at = ?, decision_comment = ?, "
             + "engine_deployment_id = ? where deployment_id = ? and state = ?")
         .params(state, decidedBy, OffsetDateTime.now(ZoneOffset.UTC), comment, engineDeploymentId, id, PENDING)
         .update();
+    event(id, decidedBy, state, appVersion, engineDeploymentId, comment);
+  }
+
+  /** The audit of one submission, oldest first. */
+  List<Map<String, Object>> events(String id) {
+    return jdbc.sql("select at, actor, event, app_version, resources, engine_deployment_id, comment "
+            + "from model_deployment_event where deployment_id = ? order by id").param(id)
+        .query((rs, n) -> {
+          Map<String, Object> event = new LinkedHashMap<>();
+          event.put("at", rs.getObject(1, OffsetDateTime.class));
+          event.put("actor", rs.getString(2));
+          event.put("event", rs.getString(3));
+          event.put("appVersion", rs.getString(4));
+          event.put("resources", rs.getString(5));
+          event.put("engineDeploymentId", rs.getString(6));
+          event.put("comment", rs.getString(7));
+          return event;
+        }).list();
   }
 
   /** Approved submissions by engine deployment id: who submitted and who approved each active model. */
