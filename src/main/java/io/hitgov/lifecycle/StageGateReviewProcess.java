@@ -25,7 +25,7 @@ public final class StageGateReviewProcess implements ProcessContract {
     public static final String REVIEW = "UserTask_ReviewGate";
     public static final String DECISION_OVERDUE = "BoundaryEvent_GateDecisionOverdue";
     public static final String CHASE_OVERDUE_DECISION = "UserTask_ChaseOverdueGateDecision";
-    public static final String DECIDE = "ServiceTask_DecideGateOutcome";
+    public static final String DECIDE = "BusinessRuleTask_DecideGateOutcome";
     public static final String DECIDE_HELD_GATE = "UserTask_DecideHeldGate";
     public static final String END_DECIDED = "EndEvent_GateDecided";
     public static final String END_TERMINATED = "EndEvent_GateTerminated";

@@ -8,16 +8,32 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.IntermediateThrowEvent;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
+import org.camunda.bpm.model.bpmn.instance.ScriptTask;
+import org.camunda.bpm.model.bpmn.instance.SendTask;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
@@ -26,8 +42,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Lint as a test for every model in processes/ and forms/ (style.md 4.2): ids follow the naming
- * table, files are named after what they define, every model carries the agreed history TTL,
- * forms are bound by deployment, and literal candidate groups are governance groups.
+ * table and their prefix names the element's type, files are named after what they define, every
+ * model carries the agreed history TTL, forms are bound by deployment, literal candidate groups
+ * are governance groups, and the build's bpmnlint run covers every model folder.
  */
 class ProcessModelConventionsTest {
 
@@ -37,6 +54,58 @@ class ProcessModelConventionsTest {
       "(StartEvent|EndEvent|UserTask|ServiceTask|BusinessRuleTask|SendTask|ReceiveTask|ScriptTask|CallActivity"
           + "|SubProcess|Gateway|SequenceFlow|Flow|BoundaryEvent|TimerEvent|IntermediateEvent)_[A-Za-z0-9]+");
   static final Pattern EXPRESSION = Pattern.compile("\\$\\{");
+
+  /**
+   * The id prefixes each element type may carry (docs/conventions.md); the first matching type
+   * wins. A flow element of a type not listed here fails the test until the table names it.
+   */
+  static final Map<Class<? extends FlowElement>, Set<String>> ID_PREFIXES = new LinkedHashMap<>();
+
+  static {
+    ID_PREFIXES.put(StartEvent.class, Set.of("StartEvent"));
+    ID_PREFIXES.put(EndEvent.class, Set.of("EndEvent"));
+    ID_PREFIXES.put(BoundaryEvent.class, Set.of("BoundaryEvent"));
+    ID_PREFIXES.put(IntermediateCatchEvent.class, Set.of("IntermediateEvent", "TimerEvent"));
+    ID_PREFIXES.put(IntermediateThrowEvent.class, Set.of("IntermediateEvent"));
+    ID_PREFIXES.put(UserTask.class, Set.of("UserTask"));
+    ID_PREFIXES.put(ServiceTask.class, Set.of("ServiceTask"));
+    ID_PREFIXES.put(BusinessRuleTask.class, Set.of("BusinessRuleTask"));
+    ID_PREFIXES.put(SendTask.class, Set.of("SendTask"));
+    ID_PREFIXES.put(ReceiveTask.class, Set.of("ReceiveTask"));
+    ID_PREFIXES.put(ScriptTask.class, Set.of("ScriptTask"));
+    ID_PREFIXES.put(CallActivity.class, Set.of("CallActivity"));
+    ID_PREFIXES.put(SubProcess.class, Set.of("SubProcess"));
+    ID_PREFIXES.put(Gateway.class, Set.of("Gateway"));
+    ID_PREFIXES.put(SequenceFlow.class, Set.of("SequenceFlow", "Flow"));
+  }
+
+  /**
+   * TEMPORARY (issue #11): prefix mismatches tolerated in processes/implementation-lifecycle/
+   * while that folder is rewritten into phase processes on another branch. The lead removes this
+   * list when that branch lands; do not add to it.
+   */
+  static final Set<String> TEMPORARY_PREFIX_MISMATCHES = Set.of(
+      "implementation-lifecycle/ServiceTask_EvaluateReadinessCheckpoint");
+
+  /** The id's prefix does not name the element's type: a message, or null when it does. */
+  static String prefixMismatch(FlowElement element) {
+    String id = element.getId();
+    String prefix = id.contains("_") ? id.substring(0, id.indexOf('_')) : id;
+    for (Map.Entry<Class<? extends FlowElement>, Set<String>> entry : ID_PREFIXES.entrySet()) {
+      if (entry.getKey().isInstance(element)) {
+        Set<String> allowed = entry.getValue();
+        if (element instanceof IntermediateCatchEvent catchEvent && "TimerEvent".equals(prefix)
+            && catchEvent.getEventDefinitions().stream().noneMatch(TimerEventDefinition.class::isInstance)) {
+          return "element id '" + id + "' starts with TimerEvent_ but the event has no timer";
+        }
+        return allowed.contains(prefix) ? null
+            : "element id '" + id + "' of a " + element.getElementType().getTypeName() + " must start with "
+                + String.join("_ or ", allowed.stream().sorted().toList()) + "_";
+      }
+    }
+    return "element id '" + id + "': " + element.getElementType().getTypeName()
+        + " has no id prefix in the naming table (ID_PREFIXES)";
+  }
 
   static List<Path> files(String folder, String suffix) throws IOException {
     try (Stream<Path> paths = Files.walk(Path.of(folder))) {
@@ -48,6 +117,10 @@ class ProcessModelConventionsTest {
     String name = file.getFileName().toString();
     return name.substring(0, name.lastIndexOf('.'));
   }
+
+  static final String MODELER_NS = "http://camunda.org/schema/modeler/1.0";
+  /** The engine version the models are written for: Modeler's lint and bpmnlint's camunda-compat rules use it. */
+  static final String EXECUTION_PLATFORM_VERSION = "7.24.0";
 
   /** Processes only the engine starts (call activities, HITGov's own delegates): no start form. */
   static final java.util.Set<String> ENGINE_STARTED = java.util.Set.of("StageGateReviewProcess", "GateConditionProcess");
@@ -65,6 +138,12 @@ class ProcessModelConventionsTest {
         continue;
       }
       Process process = processes.get(0);
+      if (!"Camunda Platform".equals(model.getDefinitions().getAttributeValueNs(MODELER_NS, "executionPlatform"))
+          || !EXECUTION_PLATFORM_VERSION.equals(
+              model.getDefinitions().getAttributeValueNs(MODELER_NS, "executionPlatformVersion"))) {
+        problems.add(file + ": definitions need modeler:executionPlatform=\"Camunda Platform\" and "
+            + "modeler:executionPlatformVersion=\"" + EXECUTION_PLATFORM_VERSION + "\" (Modeler lints by them)");
+      }
       if (!process.getId().endsWith("Process")) {
         problems.add(file + ": process id must end with 'Process'");
       }
@@ -78,6 +157,11 @@ class ProcessModelConventionsTest {
       for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
         if (!ELEMENT_ID.matcher(element.getId()).matches()) {
           problems.add(file + ": element id '" + element.getId() + "' does not follow Type_Name");
+        }
+        String mismatch = prefixMismatch(element);
+        if (mismatch != null && !TEMPORARY_PREFIX_MISMATCHES.contains(
+            file.getParent().getFileName() + "/" + element.getId())) {
+          problems.add(file + ": " + mismatch);
         }
         if (element instanceof SequenceFlow flow && flow.getConditionExpression() != null
             && !flow.getId().startsWith("SequenceFlow_")) {
@@ -107,6 +191,35 @@ class ProcessModelConventionsTest {
       }
     }
     assertThat(problems).isEmpty();
+  }
+
+  /**
+   * TEMPORARY (issue #11): model folders the build's bpmnlint run leaves out while they are
+   * rewritten on another branch. The lead removes this list, and the per-folder arguments in
+   * pom.xml, when that branch lands.
+   */
+  static final Set<String> TEMPORARILY_UNLINTED = Set.of("implementation-lifecycle");
+
+  @Test
+  void the_build_lints_every_model_folder() throws IOException {
+    String pom = Files.readString(Path.of("pom.xml"));
+    Matcher execution = Pattern.compile("<id>bpmnlint</id>(.*?)</execution>", Pattern.DOTALL).matcher(pom);
+    assertThat(execution.find()).as("pom.xml runs bpmnlint (execution id 'bpmnlint')").isTrue();
+    List<String> arguments = new ArrayList<>();
+    Matcher argument = Pattern.compile("<argument>([^<]*)</argument>").matcher(execution.group(1));
+    while (argument.find()) {
+      arguments.add(argument.group(1));
+    }
+    List<String> unlinted = new ArrayList<>();
+    for (Path file : files("processes", ".bpmn")) {
+      String folder = file.getParent().getFileName().toString();
+      boolean linted = arguments.contains("../../../processes/**/*.bpmn")
+          || arguments.contains("../../../processes/" + folder + "/*.bpmn");
+      if (!linted && !TEMPORARILY_UNLINTED.contains(folder)) {
+        unlinted.add(file.toString());
+      }
+    }
+    assertThat(unlinted).as("models the build's bpmnlint run does not cover").isEmpty();
   }
 
   @Test
