@@ -1,5 +1,6 @@
 package io.hitgov.change;
 
+import io.hitgov.shared.GovernanceGroup;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -34,14 +35,14 @@ public record ChangeProperties(
     return standardTemplates == null ? DEFAULT_TEMPLATES : standardTemplates;
   }
 
-  static final Map<String, Integer> DEFAULT_SLA = Map.of("projectManagers", 2, "pmo", 5, "changeAdvisoryBoard", 5,
-      "steeringCommittee", 10, "default", 5);
-  static final Map<String, String> DEFAULT_ESCALATION = Map.ofEntries(Map.entry("projectManagers", "pmo"),
-      Map.entry("pmo", "steeringCommittee"), Map.entry("changeAdvisoryBoard", "pmo"),
-      Map.entry("finance", "executiveSponsor"), Map.entry("cmio", "steeringCommittee"),
-      Map.entry("patientSafety", "steeringCommittee"), Map.entry("securityOfficer", "executiveSponsor"),
-      Map.entry("privacyOfficer", "executiveSponsor"), Map.entry("integration", "pmo"),
-      Map.entry("steeringCommittee", "executiveSponsor"), Map.entry("executiveSponsor", "steeringCommittee"));
+  static final Map<String, Integer> DEFAULT_SLA = Map.of(GovernanceGroup.PROJECT_MANAGERS.id(), 2, GovernanceGroup.PMO.id(), 5, GovernanceGroup.CHANGE_ADVISORY_BOARD.id(), 5,
+      GovernanceGroup.STEERING_COMMITTEE.id(), 10, "default", 5);
+  static final Map<String, String> DEFAULT_ESCALATION = Map.ofEntries(Map.entry(GovernanceGroup.PROJECT_MANAGERS.id(), GovernanceGroup.PMO.id()),
+      Map.entry(GovernanceGroup.PMO.id(), GovernanceGroup.STEERING_COMMITTEE.id()), Map.entry(GovernanceGroup.CHANGE_ADVISORY_BOARD.id(), GovernanceGroup.PMO.id()),
+      Map.entry(GovernanceGroup.FINANCE.id(), GovernanceGroup.EXECUTIVE_SPONSOR.id()), Map.entry(GovernanceGroup.CMIO.id(), GovernanceGroup.STEERING_COMMITTEE.id()),
+      Map.entry(GovernanceGroup.PATIENT_SAFETY.id(), GovernanceGroup.STEERING_COMMITTEE.id()), Map.entry(GovernanceGroup.SECURITY_OFFICER.id(), GovernanceGroup.EXECUTIVE_SPONSOR.id()),
+      Map.entry(GovernanceGroup.PRIVACY_OFFICER.id(), GovernanceGroup.EXECUTIVE_SPONSOR.id()), Map.entry(GovernanceGroup.INTEGRATION.id(), GovernanceGroup.PMO.id()),
+      Map.entry(GovernanceGroup.STEERING_COMMITTEE.id(), GovernanceGroup.EXECUTIVE_SPONSOR.id()), Map.entry(GovernanceGroup.EXECUTIVE_SPONSOR.id(), GovernanceGroup.STEERING_COMMITTEE.id()));
 
   public int approvalDays(String group) {
     Map<String, Integer> sla = approvalBusinessDays == null ? DEFAULT_SLA : approvalBusinessDays;
@@ -50,6 +51,6 @@ public record ChangeProperties(
 
   public String escalationOf(String group) {
     return (escalation == null ? DEFAULT_ESCALATION : escalation).getOrDefault(group,
-        DEFAULT_ESCALATION.getOrDefault(group, "steeringCommittee"));
+        DEFAULT_ESCALATION.getOrDefault(group, GovernanceGroup.STEERING_COMMITTEE.id()));
   }
 }

@@ -3,9 +3,8 @@ package io.hitgov.change;
 import io.hitgov.change.ChangeRecords.Approval;
 import io.hitgov.change.ChangeRecords.BaselineChange;
 import io.hitgov.change.ChangeRecords.ChangeRequest;
-import io.hitgov.lifecycle.ImplementationLifecycleProcess;
-import io.hitgov.lifecycle.LifecycleRecords.Project;
-import io.hitgov.lifecycle.ProjectRepository;
+import io.hitgov.lifecycle.ProjectBaselines;
+import io.hitgov.lifecycle.ProjectBaselines.Baseline;
 import io.hitgov.shared.process.BusinessCalendar;
 import io.hitgov.shared.process.EngineClock;
 import io.hitgov.shared.process.IdCounter;
@@ -43,14 +42,14 @@ public class ChangeService {
   public record Routing(List<String> rules, List<String> groups, String summary) {}
 
   private final ChangeRepository repository;
-  private final ProjectRepository projects;
+  private final ProjectBaselines projects;
   private final DecisionService decisionService;
   private final RepositoryService repositoryService;
   private final RuntimeService runtimeService;
   private final IdCounter idCounter;
   private final ChangeProperties properties;
 
-  public ChangeService(ChangeRepository repository, ProjectRepository projects, DecisionService decisionService,
+  public ChangeService(ChangeRepository repository, ProjectBaselines projects, DecisionService decisionService,
       RepositoryService repositoryService, RuntimeService runtimeService, IdCounter idCounter,
       ChangeProperties properties) {
     this.repository = repository;
@@ -65,14 +64,14 @@ public class ChangeService {
   // ---------------------------------------------------------------- registration
 
   /** The freeze window of a project: [go-live - before, go-live + after]. */
-  public LocalDate[] freezeWindow(Project project) {
+  public LocalDate[] freezeWindow(Baseline project) {
     return new LocalDate[] {project.goLiveDate().minusDays(properties.freezeDaysBeforeGoLive()),
         project.goLiveDate().plusDays(properties.freezeDaysAfterGoLive())};
   }
 
   public ChangeRequest register(Map<String, Object> v, String requester, String processInstanceId) {
     String projectId = (String) v.get("projectId");
-    Project project = projects.find(projectId).filter(Project::active).orElseThrow(() ->
+    Baseline project = projects.find(projectId).filter(Baseline::active).orElseThrow(() ->
         new InvalidVariablesException("projectId '" + projectId + "' is not an active project"));
     String type = (String) v.get("changeType");
     long cost = ((Number) v.get("costImpact")).longValue();
@@ -140,7 +139,7 @@ public class ChangeService {
     return cr;
   }
 
-  public Project project(String projectId) {
+  public Baseline project(String projectId) {
     return projects.get(projectId);
   }
 
@@ -420,33 +419,23 @@ public class ChangeService {
    */
   public void updateBaselines(String id) {
     ChangeRequest cr = repository.get(id);
-    Project project = projects.get(cr.projectId());
+    Baseline project = projects.get(cr.projectId());
     String actor = cr.verifier();
     if (cr.costImpact() != 0) {
       long budget = project.budget() + cr.costImpact();
-      projects.update(project.projectId(), "budget", budget);
+      projects.moveBudget(project.projectId(), budget);
       baseline(cr, "BUDGET", String.valueOf(project.budget()), String.valueOf(budget), actor);
-      if (project.active() && project.processInstanceId() != null) {
-        runtimeService.setVariable(project.processInstanceId(), ImplementationLifecycleProcess.Variables.BUDGET, budget);
-      }
     }
     if (cr.movesGoLive()) {
-      String problem = !project.active() ? "the project is " + project.status()
-          : project.actualGoLiveDate() != null ? "the project went live on " + project.actualGoLiveDate()
-          : !cr.newGoLiveDate().isAfter(EngineClock.today()) ? cr.newGoLiveDate() + " has passed"
-          : runtimeService.createProcessInstanceQuery().processInstanceId(project.processInstanceId()).count() == 0
-              ? "the project's lifecycle is not running" : null;
+      String problem = projects.whyGoLiveCannotMove(project.projectId())
+          .orElse(cr.newGoLiveDate().isAfter(EngineClock.today()) ? null : cr.newGoLiveDate() + " has passed");
       if (problem == null) {
         baseline(cr, "GO_LIVE", project.goLiveDate().toString(), cr.newGoLiveDate().toString(), actor);
-        runtimeService.createMessageCorrelation(ImplementationLifecycleProcess.GO_LIVE_DATE_CHANGED)
-            .processInstanceId(project.processInstanceId())
-            .setVariable(ImplementationLifecycleProcess.Variables.NEW_GO_LIVE_DATE, cr.newGoLiveDate().toString())
-            .setVariable(ImplementationLifecycleProcess.Variables.GO_LIVE_CHANGE_REASON, TaskFields.clipped(id + " approved: " + cr.title(), 1000))
-            .correlateWithResult();
+        projects.moveGoLive(project.projectId(), cr.newGoLiveDate(), id + " approved: " + cr.title());
       } else {
         // the change is closed anyway; the PMO sees why the date did not move
         event(id, actor, "GO_LIVE_NOT_MOVED", "go-live stays " + project.goLiveDate() + ": " + problem);
-        projects.insertEvent(project.projectId(), EngineClock.now(), actor, "GO_LIVE_NOT_MOVED",
+        projects.recordEvent(project.projectId(), actor, "GO_LIVE_NOT_MOVED",
             id + ": " + cr.newGoLiveDate() + " not applied, " + problem);
       }
     }
@@ -464,7 +453,7 @@ public class ChangeService {
   private void baseline(ChangeRequest cr, String field, String oldValue, String newValue, String actor) {
     repository.insertBaselineChange(new BaselineChange(null, cr.projectId(), cr.changeRequestId(), field, oldValue,
         TaskFields.clipped(newValue, 300), EngineClock.now(), actor));
-    projects.insertEvent(cr.projectId(), EngineClock.now(), actor, "BASELINE_" + field,
+    projects.recordEvent(cr.projectId(), actor, "BASELINE_" + field,
         cr.changeRequestId() + ": " + (oldValue == null ? "" : oldValue + " -> ") + newValue);
   }
 

@@ -8,7 +8,8 @@ import io.hitgov.hipaa.HipaaRecords.Gate;
 import io.hitgov.hipaa.HipaaRecords.Remediation;
 import io.hitgov.hipaa.HipaaRecords.SignOff;
 import io.hitgov.hipaa.HipaaRecords.Spec;
-import io.hitgov.lifecycle.ProjectRepository;
+import io.hitgov.shared.project.ProjectDirectory;
+import io.hitgov.shared.GovernanceGroup;
 import io.hitgov.shared.process.EngineClock;
 import io.hitgov.shared.process.IdCounter;
 import io.hitgov.shared.process.InvalidVariablesException;
@@ -43,13 +44,13 @@ import org.springframework.stereotype.Service;
  * calls.
  */
 @Service
-public class HipaaGateService {
+public class HipaaGateService implements HipaaPasses {
 
   /** Roles that sign or acknowledge a gate. */
   public enum SignOffRole {
-    SECURITY_OFFICIAL("securitySignOffApproved", "securitySignOffComment", "securityOfficer"),
-    PRIVACY_OFFICIAL("privacySignOffApproved", "privacySignOffComment", "privacyOfficer"),
-    EXECUTIVE_SPONSOR("residualRiskAccepted", "residualRiskComment", "executiveSponsor");
+    SECURITY_OFFICIAL("securitySignOffApproved", "securitySignOffComment", GovernanceGroup.SECURITY_OFFICER.id()),
+    PRIVACY_OFFICIAL("privacySignOffApproved", "privacySignOffComment", GovernanceGroup.PRIVACY_OFFICER.id()),
+    EXECUTIVE_SPONSOR("residualRiskAccepted", "residualRiskComment", GovernanceGroup.EXECUTIVE_SPONSOR.id());
 
     private final String approvedField;
     private final String commentField;
@@ -107,7 +108,7 @@ public class HipaaGateService {
   public record BaaSubmission(Boolean executed, String effectiveDate, String expiryDate, Boolean subcontractorFlowDown,
       String documentId) {}
 
-  private final ProjectRepository projects;
+  private final ProjectDirectory projects;
   private final HipaaGateRepository repository;
   private final DecisionService decisionService;
   private final RepositoryService repositoryService;
@@ -117,7 +118,7 @@ public class HipaaGateService {
 
   public HipaaGateService(HipaaGateRepository repository, DecisionService decisionService,
       RepositoryService repositoryService, HipaaProperties properties, IdentityService identityService,
-      IdCounter idCounter, ProjectRepository projects) {
+      IdCounter idCounter, ProjectDirectory projects) {
     this.idCounter = idCounter;
     this.projects = projects;
     this.repository = repository;
@@ -133,7 +134,7 @@ public class HipaaGateService {
   public Gate open(String projectId, String processInstanceId, String gateReason, String goLiveDate, String openedBy) {
     String reason = gateReason == null ? "GO_LIVE" : gateReason;
     List<String> problems = new ArrayList<>();
-    if (projects.find(projectId).isEmpty()) {
+    if (!projects.isRegistered(projectId)) {
       problems.add("projectId '" + projectId + "' is not a known project");
     }
     if ("GO_LIVE".equals(reason) && (goLiveDate == null || goLiveDate.isBlank())) {
@@ -426,7 +427,7 @@ public class HipaaGateService {
     }
     for (Map.Entry<Integer, String> finding : evaluation.baaFindings().entrySet()) {
       repository.insertRemediation(new Remediation(gateId, gate.round(), position++, "BAA", null, finding.getKey(),
-          finding.getValue(), "privacyOfficer", due, EngineClock.now(), null, null, null));
+          finding.getValue(), GovernanceGroup.PRIVACY_OFFICER.id(), due, EngineClock.now(), null, null, null));
     }
     // A refused signature or residual-risk acknowledgement is an objection to resolve; the security
     // office coordinates the sponsor's, each official's own goes back to their office.
@@ -563,6 +564,12 @@ public class HipaaGateService {
    * hold on the new date (not yet effective, or expired): then that gate's pass ends, as the gate
    * would have blocked. Expired, invalidated and non-go-live gates are left as they are.
    */
+  @Override
+  public boolean validPassOn(String projectId, LocalDate day) {
+    return repository.findGatesOfProject(projectId).stream().anyMatch(g -> g.validOn(day));
+  }
+
+  @Override
   public void goLiveMoved(String projectId, LocalDate goLive) {
     LocalDate today = EngineClock.today();
     for (Gate gate : repository.findGatesOfProject(projectId)) {

@@ -4,8 +4,8 @@ import io.hitgov.lifecycle.LifecycleRecords.Criterion;
 import io.hitgov.lifecycle.LifecycleRecords.GateCondition;
 import io.hitgov.lifecycle.LifecycleRecords.GateRecord;
 import io.hitgov.lifecycle.LifecycleRecords.Project;
-import io.hitgov.risk.RiskRecords.GateHold;
-import io.hitgov.risk.RiskService;
+import io.hitgov.risk.RiskProfile;
+import io.hitgov.shared.GovernanceGroup;
 import io.hitgov.shared.process.BusinessCalendar;
 import io.hitgov.shared.process.EngineClock;
 import io.hitgov.shared.process.IdCounter;
@@ -56,13 +56,13 @@ public class GateService {
 
   private final ProjectRepository repository;
   private final ProjectService projects;
-  private final RiskService risks;
+  private final RiskProfile risks;
   private final DecisionService decisionService;
   private final IdentityService identityService;
   private final IdCounter idCounter;
   private final LifecycleProperties properties;
 
-  public GateService(ProjectRepository repository, ProjectService projects, RiskService risks,
+  public GateService(ProjectRepository repository, ProjectService projects, RiskProfile risks,
       DecisionService decisionService, IdentityService identityService, IdCounter idCounter,
       LifecycleProperties properties) {
     this.repository = repository;
@@ -158,11 +158,7 @@ public class GateService {
     if ("G5".equals(gateId)) {
       hard.addAll(projects.testExitProblems(projectId));
     }
-    for (GateHold hold : risks.activeHolds(projectId)) {
-      if (hold.gateId().equals(gateId)) {
-        hard.add("held by patient-safety risk " + hold.riskId());
-      }
-    }
+    risks.risksHolding(projectId, gateId).forEach(riskId -> hard.add("held by patient-safety risk " + riskId));
     if ("G6".equals(gateId)) {
       if (!projects.hipaaPassValid(projectId)) {
         hard.add("no valid HIPAA audit gate PASS");
@@ -209,7 +205,7 @@ public class GateService {
     } else if (!"GO".equals(outcome) && comment == null) {
       problems.add("gateComment is required unless gateOutcome is GO");
     }
-    if ("TERMINATE".equals(outcome) && !"steeringCommittee".equals(group)) {
+    if ("TERMINATE".equals(outcome) && !GovernanceGroup.STEERING_COMMITTEE.id().equals(group)) {
       problems.add("gateOutcome TERMINATE is reserved to the steering committee (this review is for " + group + ")");
     }
     LocalDate due = null;
@@ -250,7 +246,7 @@ public class GateService {
 
   public void recordEscalation(String reviewId, String projectId, String gateId, int round, String user,
       String note, List<String> pending) {
-    record(reviewId, projectId, gateId, round, "ESCALATED", user, "executiveSponsor", null, note, null, null,
+    record(reviewId, projectId, gateId, round, "ESCALATED", user, GovernanceGroup.EXECUTIVE_SPONSOR.id(), null, note, null, null,
         null, null, "decision overdue; pending " + pending);
   }
 
@@ -316,7 +312,7 @@ public class GateService {
     if (comment == null) {
       throw new InvalidVariablesException("holdComment is required");
     }
-    record(reviewId, projectId, gateId, round, "HOLD_DECISION", user, "steeringCommittee",
+    record(reviewId, projectId, gateId, round, "HOLD_DECISION", user, GovernanceGroup.STEERING_COMMITTEE.id(),
         "TERMINATE".equals(decision) ? "TERMINATE" : "RE_REVIEW", comment, null, null, null, null, null);
   }
 

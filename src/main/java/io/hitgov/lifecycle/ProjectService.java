@@ -1,13 +1,13 @@
 package io.hitgov.lifecycle;
 
-import io.hitgov.hipaa.HipaaGateRepository;
+import io.hitgov.hipaa.HipaaPasses;
 import io.hitgov.lifecycle.LifecycleRecords.Checkpoint;
 import io.hitgov.lifecycle.LifecycleRecords.Deliverable;
 import io.hitgov.lifecycle.LifecycleRecords.Phase;
 import io.hitgov.lifecycle.LifecycleRecords.Project;
 import io.hitgov.risk.RiskEscalationProcess;
-import io.hitgov.risk.RiskRecords.Risk;
-import io.hitgov.risk.RiskRepository;
+import io.hitgov.risk.RiskProfile;
+import io.hitgov.shared.GovernanceGroup;
 import io.hitgov.shared.process.BusinessCalendar;
 import io.hitgov.shared.process.EngineClock;
 import io.hitgov.shared.process.InvalidVariablesException;
@@ -38,7 +38,6 @@ import org.springframework.stereotype.Service;
 public class ProjectService {
 
   /** Risk statuses that count as an accepted mitigation (a plan in force or an approved acceptance). */
-  static final Set<String> MITIGATED = Set.of("MITIGATING", "ACCEPTED", "CLOSURE_PENDING");
 
   /** The scorecard's outcome at one checkpoint or at G6. */
   public record Readiness(String outcome, List<String> redHard, List<String> redSoft, String summary,
@@ -48,22 +47,20 @@ public class ProjectService {
   public record NextCheckpoint(String label, String dueAt) {}
 
   private final ProjectRepository repository;
-  private final HipaaGateRepository hipaaRepository;
-  private final io.hitgov.hipaa.HipaaGateService hipaaGates;
-  private final RiskRepository riskRepository;
+  private final HipaaPasses hipaaPasses;
+  private final RiskProfile riskProfile;
   private final DecisionService decisionService;
   private final RepositoryService repositoryService;
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
   private final LifecycleProperties properties;
 
-  public ProjectService(ProjectRepository repository, HipaaGateRepository hipaaRepository,
-      io.hitgov.hipaa.HipaaGateService hipaaGates, RiskRepository riskRepository, DecisionService decisionService, RepositoryService repositoryService,
+  public ProjectService(ProjectRepository repository, HipaaPasses hipaaPasses, RiskProfile riskProfile,
+      DecisionService decisionService, RepositoryService repositoryService,
       RuntimeService runtimeService, IdentityService identityService, LifecycleProperties properties) {
     this.repository = repository;
-    this.hipaaRepository = hipaaRepository;
-    this.hipaaGates = hipaaGates;
-    this.riskRepository = riskRepository;
+    this.hipaaPasses = hipaaPasses;
+    this.riskProfile = riskProfile;
     this.decisionService = decisionService;
     this.repositoryService = repositoryService;
     this.runtimeService = runtimeService;
@@ -82,8 +79,8 @@ public class ProjectService {
     if (!goLive.isAfter(EngineClock.today())) {
       problems.add("goLiveDate " + goLive + " must be in the future");
     }
-    requireMember(sponsor, "executiveSponsor", "sponsor", problems);
-    requireMember(projectManager, "projectManagers", "projectManager", problems);
+    requireMember(sponsor, GovernanceGroup.EXECUTIVE_SPONSOR.id(), "sponsor", problems);
+    requireMember(projectManager, GovernanceGroup.PROJECT_MANAGERS.id(), "projectManager", problems);
     if (!problems.isEmpty()) {
       throw new InvalidVariablesException(problems);
     }
@@ -238,24 +235,12 @@ public class ProjectService {
 
   /** A HIPAA audit gate of the project passed and is still valid today. */
   public boolean hipaaPassValid(String projectId) {
-    return hipaaRepository.findGatesOfProject(projectId).stream().anyMatch(g -> g.validOn(EngineClock.today()));
+    return hipaaPasses.validPassOn(projectId, EngineClock.today());
   }
 
   /** What makes the risk profile red (R17): open EXTREME risks, unmitigated patient-safety risks of HIGH or above. */
   public List<String> riskProfileProblems(String projectId) {
-    List<String> problems = new ArrayList<>();
-    for (Risk risk : riskRepository.findOfProject(projectId, null, null, null)) {
-      if (risk.closedAt() != null || risk.band() == null) {
-        continue;
-      }
-      if ("EXTREME".equals(risk.band())) {
-        problems.add(risk.riskId() + " is open at EXTREME");
-      } else if ((risk.patientSafety() || risk.healthItSafetyEvent()) && "HIGH".equals(risk.band())
-          && !MITIGATED.contains(risk.status())) {
-        problems.add(risk.riskId() + " is a patient-safety risk at HIGH without accepted mitigation (" + risk.status() + ")");
-      }
-    }
-    return problems;
+    return riskProfile.redFlags(projectId);
   }
 
   // ---------------------------------------------------------------- readiness
@@ -407,7 +392,7 @@ public class ProjectService {
       throw new InvalidVariablesException("newGoLiveDate " + date + " must be in the future");
     }
     repository.update(projectId, "go_live_date", date);
-    hipaaGates.goLiveMoved(projectId, date);
+    hipaaPasses.goLiveMoved(projectId, date);
     plan(date, project.vendorSelectionRequired()).forEach((phase, dates) ->
         repository.replanPhase(projectId, phase, dates[0], dates[1]));
     repository.insertEvent(projectId, EngineClock.now(), actor, "GO_LIVE_MOVED", project.goLiveDate() + " -> " + date

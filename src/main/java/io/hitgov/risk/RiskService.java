@@ -3,7 +3,8 @@ package io.hitgov.risk;
 import io.hitgov.risk.RiskRecords.GateHold;
 import io.hitgov.risk.RiskRecords.Risk;
 import io.hitgov.risk.RiskRecords.RiskEvent;
-import io.hitgov.lifecycle.ProjectRepository;
+import io.hitgov.shared.project.ProjectDirectory;
+import io.hitgov.shared.GovernanceGroup;
 import io.hitgov.shared.process.BusinessCalendar;
 import io.hitgov.shared.process.EngineClock;
 import io.hitgov.shared.process.IdCounter;
@@ -24,13 +25,13 @@ import org.springframework.stereotype.Service;
  * Every change is written to the immutable history.
  */
 @Service
-public class RiskService {
+public class RiskService implements RiskProfile {
 
   /** The escalation ladder (domain.md 3.5), bottom to top, with the group that owns each level. */
   public enum Level {
-    PROJECT_MANAGER("projectManagers"),
-    PMO("pmo"),
-    STEERING_COMMITTEE("steeringCommittee");
+    PROJECT_MANAGER(GovernanceGroup.PROJECT_MANAGERS.id()),
+    PMO(GovernanceGroup.PMO.id()),
+    STEERING_COMMITTEE(GovernanceGroup.STEERING_COMMITTEE.id());
 
     private final String group;
 
@@ -61,7 +62,7 @@ public class RiskService {
 
   static final List<String> HELD_GATES = List.of("G5", "G6");
 
-  private final ProjectRepository projects;
+  private final ProjectDirectory projects;
   private final RiskRepository repository;
   private final DecisionService decisionService;
   private final IdentityService identityService;
@@ -69,7 +70,7 @@ public class RiskService {
   private final IdCounter idCounter;
 
   public RiskService(RiskRepository repository, DecisionService decisionService, IdentityService identityService,
-      RiskProperties properties, IdCounter idCounter, ProjectRepository projects) {
+      RiskProperties properties, IdCounter idCounter, ProjectDirectory projects) {
     this.repository = repository;
     this.projects = projects;
     this.decisionService = decisionService;
@@ -82,7 +83,7 @@ public class RiskService {
 
   public Risk register(String projectId, String title, String category, int likelihood, int impact, String owner,
       boolean healthItSafetyEvent, String proximityDate, String raisedBy, String processInstanceId) {
-    if (projects.find(projectId).isEmpty()) {
+    if (!projects.isRegistered(projectId)) {
       throw new InvalidVariablesException("projectId '" + projectId + "' is not a known project");
     }
     if (owner != null) {
@@ -140,6 +141,32 @@ public class RiskService {
   }
 
   /** The gates of a project that may not be passed now, with the risks that hold them. */
+  /** Responses that count as mitigation for a patient-safety HIGH risk at G6. */
+  static final java.util.Set<String> MITIGATED = java.util.Set.of("MITIGATING", "ACCEPTED", "CLOSURE_PENDING");
+
+  @Override
+  public List<String> risksHolding(String projectId, String gateId) {
+    return repository.activeHolds(projectId).stream().filter(hold -> hold.gateId().equals(gateId))
+        .map(GateHold::riskId).toList();
+  }
+
+  @Override
+  public List<String> redFlags(String projectId) {
+    List<String> problems = new java.util.ArrayList<>();
+    for (Risk risk : repository.findOfProject(projectId, null, null, null)) {
+      if (risk.closedAt() != null || risk.band() == null) {
+        continue;
+      }
+      if ("EXTREME".equals(risk.band())) {
+        problems.add(risk.riskId() + " is open at EXTREME");
+      } else if ((risk.patientSafety() || risk.healthItSafetyEvent()) && "HIGH".equals(risk.band())
+          && !MITIGATED.contains(risk.status())) {
+        problems.add(risk.riskId() + " is a patient-safety risk at HIGH without accepted mitigation (" + risk.status() + ")");
+      }
+    }
+    return problems;
+  }
+
   public List<GateHold> activeHolds(String projectId) {
     return repository.activeHolds(projectId);
   }

@@ -2,7 +2,7 @@ package io.hitgov.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hitgov.system.identity.GovernanceGroup;
+import io.hitgov.shared.GovernanceGroup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

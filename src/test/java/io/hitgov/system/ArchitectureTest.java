@@ -2,20 +2,68 @@ package io.hitgov.system;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import io.hitgov.shared.process.ModelCallable;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Boundaries the code must keep; each rule names what it protects. */
+/**
+ * The package boundaries of docs/adr/0004-feature-packages.md, each rule naming what it protects:
+ * features talk to each other through public services and ports, never through each other's tables.
+ */
 @AnalyzeClasses(packages = "io.hitgov", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+  static final List<String> FEATURES = List.of("lifecycle", "stagegate", "change", "risk", "hipaa");
+
+  /** No two top-level packages depend on each other (directly or around a loop). */
+  @ArchTest
+  static final ArchRule top_level_packages_are_free_of_cycles = slices().matching("io.hitgov.(*)..")
+      .should().beFreeOfCycles();
+
+  /** {@code shared} is the floor: it depends on nothing of ours. */
+  @ArchTest
+  static final ArchRule shared_depends_on_nothing_of_ours = noClasses().that().resideInAPackage("io.hitgov.shared..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.hitgov.lifecycle..", "io.hitgov.stagegate..",
+          "io.hitgov.change..", "io.hitgov.risk..", "io.hitgov.hipaa..", "io.hitgov.system..")
+      .allowEmptyShould(true);
+
+  /** A feature's repositories and row records are its own; neighbours ask its services or ports. */
+  @ArchTest
+  static final ArchRule repositories_and_records_stay_inside_their_feature = CompositeArchRule.of(
+      FEATURES.stream().map(ArchitectureTest::ownTables).toList());
+
+  private static ArchRule ownTables(String feature) {
+    String inside = "io.hitgov." + feature + "..";
+    return classes().that().resideInAPackage(inside)
+        .and().haveNameMatching(".*\\.[A-Za-z]+(Repository|Records)(\\$.*)?")
+        .should().onlyBeAccessed().byAnyPackage(inside)
+        .allowEmptyShould(true)
+        .as(feature + "'s repositories and records are used only inside " + feature);
+  }
+
+  /**
+   * Camunda's internal API ({@code org.camunda.bpm.engine.impl..}) only in the wrapped places that
+   * docs/adr/0004-feature-packages.md lists: the engine plugins and error mapping in {@code shared}
+   * and {@code system}, and two lifecycle classes marked there for removal.
+   */
+  @ArchTest
+  static final ArchRule engine_internals_only_in_the_wrapped_places = noClasses()
+      .that().resideOutsideOfPackages("io.hitgov.shared.process..", "io.hitgov.shared.web..",
+          "io.hitgov.system.deployment..", "io.hitgov.system.security..")
+      .and().doNotHaveFullyQualifiedName("io.hitgov.lifecycle.web.ProjectController")
+      .and().haveNameNotMatching("io\\.hitgov\\.lifecycle\\.delegate\\.LifecycleDelegates(\\$.*)?")
+      .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.impl..");
 
   /**
    * A delegate or listener bean is reachable from a model only with {@code @ModelCallable} naming
@@ -29,10 +77,11 @@ class ArchitectureTest {
       .should().beAnnotatedWith(ModelCallable.class)
       .allowEmptyShould(false);
 
-  /** Only the model-policy wiring touches the engine's expression internals. */
+  /** Only the model-policy wiring touches the engine's expression and scripting internals. */
   @ArchTest
   static final ArchRule only_the_model_policy_touches_the_expression_language = classes()
       .that().resideOutsideOfPackage("io.hitgov.system.deployment..")
       .should().onlyDependOnClassesThat().resideOutsideOfPackages("org.camunda.bpm.impl.juel..",
           "org.camunda.bpm.engine.impl.el..", "org.camunda.bpm.engine.impl.scripting..");
+
 }

@@ -3,7 +3,7 @@ package io.hitgov.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hitgov.system.identity.GovernanceGroup;
+import io.hitgov.shared.GovernanceGroup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import io.hitgov.change.ChangeRecords.ChangeRequest;
 import io.hitgov.change.ChangeRequestProcess;
 import io.hitgov.change.ChangeService.Routing;
 import io.hitgov.change.ChangeService;
-import io.hitgov.lifecycle.LifecycleRecords.Project;
+import io.hitgov.lifecycle.ProjectBaselines.Baseline;
 import io.hitgov.shared.process.CurrentUser;
 import io.hitgov.shared.process.ModelCallable;
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ final class ChangeDelegates {
     public void execute(DelegateExecution execution) {
       String requester = currentUser.required("Raising a change request");
       ChangeRequest cr = changes.register(execution.getVariables(), requester, execution.getProcessInstanceId());
-      Project project = changes.project(cr.projectId());
+      Baseline project = changes.project(cr.projectId());
       execution.setProcessBusinessKey(cr.changeRequestId());
       execution.setVariable(CHANGE_REQUEST_ID, cr.changeRequestId());
       execution.setVariable(REQUESTER, requester);

@@ -6,8 +6,8 @@ import static io.hitgov.shared.web.ApiAccess.requireAnyGroup;
 import io.hitgov.change.ChangeRecords.ChangeRequest;
 import io.hitgov.change.ChangeRepository;
 import io.hitgov.change.ChangeRequestProcess;
-import io.hitgov.lifecycle.LifecycleRecords.Project;
-import io.hitgov.lifecycle.ProjectRepository;
+import io.hitgov.lifecycle.ProjectBaselines.Baseline;
+import io.hitgov.lifecycle.ProjectBaselines;
 import io.hitgov.shared.process.InvalidVariablesException;
 import java.net.URI;
 import java.util.HashMap;
@@ -40,10 +40,10 @@ class ChangeController {
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final ChangeRepository repository;
-  private final ProjectRepository projects;
+  private final ProjectBaselines projects;
 
   ChangeController(RuntimeService runtimeService, TaskService taskService, ChangeRepository repository,
-      ProjectRepository projects) {
+      ProjectBaselines projects) {
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.repository = repository;
@@ -107,7 +107,7 @@ class ChangeController {
   @GetMapping("/api/projects/{projectId}/changes")
   Map<String, Object> changes(@PathVariable String projectId, Authentication user) {
     requireAnyGroup(user, GOVERNANCE_READERS, "read the change log");
-    Project project = projects.find(projectId)
+    Baseline project = projects.find(projectId)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No project " + projectId));
     List<ChangeRequest> all = repository.ofProject(projectId);
     List<ChangeRequest> approved = all.stream().filter(c -> ChangeRequestProcess.Values.APPROVED.equals(c.outcome()))

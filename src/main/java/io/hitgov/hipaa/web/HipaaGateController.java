@@ -2,7 +2,8 @@ package io.hitgov.hipaa.web;
 
 import io.hitgov.hipaa.HipaaEvidencePackage;
 import io.hitgov.hipaa.HipaaGateService;
-import io.hitgov.lifecycle.ProjectRepository;
+import io.hitgov.shared.project.ProjectDirectory;
+import io.hitgov.shared.GovernanceGroup;
 import io.hitgov.shared.process.InvalidVariablesException;
 import java.util.List;
 import static io.hitgov.shared.web.ApiAccess.requireAnyGroup;
@@ -31,9 +32,9 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/projects/{projectId}/hipaa-gate")
 class HipaaGateController {
 
-  static final Set<String> READERS = Set.of("pmo", "securityOfficer", "privacyOfficer", "executiveSponsor",
-      "steeringCommittee", "camunda-admin");
-  static final Set<String> CHANGE_REPORTERS = Set.of("pmo", "securityOfficer", "privacyOfficer", "camunda-admin");
+  static final Set<String> READERS = Set.of(GovernanceGroup.PMO.id(), GovernanceGroup.SECURITY_OFFICER.id(), GovernanceGroup.PRIVACY_OFFICER.id(), GovernanceGroup.EXECUTIVE_SPONSOR.id(),
+      GovernanceGroup.STEERING_COMMITTEE.id(), GovernanceGroup.OPERATORS.id());
+  static final Set<String> CHANGE_REPORTERS = Set.of(GovernanceGroup.PMO.id(), GovernanceGroup.SECURITY_OFFICER.id(), GovernanceGroup.PRIVACY_OFFICER.id(), GovernanceGroup.OPERATORS.id());
   static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
   /** The longest reason for a material change (kept with each gate it invalidates). */
@@ -41,9 +42,9 @@ class HipaaGateController {
 
   private final HipaaEvidencePackage evidencePackage;
   private final HipaaGateService service;
-  private final ProjectRepository projects;
+  private final ProjectDirectory projects;
 
-  HipaaGateController(HipaaEvidencePackage evidencePackage, HipaaGateService service, ProjectRepository projects) {
+  HipaaGateController(HipaaEvidencePackage evidencePackage, HipaaGateService service, ProjectDirectory projects) {
     this.evidencePackage = evidencePackage;
     this.service = service;
     this.projects = projects;
@@ -78,7 +79,9 @@ class HipaaGateController {
   Map<String, Object> materialChange(@PathVariable String projectId, @RequestBody Map<String, Object> body,
       Authentication user) {
     requireAnyGroup(user, CHANGE_REPORTERS, "report a material change");
-    projects.find(projectId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No project " + projectId));
+    if (!projects.isRegistered(projectId)) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No project " + projectId);
+    }
     List<String> unknown = body.keySet().stream().filter(k -> !"reason".equals(k)).sorted().toList();
     if (!unknown.isEmpty()) {
       throw new InvalidVariablesException(unknown + " are not fields of a material change [reason]");

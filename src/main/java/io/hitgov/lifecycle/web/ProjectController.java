@@ -9,6 +9,7 @@ import io.hitgov.lifecycle.LifecycleRecords.GateCondition;
 import io.hitgov.lifecycle.LifecycleRecords.Phase;
 import io.hitgov.lifecycle.LifecycleRecords.Project;
 import io.hitgov.lifecycle.ProjectRepository;
+import io.hitgov.shared.GovernanceGroup;
 import io.hitgov.shared.process.InvalidVariablesException;
 import io.hitgov.shared.process.IsoDates;
 import java.net.URI;
@@ -40,7 +41,7 @@ import org.springframework.web.server.ResponseStatusException;
 class ProjectController {
 
   /** Who may move a go-live date directly (change requests move it through their own approval). */
-  static final Set<String> GO_LIVE_MOVERS = Set.of("pmo", "executiveSponsor");
+  static final Set<String> GO_LIVE_MOVERS = Set.of(GovernanceGroup.PMO.id(), GovernanceGroup.EXECUTIVE_SPONSOR.id());
   static final Set<String> GO_LIVE_FIELDS = Set.of("newGoLiveDate", "reason");
   /** The longest reason for a go-live move (it is kept in the project's event log). */
   static final int MAX_REASON = 1000;

@@ -2,12 +2,13 @@ package io.hitgov.risk.web;
 
 import static io.hitgov.shared.web.ApiAccess.requireAnyGroup;
 
-import io.hitgov.lifecycle.ProjectRepository;
+import io.hitgov.shared.project.ProjectDirectory;
 import io.hitgov.risk.RiskEscalationProcess;
 import io.hitgov.risk.RiskRecords.Risk;
 import io.hitgov.risk.RiskRecords.RiskEvent;
 import io.hitgov.risk.RiskRepository;
 import io.hitgov.risk.RiskService;
+import io.hitgov.shared.GovernanceGroup;
 import io.hitgov.shared.process.InvalidVariablesException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -41,10 +42,10 @@ class RiskController {
   private final RuntimeService runtimeService;
   private final RiskRepository repository;
   private final RiskService service;
-  private final ProjectRepository projects;
+  private final ProjectDirectory projects;
 
   RiskController(RuntimeService runtimeService, RiskRepository repository, RiskService service,
-      ProjectRepository projects) {
+      ProjectDirectory projects) {
     this.runtimeService = runtimeService;
     this.repository = repository;
     this.service = service;
@@ -98,7 +99,7 @@ class RiskController {
   @GetMapping("/api/risks/heatmap")
   Map<String, Object> heatmap(@RequestParam String projectId, Authentication user) {
     requireAnyGroup(user, READERS, "read the risk register");
-    if (projects.find(projectId).isEmpty()) {
+    if (!projects.isRegistered(projectId)) {
       throw new InvalidVariablesException("projectId '" + projectId + "' is not a known project");
     }
     Map<String, Integer> counts = new HashMap<>();
@@ -127,7 +128,7 @@ class RiskController {
   @PostMapping("/api/risks/{riskId}/gate-holds/release")
   Map<String, Object> releaseHolds(@PathVariable String riskId, @RequestBody Map<String, Object> body,
       Authentication user) {
-    requireAnyGroup(user, Set.of("patientSafety", "cmio"), "release patient-safety gate holds");
+    requireAnyGroup(user, Set.of(GovernanceGroup.PATIENT_SAFETY.id(), GovernanceGroup.CMIO.id()), "release patient-safety gate holds");
     repository.find(riskId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No risk " + riskId));
     List<String> unknown = body.keySet().stream().filter(k -> !"reason".equals(k)).sorted().toList();
     if (!unknown.isEmpty()) {
@@ -145,7 +146,9 @@ class RiskController {
   }
 
   private void requireProject(String projectId) {
-    projects.find(projectId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No project " + projectId));
+    if (!projects.isRegistered(projectId)) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No project " + projectId);
+    }
   }
 
   private static void check(String name, String value, List<String> allowed) {

@@ -14,8 +14,8 @@ public final class ApiAccess {
 
   static {
     Set<String> readers = new java.util.HashSet<>();
-    io.hitgov.system.identity.GovernanceGroup.approverGroups().forEach(g -> readers.add(g.id()));
-    readers.add(io.hitgov.system.identity.GovernanceGroup.OPERATORS.id());
+    io.hitgov.shared.GovernanceGroup.approverGroups().forEach(g -> readers.add(g.id()));
+    readers.add(io.hitgov.shared.GovernanceGroup.OPERATORS.id());
     GOVERNANCE_READERS = Set.copyOf(readers);
   }
 

@@ -5,7 +5,7 @@ import static io.hitgov.shared.web.ApiAccess.requireAnyGroup;
 import io.hitgov.shared.audit.AuditChain;
 import io.hitgov.shared.audit.AuditVerifier.Anchor;
 import io.hitgov.shared.audit.AuditVerifier.Report;
-import io.hitgov.system.identity.GovernanceGroup;
+import io.hitgov.shared.GovernanceGroup;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

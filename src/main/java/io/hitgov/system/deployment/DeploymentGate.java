@@ -1,6 +1,6 @@
 package io.hitgov.system.deployment;
 
-import io.hitgov.system.identity.GovernanceGroup;
+import io.hitgov.shared.GovernanceGroup;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.hitgov.system.deployment;
 
 import static io.hitgov.shared.web.ApiAccess.requireAnyGroup;
 
-import io.hitgov.system.identity.GovernanceGroup;
+import io.hitgov.shared.GovernanceGroup;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,8 @@
 package io.hitgov.system.identity;
 
-import static io.hitgov.system.identity.GovernanceGroup.*;
+import static io.hitgov.shared.GovernanceGroup.*;
 
+import io.hitgov.shared.GovernanceGroup;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;

@@ -2,6 +2,7 @@ package io.hitgov.system.identity;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import io.hitgov.shared.GovernanceGroup;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,10 @@
-package io.hitgov.system.identity;
+package io.hitgov.shared;
 
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The governance roles of contract.md, as Camunda groups. The ids are public names: models
+ * The governance roles (docs/contract.md, "Groups"), as Camunda groups. The ids are public names: models
  * ({@code camunda:candidateGroups}), DMN outputs and customers' scripts rely on them.
  */
 public enum GovernanceGroup {

@@ -1,0 +1,18 @@
+package io.hitgov.shared.project;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * Which projects exist, for the features that govern a project without owning it (risks, HIPAA
+ * gates, changes). The lifecycle feature registers projects and implements this; the others depend
+ * only on this port, so no feature reaches into another's tables.
+ */
+public interface ProjectDirectory {
+
+  /** True when a project with this id is registered (in any state). */
+  boolean isRegistered(String projectId);
+
+  /** The project's planned go-live date, when the project is registered. */
+  Optional<LocalDate> goLiveDate(String projectId);
+}
