@@ -9,10 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -199,7 +202,8 @@ class HttpHardeningTest {
   }
 
   @Test
-  void failures_past_the_alert_threshold_are_audited_counted_and_alerted_once() {
+  @ExtendWith(OutputCaptureExtension.class)
+  void failures_past_the_alert_threshold_are_audited_counted_and_alerted_once(CapturedOutput output) {
     String client = "203.0.113.50";
     for (int i = 0; i < 12; i++) {
       login("webapp", "colin", "wrong-" + i, client);
@@ -209,6 +213,9 @@ class HttpHardeningTest {
     assertThat(events).hasSize(1);
     assertThat(events.get(0)).containsEntry("EVENT_TYPE", "LOGIN_FAILURE_ALERT")
         .containsEntry("CLIENT_ADDRESS", client).containsEntry("SURFACE", "webapp").containsEntry("FAILURES", 10);
+
+    assertThat(output.getAll()).containsOnlyOnce("HITGOV_SECURITY_ALERT login-failures: client " + client
+        + " account 'colin' via webapp");
 
     String metrics = http().get("/actuator/prometheus", RawHttp.basic("admin", "demo")).body();
     assertThat(metrics).containsPattern("hitgov_login_alerts_total\\{[^}]*surface=\"webapp\"[^}]*} [1-9]");
