@@ -74,14 +74,29 @@ class LoginThrottle {
     return settings.enabled();
   }
 
-  /** How long {@code client} is still refused for logging in as {@code account}; empty: go ahead. */
-  Optional<Duration> refusal(String client, String account) {
+  /**
+   * Where {@code client} stands for logging in as {@code account}.
+   *
+   * @param refusal how long the client is still refused; empty: go ahead
+   * @param failuresOnRecord the client has failures on record for this account (a success clears them)
+   */
+  record Standing(Optional<Duration> refusal, boolean failuresOnRecord) {}
+
+  Standing standing(String client, String account) {
     Instant now = Instant.now();
-    return jdbc.sql("select blocked_until from login_throttle where throttle_key in (?, ?) and blocked_until > ?")
-        .params(key(Scope.CLIENT_ACCOUNT, client, account), key(Scope.CLIENT, client, null), at(now))
-        .query(OffsetDateTime.class).list().stream()
-        .map(until -> Duration.between(now, until.toInstant()))
+    String clientAccount = key(Scope.CLIENT_ACCOUNT, client, account);
+    boolean[] onRecord = {false};
+    Optional<Duration> refusal = jdbc.sql("select throttle_key, blocked_until from login_throttle where throttle_key in (?, ?)")
+        .params(clientAccount, key(Scope.CLIENT, client, null))
+        .query((row, n) -> {
+          onRecord[0] |= clientAccount.equals(row.getString("throttle_key"));
+          OffsetDateTime until = row.getObject("blocked_until", OffsetDateTime.class);
+          return until == null ? Duration.ZERO : Duration.between(now, until.toInstant());
+        })
+        .list().stream()
+        .filter(remaining -> !remaining.isNegative() && !remaining.isZero())
         .max(Duration::compareTo);
+    return new Standing(refusal, onRecord[0]);
   }
 
   /** A wrong password, or an attempt while refused: counts for the client and may refuse it longer. */

@@ -118,7 +118,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
       return;
     }
     String client = clientAddress.of(request);
-    Optional<Duration> refused = throttle.refusal(client, user);
+    LoginThrottle.Standing standing = throttle.standing(client, user);
+    Optional<Duration> refused = standing.refusal();
     if (refused.isPresent()) {
       throttle.failed(client, user, surface, true);
       long seconds = Math.max(1, (refused.get().toMillis() + 999) / 1000);
@@ -130,7 +131,9 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     chain.doFilter(forward, response);
     if (user.equals(request.getAttribute(AUTHENTICATED_USER))
         || surface == Surface.WEBAPP && response.getStatus() == HttpServletResponse.SC_OK) {
-      throttle.succeeded(client, user);
+      if (standing.failuresOnRecord()) {
+        throttle.succeeded(client, user);
+      }
     } else if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED
         && !(surface == Surface.WEBAPP && rightPasswordWithoutAppAccess(user, forward.getParameter("password")))) {
       throttle.failed(client, user, surface, false);
