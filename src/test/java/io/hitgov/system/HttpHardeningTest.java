@@ -123,6 +123,23 @@ class HttpHardeningTest {
     assertThat(afterIdle.status()).as("the webapps show their login on this 401: " + afterIdle).isEqualTo(401);
   }
 
+  @Autowired org.camunda.bpm.engine.FilterService filterService;
+  @Autowired io.hitgov.system.identity.IdentitySetup identitySetup;
+
+  @Test
+  void tasklist_filters_do_not_auto_refresh_which_would_keep_an_idle_session_alive() {
+    var filter = filterService.createFilterQuery()
+        .filterName(io.hitgov.system.identity.IdentitySetup.FILTER_MY_GROUP_TASKS).singleResult();
+    assertThat(filter.getProperties()).containsEntry("refresh", false);
+
+    // A database set up before: its filter had auto-refresh on; the next start switches it off.
+    Map<String, Object> before = new java.util.HashMap<>(filter.getProperties());
+    before.put("refresh", true);
+    filterService.saveFilter(filter.setProperties(before));
+    identitySetup.afterPropertiesSet();
+    assertThat(filterService.getFilter(filter.getId()).getProperties()).containsEntry("refresh", false);
+  }
+
   // ---- login throttle --------------------------------------------------------------------------
 
   /** One login attempt through a surface, from a client address (as the load balancer reports it). */
