@@ -56,10 +56,20 @@ export async function tasklist(base, shots) {
   }
 
   // Opens a task from the user's group filter, claims it if needed, fills it and completes it.
+  // HITGov's filters do not auto-refresh (it would defeat the idle logoff): a task the list does not
+  // show yet is looked for again by reloading the page, as a user would.
   async function completeGroupTask(user, taskName, fill, shot) {
     const { context, page } = await loggedIn(user);
     await activate(page.getByText('My group tasks').first());
-    await activate(page.getByText(taskName, { exact: true }).first());
+    const task = page.getByText(taskName, { exact: true }).first();
+    for (let attempt = 0; attempt < 10; attempt++) {
+      if (await task.waitFor({ timeout: 3000 }).then(() => true, () => false)) {
+        break;
+      }
+      await page.reload();
+      await activate(page.getByText('My group tasks').first());
+    }
+    await activate(task);
     await fill(page);
     await page.waitForTimeout(600);
     await page.screenshot({ path: `${shots}/${shot}.png` });
@@ -67,7 +77,12 @@ export async function tasklist(base, shots) {
     if (await claim.count()) {
       await activate(claim.first());
     }
+    const completed = page.waitForResponse(r => /\/task\/[^/]+\/(submit-form|complete)$/.test(new URL(r.url()).pathname));
     await activate(page.getByRole('button', { name: 'Complete' }));
+    const response = await completed;
+    if (!response.ok()) {
+      throw new Error(`completing ${taskName} as ${user}: ${response.status()} ${await response.text()}`);
+    }
     await page.getByText(taskName, { exact: true }).first().waitFor({ state: 'detached' });
     await context.close();
   }

@@ -133,11 +133,21 @@ public class IdentitySetup implements InitializingBean {
   }
 
   private void ensureFilter(String name, int priority, org.camunda.bpm.engine.task.TaskQuery query) {
-    if (filterService.createFilterQuery().filterName(name).count() > 0) {
+    List<Filter> existing = filterService.createFilterQuery().filterName(name).list();
+    for (Filter filter : existing) {
+      // Auto-refresh reloads the list every 10 s and so keeps an unattended Tasklist's session alive:
+      // it would defeat the idle logoff (docs/security-http.md). Switched off on earlier databases too.
+      if (Boolean.TRUE.equals(filter.getProperties().get("refresh"))) {
+        Map<String, Object> properties = new java.util.HashMap<>(filter.getProperties());
+        properties.put("refresh", false);
+        filterService.saveFilter(filter.setProperties(properties));
+      }
+    }
+    if (!existing.isEmpty()) {
       return;
     }
     Filter filter = filterService.newTaskFilter(name)
-        .setProperties(Map.of("priority", priority, "refresh", true,
+        .setProperties(Map.of("priority", priority, "refresh", false,
             "description", name.equals(FILTER_MY_TASKS) ? "Tasks assigned to me"
                 : "Open tasks of my governance groups"))
         .setQuery(query);

@@ -33,6 +33,7 @@ class CamundaAuthenticationBridgeFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
+    LoginThrottleFilter.markAuthenticated(request, authentication.getName());
     identityService.setAuthentication(authentication.getName(),
         authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
     try {

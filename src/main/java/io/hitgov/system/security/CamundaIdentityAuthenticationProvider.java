@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Authenticates HITGov's own endpoints ({@code /api/**}, Actuator) against Camunda's identity
  * service, so there is one user store: the users and groups an operator manages in Camunda Admin.
- * The granted authorities are the user's Camunda group ids. Camunda's login throttling applies.
+ * The granted authorities are the user's Camunda group ids. HITGov's login throttle
+ * ({@link LoginThrottleFilter}) runs before it.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {

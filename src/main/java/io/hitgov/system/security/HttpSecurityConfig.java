@@ -2,6 +2,8 @@ package io.hitgov.system.security;
 
 import io.hitgov.shared.GovernanceGroup;
 import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpSessionEvent;
+import jakarta.servlet.http.HttpSessionListener;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -10,6 +12,7 @@ import org.springframework.boot.autoconfigure.web.servlet.JerseyApplicationPath;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -29,6 +32,10 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  *   <li>{@code /api/**}: HITGov's API, HTTP Basic against the same Camunda users and groups.
  *   <li>{@code /actuator/health} is open; every other Actuator endpoint needs an operator.
  * </ul>
+ *
+ * <p>In front of all of them: security headers ({@link SecurityHeadersFilter}), the login throttle
+ * and the answer to malformed {@code Authorization} headers ({@link LoginThrottleFilter}), and the
+ * webapps' idle timeout (docs/security-http.md).
  */
 @Configuration
 @EnableWebSecurity
@@ -36,6 +43,57 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 public class HttpSecurityConfig {
 
   static final String OPERATORS = GovernanceGroup.OPERATORS.id();
+
+  /** Security headers on every response, before any other filter can answer. */
+  @Bean
+  FilterRegistrationBean<Filter> securityHeadersFilter(HttpHardeningProperties properties) {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
+        new SecurityHeadersFilter(properties.hsts() ? properties.hstsMaxAge().toSeconds() : -1));
+    registration.setName("hitgov-security-headers");
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  /** Every login of every surface goes through the throttle, before Camunda or Spring Security check it. */
+  @Bean
+  FilterRegistrationBean<Filter> loginThrottleFilter(LoginThrottle throttle, HttpHardeningProperties properties,
+      IdentityService identityService) {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
+        new LoginThrottleFilter(throttle, new ClientAddress(properties.trustedProxies()), identityService));
+    registration.setName("hitgov-login-throttle");
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+    return registration;
+  }
+
+  /** Tells the login throttle that Camunda's REST filter authenticated the request. */
+  @Bean
+  FilterRegistrationBean<Filter> engineRestLoginSuccess(JerseyApplicationPath restPath, IdentityService identityService) {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+      org.camunda.bpm.engine.impl.identity.Authentication current = identityService.getCurrentAuthentication();
+      if (current != null && request instanceof jakarta.servlet.http.HttpServletRequest http) {
+        LoginThrottleFilter.markAuthenticated(http, current.getUserId());
+      }
+      chain.doFilter(request, response);
+    });
+    registration.setName("hitgov-engine-rest-login-success");
+    registration.addUrlPatterns(restPath.getUrlMapping());
+    registration.setOrder(2);
+    return registration;
+  }
+
+  /** HIPAA automatic logoff: a webapp session ends after {@code hitgov.security.session-idle-timeout}. */
+  @Bean
+  HttpSessionListener sessionIdleTimeout(HttpHardeningProperties properties) {
+    int seconds = (int) Math.max(1, properties.sessionIdleTimeout().toSeconds());
+    return new HttpSessionListener() {
+      @Override
+      public void sessionCreated(HttpSessionEvent event) {
+        event.getSession().setMaxInactiveInterval(seconds);
+      }
+    };
+  }
 
   /** Camunda authenticates its REST API itself; anonymous requests get 401. */
   @Bean
