@@ -138,7 +138,11 @@ public class HipaaGateService implements HipaaPasses {
       problems.add("projectId '" + projectId + "' is not a known project");
     }
     if ("GO_LIVE".equals(reason) && (goLiveDate == null || goLiveDate.isBlank())) {
-      problems.add("goLiveDate is required when gateReason is GO_LIVE");
+      // a registered project already knows its go-live date
+      goLiveDate = projects.goLiveDate(projectId).map(LocalDate::toString).orElse(null);
+      if (goLiveDate == null && problems.isEmpty()) {
+        problems.add("goLiveDate is required when gateReason is GO_LIVE");
+      }
     }
     if (!problems.isEmpty()) {
       throw new InvalidVariablesException(problems);

@@ -85,6 +85,24 @@ class HipaaGateRestTest {
   }
 
   @Test
+  void a_standalone_gate_of_a_registered_project_takes_the_projects_go_live_date() {
+    io.hitgov.support.Projects.register(context, "EHR-R-9");
+    String goLive = context.getBean(io.hitgov.shared.project.ProjectDirectory.class).goLiveDate("EHR-R-9").orElseThrow()
+        .toString();
+    Http.Response started = http.as("sophia").postJson(START,
+        "{\"variables\":{\"projectId\":{\"value\":\"EHR-R-9\",\"type\":\"String\"}}}");
+    assertThat(started.status()).as(started.toString()).isEqualTo(200);
+    String instanceId = started.json().get("id").asText();
+    assertThat(http.as("sophia").get("/engine-rest/process-instance/" + instanceId + "/variables/goLiveDate").json()
+        .get("value").asText()).isEqualTo(goLive);
+
+    Http.Response unknown = http.as("sophia").postJson(START,
+        "{\"variables\":{\"projectId\":{\"value\":\"EHR-NOPE-9\",\"type\":\"String\"}}}");
+    assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
+    assertThat(unknown.json().get("message").asText()).contains("projectId");
+  }
+
+  @Test
   void bad_evidence_through_the_rest_api_is_400_and_the_task_stays_open() {
     ProcessInstance instance = driver.start("EHR-R-3", GO_LIVE);
     driver.defineScope(instance, "", null);

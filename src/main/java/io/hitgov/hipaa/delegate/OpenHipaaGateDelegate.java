@@ -37,6 +37,9 @@ class OpenHipaaGateDelegate implements JavaDelegate {
     execution.setProcessBusinessKey(gate.gateId());
     execution.setVariable(GATE_ID, gate.gateId());
     execution.setVariable(GATE_REASON, gate.gateReason());
+    if (gate.goLiveDate() != null) {
+      execution.setVariable(GO_LIVE_DATE, gate.goLiveDate().toString()); // taken from the project when not given
+    }
     execution.setVariable(ROUND, gate.round());
     execution.setVariable(SPEC_COUNT, service.specCount(gate.gateId()));
   }
