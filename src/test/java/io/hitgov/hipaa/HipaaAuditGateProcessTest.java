@@ -297,7 +297,7 @@ class HipaaAuditGateProcessTest {
   }
 
   @Test
-  void a_go_live_gate_needs_a_project_and_a_go_live_date() {
+  void a_go_live_gate_needs_a_registered_project() {
     long before = processEngine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(HipaaAuditGateProcess.KEY).count();
     Assertions.assertThatThrownBy(() -> driver.engine.as("paula", () -> processEngine.getRuntimeService()
@@ -305,7 +305,8 @@ class HipaaAuditGateProcessTest {
         .isInstanceOf(InvalidVariablesException.class).hasMessageContaining("projectId is required");
     Assertions.assertThatThrownBy(() -> driver.engine.as("paula", () -> processEngine.getRuntimeService()
             .startProcessInstanceByKey(HipaaAuditGateProcess.KEY, Map.of("projectId", "EHR-X"))))
-        .isInstanceOf(InvalidVariablesException.class).hasMessageContaining("goLiveDate is required");
+        .as("a registered project would lend its go-live date; an unknown one is refused")
+        .isInstanceOf(InvalidVariablesException.class).hasMessageContaining("projectId 'EHR-X' is not a known project");
     Assertions.assertThat(processEngine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(HipaaAuditGateProcess.KEY).count()).isEqualTo(before);
   }
