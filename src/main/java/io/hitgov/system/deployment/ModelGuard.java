@@ -32,6 +32,14 @@ public class ModelGuard extends AbstractProcessEnginePlugin {
   static final Map<String, List<String>> REQUIRED_CALLS = Map.of(
       "ImplementationLifecycleProcess", List.of("HipaaAuditGateProcess", "StageGateReviewProcess:G6"));
 
+  /**
+   * What tailoring by project type may decide: the phases P2 and P8 with their gates, clinical-content
+   * validation and readiness criteria; never the HIPAA gate, G6 or the criteria R01-R03.
+   */
+  static final ModelPolicy.Tailoring TAILORING = new ModelPolicy.Tailoring("LifecycleTailoringDecision",
+      Set.of("runP2", "runP8", "clinicalContentValidation", "readinessNotApplicable", "readinessAdded"),
+      "readinessNotApplicable", Set.of("R01", "R02", "R03"));
+
   private final CallableBeans beans;
   private final ModelProperties properties;
   private final ObjectProvider<ModelGovernance> governance;
@@ -44,7 +52,7 @@ public class ModelGuard extends AbstractProcessEnginePlugin {
 
   ModelPolicy policy() {
     return new ModelPolicy(new ModelPolicy.Rules(properties.maxResourceBytes(), properties.minHistoryTimeToLive(),
-        Set.copyOf(properties.eventStartedProcesses()), Set.copyOf(properties.externalTopics()), REQUIRED_CALLS), beans);
+        Set.copyOf(properties.eventStartedProcesses()), Set.copyOf(properties.externalTopics()), REQUIRED_CALLS, TAILORING), beans);
   }
 
   @Override

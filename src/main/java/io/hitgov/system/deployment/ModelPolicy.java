@@ -54,9 +54,22 @@ final class ModelPolicy {
    * @param externalTopics external-task topics a model may use
    * @param requiredCalls per process key, the processes it must call (e.g. the HIPAA gate), as
    *     {@code Key} or {@code Key:gateId} for a stage gate review of that gate
+   * @param tailoring what the lifecycle's tailoring decision may decide
    */
   record Rules(long maxResourceBytes, Period minHistoryTimeToLive, Set<String> eventStartedProcesses,
-      Set<String> externalTopics, Map<String, List<String>> requiredCalls) {}
+      Set<String> externalTopics, Map<String, List<String>> requiredCalls, Tailoring tailoring) {}
+
+  /**
+   * The decision that tailors the lifecycle to a project type may only have the listed outputs (so
+   * no row can skip anything else, e.g. the HIPAA gate or G6), and its not-applicable column may
+   * never name a protected readiness criterion.
+   *
+   * @param decision the decision key
+   * @param outputs the output names it may have
+   * @param notApplicableOutput the output listing criteria that do not apply
+   * @param protectedCriteria criteria that always apply (R01 HIPAA gate signed, ...)
+   */
+  record Tailoring(String decision, Set<String> outputs, String notApplicableOutput, Set<String> protectedCriteria) {}
 
   private final Rules rules;
   private final ExpressionRules expressions;
@@ -318,6 +331,52 @@ final class ModelPolicy {
         return;
       }
       walk(root, null);
+      Tailoring tailoring = rules.tailoring();
+      if (tailoring == null) {
+        return;
+      }
+      NodeList decisions = root.getElementsByTagNameNS("*", "decision");
+      for (int i = 0; i < decisions.getLength(); i++) {
+        Element decision = (Element) decisions.item(i);
+        if (tailoring.decision().equals(decision.getAttribute("id"))) {
+          checkTailoring(decision, tailoring);
+        }
+      }
+    }
+
+    /** The tailoring table decides phases and readiness criteria only, never the HIPAA gate or G6. */
+    private void checkTailoring(Element decision, Tailoring tailoring) {
+      NodeList tables = decision.getElementsByTagNameNS("*", "decisionTable");
+      if (tables.getLength() != 1) {
+        refuse(decision, "must be one decision table with the outputs " + new java.util.TreeSet<>(tailoring.outputs()));
+        return;
+      }
+      Element table = (Element) tables.item(0);
+      List<String> outputs = new ArrayList<>();
+      for (Element output : children(table, "output")) {
+        String name = output.getAttribute("name");
+        outputs.add(name);
+        if (!tailoring.outputs().contains(name)) {
+          refuse(output, "output '" + ExpressionRules.clip(name) + "' is not a tailoring output; allowed: "
+              + new java.util.TreeSet<>(tailoring.outputs()) + " (the HIPAA audit gate and G6 cannot be tailored)");
+        }
+      }
+      int column = outputs.indexOf(tailoring.notApplicableOutput());
+      if (column < 0) {
+        return;
+      }
+      for (Element rule : children(table, "rule")) {
+        List<Element> entries = children(rule, "outputEntry");
+        if (column < entries.size()) {
+          String text = entries.get(column).getTextContent().toUpperCase(Locale.ROOT);
+          for (String criterion : new java.util.TreeSet<>(tailoring.protectedCriteria())) {
+            if (java.util.regex.Pattern.compile("\\b" + criterion + "\\b").matcher(text).find()) {
+              refuse(rule, tailoring.notApplicableOutput() + " names " + criterion
+                  + ", which applies to every project (HIPAA gate and G6 readiness cannot be tailored away)");
+            }
+          }
+        }
+      }
     }
 
     @Override
@@ -337,6 +396,16 @@ final class ModelPolicy {
         super.checkAttribute(element, attribute, processKey);
       }
     }
+  }
+
+  private static List<Element> children(Element parent, String local) {
+    List<Element> found = new ArrayList<>();
+    for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+      if (child instanceof Element element && local.equals(element.getLocalName())) {
+        found.add(element);
+      }
+    }
+    return found;
   }
 
   private static boolean isExtension(String namespace) {
