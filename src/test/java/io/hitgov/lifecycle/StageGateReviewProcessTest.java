@@ -322,10 +322,11 @@ class StageGateReviewProcessTest {
     Map<String, Object> rounds = LifecycleDriver.deliverable("UserTask_RunIntegratedTesting");
     rounds.put("testPassRate", 88L);
     rounds.put("openCriticalDefects", 2L);
-    driver.engine.complete("maria", driver.engine.task(project.getId(), "UserTask_RunIntegratedTesting"), rounds);
-    driver.engine.complete("irene", driver.engine.task(project.getId(), "UserTask_TestInterfaces"),
+    String p5 = driver.phase(project, "P5").getId();
+    driver.engine.complete("maria", driver.engine.task(p5, "UserTask_RunIntegratedTesting"), rounds);
+    driver.engine.complete("irene", driver.engine.task(p5, "UserTask_TestInterfaces"),
         LifecycleDriver.deliverable("UserTask_TestInterfaces"));
-    List<Task> uat = driver.engine.tasks(project.getId(), "UserTask_SignOffUat");
+    List<Task> uat = driver.engine.tasks(p5, "UserTask_SignOffUat");
     Assertions.assertThat(uat).hasSize(2);
     driver.engine.complete("carla", uat.get(0), LifecycleDriver.deliverable("UserTask_SignOffUat"));
     driver.engine.complete("carla", uat.get(1), Map.of("uatSigned", false, "deliverableDocumentId", "DMS-UAT-9",
