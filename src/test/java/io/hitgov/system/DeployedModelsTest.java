@@ -57,10 +57,10 @@ class DeployedModelsTest {
       String fileName = file.getFileName().toString();
       String key = fileName.substring(0, fileName.lastIndexOf('.'));
       if (fileName.endsWith(".bpmn")) {
-        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().count())
+        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).count())
             .as(file + " defines process " + key).isEqualTo(1);
       } else if (fileName.endsWith(".dmn")) {
-        assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion().count())
+        assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key).count())
             .as(file + " defines decision " + key).isEqualTo(1);
       }
     }
