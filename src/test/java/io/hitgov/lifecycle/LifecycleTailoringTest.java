@@ -87,6 +87,38 @@ class LifecycleTailoringTest {
     return all;
   }
 
+  @org.junit.jupiter.api.AfterEach
+  void resetClock() {
+    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+  }
+
+  /** Scores the first readiness checkpoint (T-90) of a project with every criterion green but {@code red}. */
+  LifecycleRecords.Checkpoint scoreFirstCheckpoint(String projectId, String type, String... red) {
+    java.time.LocalDate goLive = io.hitgov.shared.process.EngineClock.today().plusDays(100);
+    ProcessInstance project = driver.start(projectId, goLive.toString(), false, type);
+    LifecycleTimersTest.setClock(goLive.minusDays(90));
+    driver.engine.executeDueJobs(project.getId());
+    java.util.Map<String, Object> scorecard = LifecycleDriver.allGreen();
+    for (String criterion : red) {
+      scorecard.put(criterion, false);
+    }
+    driver.engine.complete("paula", driver.engine.task(project.getId(), SCORE_CHECKPOINT), scorecard);
+    return repository.checkpoints(projectId).get(0);
+  }
+
+  @Test
+  void readiness_scores_the_criteria_of_the_project_type() {
+    // no HIPAA PASS yet, so R01 is red for both
+    var telehealth = scoreFirstCheckpoint("TYPE-TELE-READY", "TELEHEALTH", "r22", "r07");
+    Assertions.assertThat(telehealth.redHard()).isEqualTo("R01,R22");
+    Assertions.assertThat(telehealth.criteria()).contains("n/a: R07,R21").doesNotContain("R23");
+
+    var small = scoreFirstCheckpoint("TYPE-SMALL-READY", "SMALL_APPLICATION", "r10", "r22");
+    Assertions.assertThat(small.redHard()).as("R22 does not apply to a small application").isEqualTo("R01");
+    Assertions.assertThat(small.redSoft()).as("R10 does not apply either").isEmpty();
+    Assertions.assertThat(small.criteria()).contains("n/a: R07,R10,R11,R12,R21,R22,R23");
+  }
+
   @Test
   void a_project_started_without_a_type_is_an_ehr_replacement_and_an_unknown_type_is_refused() {
     ProcessInstance project = driver.start("TYPE-DEFAULT", LifecycleDriver.farGoLive(), false);

@@ -98,6 +98,8 @@ class StageGateReviewProcessTest {
         .containsEntry("currentPhase", "P0");
     Assertions.assertThat((String) processEngine.getRuntimeService().getVariable(project.getId(), "gateComment"))
         .contains("Goals are not measurable yet");
+    Assertions.assertThat((String) processEngine.getRuntimeService().getVariable(driver.phase(project, "P0").getId(),
+        "gateComment")).as("the deliverable form of the recycled phase shows it").contains("Goals are not measurable yet");
     Assertions.assertThat(repository.phases("EHR-G-RECYCLE").get(0).entries()).isEqualTo(2);
 
     driver.completePhase(project, "P0");
