@@ -3,7 +3,7 @@ package io.hitgov.lifecycle;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-/** Rows of the lifecycle and gate tables (V4__lifecycle.sql). */
+/** Rows of the lifecycle and gate tables (V4__lifecycle.sql, V10__project_type.sql). */
 public final class LifecycleRecords {
 
   private LifecycleRecords() {}
@@ -11,10 +11,18 @@ public final class LifecycleRecords {
   public record Project(String projectId, String projectName, LocalDate goLiveDate, LocalDate baselineGoLiveDate,
       LocalDate actualGoLiveDate, long budget, long baselineBudget, String sponsor, String projectManager, boolean vendorSelectionRequired,
       String currentPhase, String nextGate, String status, String readinessOutcome, String readinessProposal,
-      String startedBy, OffsetDateTime startedAt, OffsetDateTime endedAt, String processInstanceId) {
+      String startedBy, OffsetDateTime startedAt, OffsetDateTime endedAt, String processInstanceId,
+      String projectType, String readinessCriteria) {
 
     public boolean active() {
       return "ACTIVE".equals(status);
+    }
+
+    /** The go-live readiness criteria that apply (R01-R20 for a project started before tailoring). */
+    public java.util.List<String> applicableCriteria() {
+      return readinessCriteria == null || readinessCriteria.isBlank()
+          ? ImplementationLifecycleProcess.Values.DEFAULT_READINESS_CRITERIA
+          : java.util.List.of(readinessCriteria.split(","));
     }
   }
 

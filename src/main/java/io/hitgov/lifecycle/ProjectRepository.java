@@ -56,9 +56,11 @@ public class ProjectRepository {
   public void insert(Project project) {
     jdbc.sql("""
         insert into project (project_id, project_name, go_live_date, baseline_go_live_date, budget, baseline_budget, sponsor,
-          project_manager, vendor_selection_required, current_phase, next_gate, status, started_by, started_at, process_instance_id)
+          project_manager, vendor_selection_required, current_phase, next_gate, status, started_by, started_at, process_instance_id,
+          project_type, readiness_criteria)
         values (:projectId, :projectName, :goLiveDate, :baselineGoLiveDate, :budget, :baselineBudget, :sponsor, :projectManager,
-          :vendorSelectionRequired, :currentPhase, :nextGate, :status, :startedBy, :startedAt, :processInstanceId)""")
+          :vendorSelectionRequired, :currentPhase, :nextGate, :status, :startedBy, :startedAt, :processInstanceId,
+          :projectType, :readinessCriteria)""")
         .paramSource(project).update();
   }
 

@@ -46,6 +46,31 @@ public class ProjectService {
   /** The next date-bound readiness step: a checkpoint label (T-90...), GO_LIVE or DONE. */
   public record NextCheckpoint(String label, String dueAt) {}
 
+  /**
+   * What LifecycleTailoringDecision decided for a project type: the phases skipped (with their
+   * gates), clinical-content validation in P5, and the readiness criteria that apply.
+   */
+  public record Tailoring(String projectType, boolean runP2, boolean runP8, boolean clinicalContentValidation,
+      List<String> readinessCriteria) {
+
+    public Set<String> skippedPhases() {
+      Set<String> skipped = new java.util.TreeSet<>();
+      if (!runP2) {
+        skipped.add("P2");
+      }
+      if (!runP8) {
+        skipped.add("P8");
+      }
+      return skipped;
+    }
+
+    /** The lifecycle before tailoring (version 1): every phase but P2 without vendor selection, R01-R20. */
+    public static Tailoring untailored(boolean vendorSelectionRequired) {
+      return new Tailoring(ImplementationLifecycleProcess.Values.DEFAULT_PROJECT_TYPE, vendorSelectionRequired, true,
+          false, ImplementationLifecycleProcess.Values.DEFAULT_READINESS_CRITERIA);
+    }
+  }
+
   private final ProjectRepository repository;
   private final HipaaPasses hipaaPasses;
   private final RiskProfile riskProfile;
@@ -70,8 +95,57 @@ public class ProjectService {
 
   // ---------------------------------------------------------------- registration and plan
 
+  /**
+   * Evaluates LifecycleTailoringDecision for a project type (null: EHR_REPLACEMENT). Whatever the
+   * PMO's table says, the HIPAA gate and G6 are not part of it and R01-R03 always apply; a table
+   * that does not give exactly one row per type, or names an unknown criterion, stops the start.
+   */
+  public Tailoring tailor(String projectType, boolean vendorSelectionRequired) {
+    String type = projectType == null ? ImplementationLifecycleProcess.Values.DEFAULT_PROJECT_TYPE : projectType;
+    DmnDecisionResult result = decisionService.evaluateDecisionByKey(ImplementationLifecycleProcess.TAILORING_DECISION)
+        .variables(Variables.createVariables().putValue(ImplementationLifecycleProcess.Variables.PROJECT_TYPE, type)
+            .putValue(ImplementationLifecycleProcess.Variables.VENDOR_SELECTION_REQUIRED, vendorSelectionRequired))
+        .evaluate();
+    if (result.size() != 1) {
+      throw new IllegalStateException(ImplementationLifecycleProcess.TAILORING_DECISION + " gave " + result.size()
+          + " rows for project type " + type + "; exactly one is needed");
+    }
+    var row = result.get(0);
+    List<String> notApplicable = criteria(row.getEntry("readinessNotApplicable"));
+    List<String> added = criteria(row.getEntry("readinessAdded"));
+    List<String> problems = new ArrayList<>();
+    notApplicable.stream().filter(ImplementationLifecycleProcess.Values.UNTAILORABLE_CRITERIA::contains)
+        .forEach(c -> problems.add(c + " applies to every project and cannot be tailored away"));
+    java.util.stream.Stream.concat(notApplicable.stream(), added.stream())
+        .filter(c -> !ImplementationLifecycleProcess.Values.READINESS_CRITERIA.contains(c))
+        .forEach(c -> problems.add("unknown readiness criterion " + c));
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException(ImplementationLifecycleProcess.TAILORING_DECISION + " for " + type + ": " + problems);
+    }
+    List<String> applicable = ImplementationLifecycleProcess.Values.READINESS_CRITERIA.stream()
+        .filter(c -> (ImplementationLifecycleProcess.Values.DEFAULT_READINESS_CRITERIA.contains(c) || added.contains(c))
+            && !notApplicable.contains(c))
+        .toList();
+    return new Tailoring(type, Boolean.TRUE.equals(row.getEntry("runP2")), !Boolean.FALSE.equals(row.getEntry("runP8")),
+        Boolean.TRUE.equals(row.getEntry("clinicalContentValidation")), applicable);
+  }
+
+  private static List<String> criteria(Object value) {
+    if (!(value instanceof String text) || text.isBlank()) {
+      return List.of();
+    }
+    return java.util.Arrays.stream(text.split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList();
+  }
+
   public Project register(String projectId, String name, String goLiveDate, long budget, String sponsor,
       String projectManager, boolean vendorSelectionRequired, String startedBy, String processInstanceId) {
+    return register(projectId, name, goLiveDate, budget, sponsor, projectManager, vendorSelectionRequired,
+        Tailoring.untailored(vendorSelectionRequired), startedBy, processInstanceId);
+  }
+
+  public Project register(String projectId, String name, String goLiveDate, long budget, String sponsor,
+      String projectManager, boolean vendorSelectionRequired, Tailoring tailoring, String startedBy,
+      String processInstanceId) {
     List<String> problems = new ArrayList<>();
     repository.find(projectId).ifPresent(existing -> problems.add("projectId '" + projectId
         + "' is already registered (" + existing.status() + ")"));
@@ -86,13 +160,18 @@ public class ProjectService {
     }
     Project project = new Project(projectId, name.strip(), goLive, goLive, null, budget, budget, sponsor, projectManager,
         vendorSelectionRequired, "P0", "G0", "ACTIVE", null, null, startedBy, EngineClock.now(), null,
-        processInstanceId);
+        processInstanceId, tailoring.projectType(), String.join(",", tailoring.readinessCriteria()));
     repository.insert(project);
-    plan(goLive, vendorSelectionRequired).forEach((phase, dates) -> repository.insertPhase(new Phase(projectId, phase,
-        dates[0], dates[1], null, null, 0, "P2".equals(phase) && !vendorSelectionRequired)));
+    Set<String> skipped = tailoring.skippedPhases();
+    plan(goLive, skipped).forEach((phase, dates) -> repository.insertPhase(new Phase(projectId, phase,
+        dates[0], dates[1], null, null, 0, skipped.contains(phase))));
     repository.insertEvent(projectId, EngineClock.now(), startedBy, "STARTED", "go-live " + goLive + ", budget "
         + budget + " USD, sponsor " + sponsor + ", project manager " + projectManager
         + (vendorSelectionRequired ? ", vendor selection required" : ""));
+    repository.insertEvent(projectId, EngineClock.now(), startedBy, "TAILORED", tailoring.projectType()
+        + (skipped.isEmpty() ? ": every phase" : ": skips " + String.join(", ", skipped) + " and their gates")
+        + (tailoring.clinicalContentValidation() ? ", clinical-content validation in P5" : "")
+        + "; readiness criteria " + String.join(",", tailoring.readinessCriteria()));
     return project;
   }
 
@@ -104,17 +183,26 @@ public class ProjectService {
 
   /** Planned [start, end] per phase: P0-P6 end the day before go-live, P7 starts on it, P8-P9 follow. */
   public Map<String, LocalDate[]> plan(LocalDate goLive, boolean vendorSelectionRequired) {
+    return plan(goLive, vendorSelectionRequired ? Set.of() : Set.of("P2"));
+  }
+
+  /** The plan with the tailored-away phases taking no days. */
+  public Map<String, LocalDate[]> plan(LocalDate goLive, Set<String> skipped) {
     Map<String, LocalDate[]> plan = new LinkedHashMap<>();
     LocalDate end = goLive.minusDays(1);
     List<String> before = List.of("P6", "P5", "P4", "P3", "P2", "P1", "P0");
     for (String phase : before) {
-      int days = "P2".equals(phase) && !vendorSelectionRequired ? 0 : properties.phaseDays(phase);
+      int days = skipped.contains(phase) ? 0 : properties.phaseDays(phase);
       LocalDate start = end.minusDays(Math.max(days, 1) - 1L);
       plan.put(phase, new LocalDate[] {days == 0 ? end : start, end});
       end = days == 0 ? end : start.minusDays(1);
     }
     LocalDate start = goLive;
     for (String phase : List.of("P7", "P8", "P9")) {
+      if (skipped.contains(phase)) {
+        plan.put(phase, new LocalDate[] {start, start});
+        continue;
+      }
       LocalDate phaseEnd = start.plusDays(properties.phaseDays(phase) - 1L);
       plan.put(phase, new LocalDate[] {start, phaseEnd});
       start = phaseEnd.plusDays(1);
@@ -281,9 +369,16 @@ public class ProjectService {
       String user, boolean checkpointActions) {
     Project project = repository.get(projectId);
     VariableMap inputs = Variables.createVariables();
-    for (int i = 1; i <= 20; i++) {
-      String key = String.format("r%02d", i);
-      inputs.putValue(key, Boolean.TRUE.equals(scored.get(key)));
+    List<String> applicable = project.applicableCriteria();
+    List<String> notApplicable = new ArrayList<>();
+    for (String criterion : ImplementationLifecycleProcess.Values.READINESS_CRITERIA) {
+      String key = criterion.toLowerCase(java.util.Locale.ROOT);
+      if (applicable.contains(criterion)) {
+        inputs.putValue(key, Boolean.TRUE.equals(scored.get(key)));
+      } else {
+        inputs.putValue(key, true); // not applicable to this project type (LifecycleTailoringDecision)
+        notApplicable.add(criterion);
+      }
     }
     inputs.putValue("r01", hipaaPassValid(projectId));
     inputs.putValue("r17", riskProfileProblems(projectId).isEmpty());
@@ -319,7 +414,8 @@ public class ProjectService {
     String criteria = inputs.entrySet().stream().filter(e -> !Boolean.TRUE.equals(e.getValue()))
         .map(e -> e.getKey().toUpperCase()).collect(java.util.stream.Collectors.joining(","));
     repository.insertCheckpoint(new Checkpoint(null, projectId, checkpoint, days, user, EngineClock.now(), outcome,
-        String.join(",", redHard), String.join(",", redSoft), criteria.isEmpty() ? "all green" : "red: " + criteria, latestVersion(
+        String.join(",", redHard), String.join(",", redSoft), (criteria.isEmpty() ? "all green" : "red: " + criteria)
+            + (notApplicable.isEmpty() ? "" : "; n/a: " + String.join(",", notApplicable)), latestVersion(
             ImplementationLifecycleProcess.READINESS_DECISION), raised.isEmpty() ? null : String.join(",", raised),
         note));
     repository.update(projectId, "readiness_outcome", outcome);
@@ -393,7 +489,9 @@ public class ProjectService {
     }
     repository.update(projectId, "go_live_date", date);
     hipaaPasses.goLiveMoved(projectId, date);
-    plan(date, project.vendorSelectionRequired()).forEach((phase, dates) ->
+    Set<String> skipped = new java.util.HashSet<>();
+    repository.phases(projectId).stream().filter(Phase::skipped).forEach(p -> skipped.add(p.phase()));
+    plan(date, skipped).forEach((phase, dates) ->
         repository.replanPhase(projectId, phase, dates[0], dates[1]));
     repository.insertEvent(projectId, EngineClock.now(), actor, "GO_LIVE_MOVED", project.goLiveDate() + " -> " + date
         + (reason == null ? "" : ": " + reason));

@@ -52,8 +52,11 @@ class ImplementationLifecycleProcessTest {
   void a_project_walks_from_initiation_through_every_gate_to_closure() {
     ProcessInstance project = driver.start("EHR-HAPPY-1", LifecycleDriver.farGoLive(), true);
     Assertions.assertThat(project.getBusinessKey()).isEqualTo("EHR-HAPPY-1");
-    assertThat(project).isWaitingAt("UserTask_AssessReadiness", "UserTask_DraftCharter")
-        .variables().containsEntry("currentPhase", "P0");
+    assertThat(project).isWaitingAt(PHASE_CALLS.get("P0")).variables().containsEntry("currentPhase", "P0");
+    ProcessInstance p0 = driver.phase(project, "P0");
+    Assertions.assertThat(p0.getBusinessKey()).as("the phase process carries the project id").isEqualTo("EHR-HAPPY-1");
+    assertThat(p0).isWaitingAt("UserTask_AssessReadiness", "UserTask_DraftCharter")
+        .variables().containsEntry("currentPhase", "P0").containsEntry("projectName", "Inpatient EHR replacement");
 
     driver.walkThrough(project, "P0", "P1", "P2", "P3", "P4", "P5");
     assertThat(project).variables().containsEntry("currentPhase", "P6");
@@ -90,7 +93,8 @@ class ImplementationLifecycleProcessTest {
   void a_go_live_move_after_g6_runs_the_go_no_go_again() {
     ProcessInstance project = driver.start("EHR-RERUN-1", LifecycleDriver.farGoLive(), false);
     driver.walkThrough(project, "P0", "P1", "P3", "P4", "P5", "P6");
-    assertThat(project).isWaitingAt("UserTask_ExecuteCutover").variables().containsEntry("currentPhase", "P7");
+    assertThat(project).isWaitingAt(PHASE_CALLS.get("P7")).variables().containsEntry("currentPhase", "P7");
+    assertThat(driver.phase(project, "P7")).isWaitingAt("UserTask_ExecuteCutover");
     String moved = io.hitgov.shared.process.EngineClock.today().plusDays(900).toString();
     processEngine.getRuntimeService().createMessageCorrelation("GoLiveDateChanged")
         .processInstanceBusinessKey("EHR-RERUN-1").setVariable("newGoLiveDate", moved).correlate();
@@ -98,8 +102,9 @@ class ImplementationLifecycleProcessTest {
         .variables().containsEntry("goNoGoRerunRequired", false).containsEntry("goLiveDate", moved);
     Assertions.assertThat(driver.gateReview(project).getBusinessKey()).isEqualTo("GATE-EHR-RERUN-1-G6-2");
     Assertions.assertThat(repository.events("EHR-RERUN-1")).extracting("event").contains("GO_NO_GO_RERUN");
+    Assertions.assertThat(driver.phase(project, "P7")).as("the interrupted P7 process ended").isNull();
     driver.passGate(project);
-    assertThat(project).isWaitingAt("UserTask_ExecuteCutover");
+    assertThat(driver.phase(project, "P7")).isWaitingAt("UserTask_ExecuteCutover");
     Assertions.assertThat(decisions("EHR-RERUN-1")).endsWith("G6:GO", "G6:GO");
   }
 }

@@ -50,7 +50,7 @@ class LifecycleDecisionsTest {
 
   static Map<String, Object> allGreen() {
     Map<String, Object> inputs = new HashMap<>();
-    IntStream.rangeClosed(1, 20).forEach(i -> inputs.put(String.format("r%02d", i), true));
+    IntStream.rangeClosed(1, 23).forEach(i -> inputs.put(String.format("r%02d", i), true));
     return inputs;
   }
 
@@ -63,7 +63,7 @@ class LifecycleDecisionsTest {
     "R10, GO_WITH_CONDITIONS, SOFT", "R11, NO_GO, HARD", "R12, NO_GO, HARD", "R13, NO_GO, HARD",
     "R14, GO_WITH_CONDITIONS, SOFT", "R15, GO_WITH_CONDITIONS, SOFT", "R16, GO_WITH_CONDITIONS, SOFT",
     "R17, NO_GO, HARD", "R18, GO_WITH_CONDITIONS, SOFT", "R19, GO_WITH_CONDITIONS, SOFT",
-    "R20, GO_WITH_CONDITIONS, SOFT"})
+    "R20, GO_WITH_CONDITIONS, SOFT", "R21, NO_GO, HARD", "R22, NO_GO, HARD", "R23, GO_WITH_CONDITIONS, SOFT"})
   void one_red_criterion_decides_the_outcome(String criterion, String expected, String type) {
     Map<String, Object> inputs = allGreen();
     inputs.put(criterion.toLowerCase(), false);
@@ -90,6 +90,28 @@ class LifecycleDecisionsTest {
     assertThat(result.collectEntries("criterionId")).containsExactly("R06", "R20");
     assertThat(result).hasSize(3);
     assertThat((String) result.get(0).get("readinessOutcome")).isEqualTo("NO_GO");
+  }
+
+  // ---------------------------------------------------------------- LifecycleTailoringDecision
+
+  @ParameterizedTest(name = "{0}: runP2 {1}, runP8 {2}, clinical content {3}, n/a [{4}], added [{5}]")
+  @CsvSource(delimiter = ';', value = {
+    "EHR_REPLACEMENT; true; true; false; ; ", "EHR_UPGRADE; true; true; false; R07; ",
+    "INTERFACE; true; true; false; R09,R10; ", "CDSS; true; true; true; R07; R21",
+    "TELEHEALTH; true; true; false; R07; R22,R23", "SMALL_APPLICATION; false; false; false; R07,R10,R11,R12; "})
+  void each_project_type_has_one_tailoring_row(String type, boolean runP2, boolean runP8, boolean clinical,
+      String notApplicable, String added) throws IOException {
+    DmnDecision tailoring = parse(ImplementationLifecycleProcess.TAILORING_RESOURCE, "LifecycleTailoringDecision");
+    DmnDecisionResult result = dmn.evaluateDecision(tailoring, Map.of("projectType", type, "vendorSelectionRequired", true));
+    assertThat(result).hasSize(1);
+    assertThat(result.getSingleResult().getEntryMap()).containsEntry("runP2", runP2).containsEntry("runP8", runP8)
+        .containsEntry("clinicalContentValidation", clinical)
+        .containsEntry("readinessNotApplicable", notApplicable == null ? "" : notApplicable)
+        .containsEntry("readinessAdded", added == null ? "" : added)
+        .as("no output could skip the HIPAA gate or G6").containsOnlyKeys("runP2", "runP8", "clinicalContentValidation",
+            "readinessNotApplicable", "readinessAdded");
+    assertThat(dmn.evaluateDecision(tailoring, Map.of("projectType", type, "vendorSelectionRequired", false))
+        .getSingleResult().<Boolean>getEntry("runP2")).as("P2 needs vendor selection").isFalse();
   }
 
   // ---------------------------------------------------------------- GateOutcomeDecision

@@ -39,6 +39,12 @@ class LifecycleDriver {
     this.engine = new Engine(processEngine);
   }
 
+  static Map<String, Object> project(String projectId, String goLive, boolean vendorSelection, String projectType) {
+    Map<String, Object> variables = project(projectId, goLive, vendorSelection);
+    variables.put("projectType", projectType);
+    return variables;
+  }
+
   static Map<String, Object> project(String projectId, String goLive, boolean vendorSelection) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("projectId", projectId);
@@ -54,6 +60,17 @@ class LifecycleDriver {
   ProcessInstance start(String projectId, String goLive, boolean vendorSelection) {
     return engine.as("paula", () -> processEngine.getRuntimeService()
         .startProcessInstanceByKey(ImplementationLifecycleProcess.KEY, project(projectId, goLive, vendorSelection)));
+  }
+
+  ProcessInstance start(String projectId, String goLive, boolean vendorSelection, String projectType) {
+    return engine.as("paula", () -> processEngine.getRuntimeService().startProcessInstanceByKey(
+        ImplementationLifecycleProcess.KEY, project(projectId, goLive, vendorSelection, projectType)));
+  }
+
+  /** The phase process the lifecycle is running for {@code phase}, or null. */
+  ProcessInstance phase(ProcessInstance lifecycle, String phase) {
+    return processEngine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(lifecycle.getId())
+        .processDefinitionKey(ImplementationLifecycleProcess.PHASE_PROCESSES.get(phase)).singleResult();
   }
 
   static String farGoLive() {
@@ -91,10 +108,13 @@ class LifecycleDriver {
     return answer;
   }
 
-  /** Completes every open deliverable task of the phase the project is in (until it reaches its gate). */
+  /**
+   * Completes every open deliverable task of the phase the project is in (until it reaches its
+   * gate), in the phase process (or, for a version-1 instance, in the lifecycle itself).
+   */
   void completePhase(ProcessInstance instance, String phase) {
     for (int guard = 0; guard < 20; guard++) {
-      List<Task> open = processEngine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+      List<Task> open = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
           .taskDefinitionKeyIn(Elements.DELIVERABLES.get(phase).toArray(String[]::new)).list();
       if (open.isEmpty()) {
         return;

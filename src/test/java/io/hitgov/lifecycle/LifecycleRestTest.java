@@ -88,6 +88,12 @@ class LifecycleRestTest {
     assertThat(wrongType.status()).isEqualTo(400);
     assertThat(wrongType.body()).contains("budget must be a Long");
 
+    Map<String, Object> badType = project("EHR-R-BAD");
+    badType.put("projectType", "SPACESHIP");
+    Http.Response type = http.as("paula").postJson("/api/projects", Http.json(badType));
+    assertThat(type.status()).as(type.toString()).isEqualTo(400);
+    assertThat(type.body()).contains("projectType").contains("SMALL_APPLICATION");
+
     Map<String, Object> notSponsor = project("EHR-R-BAD");
     notSponsor.put("sponsor", "tina");
     Http.Response sponsor = http.as("paula").postJson("/api/projects", Http.json(notSponsor));
@@ -261,6 +267,15 @@ class LifecycleRestTest {
     assertThat(one.at("/phases/0/plannedStart").asText()).isNotBlank();
     assertThat(one.at("/phases/0/actualStart").asText()).isNotBlank();
     assertThat(one.at("/phases/2/skipped").asBoolean()).as("P2 without vendor selection").isTrue();
+    assertThat(one.get("projectType").asText()).as("the default type").isEqualTo("EHR_REPLACEMENT");
+    assertThat(one.get("readinessCriteria")).hasSize(20);
+
+    Map<String, Object> telehealth = project("EHR-R-TELE");
+    telehealth.put("projectType", "TELEHEALTH");
+    assertThat(http.as("paula").postJson("/api/projects", Http.json(telehealth)).status()).isEqualTo(201);
+    JsonNode tele = http.as("tina").get("/api/projects/EHR-R-TELE").json();
+    assertThat(tele.get("projectType").asText()).isEqualTo("TELEHEALTH");
+    assertThat(tele.get("readinessCriteria").toString()).contains("R22", "R23").doesNotContain("R07");
 
     String moved = EngineClock.today().plusDays(900).toString();
     Http.Response byPm = http.as("maria").postJson("/api/projects/EHR-R-API/go-live-date",

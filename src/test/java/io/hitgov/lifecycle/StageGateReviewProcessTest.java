@@ -90,14 +90,16 @@ class StageGateReviewProcessTest {
   void recycle_returns_into_the_phase_with_the_reviewers_comment() {
     ProcessInstance review = atG0Signatures("EHR-G-RECYCLE", null);
     ProcessInstance project = processEngine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKey("EHR-G-RECYCLE").singleResult();
+        .processDefinitionKey(ImplementationLifecycleProcess.KEY).processInstanceBusinessKey("EHR-G-RECYCLE").singleResult();
     driver.sign(review, group -> "cmio".equals(group)
         ? LifecycleDriver.vote("RECYCLE", "Goals are not measurable yet") : LifecycleDriver.vote("GO", null));
     assertThat(review).isEnded().hasPassed(END_DECIDED).variables().containsEntry("gateOutcome", "RECYCLE");
-    assertThat(project).isWaitingAt("UserTask_AssessReadiness", "UserTask_DraftCharter").variables()
+    assertThat(driver.phase(project, "P0")).isWaitingAt("UserTask_AssessReadiness", "UserTask_DraftCharter").variables()
         .containsEntry("currentPhase", "P0");
     Assertions.assertThat((String) processEngine.getRuntimeService().getVariable(project.getId(), "gateComment"))
         .contains("Goals are not measurable yet");
+    Assertions.assertThat((String) processEngine.getRuntimeService().getVariable(driver.phase(project, "P0").getId(),
+        "gateComment")).as("the deliverable form of the recycled phase shows it").contains("Goals are not measurable yet");
     Assertions.assertThat(repository.phases("EHR-G-RECYCLE").get(0).entries()).isEqualTo(2);
 
     driver.completePhase(project, "P0");
@@ -134,7 +136,7 @@ class StageGateReviewProcessTest {
   void the_steering_committee_terminates_a_held_project() {
     ProcessInstance review = atG0Signatures("EHR-G-TERM", null);
     ProcessInstance project = processEngine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKey("EHR-G-TERM").singleResult();
+        .processDefinitionKey(ImplementationLifecycleProcess.KEY).processInstanceBusinessKey("EHR-G-TERM").singleResult();
     driver.sign(review, group -> LifecycleDriver.vote("NO_GO", "Vendor insolvent"));
     Map<String, Object> decision = new HashMap<>();
     decision.put("holdDecision", "TERMINATE");
@@ -159,7 +161,7 @@ class StageGateReviewProcessTest {
 
     // G1 has the steering committee among its signatories: its TERMINATE ends the project
     ProcessInstance project = processEngine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKey("EHR-G-TERMVOTE").singleResult();
+        .processDefinitionKey(ImplementationLifecycleProcess.KEY).processInstanceBusinessKey("EHR-G-TERMVOTE").singleResult();
     driver.sign(review, group -> LifecycleDriver.vote("GO", null));
     driver.completePhase(project, "P1");
     ProcessInstance g1 = driver.gateReview(project);
@@ -223,7 +225,7 @@ class StageGateReviewProcessTest {
       return vote;
     });
     assertThat(review).isEnded().variables().containsEntry("gateOutcome", "GO_WITH_CONDITIONS");
-    assertThat(project).isWaitingAt("UserTask_SelectVendor");
+    assertThat(driver.phase(project, "P2")).isWaitingAt("UserTask_SelectVendor");
 
     List<GateCondition> conditions = repository.conditions("EHR-G-COND");
     Assertions.assertThat(conditions).extracting(GateCondition::owner, GateCondition::status)
@@ -322,10 +324,11 @@ class StageGateReviewProcessTest {
     Map<String, Object> rounds = LifecycleDriver.deliverable("UserTask_RunIntegratedTesting");
     rounds.put("testPassRate", 88L);
     rounds.put("openCriticalDefects", 2L);
-    driver.engine.complete("maria", driver.engine.task(project.getId(), "UserTask_RunIntegratedTesting"), rounds);
-    driver.engine.complete("irene", driver.engine.task(project.getId(), "UserTask_TestInterfaces"),
+    String p5 = driver.phase(project, "P5").getId();
+    driver.engine.complete("maria", driver.engine.task(p5, "UserTask_RunIntegratedTesting"), rounds);
+    driver.engine.complete("irene", driver.engine.task(p5, "UserTask_TestInterfaces"),
         LifecycleDriver.deliverable("UserTask_TestInterfaces"));
-    List<Task> uat = driver.engine.tasks(project.getId(), "UserTask_SignOffUat");
+    List<Task> uat = driver.engine.tasks(p5, "UserTask_SignOffUat");
     Assertions.assertThat(uat).hasSize(2);
     driver.engine.complete("carla", uat.get(0), LifecycleDriver.deliverable("UserTask_SignOffUat"));
     driver.engine.complete("carla", uat.get(1), Map.of("uatSigned", false, "deliverableDocumentId", "DMS-UAT-9",
@@ -377,7 +380,7 @@ class StageGateReviewProcessTest {
     driver.sign(review, group -> LifecycleDriver.vote("GO", null));
     assertThat(review).isWaitingAt(DECIDE_HELD_GATE).variables().containsEntry("gateOutcome", "NO_GO");
     ProcessInstance project = processEngine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKey("EHR-G6-RED").singleResult();
+        .processDefinitionKey(ImplementationLifecycleProcess.KEY).processInstanceBusinessKey("EHR-G6-RED").singleResult();
     assertThat(project).isWaitingAt(ImplementationLifecycleProcess.Elements.GATE_CALLS.get("G6"))
         .hasNotPassed("SubProcess_P7CutoverGoLive");
     Assertions.assertThat(repository.get("EHR-G6-RED").readinessOutcome()).isEqualTo("NO_GO");

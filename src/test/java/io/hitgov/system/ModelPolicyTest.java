@@ -82,6 +82,24 @@ class ModelPolicyTest {
         + "</text></literalExpression></decision></definitions>";
   }
 
+  /** A lifecycle tailoring table with the given outputs and one row. */
+  static String tailoring(String outputs, String entries) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+        + "<definitions xmlns=\"https://www.omg.org/spec/DMN/20191111/MODEL/\" "
+        + "xmlns:camunda=\"http://camunda.org/schema/1.0/dmn\" id=\"d\" name=\"d\" namespace=\"x\">"
+        + "<decision id=\"LifecycleTailoringDecision\" name=\"Tailoring\" camunda:historyTimeToLive=\"P2192D\">"
+        + "<decisionTable id=\"DecisionTable_1\" hitPolicy=\"UNIQUE\"><input id=\"Input_1\">"
+        + "<inputExpression id=\"InputExpression_1\" typeRef=\"string\"><text>projectType</text></inputExpression></input>"
+        + outputs + "<rule id=\"Rule_Small\"><inputEntry id=\"UnaryTests_1\"><text>\"SMALL_APPLICATION\"</text></inputEntry>"
+        + entries + "</rule></decisionTable></decision></definitions>";
+  }
+
+  static String call(String id, String process, String gate) {
+    return "<bpmn:callActivity id=\"" + id + "\" calledElement=\"" + process + "\">" + (gate == null ? ""
+        : "<bpmn:extensionElements><camunda:in sourceExpression=\"" + gate + "\" target=\"gateId\"/></bpmn:extensionElements>")
+        + "</bpmn:callActivity>";
+  }
+
   static Stream<Arguments> hostileModels() {
     return Stream.of(
         Arguments.of("juel script task", "Probe.bpmn", bpmn("ProbeScript",
@@ -126,6 +144,27 @@ class ModelPolicyTest {
         Arguments.of("lifecycle without the HIPAA gate", "ImplementationLifecycleProcess.bpmn",
             bpmn("ImplementationLifecycleProcess", "<bpmn:startEvent id=\"StartEvent_1\"/>"),
             "ImplementationLifecycleProcess", "HipaaAuditGateProcess"),
+        Arguments.of("lifecycle reaching go-live around G6", "ImplementationLifecycleProcess.bpmn",
+            bpmn("ImplementationLifecycleProcess", "<bpmn:startEvent id=\"StartEvent_1\"/>"
+                + "<bpmn:exclusiveGateway id=\"Gateway_Small\"/>"
+                + call("CallActivity_HipaaAuditGate", "HipaaAuditGateProcess", null)
+                + call("CallActivity_G6", "StageGateReviewProcess", "G6")
+                + call("CallActivity_P7", "LifecycleP7CutoverGoLiveProcess", null)
+                + "<bpmn:sequenceFlow id=\"Flow_1\" sourceRef=\"StartEvent_1\" targetRef=\"Gateway_Small\"/>"
+                + "<bpmn:sequenceFlow id=\"Flow_2\" sourceRef=\"Gateway_Small\" targetRef=\"CallActivity_HipaaAuditGate\"/>"
+                + "<bpmn:sequenceFlow id=\"Flow_3\" sourceRef=\"CallActivity_HipaaAuditGate\" targetRef=\"CallActivity_G6\"/>"
+                + "<bpmn:sequenceFlow id=\"Flow_4\" sourceRef=\"CallActivity_G6\" targetRef=\"CallActivity_P7\"/>"
+                + "<bpmn:sequenceFlow id=\"Flow_5\" sourceRef=\"Gateway_Small\" targetRef=\"CallActivity_P7\"/>"),
+            "CallActivity_P7", "without passing the call of StageGateReviewProcess for gate G6"),
+        Arguments.of("tailoring that skips G6", "LifecycleTailoringDecision.dmn", tailoring(
+            "<output id=\"Output_RunP2\" name=\"runP2\" typeRef=\"boolean\"/><output id=\"Output_SkipG6\" name=\"skipG6\" typeRef=\"boolean\"/>",
+            "<outputEntry id=\"LiteralExpression_1\"><text>false</text></outputEntry>"
+                + "<outputEntry id=\"LiteralExpression_2\"><text>true</text></outputEntry>"),
+            "Output_SkipG6", "not a tailoring output"),
+        Arguments.of("tailoring that drops the HIPAA readiness criterion", "LifecycleTailoringDecision.dmn", tailoring(
+            "<output id=\"Output_NotApplicable\" name=\"readinessNotApplicable\" typeRef=\"string\"/>",
+            "<outputEntry id=\"LiteralExpression_1\"><text>\"R07,R01\"</text></outputEntry>"),
+            "Rule_Small", "names R01"),
         Arguments.of("XXE", "Probe.bpmn", "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
             + bpmn("ProbeXxe", "<bpmn:startEvent id=\"StartEvent_1\" name=\"&x;\"/>").substring(38), null, "DOCTYPE"),
         Arguments.of("CMMN", "Probe.cmmn", "<definitions/>", null, "only .bpmn, .dmn and .form"),

@@ -79,14 +79,6 @@ class ProcessModelConventionsTest {
     ID_PREFIXES.put(SequenceFlow.class, Set.of("SequenceFlow", "Flow"));
   }
 
-  /**
-   * TEMPORARY (issue #11): prefix mismatches tolerated in processes/implementation-lifecycle/
-   * while that folder is rewritten into phase processes on another branch. The lead removes this
-   * list when that branch lands; do not add to it.
-   */
-  static final Set<String> TEMPORARY_PREFIX_MISMATCHES = Set.of(
-      "implementation-lifecycle/ServiceTask_EvaluateReadinessCheckpoint");
-
   /** The id's prefix does not name the element's type: a message, or null when it does. */
   static String prefixMismatch(FlowElement element) {
     String id = element.getId();
@@ -123,7 +115,17 @@ class ProcessModelConventionsTest {
   static final String EXECUTION_PLATFORM_VERSION = "7.24.0";
 
   /** Processes only the engine starts (call activities, HITGov's own delegates): no start form. */
-  static final java.util.Set<String> ENGINE_STARTED = java.util.Set.of("StageGateReviewProcess", "GateConditionProcess");
+  static final java.util.Set<String> ENGINE_STARTED = java.util.stream.Stream.concat(
+      java.util.stream.Stream.of("StageGateReviewProcess", "GateConditionProcess"),
+      io.hitgov.lifecycle.ImplementationLifecycleProcess.PHASE_PROCESSES.values().stream())
+      .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+  /** Fit-to-screen in Cockpit on a 1920 x 1080 screen (issue #11): diagram width and edge length limits. */
+  static final int MAX_DIAGRAM_WIDTH = 3000;
+  static final int MAX_EDGE_LENGTH = 1500;
+  /** Diagrams drawn before the limits; each is re-laid out in its own change and then leaves this list. */
+  static final java.util.Set<String> DIAGRAMS_NOT_YET_RELAID = java.util.Set.of("ChangeRequestProcess",
+      "HipaaAuditGateProcess", "RiskEscalationProcess", "StageGateReviewProcess");
 
   @Test
   void bpmn_files_follow_the_conventions() throws IOException {
@@ -159,8 +161,7 @@ class ProcessModelConventionsTest {
           problems.add(file + ": element id '" + element.getId() + "' does not follow Type_Name");
         }
         String mismatch = prefixMismatch(element);
-        if (mismatch != null && !TEMPORARY_PREFIX_MISMATCHES.contains(
-            file.getParent().getFileName() + "/" + element.getId())) {
+        if (mismatch != null) {
           problems.add(file + ": " + mismatch);
         }
         if (element instanceof SequenceFlow flow && flow.getConditionExpression() != null
@@ -193,13 +194,6 @@ class ProcessModelConventionsTest {
     assertThat(problems).isEmpty();
   }
 
-  /**
-   * TEMPORARY (issue #11): model folders the build's bpmnlint run leaves out while they are
-   * rewritten on another branch. The lead removes this list, and the per-folder arguments in
-   * pom.xml, when that branch lands.
-   */
-  static final Set<String> TEMPORARILY_UNLINTED = Set.of("implementation-lifecycle");
-
   @Test
   void the_build_lints_every_model_folder() throws IOException {
     String pom = Files.readString(Path.of("pom.xml"));
@@ -215,11 +209,85 @@ class ProcessModelConventionsTest {
       String folder = file.getParent().getFileName().toString();
       boolean linted = arguments.contains("../../../processes/**/*.bpmn")
           || arguments.contains("../../../processes/" + folder + "/*.bpmn");
-      if (!linted && !TEMPORARILY_UNLINTED.contains(folder)) {
+      if (!linted) {
         unlinted.add(file.toString());
       }
     }
     assertThat(unlinted).as("models the build's bpmnlint run does not cover").isEmpty();
+   * Every diagram is readable at Cockpit's fit-to-screen: each flow element and flow is drawn, the
+   * diagram is at most 3,000 px wide, no edge is longer than 1,500 px and no two shapes overlap
+   * (boundary events sit on their activity, shapes inside an expanded sub-process in it).
+   */
+  @Test
+  void diagrams_fit_the_screen() throws Exception {
+    List<String> problems = new ArrayList<>();
+    for (Path file : files("processes", ".bpmn")) {
+      if (DIAGRAMS_NOT_YET_RELAID.contains(baseName(file))) {
+        continue;
+      }
+      javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      org.w3c.dom.Document document = factory.newDocumentBuilder().parse(file.toFile());
+      java.util.Map<String, double[]> shapes = new java.util.LinkedHashMap<>();
+      org.w3c.dom.NodeList shapeNodes = document.getElementsByTagNameNS("*", "BPMNShape");
+      double minX = Double.MAX_VALUE;
+      double maxX = -Double.MAX_VALUE;
+      for (int i = 0; i < shapeNodes.getLength(); i++) {
+        org.w3c.dom.Element shape = (org.w3c.dom.Element) shapeNodes.item(i);
+        org.w3c.dom.Element bounds = (org.w3c.dom.Element) shape.getElementsByTagNameNS("*", "Bounds").item(0);
+        double[] box = {Double.parseDouble(bounds.getAttribute("x")), Double.parseDouble(bounds.getAttribute("y")),
+            Double.parseDouble(bounds.getAttribute("width")), Double.parseDouble(bounds.getAttribute("height"))};
+        shapes.put(shape.getAttribute("bpmnElement"), box);
+        minX = Math.min(minX, box[0]);
+        maxX = Math.max(maxX, box[0] + box[2]);
+      }
+      org.w3c.dom.NodeList edgeNodes = document.getElementsByTagNameNS("*", "BPMNEdge");
+      java.util.Set<String> edges = new java.util.HashSet<>();
+      for (int i = 0; i < edgeNodes.getLength(); i++) {
+        org.w3c.dom.Element edge = (org.w3c.dom.Element) edgeNodes.item(i);
+        edges.add(edge.getAttribute("bpmnElement"));
+        org.w3c.dom.NodeList points = edge.getElementsByTagNameNS("*", "waypoint");
+        double length = 0;
+        for (int k = 0; k < points.getLength(); k++) {
+          org.w3c.dom.Element point = (org.w3c.dom.Element) points.item(k);
+          double x = Double.parseDouble(point.getAttribute("x"));
+          minX = Math.min(minX, x);
+          maxX = Math.max(maxX, x);
+          if (k > 0) {
+            org.w3c.dom.Element before = (org.w3c.dom.Element) points.item(k - 1);
+            length += Math.hypot(x - Double.parseDouble(before.getAttribute("x")),
+                Double.parseDouble(point.getAttribute("y")) - Double.parseDouble(before.getAttribute("y")));
+          }
+        }
+        if (length > MAX_EDGE_LENGTH) {
+          problems.add(file + ": edge " + edge.getAttribute("bpmnElement") + " is " + Math.round(length) + " px long");
+        }
+      }
+      if (maxX - minX > MAX_DIAGRAM_WIDTH) {
+        problems.add(file + ": diagram is " + Math.round(maxX - minX) + " px wide");
+      }
+      BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+      List<FlowElement> drawn = new ArrayList<>();
+      for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
+        boolean flow = element instanceof SequenceFlow;
+        if (flow ? !edges.contains(element.getId()) : !shapes.containsKey(element.getId())) {
+          problems.add(file + ": " + element.getId() + " is not drawn");
+        } else if (!flow && !(element instanceof org.camunda.bpm.model.bpmn.instance.SubProcess)
+            && !(element instanceof org.camunda.bpm.model.bpmn.instance.BoundaryEvent)) {
+          drawn.add(element);
+        }
+      }
+      for (int a = 0; a < drawn.size(); a++) {
+        for (int b = a + 1; b < drawn.size(); b++) {
+          double[] p = shapes.get(drawn.get(a).getId());
+          double[] q = shapes.get(drawn.get(b).getId());
+          if (p[0] < q[0] + q[2] && q[0] < p[0] + p[2] && p[1] < q[1] + q[3] && q[1] < p[1] + p[3]) {
+            problems.add(file + ": " + drawn.get(a).getId() + " overlaps " + drawn.get(b).getId());
+          }
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.hitgov.lifecycle.ImplementationLifecycleProcess;
 import io.hitgov.lifecycle.LifecycleRecords.Project;
 import io.hitgov.lifecycle.ProjectService.NextCheckpoint;
 import io.hitgov.lifecycle.ProjectService.Readiness;
+import io.hitgov.lifecycle.ProjectService.Tailoring;
 import io.hitgov.lifecycle.ProjectService;
 import io.hitgov.shared.process.CurrentUser;
 import io.hitgov.shared.process.ModelCallable;
@@ -25,6 +26,31 @@ final class LifecycleDelegates {
 
   private LifecycleDelegates() {}
 
+  /**
+   * Tailors the lifecycle to the project type with LifecycleTailoringDecision: which phases (and
+   * their gates) run, whether P5 validates clinical content, which readiness criteria apply.
+   */
+  @Component("tailorLifecycleDelegate")
+  @ModelCallable(processes = ImplementationLifecycleProcess.KEY)
+  static class TailorLifecycle implements JavaDelegate {
+    private final ProjectService projects;
+
+    TailorLifecycle(ProjectService projects) {
+      this.projects = projects;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      Tailoring tailoring = projects.tailor(TaskFields.string(execution, PROJECT_TYPE),
+          Boolean.TRUE.equals(execution.getVariable(VENDOR_SELECTION_REQUIRED)));
+      execution.setVariable(PROJECT_TYPE, tailoring.projectType());
+      execution.setVariable(RUN_P2, tailoring.runP2());
+      execution.setVariable(RUN_P8, tailoring.runP8());
+      execution.setVariable(CLINICAL_CONTENT_VALIDATION, tailoring.clinicalContentValidation());
+      execution.setVariable(READINESS_CRITERIA, String.join(",", tailoring.readinessCriteria()));
+    }
+  }
+
   /** Registers the project (business key = projectId), plans its phase dates and stall timers. */
   @Component("registerProjectDelegate")
   @ModelCallable(processes = ImplementationLifecycleProcess.KEY)
@@ -40,10 +66,18 @@ final class LifecycleDelegates {
     @Override
     public void execute(DelegateExecution execution) {
       Object budget = execution.getVariable(BUDGET);
+      boolean vendorSelection = Boolean.TRUE.equals(execution.getVariable(VENDOR_SELECTION_REQUIRED));
+      // version 1 of the lifecycle has no tailoring step: its projects run untailored
+      Tailoring tailoring = execution.hasVariable(RUN_P2)
+          ? new Tailoring(TaskFields.string(execution, PROJECT_TYPE), Boolean.TRUE.equals(execution.getVariable(RUN_P2)),
+              !Boolean.FALSE.equals(execution.getVariable(RUN_P8)),
+              Boolean.TRUE.equals(execution.getVariable(CLINICAL_CONTENT_VALIDATION)),
+              List.of(TaskFields.string(execution, READINESS_CRITERIA, 200).split(",")))
+          : Tailoring.untailored(vendorSelection);
       Project project = projects.register(TaskFields.string(execution, PROJECT_ID),
           TaskFields.string(execution, PROJECT_NAME), TaskFields.string(execution, GO_LIVE_DATE),
           ((Number) budget).longValue(), TaskFields.string(execution, SPONSOR),
-          TaskFields.string(execution, PROJECT_MANAGER), Boolean.TRUE.equals(execution.getVariable(VENDOR_SELECTION_REQUIRED)),
+          TaskFields.string(execution, PROJECT_MANAGER), vendorSelection, tailoring,
           currentUser.id().orElse(null), execution.getProcessInstanceId());
       execution.setProcessBusinessKey(project.projectId());
       execution.setVariable(BUDGET, project.budget());
@@ -55,11 +89,14 @@ final class LifecycleDelegates {
     }
   }
 
-  /** Keeps currentPhase and the phase's actual dates current (start and end of each phase sub-process). */
+  /**
+   * Keeps currentPhase and the phase's actual dates current: start and end of each phase call
+   * activity (version 1: of each phase sub-process).
+   */
   @Component("phaseListener")
   @ModelCallable(processes = ImplementationLifecycleProcess.KEY)
   static class PhaseListener implements ExecutionListener {
-    private static final Pattern PHASE = Pattern.compile("SubProcess_(P\\d).*");
+    private static final Pattern PHASE = Pattern.compile("(?:CallActivity|SubProcess)_(P\\d).*");
     private final ProjectService projects;
 
     PhaseListener(ProjectService projects) {
@@ -71,7 +108,7 @@ final class LifecycleDelegates {
       Matcher matcher = PHASE.matcher(execution.getCurrentActivityId());
       if (!matcher.matches()) {
         throw new IllegalStateException("phaseListener on " + execution.getCurrentActivityId()
-            + ": only phase sub-processes (SubProcess_P<n>...) may use it");
+            + ": only phase call activities (CallActivity_P<n>...) may use it");
       }
       String phase = matcher.group(1);
       String projectId = execution.getProcessBusinessKey();
@@ -166,11 +203,13 @@ final class LifecycleDelegates {
 
   /**
    * GoLiveDateChanged: moves goLiveDate, the planned phase dates and every date-bound timer of the
-   * instance (the waiting readiness checkpoint, the stall timers of the current phase).
+   * project (the waiting readiness checkpoint, the stall timer of the running phase process).
    */
   @Component("replanGoLiveDateDelegate")
   @ModelCallable(processes = ImplementationLifecycleProcess.KEY)
   static class ReplanGoLiveDate implements JavaDelegate {
+    /** The stall timers: in a phase process (StartEvent_P3Stalled), in version 1 on the phase (BoundaryEvent_P3Stalled). */
+    private static final Pattern STALL_TIMER = Pattern.compile("(?:StartEvent|BoundaryEvent)_(P\\d)Stalled");
     private final ProjectService projects;
     private final CurrentUser currentUser;
 
@@ -190,25 +229,36 @@ final class LifecycleDelegates {
       instance.setVariables(stallDates);
       NextCheckpoint next = projects.nextCheckpoint(projectId);
       var management = execution.getProcessEngineServices().getManagementService();
-      List<Job> timers = management.createJobQuery().processInstanceId(execution.getProcessInstanceId()).timers().list();
-      for (Job job : timers) {
-        String activity = ((org.camunda.bpm.engine.impl.persistence.entity.TimerEntity) job).getActivityId();
-        if (ImplementationLifecycleProcess.Elements.NEXT_CHECKPOINT.equals(activity)) {
-          // the waiting step becomes whatever is next under the new date
-          var waiting = execution.getProcessEngineServices().getRuntimeService().createExecutionQuery()
-              .executionId(job.getExecutionId()).singleResult();
-          execution.getProcessEngineServices().getRuntimeService().setVariable(waiting.getId(), NEXT_CHECKPOINT,
-              ImplementationLifecycleProcess.Values.DONE.equals(next.label())
-                  ? ImplementationLifecycleProcess.Values.GO_LIVE : next.label());
-          execution.getProcessEngineServices().getRuntimeService().setVariable(waiting.getId(), NEXT_CHECKPOINT_DATE,
-              next.dueAt());
-          if (next.dueAt() != null) {
-            management.setJobDuedate(job.getId(), java.util.Date.from(java.time.OffsetDateTime.parse(next.dueAt()).toInstant()));
+      var runtime = execution.getProcessEngineServices().getRuntimeService();
+      // the lifecycle's own timers, and the stall timer of the phase process running now
+      List<String> instances = new java.util.ArrayList<>(List.of(execution.getProcessInstanceId()));
+      runtime.createProcessInstanceQuery().superProcessInstanceId(execution.getProcessInstanceId()).list().stream()
+          .filter(child -> ImplementationLifecycleProcess.PHASE_PROCESSES.containsValue(
+              execution.getProcessEngineServices().getRepositoryService().getProcessDefinition(
+                  child.getProcessDefinitionId()).getKey()))
+          .forEach(child -> {
+            runtime.setVariables(child.getId(), stallDates);
+            runtime.setVariable(child.getId(), GO_LIVE_DATE, project.goLiveDate().toString());
+            instances.add(child.getId());
+          });
+      for (String instanceId : instances) {
+        for (Job job : management.createJobQuery().processInstanceId(instanceId).timers().list()) {
+          String activity = ((org.camunda.bpm.engine.impl.persistence.entity.TimerEntity) job).getActivityId();
+          if (ImplementationLifecycleProcess.Elements.NEXT_CHECKPOINT.equals(activity)) {
+            // the waiting step becomes whatever is next under the new date
+            runtime.setVariable(job.getExecutionId(), NEXT_CHECKPOINT,
+                ImplementationLifecycleProcess.Values.DONE.equals(next.label())
+                    ? ImplementationLifecycleProcess.Values.GO_LIVE : next.label());
+            runtime.setVariable(job.getExecutionId(), NEXT_CHECKPOINT_DATE, next.dueAt());
+            if (next.dueAt() != null) {
+              management.setJobDuedate(job.getId(), java.util.Date.from(java.time.OffsetDateTime.parse(next.dueAt()).toInstant()));
+            }
+          } else if (activity != null && STALL_TIMER.matcher(activity).matches()) {
+            Matcher matcher = STALL_TIMER.matcher(activity);
+            matcher.matches();
+            management.setJobDuedate(job.getId(), java.util.Date.from(java.time.OffsetDateTime
+                .parse(stallDates.get(STALL_DATE_PREFIX + matcher.group(1))).toInstant()));
           }
-        } else if (activity != null && activity.matches("BoundaryEvent_P\\d+Stalled")) {
-          String phase = activity.substring("BoundaryEvent_".length(), activity.length() - "Stalled".length());
-          management.setJobDuedate(job.getId(), java.util.Date.from(java.time.OffsetDateTime
-              .parse(stallDates.get(STALL_DATE_PREFIX + phase)).toInstant()));
         }
       }
       execution.removeVariable(NEW_GO_LIVE_DATE);

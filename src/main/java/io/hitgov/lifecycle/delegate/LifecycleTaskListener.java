@@ -27,7 +27,12 @@ import org.springframework.stereotype.Component;
  * of the project, attributed to the authenticated user.
  */
 @Component("lifecycleTaskListener")
-@ModelCallable(processes = ImplementationLifecycleProcess.KEY)
+@ModelCallable(processes = {ImplementationLifecycleProcess.KEY, ImplementationLifecycleProcess.P0_PROCESS,
+    ImplementationLifecycleProcess.P1_PROCESS, ImplementationLifecycleProcess.P2_PROCESS,
+    ImplementationLifecycleProcess.P3_PROCESS, ImplementationLifecycleProcess.P4_PROCESS,
+    ImplementationLifecycleProcess.P5_PROCESS, ImplementationLifecycleProcess.P6_PROCESS,
+    ImplementationLifecycleProcess.P7_PROCESS, ImplementationLifecycleProcess.P8_PROCESS,
+    ImplementationLifecycleProcess.P9_PROCESS})
 class LifecycleTaskListener implements TaskListener {
 
   static final String[] DELIVERABLE_FIELDS = {"deliverableDocumentId", "deliverableVersion", "deliverableSummary"};

@@ -165,6 +165,8 @@ class ProjectController {
     m.put("sponsor", p.sponsor());
     m.put("projectManager", p.projectManager());
     m.put("vendorSelectionRequired", p.vendorSelectionRequired());
+    m.put("projectType", p.projectType());
+    m.put("readinessCriteria", p.applicableCriteria());
     m.put("readinessOutcome", p.readinessOutcome());
     m.put("readinessProposal", p.readinessProposal());
     m.put("startedAt", p.startedAt());

@@ -32,6 +32,18 @@ public class ModelGuard extends AbstractProcessEnginePlugin {
   static final Map<String, List<String>> REQUIRED_CALLS = Map.of(
       "ImplementationLifecycleProcess", List.of("HipaaAuditGateProcess", "StageGateReviewProcess:G6"));
 
+  /** No path of the lifecycle reaches the go-live phase (P7) without passing G6 (which needs a HIPAA PASS). */
+  static final Map<String, Map<String, List<String>>> REQUIRED_BEFORE = Map.of(
+      "ImplementationLifecycleProcess", Map.of("LifecycleP7CutoverGoLiveProcess", List.of("StageGateReviewProcess:G6")));
+
+  /**
+   * What tailoring by project type may decide: the phases P2 and P8 with their gates, clinical-content
+   * validation and readiness criteria; never the HIPAA gate, G6 or the criteria R01-R03.
+   */
+  static final ModelPolicy.Tailoring TAILORING = new ModelPolicy.Tailoring("LifecycleTailoringDecision",
+      Set.of("runP2", "runP8", "clinicalContentValidation", "readinessNotApplicable", "readinessAdded"),
+      "readinessNotApplicable", Set.of("R01", "R02", "R03"));
+
   private final CallableBeans beans;
   private final ModelProperties properties;
   private final ObjectProvider<ModelGovernance> governance;
@@ -44,7 +56,7 @@ public class ModelGuard extends AbstractProcessEnginePlugin {
 
   ModelPolicy policy() {
     return new ModelPolicy(new ModelPolicy.Rules(properties.maxResourceBytes(), properties.minHistoryTimeToLive(),
-        Set.copyOf(properties.eventStartedProcesses()), Set.copyOf(properties.externalTopics()), REQUIRED_CALLS), beans);
+        Set.copyOf(properties.eventStartedProcesses()), Set.copyOf(properties.externalTopics()), REQUIRED_CALLS, REQUIRED_BEFORE, TAILORING), beans);
   }
 
   @Override

@@ -54,9 +54,25 @@ final class ModelPolicy {
    * @param externalTopics external-task topics a model may use
    * @param requiredCalls per process key, the processes it must call (e.g. the HIPAA gate), as
    *     {@code Key} or {@code Key:gateId} for a stage gate review of that gate
+   * @param requiredBefore per process key, a called process (e.g. the go-live phase) that no path
+   *     may reach without passing the required calls listed for it (e.g. G6)
+   * @param tailoring what the lifecycle's tailoring decision may decide
    */
   record Rules(long maxResourceBytes, Period minHistoryTimeToLive, Set<String> eventStartedProcesses,
-      Set<String> externalTopics, Map<String, List<String>> requiredCalls) {}
+      Set<String> externalTopics, Map<String, List<String>> requiredCalls,
+      Map<String, Map<String, List<String>>> requiredBefore, Tailoring tailoring) {}
+
+  /**
+   * The decision that tailors the lifecycle to a project type may only have the listed outputs (so
+   * no row can skip anything else, e.g. the HIPAA gate or G6), and its not-applicable column may
+   * never name a protected readiness criterion.
+   *
+   * @param decision the decision key
+   * @param outputs the output names it may have
+   * @param notApplicableOutput the output listing criteria that do not apply
+   * @param protectedCriteria criteria that always apply (R01 HIPAA gate signed, ...)
+   */
+  record Tailoring(String decision, Set<String> outputs, String notApplicableOutput, Set<String> protectedCriteria) {}
 
   private final Rules rules;
   private final ExpressionRules expressions;
@@ -302,6 +318,94 @@ final class ModelPolicy {
               + " on every project's path (it cannot be removed or tailored away)");
         }
       }
+      rules.requiredBefore().getOrDefault(process.getAttribute("id"), Map.of()).forEach((target, required) ->
+          required.forEach(call -> checkOnEveryPath(process, target, call)));
+    }
+
+    /**
+     * No path from a start event (of the process or of an event sub-process) reaches a call of
+     * {@code target} without passing a call of {@code required} ({@code Key} or {@code Key:gateId}):
+     * sequence flows, boundary events, sub-process starts and link events are followed.
+     */
+    private void checkOnEveryPath(Element process, String target, String required) {
+      Map<String, List<String>> next = new java.util.HashMap<>();
+      Map<String, Element> byId = new java.util.HashMap<>();
+      List<String> roots = new ArrayList<>();
+      Map<String, List<String>> linkCatches = new java.util.HashMap<>();
+      Map<String, String> linkThrows = new java.util.HashMap<>();
+      NodeList all = process.getElementsByTagNameNS(BPMN_NS, "*");
+      for (int i = 0; i < all.getLength(); i++) {
+        Element element = (Element) all.item(i);
+        String id = element.getAttribute("id");
+        if (id.isEmpty()) {
+          continue;
+        }
+        byId.put(id, element);
+        Element parent = (Element) element.getParentNode();
+        switch (element.getLocalName()) {
+          case "sequenceFlow" -> next.computeIfAbsent(element.getAttribute("sourceRef"), k -> new ArrayList<>())
+              .add(element.getAttribute("targetRef"));
+          case "boundaryEvent" -> next.computeIfAbsent(element.getAttribute("attachedToRef"), k -> new ArrayList<>()).add(id);
+          case "startEvent" -> {
+            if (parent == process || "true".equals(parent.getAttribute("triggeredByEvent"))) {
+              roots.add(id);
+            } else {
+              next.computeIfAbsent(parent.getAttribute("id"), k -> new ArrayList<>()).add(id);
+            }
+          }
+          default -> { }
+        }
+        NodeList links = element.getElementsByTagNameNS(BPMN_NS, "linkEventDefinition");
+        if (links.getLength() > 0 && links.item(0).getParentNode() == element) {
+          String name = ((Element) links.item(0)).getAttribute("name");
+          if (element.getLocalName().equals("intermediateCatchEvent")) {
+            linkCatches.computeIfAbsent(name, k -> new ArrayList<>()).add(id);
+          } else {
+            linkThrows.put(id, name);
+          }
+        }
+      }
+      linkThrows.forEach((id, name) -> next.computeIfAbsent(id, k -> new ArrayList<>())
+          .addAll(linkCatches.getOrDefault(name, List.of())));
+      java.util.Deque<String> queue = new java.util.ArrayDeque<>(roots);
+      Set<String> seen = new java.util.HashSet<>(roots);
+      while (!queue.isEmpty()) {
+        Element element = byId.get(queue.poll());
+        if (element == null || callOf(element, required)) {
+          continue;
+        }
+        if (callOf(element, target)) {
+          refuse(element, "the call of " + target + " can be reached without passing the call of "
+              + required.replace(":", " for gate ") + " (no path may skip it)");
+          return;
+        }
+        for (String successor : next.getOrDefault(element.getAttribute("id"), List.of())) {
+          if (seen.add(successor)) {
+            queue.add(successor);
+          }
+        }
+      }
+    }
+
+    private static boolean callOf(Element element, String call) {
+      if (!isBpmn(element, "callActivity")) {
+        return false;
+      }
+      String[] parts = call.split(":", 2);
+      if (!parts[0].equals(element.getAttribute("calledElement"))) {
+        return false;
+      }
+      if (parts.length == 1) {
+        return true;
+      }
+      NodeList ins = element.getElementsByTagNameNS("*", "in");
+      for (int i = 0; i < ins.getLength(); i++) {
+        Element in = (Element) ins.item(i);
+        if ("gateId".equals(in.getAttribute("target")) && parts[1].equals(in.getAttribute("sourceExpression"))) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
@@ -318,6 +422,52 @@ final class ModelPolicy {
         return;
       }
       walk(root, null);
+      Tailoring tailoring = rules.tailoring();
+      if (tailoring == null) {
+        return;
+      }
+      NodeList decisions = root.getElementsByTagNameNS("*", "decision");
+      for (int i = 0; i < decisions.getLength(); i++) {
+        Element decision = (Element) decisions.item(i);
+        if (tailoring.decision().equals(decision.getAttribute("id"))) {
+          checkTailoring(decision, tailoring);
+        }
+      }
+    }
+
+    /** The tailoring table decides phases and readiness criteria only, never the HIPAA gate or G6. */
+    private void checkTailoring(Element decision, Tailoring tailoring) {
+      NodeList tables = decision.getElementsByTagNameNS("*", "decisionTable");
+      if (tables.getLength() != 1) {
+        refuse(decision, "must be one decision table with the outputs " + new java.util.TreeSet<>(tailoring.outputs()));
+        return;
+      }
+      Element table = (Element) tables.item(0);
+      List<String> outputs = new ArrayList<>();
+      for (Element output : children(table, "output")) {
+        String name = output.getAttribute("name");
+        outputs.add(name);
+        if (!tailoring.outputs().contains(name)) {
+          refuse(output, "output '" + ExpressionRules.clip(name) + "' is not a tailoring output; allowed: "
+              + new java.util.TreeSet<>(tailoring.outputs()) + " (the HIPAA audit gate and G6 cannot be tailored)");
+        }
+      }
+      int column = outputs.indexOf(tailoring.notApplicableOutput());
+      if (column < 0) {
+        return;
+      }
+      for (Element rule : children(table, "rule")) {
+        List<Element> entries = children(rule, "outputEntry");
+        if (column < entries.size()) {
+          String text = entries.get(column).getTextContent().toUpperCase(Locale.ROOT);
+          for (String criterion : new java.util.TreeSet<>(tailoring.protectedCriteria())) {
+            if (java.util.regex.Pattern.compile("\\b" + criterion + "\\b").matcher(text).find()) {
+              refuse(rule, tailoring.notApplicableOutput() + " names " + criterion
+                  + ", which applies to every project (HIPAA gate and G6 readiness cannot be tailored away)");
+            }
+          }
+        }
+      }
     }
 
     @Override
@@ -337,6 +487,16 @@ final class ModelPolicy {
         super.checkAttribute(element, attribute, processKey);
       }
     }
+  }
+
+  private static List<Element> children(Element parent, String local) {
+    List<Element> found = new ArrayList<>();
+    for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+      if (child instanceof Element element && local.equals(element.getLocalName())) {
+        found.add(element);
+      }
+    }
+    return found;
   }
 
   private static boolean isExtension(String namespace) {
