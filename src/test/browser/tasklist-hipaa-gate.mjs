@@ -35,6 +35,8 @@ await run(async () => {
   await officer.page.getByLabel('Hosting').fill('Vendor-hosted cloud');
   await officer.page.getByLabel('ePHI data flows').fill('Registration to EHR');
   await officer.page.getByLabel('Business associates touching ePHI').fill('Acme Hosting');
+  // form-js debounces text input: let the last field reach the form's state before completing.
+  await officer.page.waitForTimeout(600);
   await officer.page.screenshot({ path: `${shots}/3-scope-form.png` });
   const claim = officer.page.getByRole('button', { name: 'Claim' });
   if (await claim.count()) {

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Change control settings ({@code hitgov.change.*}); DEF defaults of domain.md 4.3-4.5. The routing
+ * Change control settings ({@code hitgov.change.*}); DEF defaults of docs/domain/change-control.md#routing. The routing
  * thresholds themselves are rows of ChangeRoutingDecision, which the PMO edits in Camunda Modeler.
  *
  * @param approvalBusinessDays decision SLA per approving group, in business days ({@code default} for the rest)

@@ -6,7 +6,7 @@ import io.hitgov.shared.process.VariableSpec;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The technical contract of {@code ChangeRequestProcess} (contract.md). */
+/** The technical contract of {@code ChangeRequestProcess} (docs/contract.md). */
 @Component
 public final class ChangeRequestProcess implements ProcessContract {
 

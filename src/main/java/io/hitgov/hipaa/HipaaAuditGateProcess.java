@@ -49,7 +49,7 @@ public final class HipaaAuditGateProcess implements ProcessContract {
     private Elements() {}
   }
 
-  /** Variable names (contract.md plus this process's own). */
+  /** Variable names (docs/contract.md plus this process's own). */
   public static final class Variables {
     public static final String PROJECT_ID = "projectId";
     public static final String GATE_REASON = "gateReason";

@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * HIPAA audit gate settings ({@code hitgov.hipaa.*}); all DEF defaults of domain.md §2.4.
+ * HIPAA audit gate settings ({@code hitgov.hipaa.*}); all DEF defaults of docs/domain/hipaa-gate.md#gate-rules.
  *
  * @param nprm2025 apply the 2025 proposed Security Rule changes (not final): encryption and MFA
  *     become required and the proposal's new evidence rows join the catalogue

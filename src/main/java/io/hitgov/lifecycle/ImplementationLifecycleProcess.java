@@ -6,7 +6,7 @@ import io.hitgov.shared.process.VariableSpec;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The technical contract of {@code ImplementationLifecycleProcess} (contract.md). */
+/** The technical contract of {@code ImplementationLifecycleProcess} (docs/contract.md). */
 @Component
 public final class ImplementationLifecycleProcess implements ProcessContract {
 

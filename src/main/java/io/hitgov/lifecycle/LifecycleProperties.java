@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Lifecycle and gate settings ({@code hitgov.lifecycle.*}); every value is a DEF default of
- * domain.md 1.2-1.4.
+ * docs/domain/lifecycle-and-gates.md and docs/domain/readiness.md.
  *
  * @param phaseDays planned calendar days per phase: P0-P6 are planned backwards from the go-live
  *     date, P7 starts on it, P8 and P9 follow

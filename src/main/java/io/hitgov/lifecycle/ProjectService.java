@@ -258,7 +258,7 @@ public class ProjectService {
   }
 
   /**
-   * What the project's own P5 records say against G5 (domain.md 1.3): the last test rounds below
+   * What the project's own P5 records say against G5 (docs/domain/lifecycle-and-gates.md#gates): the last test rounds below
    * the pass rate or with open Critical/High defects, and each department whose last UAT sign-off
    * refused the build.
    */

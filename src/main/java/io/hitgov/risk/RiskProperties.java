@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Risk escalation SLAs ({@code hitgov.risk.*}); all DEF defaults of domain.md 3.5, in business
+ * Risk escalation SLAs ({@code hitgov.risk.*}); all DEF defaults of docs/domain/risk.md#escalation, in business
  * days unless named otherwise.
  *
  * @param planDueBusinessDays per band: business days the owner has for a mitigation plan before

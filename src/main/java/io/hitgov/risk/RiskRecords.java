@@ -14,7 +14,7 @@ public final class RiskRecords {
       String harm, LocalDate proximityDate, LocalDate nextReviewOn, String processInstanceId, String issueId,
       OffsetDateTime closedAt) {
 
-    /** Open and a patient-safety risk at impact 4 or more: holds gates G5 and G6 (domain.md 3.6). */
+    /** Open and a patient-safety risk at impact 4 or more: holds gates G5 and G6 (docs/domain/risk.md#patient-safety-fast-track). */
     public boolean holdsGates() {
       return closedAt == null && (patientSafety || healthItSafetyEvent) && impact >= 4;
     }

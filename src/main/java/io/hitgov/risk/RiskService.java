@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class RiskService implements RiskProfile {
 
-  /** The escalation ladder (domain.md 3.5), bottom to top, with the group that owns each level. */
+  /** The escalation ladder (docs/domain/risk.md#escalation), bottom to top, with the group that owns each level. */
   public enum Level {
     PROJECT_MANAGER(GovernanceGroup.PROJECT_MANAGERS.id()),
     PMO(GovernanceGroup.PMO.id()),

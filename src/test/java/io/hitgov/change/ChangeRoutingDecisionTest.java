@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * ChangeRoutingDecision (domain.md 4.3), one case per routing rule C1-C19 and its edges: each case
+ * ChangeRoutingDecision (docs/domain/change-control.md#routing), one case per routing rule C1-C19 and its edges: each case
  * sets the inputs that trigger the rule on an otherwise neutral NORMAL change (no cost, no slip,
  * no impact, no assessment answers) and expects exactly the rule's groups.
  */

@@ -18,12 +18,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The catalogue holds every standard and implementation specification of domain.md 2.2 with the
- * right R/A flag; the expected list below is typed from domain.md, independently of the table.
+ * The catalogue holds every standard and implementation specification of docs/domain/hipaa-gate.md#specification-catalogue with the
+ * right R/A flag; the expected list below is typed from 45 CFR 164.308-164.316 (docs/domain/hipaa-gate.md), independently of the table.
  */
 class HipaaSpecCatalogueDecisionTest {
 
-  /** domain.md 2.2.1 to 2.2.5: spec id → R, A or STD (a standard without its own specification row). */
+  /** docs/domain/hipaa-gate.md#specification-catalogue: spec id → R, A or STD (a standard without its own specification row). */
   static final Map<String, String> DOMAIN_2_2 = new LinkedHashMap<>();
 
   static {

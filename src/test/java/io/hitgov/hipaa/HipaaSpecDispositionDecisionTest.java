@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * HipaaSpecDispositionDecision (domain.md 2.4), row by row, read from processes/ as deployed.
+ * HipaaSpecDispositionDecision (docs/domain/hipaa-gate.md#gate-rules), row by row, read from processes/ as deployed.
  * Columns: requirement, status, rationale documented, compensating control documented, evidence
  * age (days), validity window (days), evidence predates the last material change → disposition,
  * start of the reason, annual review flag.

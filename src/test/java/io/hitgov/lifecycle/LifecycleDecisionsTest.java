@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * GoLiveReadinessDecision (domain.md 1.4) and GateOutcomeDecision (1.3) row by row, and the gate
+ * GoLiveReadinessDecision (docs/domain/readiness.md#scorecard) and GateOutcomeDecision (docs/domain/lifecycle-and-gates.md#gate-outcomes) row by row, and the gate
  * catalogue tables (checklist, signatories) checked for completeness.
  */
 class LifecycleDecisionsTest {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** RiskScoreDecision (domain.md 3.4): every band edge and the patient-safety override. */
+/** RiskScoreDecision (docs/domain/risk.md#score-and-bands): every band edge and the patient-safety override. */
 class RiskScoreDecisionTest {
 
   static DmnEngine dmn;

@@ -264,7 +264,7 @@ final class LifecycleDelegates {
       execution.removeVariable(NEW_GO_LIVE_DATE);
       execution.removeVariable(GO_LIVE_CHANGE_REASON);
       if ("P7".equals(project.currentPhase()) && project.actualGoLiveDate() == null) {
-        // G6 was passed for the old date: the go/no-go runs again (domain.md 4.3, C9)
+        // G6 was passed for the old date: the go/no-go runs again (docs/domain/change-control.md#routing, C9)
         projects.recordEvent(projectId, currentUser.id().orElse(null), "GO_NO_GO_RERUN",
             "go-live moved to " + project.goLiveDate() + " after G6");
         instance.setVariable(GO_NO_GO_RERUN, true);

@@ -1,7 +1,7 @@
 package io.hitgov.shared.process;
 
 /**
- * A process's public start contract (contract.md, "Variables"): implemented by each feature's
+ * A process's public start contract (docs/contract.md#variables): implemented by each feature's
  * process class and enforced for every way in (Tasklist, {@code /engine-rest}, HITGov's API, call
  * activities) by {@link StartVariablesGuard}.
  */

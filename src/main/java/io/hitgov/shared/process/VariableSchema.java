@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The variables a process start or a user task completion accepts (contract.md): checks a map of
+ * The variables a process start or a user task completion accepts (docs/contract.md): checks a map of
  * submitted variables and refuses it, naming every variable that is missing, unknown, wrongly typed
  * or out of range.
  */

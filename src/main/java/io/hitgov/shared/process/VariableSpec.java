@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * One variable of a process contract (contract.md): name, type and constraints. Checks a value
+ * One variable of a process contract (docs/contract.md): name, type and constraints. Checks a value
  * and says what is wrong with it, naming the variable.
  */
 public record VariableSpec(String name, Type type, boolean required, List<String> allowed, Pattern pattern,

@@ -23,7 +23,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * The HTTP surface and who may reach it (contract.md, "HTTP surface").
+ * The HTTP surface and who may reach it (docs/contract.md#http-surface).
  *
  * <ul>
  *   <li>{@code /engine-rest/**}: Camunda's REST API behind Camunda's own HTTP Basic filter, the

@@ -31,7 +31,7 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A task completion may only submit the fields of the task's form (contract.md, "Errors": an
+ * A task completion may only submit the fields of the task's form (docs/contract.md#errors: an
  * unknown variable is a 400). Without this, a completion could overwrite the variables the process
  * relies on (the gate, the specification, the risk id) with the approver's own values. Applies to
  * {@code /engine-rest} and to Tasklist's own engine API; only authenticated requests are checked,
