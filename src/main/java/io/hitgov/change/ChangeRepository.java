@@ -20,6 +20,8 @@ public class ChangeRepository {
   /** The append-only records of change control, chained per project (docs/security-audit.md). */
   public static final AuditedTable APPROVALS = AuditedTable.of("change_approval", "id", "change_request_id", "group_id",
       "user_id", "decided_at", "approved", "comment");
+  public static final AuditedTable ESCALATIONS = AuditedTable.of("change_escalation", "id", "change_request_id",
+      "group_id", "escalated_to", "at");
   public static final AuditedTable EVENTS = AuditedTable.of("change_event", "id", "change_request_id", "at", "actor", "event",
       "details");
   public static final AuditedTable BASELINE_CHANGES = AuditedTable.of("project_baseline_change", "id", "project_id",
@@ -33,6 +35,7 @@ public class ChangeRepository {
     this.audit = audit;
     audit.register(APPROVALS);
     audit.register(EVENTS);
+    audit.register(ESCALATIONS);
     audit.register(BASELINE_CHANGES);
   }
 
@@ -84,6 +87,18 @@ public class ChangeRepository {
     audit.insert(chainOf(a.changeRequestId()), APPROVALS, () -> insertReturningId(jdbc.sql("""
         insert into change_approval (change_request_id, group_id, user_id, decided_at, approved, comment)
         values (:changeRequestId, :groupId, :userId, :decidedAt, :approved, :comment)""").paramSource(a)));
+  }
+
+  /** Records that the approval slot of {@code group} went overdue and {@code to} may now decide it. */
+  public void insertEscalation(String id, String group, String to, OffsetDateTime at) {
+    audit.insert(chainOf(id), ESCALATIONS, () -> insertReturningId(jdbc.sql(
+        "insert into change_escalation (change_request_id, group_id, escalated_to, at) values (?, ?, ?, ?)")
+        .params(id, group, to, at)));
+  }
+
+  public boolean escalated(String id, String group) {
+    return jdbc.sql("select count(*) from change_escalation where change_request_id = ? and group_id = ?")
+        .params(id, group).query(Long.class).single() > 0;
   }
 
   public List<Approval> approvals(String id) {

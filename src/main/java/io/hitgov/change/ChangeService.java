@@ -306,12 +306,12 @@ public class ChangeService {
 
   /** The approval slot of {@code group} went overdue and was opened to the next level up. */
   public boolean wasEscalated(String id, String group) {
-    return repository.events(id).stream().anyMatch(e -> "ESCALATED".equals(e.event()) && e.details() != null
-        && e.details().startsWith("approval by " + group + " overdue"));
+    return repository.escalated(id, group);
   }
 
   public void escalated(String id, String group, String to) {
     ChangeRequest cr = repository.get(id);
+    repository.insertEscalation(id, group, to, EngineClock.now());
     event(id, null, "ESCALATED", "approval by " + group + " overdue: " + to + " may now decide; requester "
         + cr.requester() + " notified");
   }

@@ -214,6 +214,9 @@ class ProcessModelConventionsTest {
       }
     }
     assertThat(unlinted).as("models the build's bpmnlint run does not cover").isEmpty();
+  }
+
+  /**
    * Every diagram is readable at Cockpit's fit-to-screen: each flow element and flow is drawn, the
    * diagram is at most 3,000 px wide, no edge is longer than 1,500 px and no two shapes overlap
    * (boundary events sit on their activity, shapes inside an expanded sub-process in it).
