@@ -176,8 +176,11 @@ class BadInputSuiteTest {
         "ACT_HI_PROCINST", "ACT_HI_TASKINST", "ACT_HI_VARINST"));
   }
 
+  /** The open task of that key in the instance or the processes it called (a lifecycle's phases share its business key). */
   Task task(String processInstanceId, String key) {
-    List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
+    String businessKey = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId)
+        .singleResult().getBusinessKey();
+    List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey)
         .taskDefinitionKey(key).list();
     assertThat(tasks).as(key).hasSize(1);
     return tasks.get(0);

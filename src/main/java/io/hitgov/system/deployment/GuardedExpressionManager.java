@@ -44,8 +44,41 @@ final class GuardedExpressionManager extends JuelExpressionManager {
     return resolver;
   }
 
+  /** Resolves nothing and writes nothing unless a subclass says otherwise. */
+  abstract static class ReadOnlyResolver extends ELResolver {
+    @Override
+    public Object getValue(ELContext context, Object base, Object property) {
+      return null;
+    }
+
+    @Override
+    public Class<?> getType(ELContext context, Object base, Object property) {
+      return null;
+    }
+
+    @Override
+    public void setValue(ELContext context, Object base, Object property, Object value) {
+      // read-only
+    }
+
+    @Override
+    public boolean isReadOnly(ELContext context, Object base, Object property) {
+      return true;
+    }
+
+    @Override
+    public java.util.Iterator<java.beans.FeatureDescriptor> getFeatureDescriptors(ELContext context, Object base) {
+      return null;
+    }
+
+    @Override
+    public Class<?> getCommonPropertyType(ELContext context, Object base) {
+      return null;
+    }
+  }
+
   /** {@code ${bean}} and {@code ${bean.method(…)}} for a bean that serves the running process. */
-  static final class CallableBeanResolver extends ELResolver {
+  static final class CallableBeanResolver extends ReadOnlyResolver {
     private final java.util.Map<Object, Object> beans;
     private final BeanELResolver invoker = new BeanELResolver(true);
 
@@ -94,35 +127,10 @@ final class GuardedExpressionManager extends JuelExpressionManager {
       }
       return null;
     }
-
-    @Override
-    public Class<?> getType(ELContext context, Object base, Object property) {
-      return null;
-    }
-
-    @Override
-    public void setValue(ELContext context, Object base, Object property, Object value) {
-      // read-only
-    }
-
-    @Override
-    public boolean isReadOnly(ELContext context, Object base, Object property) {
-      return true;
-    }
-
-    @Override
-    public java.util.Iterator<java.beans.FeatureDescriptor> getFeatureDescriptors(ELContext context, Object base) {
-      return null;
-    }
-
-    @Override
-    public Class<?> getCommonPropertyType(ELContext context, Object base) {
-      return base == null ? String.class : null;
-    }
   }
 
   /** {@code ${dateTime().plusDays(7)}}: Joda-Time arithmetic on the value of {@code dateTime()}. */
-  static final class DateArithmeticResolver extends ELResolver {
+  static final class DateArithmeticResolver extends ReadOnlyResolver {
     private final BeanELResolver invoker = new BeanELResolver(true);
 
     @Override
@@ -131,36 +139,6 @@ final class GuardedExpressionManager extends JuelExpressionManager {
           && method instanceof String name && ExpressionRules.DATE_METHODS.contains(name)) {
         return invoker.invoke(context, base, method, paramTypes, params);
       }
-      return null;
-    }
-
-    @Override
-    public Object getValue(ELContext context, Object base, Object property) {
-      return null;
-    }
-
-    @Override
-    public Class<?> getType(ELContext context, Object base, Object property) {
-      return null;
-    }
-
-    @Override
-    public void setValue(ELContext context, Object base, Object property, Object value) {
-      // read-only
-    }
-
-    @Override
-    public boolean isReadOnly(ELContext context, Object base, Object property) {
-      return true;
-    }
-
-    @Override
-    public java.util.Iterator<java.beans.FeatureDescriptor> getFeatureDescriptors(ELContext context, Object base) {
-      return null;
-    }
-
-    @Override
-    public Class<?> getCommonPropertyType(ELContext context, Object base) {
       return null;
     }
   }

@@ -3,16 +3,10 @@ package io.hitgov.system.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hitgov.system.security.LoginThrottle.Surface;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -173,13 +167,11 @@ class LoginThrottleFilter extends OncePerRequestFilter {
   }
 
   /** A urlencoded login form, read once here and available again to Camunda's login resource. */
-  static final class FormBody extends HttpServletRequestWrapper {
-    private final byte[] body;
+  static final class FormBody extends CachedBodyRequest {
     private final Map<String, String[]> parameters;
 
     FormBody(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
+      super(request, body);
       Map<String, String[]> all = new LinkedHashMap<>();
       addPairs(all, request.getQueryString());
       addPairs(all, new String(body, StandardCharsets.ISO_8859_1));
@@ -232,42 +224,6 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     @Override
     public String[] getParameterValues(String name) {
       return parameters.get(name);
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
     }
   }
 }
