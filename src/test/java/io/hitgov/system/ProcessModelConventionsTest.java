@@ -123,8 +123,6 @@ class ProcessModelConventionsTest {
   /** Fit-to-screen in Cockpit on a 1920 x 1080 screen (issue #11): diagram width and edge length limits. */
   static final int MAX_DIAGRAM_WIDTH = 3000;
   static final int MAX_EDGE_LENGTH = 1500;
-  /** Diagrams drawn before the limits; each is re-laid out in its own change and then leaves this list. */
-  static final java.util.Set<String> DIAGRAMS_NOT_YET_RELAID = java.util.Set.of("RiskEscalationProcess");
 
   @Test
   void bpmn_files_follow_the_conventions() throws IOException {
@@ -224,9 +222,6 @@ class ProcessModelConventionsTest {
   void diagrams_fit_the_screen() throws Exception {
     List<String> problems = new ArrayList<>();
     for (Path file : files("processes", ".bpmn")) {
-      if (DIAGRAMS_NOT_YET_RELAID.contains(baseName(file))) {
-        continue;
-      }
       javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
       factory.setNamespaceAware(true);
       org.w3c.dom.Document document = factory.newDocumentBuilder().parse(file.toFile());
