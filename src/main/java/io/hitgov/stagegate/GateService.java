@@ -1,15 +1,20 @@
-package io.hitgov.lifecycle;
+package io.hitgov.stagegate;
 
-import io.hitgov.lifecycle.LifecycleRecords.Criterion;
-import io.hitgov.lifecycle.LifecycleRecords.GateCondition;
-import io.hitgov.lifecycle.LifecycleRecords.GateRecord;
-import io.hitgov.lifecycle.LifecycleRecords.Project;
+import io.hitgov.lifecycle.ImplementationLifecycleProcess;
+import io.hitgov.lifecycle.LifecycleProperties;
+import io.hitgov.lifecycle.ProjectGates;
+import io.hitgov.lifecycle.ProjectService;
 import io.hitgov.risk.RiskProfile;
 import io.hitgov.shared.GovernanceGroup;
 import io.hitgov.shared.process.BusinessCalendar;
 import io.hitgov.shared.process.EngineClock;
 import io.hitgov.shared.process.IdCounter;
 import io.hitgov.shared.process.InvalidVariablesException;
+import io.hitgov.shared.process.IsoDates;
+import io.hitgov.shared.project.ProjectConditions;
+import io.hitgov.stagegate.GateRecords.Criterion;
+import io.hitgov.stagegate.GateRecords.GateCondition;
+import io.hitgov.stagegate.GateRecords.GateRecord;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +38,7 @@ import org.springframework.stereotype.Service;
  * conditions of a GO_WITH_CONDITIONS. Every step is a row of the append-only gate record.
  */
 @Service
-public class GateService {
+public class GateService implements ProjectConditions {
 
   /** A review round as opened. */
   public record Review(String reviewId, int round, List<Criterion> checklist, List<String> reviewers,
@@ -54,15 +59,15 @@ public class GateService {
     }
   }
 
-  private final ProjectRepository repository;
-  private final ProjectService projects;
+  private final GateRepository repository;
+  private final ProjectGates projects;
   private final RiskProfile risks;
   private final DecisionService decisionService;
   private final IdentityService identityService;
   private final IdCounter idCounter;
   private final LifecycleProperties properties;
 
-  public GateService(ProjectRepository repository, ProjectService projects, RiskProfile risks,
+  public GateService(GateRepository repository, ProjectGates projects, RiskProfile risks,
       DecisionService decisionService, IdentityService identityService, IdCounter idCounter,
       LifecycleProperties properties) {
     this.repository = repository;
@@ -165,20 +170,15 @@ public class GateService {
       }
       projects.riskProfileProblems(projectId).forEach(p -> hard.add("risk profile: " + p));
       boolean scored = records.stream().anyMatch(r -> "READINESS".equals(r.kind()));
-      LifecycleRecords.Checkpoint latest = repository.checkpoints(projectId).stream()
-          .filter(c -> "G6".equals(c.checkpoint())).reduce((x, y) -> y).orElse(null);
+      ProjectGates.RedCriteria latest = projects.latestReadiness(projectId, "G6").orElse(null);
       if (!scored || latest == null) {
         hard.add("go-live readiness not scored in this review");
       } else {
-        split(latest.redHard()).forEach(id -> hard.add("readiness " + id + " red"));
-        split(latest.redSoft()).forEach(id -> soft.add("readiness " + id + " red"));
+        latest.hard().forEach(id -> hard.add("readiness " + id + " red"));
+        latest.soft().forEach(id -> soft.add("readiness " + id + " red"));
       }
     }
     return new Blockers(hard, soft);
-  }
-
-  private static List<String> split(String ids) {
-    return ids == null || ids.isBlank() ? List.of() : Arrays.asList(ids.split(","));
   }
 
   // ---------------------------------------------------------------- votes
@@ -221,7 +221,7 @@ public class GateService {
       if (conditionDue == null) {
         problems.add("conditionDue is required for GO_WITH_CONDITIONS");
       } else {
-        due = ProjectService.parseDate("conditionDue", conditionDue);
+        due = IsoDates.parseRequired("conditionDue", conditionDue);
         if (due.isBefore(EngineClock.today())) {
           problems.add("conditionDue " + due + " is in the past");
         }
@@ -276,7 +276,7 @@ public class GateService {
         reason + "; inputs " + counts + "; blockers " + blockers.hard() + " soft " + blockers.soft());
     List<GateCondition> conditions = new ArrayList<>();
     if ("GO_WITH_CONDITIONS".equals(outcome)) {
-      Project project = projects.project(projectId);
+      String projectManager = projects.projectManager(projectId);
       for (GateRecord vote : votes) {
         if (vote.conditionText() != null) {
           conditions.add(condition(reviewId, projectId, gateId, vote.conditionText(), vote.conditionOwner(),
@@ -284,7 +284,7 @@ public class GateService {
         }
       }
       for (String gap : blockers.soft()) {
-        conditions.add(condition(reviewId, projectId, gateId, "Close the gap: " + gap, project.projectManager(),
+        conditions.add(condition(reviewId, projectId, gateId, "Close the gap: " + gap, projectManager,
             EngineClock.today().plusDays(properties.conditionDueDays()), null));
       }
     }
@@ -331,6 +331,12 @@ public class GateService {
         .orElseThrow(() -> new IllegalStateException("No condition " + conditionId));
     projects.recordEvent(condition.projectId(), user, "CONDITION_CHASED", conditionId + " overdue since "
         + condition.dueDate() + (note == null ? "" : ": " + note));
+  }
+
+  /** The conditions of the project's gate decisions, for the project's own view (GET /api/projects/{id}). */
+  @Override
+  public List<GateCondition> conditions(String projectId) {
+    return repository.conditions(projectId);
   }
 
   public String decisionDue() {
