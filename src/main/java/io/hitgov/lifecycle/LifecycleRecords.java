@@ -3,7 +3,7 @@ package io.hitgov.lifecycle;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-/** Rows of the lifecycle and gate tables (V4__lifecycle.sql, V10__project_type.sql). */
+/** Rows of the lifecycle tables (V4__lifecycle.sql, V10__project_type.sql); the gate tables' rows are stagegate's. */
 public final class LifecycleRecords {
 
   private LifecycleRecords() {}
@@ -35,20 +35,7 @@ public final class LifecycleRecords {
       String version, String summary, Boolean accepted, Integer passRate, Integer openCritical, String submittedBy,
       OffsetDateTime submittedAt) {}
 
-  /** One step of a gate review (append-only). */
-  public record GateRecord(Long id, String reviewId, String projectId, String gateId, int round, String kind,
-      String userId, String groupId, OffsetDateTime at, String outcome, String comment, String evidenceRefs,
-      String unmetCriteria, String conditionText, String conditionOwner, LocalDate conditionDue, String decisionKey,
-      Integer decisionVersion, String details) {}
-
-  public record GateCondition(String conditionId, String reviewId, String projectId, String gateId,
-      String conditionText, String owner, LocalDate dueDate, String raisedBy, OffsetDateTime raisedAt, String status,
-      String evidence, String note, String fulfilledBy, OffsetDateTime fulfilledAt) {}
-
   public record Checkpoint(Long id, String projectId, String checkpoint, int daysToGoLive, String scoredBy,
       OffsetDateTime scoredAt, String outcome, String redHard, String redSoft, String criteria,
       Integer decisionVersion, String raisedRisks, String note) {}
-
-  /** One criterion of a gate's checklist (StageGateChecklistDecision). */
-  public record Criterion(String criterionId, String criterion, boolean hard) {}
 }

@@ -2,8 +2,6 @@ package io.hitgov.lifecycle;
 
 import io.hitgov.lifecycle.LifecycleRecords.Checkpoint;
 import io.hitgov.lifecycle.LifecycleRecords.Deliverable;
-import io.hitgov.lifecycle.LifecycleRecords.GateCondition;
-import io.hitgov.lifecycle.LifecycleRecords.GateRecord;
 import io.hitgov.lifecycle.LifecycleRecords.Phase;
 import io.hitgov.lifecycle.LifecycleRecords.Project;
 import io.hitgov.lifecycle.LifecycleRecords.ProjectEvent;
@@ -18,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The project registry, its phases, deliverables, readiness trend and gate record. */
+/** The project registry, its phases, deliverables and readiness trend (the gate record is stagegate's). */
 @Repository
 public class ProjectRepository {
 
@@ -29,9 +27,6 @@ public class ProjectRepository {
   public static final AuditedTable CHECKPOINTS = AuditedTable.of("readiness_checkpoint", "id", "project_id", "checkpoint",
       "days_to_go_live", "scored_by", "scored_at", "outcome", "red_hard", "red_soft", "criteria", "decision_version",
       "raised_risks", "note");
-  public static final AuditedTable GATE_RECORDS = AuditedTable.of("gate_record", "id", "review_id", "project_id", "gate_id",
-      "round", "kind", "user_id", "group_id", "at", "outcome", "comment", "evidence_refs", "unmet_criteria",
-      "condition_text", "condition_owner", "condition_due", "decision_key", "decision_version", "details");
 
   private final JdbcClient jdbc;
   private final AuditChain audit;
@@ -42,7 +37,6 @@ public class ProjectRepository {
     audit.register(EVENTS);
     audit.register(DELIVERABLES);
     audit.register(CHECKPOINTS);
-    audit.register(GATE_RECORDS);
   }
 
   private static long insertReturningId(JdbcClient.StatementSpec insert) {
@@ -158,61 +152,5 @@ public class ProjectRepository {
   public List<Checkpoint> checkpoints(String projectId) {
     return jdbc.sql("select * from readiness_checkpoint where project_id = ? order by id").param(projectId)
         .query(Checkpoint.class).list();
-  }
-
-  public void insertGateRecord(GateRecord r) {
-    r = new GateRecord(r.id(), r.reviewId(), r.projectId(), r.gateId(), r.round(), r.kind(), r.userId(), r.groupId(),
-        r.at(), r.outcome(), TaskFields.clipped(r.comment(), 2000), TaskFields.clipped(r.evidenceRefs(), 4000), TaskFields.clipped(r.unmetCriteria(), 500),
-        TaskFields.clipped(r.conditionText(), 1000), r.conditionOwner(), r.conditionDue(), r.decisionKey(), r.decisionVersion(),
-        TaskFields.clipped(r.details(), 4000));
-    GateRecord row = r;
-    audit.insert(AuditChain.projectChain(r.projectId()), GATE_RECORDS, () -> insertReturningId(jdbc.sql("""
-        insert into gate_record (review_id, project_id, gate_id, round, kind, user_id, group_id, at, outcome, comment,
-          evidence_refs, unmet_criteria, condition_text, condition_owner, condition_due, decision_key,
-          decision_version, details)
-        values (:reviewId, :projectId, :gateId, :round, :kind, :userId, :groupId, :at, :outcome, :comment,
-          :evidenceRefs, :unmetCriteria, :conditionText, :conditionOwner, :conditionDue, :decisionKey,
-          :decisionVersion, :details)""").paramSource(row)));
-  }
-
-  public List<GateRecord> gateRecords(String projectId) {
-    return jdbc.sql("select * from gate_record where project_id = ? order by id").param(projectId)
-        .query(GateRecord.class).list();
-  }
-
-  public List<GateRecord> reviewRecords(String reviewId) {
-    return jdbc.sql("select * from gate_record where review_id = ? order by id").param(reviewId)
-        .query(GateRecord.class).list();
-  }
-
-  public List<GateRecord> gateHistory(String projectId, String gateId) {
-    return jdbc.sql("select * from gate_record where project_id = ? and gate_id = ? order by id")
-        .params(projectId, gateId).query(GateRecord.class).list();
-  }
-
-  // ---------------------------------------------------------------- gate conditions
-
-  public void insertCondition(GateCondition c) {
-    jdbc.sql("""
-        insert into gate_condition (condition_id, review_id, project_id, gate_id, condition_text, owner, due_date,
-          raised_by, raised_at, status)
-        values (:conditionId, :reviewId, :projectId, :gateId, :conditionText, :owner, :dueDate, :raisedBy,
-          :raisedAt, :status)""").paramSource(c).update();
-  }
-
-  public void fulfilCondition(String conditionId, String evidence, String note, String user, OffsetDateTime at) {
-    jdbc.sql("""
-        update gate_condition set status = 'FULFILLED', evidence = ?, note = ?, fulfilled_by = ?, fulfilled_at = ?
-        where condition_id = ?""").params(evidence, note, user, at, conditionId).update();
-  }
-
-  public Optional<GateCondition> findCondition(String conditionId) {
-    return jdbc.sql("select * from gate_condition where condition_id = ?").param(conditionId)
-        .query(GateCondition.class).optional();
-  }
-
-  public List<GateCondition> conditions(String projectId) {
-    return jdbc.sql("select * from gate_condition where project_id = ? order by raised_at, condition_id")
-        .param(projectId).query(GateCondition.class).list();
   }
 }

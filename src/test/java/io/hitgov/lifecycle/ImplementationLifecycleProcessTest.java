@@ -4,8 +4,8 @@ import static io.hitgov.lifecycle.ImplementationLifecycleProcess.Elements.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
-import io.hitgov.lifecycle.LifecycleRecords.GateRecord;
 import io.hitgov.shared.process.InvalidVariablesException;
+import io.hitgov.stagegate.GateRecords.GateRecord;
 import io.hitgov.support.HitgovSpringTest;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +30,7 @@ class ImplementationLifecycleProcessTest {
 
   @Autowired ProcessEngine processEngine;
   @Autowired ProjectRepository repository;
+  @Autowired io.hitgov.stagegate.GateRepository gates;
   LifecycleDriver driver;
 
   @BeforeEach
@@ -44,7 +45,7 @@ class ImplementationLifecycleProcessTest {
   }
 
   List<String> decisions(String projectId) {
-    return repository.gateRecords(projectId).stream().filter(r -> "DECISION".equals(r.kind()))
+    return gates.gateRecords(projectId).stream().filter(r -> "DECISION".equals(r.kind()))
         .map(r -> r.gateId() + ":" + r.outcome()).toList();
   }
 
@@ -80,11 +81,11 @@ class ImplementationLifecycleProcessTest {
       Assertions.assertThat(p.actualStart()).as(p.phase()).isNotNull();
       Assertions.assertThat(p.actualEnd()).as(p.phase()).isNotNull();
     });
-    GateRecord g6 = repository.gateRecords("EHR-HAPPY-1").stream()
+    GateRecord g6 = gates.gateRecords("EHR-HAPPY-1").stream()
         .filter(r -> "G6".equals(r.gateId()) && "DECISION".equals(r.kind())).findFirst().orElseThrow();
     Assertions.assertThat(g6.decisionKey()).isEqualTo("GateOutcomeDecision");
     Assertions.assertThat(g6.decisionVersion()).isEqualTo(1);
-    Assertions.assertThat(repository.gateRecords("EHR-HAPPY-1").stream()
+    Assertions.assertThat(gates.gateRecords("EHR-HAPPY-1").stream()
         .filter(r -> "G6".equals(r.gateId()) && "VOTE".equals(r.kind())).map(GateRecord::groupId))
         .containsExactlyInAnyOrder("executiveSponsor", "steeringCommittee", "cmio", "securityOfficer", "privacyOfficer");
   }

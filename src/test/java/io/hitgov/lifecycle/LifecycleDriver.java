@@ -4,6 +4,7 @@ import io.hitgov.hipaa.HipaaAuditGateProcess;
 import io.hitgov.hipaa.HipaaGateDriver;
 import io.hitgov.lifecycle.ImplementationLifecycleProcess.Elements;
 import io.hitgov.shared.process.EngineClock;
+import io.hitgov.stagegate.StageGateReviewProcess;
 import io.hitgov.support.Engine;
 import java.util.HashMap;
 import java.util.List;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hitgov.hipaa.HipaaAuditGateProcess;
 import io.hitgov.hipaa.HipaaGateDriver;
 import io.hitgov.shared.process.EngineClock;
+import io.hitgov.stagegate.StageGateReviewProcess;
 import io.hitgov.support.HitgovSpringTest;
 import io.hitgov.support.Http;
 import java.util.List;

@@ -26,6 +26,7 @@ class LifecycleTailoringTest {
 
   @Autowired ProcessEngine processEngine;
   @Autowired ProjectRepository repository;
+  @Autowired io.hitgov.stagegate.GateRepository gates;
   LifecycleDriver driver;
 
   @BeforeEach
@@ -35,7 +36,7 @@ class LifecycleTailoringTest {
   }
 
   List<String> decisions(String projectId) {
-    return repository.gateRecords(projectId).stream().filter(r -> "DECISION".equals(r.kind()))
+    return gates.gateRecords(projectId).stream().filter(r -> "DECISION".equals(r.kind()))
         .map(r -> r.gateId() + ":" + r.outcome()).toList();
   }
 

@@ -1,16 +1,18 @@
 package io.hitgov.lifecycle;
 
-import static io.hitgov.lifecycle.StageGateReviewProcess.Elements.*;
+import static io.hitgov.stagegate.StageGateReviewProcess.Elements.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import io.hitgov.hipaa.HipaaAuditGateProcess;
 import io.hitgov.hipaa.HipaaGateDriver;
-import io.hitgov.lifecycle.LifecycleRecords.GateCondition;
-import io.hitgov.lifecycle.LifecycleRecords.GateRecord;
 import io.hitgov.risk.RiskEscalationProcess;
 import io.hitgov.shared.process.EngineClock;
 import io.hitgov.shared.process.InvalidVariablesException;
+import io.hitgov.stagegate.GateConditionProcess;
+import io.hitgov.stagegate.GateRecords.GateCondition;
+import io.hitgov.stagegate.GateRecords.GateRecord;
+import io.hitgov.stagegate.StageGateReviewProcess;
 import io.hitgov.support.HitgovSpringTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,6 +40,7 @@ class StageGateReviewProcessTest {
 
   @Autowired ProcessEngine processEngine;
   @Autowired ProjectRepository repository;
+  @Autowired io.hitgov.stagegate.GateRepository gates;
   LifecycleDriver driver;
 
   @BeforeEach
@@ -64,7 +67,7 @@ class StageGateReviewProcessTest {
   }
 
   List<String> records(String projectId, String kind) {
-    return repository.gateRecords(projectId).stream().filter(r -> kind.equals(r.kind()))
+    return gates.gateRecords(projectId).stream().filter(r -> kind.equals(r.kind()))
         .map(r -> r.gateId() + "/" + r.round() + ":" + r.outcome()).toList();
   }
 
@@ -227,7 +230,7 @@ class StageGateReviewProcessTest {
     assertThat(review).isEnded().variables().containsEntry("gateOutcome", "GO_WITH_CONDITIONS");
     assertThat(driver.phase(project, "P2")).isWaitingAt("UserTask_SelectVendor");
 
-    List<GateCondition> conditions = repository.conditions("EHR-G-COND");
+    List<GateCondition> conditions = gates.conditions("EHR-G-COND");
     Assertions.assertThat(conditions).extracting(GateCondition::owner, GateCondition::status)
         .containsExactlyInAnyOrder(Assertions.tuple("mike", "OPEN"), Assertions.tuple("maria", "OPEN"));
     ProcessInstance mikes = processEngine.getRuntimeService().createProcessInstanceQuery()
@@ -244,7 +247,7 @@ class StageGateReviewProcessTest {
     fulfilment.put("conditionEvidence", "DMS-CFO-MEMO-4");
     driver.engine.complete("mike", driver.engine.task(mikes.getId(), GateConditionProcess.FULFIL), fulfilment);
     assertThat(mikes).isEnded();
-    Assertions.assertThat(repository.conditions("EHR-G-COND")).filteredOn(c -> c.owner().equals("mike"))
+    Assertions.assertThat(gates.conditions("EHR-G-COND")).filteredOn(c -> c.owner().equals("mike"))
         .extracting(GateCondition::status, GateCondition::fulfilledBy).containsExactly(Assertions.tuple("FULFILLED", "mike"));
   }
 
@@ -312,7 +315,7 @@ class StageGateReviewProcessTest {
         .contains("held by patient-safety risk RISK-EHR-G-HOLD-1");
     driver.sign(review, group -> LifecycleDriver.vote("GO", null));
     assertThat(review).isWaitingAt(DECIDE_HELD_GATE).variables().containsEntry("gateOutcome", "NO_GO");
-    GateRecord decision = repository.gateRecords("EHR-G-HOLD").stream()
+    GateRecord decision = gates.gateRecords("EHR-G-HOLD").stream()
         .filter(r -> "G5".equals(r.gateId()) && "DECISION".equals(r.kind())).findFirst().orElseThrow();
     Assertions.assertThat(decision.details()).contains("hardBlockers=1");
   }

@@ -38,6 +38,7 @@ class TasklistBrowserTest {
   @Autowired HipaaGateRepository repository;
   @Autowired io.hitgov.risk.RiskRepository riskRepository;
   @Autowired io.hitgov.lifecycle.ProjectRepository projects;
+  @Autowired io.hitgov.stagegate.GateRepository gates;
   @Autowired io.hitgov.change.ChangeRepository changes;
   @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
 
@@ -90,7 +91,7 @@ class TasklistBrowserTest {
     assertThat(projects.deliverables("EHR-BROWSER-L")).extracting("documentId", "submittedBy")
         .containsExactlyInAnyOrder(org.assertj.core.api.Assertions.tuple("DMS-READINESS-1", "maria"),
             org.assertj.core.api.Assertions.tuple("DMS-CHARTER-1", "maria"));
-    assertThat(projects.gateRecords("EHR-BROWSER-L")).extracting("kind", "userId", "outcome")
+    assertThat(gates.gateRecords("EHR-BROWSER-L")).extracting("kind", "userId", "outcome")
         .contains(org.assertj.core.api.Assertions.tuple("EVIDENCE", "mike", null),
             org.assertj.core.api.Assertions.tuple("VOTE", "edward", "GO"));
   }

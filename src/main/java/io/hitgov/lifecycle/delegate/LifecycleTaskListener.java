@@ -4,6 +4,7 @@ import static io.hitgov.lifecycle.ImplementationLifecycleProcess.Variables.*;
 
 import io.hitgov.lifecycle.ImplementationLifecycleProcess.Elements;
 import io.hitgov.lifecycle.ImplementationLifecycleProcess;
+import io.hitgov.lifecycle.ProjectGates;
 import io.hitgov.lifecycle.ProjectService;
 import io.hitgov.shared.process.CurrentUser;
 import io.hitgov.shared.process.InvalidVariablesException;
@@ -12,7 +13,6 @@ import io.hitgov.shared.process.TaskFields;
 import io.hitgov.shared.process.VariableSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -69,18 +69,12 @@ class LifecycleTaskListener implements TaskListener {
   }
 
   static String[] scorecardFields() {
-    List<String> fields = new ArrayList<>(ImplementationLifecycleProcess.Variables.SCORED_CRITERIA);
-    fields.add("readinessNote");
-    return fields.toArray(String[]::new);
+    return ProjectGates.scorecardFields();
   }
 
   /** The scorecard as ticked on the form (unticked or missing = red). */
   static Map<String, Boolean> scorecard(VariableScope scope) {
-    Map<String, Boolean> values = new LinkedHashMap<>();
-    for (String criterion : ImplementationLifecycleProcess.Variables.SCORED_CRITERIA) {
-      values.put(criterion, Boolean.TRUE.equals(TaskFields.bool(scope, criterion)));
-    }
-    return values;
+    return ProjectGates.scorecard(scope);
   }
 
   private void completed(DelegateTask task, String key, String user) {

@@ -5,13 +5,13 @@ import static io.hitgov.shared.web.ApiAccess.requireAnyGroup;
 
 import io.hitgov.lifecycle.ImplementationLifecycleProcess;
 import io.hitgov.lifecycle.LifecycleRecords.Checkpoint;
-import io.hitgov.lifecycle.LifecycleRecords.GateCondition;
 import io.hitgov.lifecycle.LifecycleRecords.Phase;
 import io.hitgov.lifecycle.LifecycleRecords.Project;
 import io.hitgov.lifecycle.ProjectRepository;
 import io.hitgov.shared.GovernanceGroup;
 import io.hitgov.shared.process.InvalidVariablesException;
 import io.hitgov.shared.process.IsoDates;
+import io.hitgov.shared.project.ProjectConditions;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,7 +35,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Projects: start one, the project list, one project's state (phase, next gate, planned vs actual
- * dates, readiness trend, conditions), its gate record, and moving its go-live date.
+ * dates, readiness trend, gate conditions), and moving its go-live date. The gate record is
+ * stagegate's ({@code GET /api/projects/{projectId}/gates}).
  */
 @RestController
 class ProjectController {
@@ -49,11 +50,14 @@ class ProjectController {
   private final RuntimeService runtimeService;
   private final ProjectRepository repository;
   private final ProcessEngine engine;
+  private final ProjectConditions conditions;
 
-  ProjectController(RuntimeService runtimeService, ProjectRepository repository, ProcessEngine engine) {
+  ProjectController(RuntimeService runtimeService, ProjectRepository repository, ProcessEngine engine,
+      ProjectConditions conditions) {
     this.runtimeService = runtimeService;
     this.repository = repository;
     this.engine = engine;
+    this.conditions = conditions;
   }
 
   /** Starts ImplementationLifecycleProcess as the authenticated user (PMO or project manager); 400 names bad fields. */
@@ -84,23 +88,11 @@ class ProjectController {
     answer.put("phases", repository.phases(projectId).stream().map(ProjectController::phase).toList());
     List<Checkpoint> trend = repository.checkpoints(projectId);
     answer.put("readinessTrend", trend);
-    List<GateCondition> conditions = repository.conditions(projectId);
-    answer.put("conditions", conditions);
-    answer.put("openConditions", conditions.stream().filter(c -> "OPEN".equals(c.status())).count());
+    List<? extends ProjectConditions.Condition> raised = conditions.conditions(projectId);
+    answer.put("conditions", raised);
+    answer.put("openConditions", raised.stream().filter(c -> "OPEN".equals(c.status())).count());
     answer.put("deliverables", repository.deliverables(projectId));
     answer.put("events", repository.events(projectId));
-    return answer;
-  }
-
-  /** The append-only gate record: every opening, evidence pack, vote, decision and hold decision. */
-  @GetMapping("/api/projects/{projectId}/gates")
-  Map<String, Object> gates(@PathVariable String projectId, Authentication user) {
-    requireAnyGroup(user, GOVERNANCE_READERS, "read the gate record");
-    find(projectId);
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("projectId", projectId);
-    answer.put("records", repository.gateRecords(projectId));
-    answer.put("conditions", repository.conditions(projectId));
     return answer;
   }
 

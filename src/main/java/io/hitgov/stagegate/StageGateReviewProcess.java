@@ -1,5 +1,6 @@
-package io.hitgov.lifecycle;
+package io.hitgov.stagegate;
 
+import io.hitgov.lifecycle.ImplementationLifecycleProcess;
 import io.hitgov.shared.process.ProcessContract;
 import io.hitgov.shared.process.VariableSchema;
 import io.hitgov.shared.process.VariableSpec;

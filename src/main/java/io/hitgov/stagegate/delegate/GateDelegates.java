@@ -1,24 +1,27 @@
-package io.hitgov.lifecycle.delegate;
+package io.hitgov.stagegate.delegate;
 
-import static io.hitgov.lifecycle.StageGateReviewProcess.Variables.*;
+import static io.hitgov.stagegate.StageGateReviewProcess.Variables.*;
 
-import io.hitgov.lifecycle.GateConditionProcess;
-import io.hitgov.lifecycle.GateService.Decision;
-import io.hitgov.lifecycle.GateService.Review;
-import io.hitgov.lifecycle.GateService;
-import io.hitgov.lifecycle.LifecycleRecords.GateCondition;
+import io.hitgov.lifecycle.ProjectGates;
 import io.hitgov.lifecycle.ProjectService;
-import io.hitgov.lifecycle.StageGateReviewProcess.Elements;
-import io.hitgov.lifecycle.StageGateReviewProcess;
 import io.hitgov.shared.process.CurrentUser;
+import io.hitgov.shared.process.InvalidVariablesException;
 import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
+import io.hitgov.stagegate.GateConditionProcess;
+import io.hitgov.stagegate.GateRecords.GateCondition;
+import io.hitgov.stagegate.GateService.Decision;
+import io.hitgov.stagegate.GateService.Review;
+import io.hitgov.stagegate.GateService;
+import io.hitgov.stagegate.StageGateReviewProcess.Elements;
+import io.hitgov.stagegate.StageGateReviewProcess;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -27,15 +30,23 @@ final class GateDelegates {
 
   private GateDelegates() {}
 
+  static String required(VariableScope scope, String field) {
+    String value = TaskFields.string(scope, field, 2000);
+    if (value == null) {
+      throw new InvalidVariablesException(field + " is required");
+    }
+    return value;
+  }
+
   /** Opens a review round: id, checklist, signatories, earlier comments, due dates. */
   @Component("openGateReviewDelegate")
   @ModelCallable(processes = StageGateReviewProcess.KEY)
   static class OpenGateReview implements JavaDelegate {
     private final GateService gates;
-    private final ProjectService projects;
+    private final ProjectGates projects;
     private final CurrentUser currentUser;
 
-    OpenGateReview(GateService gates, ProjectService projects, CurrentUser currentUser) {
+    OpenGateReview(GateService gates, ProjectGates projects, CurrentUser currentUser) {
       this.gates = gates;
       this.projects = projects;
       this.currentUser = currentUser;
@@ -93,10 +104,10 @@ final class GateDelegates {
   @ModelCallable(processes = StageGateReviewProcess.KEY)
   static class GateTaskListener implements TaskListener {
     private final GateService gates;
-    private final ProjectService projects;
+    private final ProjectGates projects;
     private final CurrentUser currentUser;
 
-    GateTaskListener(GateService gates, ProjectService projects, CurrentUser currentUser) {
+    GateTaskListener(GateService gates, ProjectGates projects, CurrentUser currentUser) {
       this.gates = gates;
       this.projects = projects;
       this.currentUser = currentUser;
@@ -120,7 +131,7 @@ final class GateDelegates {
     private void created(DelegateTask task, String key) {
       switch (key) {
         case Elements.ASSEMBLE_EVIDENCE -> TaskFields.declare(task, "evidenceReferences", "unmetCriteria", "evidenceNote");
-        case Elements.SCORE_READINESS -> TaskFields.declare(task, LifecycleTaskListener.scorecardFields());
+        case Elements.SCORE_READINESS -> TaskFields.declare(task, ProjectGates.scorecardFields());
         case Elements.REVIEW -> TaskFields.declare(task, OUTCOME, COMMENT, "conditionText", "conditionOwner", "conditionDue");
         case Elements.CHASE_OVERDUE_DECISION -> {
           TaskFields.declare(task, "escalationNote");
@@ -154,8 +165,8 @@ final class GateDelegates {
           }
         }
         case Elements.SCORE_READINESS -> {
-          ProjectService.Readiness readiness = projects.scoreReadiness(projectId, "G6",
-              LifecycleTaskListener.scorecard(task), TaskFields.string(task, "readinessNote", 2000), user, false);
+          ProjectService.Readiness readiness = projects.scoreG6Readiness(projectId,
+              ProjectGates.scorecard(task), TaskFields.string(task, "readinessNote", 2000), user);
           gates.recordReadiness(reviewId, projectId, gateId, round, readiness, user);
           instance.setVariable("readinessSummary", TaskFields.clipped(readiness.summary()));
           instance.setVariable(BLOCKERS_TEXT, TaskFields.clipped(gates.blockers(reviewId, projectId, gateId).text()));
@@ -165,7 +176,7 @@ final class GateDelegates {
             TaskFields.string(task, "conditionText", 1000), TaskFields.string(task, "conditionOwner", 64),
             TaskFields.string(task, "conditionDue", 40));
         case Elements.CHASE_OVERDUE_DECISION -> gates.recordEscalation(reviewId, projectId, gateId, round, user,
-            LifecycleTaskListener.required(task, "escalationNote"), pending(task));
+            required(task, "escalationNote"), pending(task));
         case Elements.DECIDE_HELD_GATE -> {
           String decision = TaskFields.string(task, HOLD_DECISION);
           String comment = TaskFields.string(task, "holdComment", 2000);
@@ -210,7 +221,7 @@ final class GateDelegates {
           gates.fulfilCondition(conditionId, TaskFields.string(task, "conditionEvidence", 200),
               TaskFields.string(task, "conditionNote", 2000), user);
         } else {
-          gates.conditionOverdue(conditionId, user, LifecycleTaskListener.required(task, "chaseNote"));
+          gates.conditionOverdue(conditionId, user, required(task, "chaseNote"));
         }
       }
     }

@@ -1,15 +1,21 @@
-package io.hitgov.lifecycle;
+package io.hitgov.stagegate;
 
-import io.hitgov.lifecycle.LifecycleRecords.Criterion;
-import io.hitgov.lifecycle.LifecycleRecords.GateCondition;
-import io.hitgov.lifecycle.LifecycleRecords.GateRecord;
-import io.hitgov.lifecycle.LifecycleRecords.Project;
+import io.hitgov.lifecycle.LifecycleProperties;
+import io.hitgov.lifecycle.ProjectGates;
+import io.hitgov.lifecycle.ProjectService;
 import io.hitgov.risk.RiskProfile;
 import io.hitgov.shared.GovernanceGroup;
 import io.hitgov.shared.process.BusinessCalendar;
 import io.hitgov.shared.process.EngineClock;
 import io.hitgov.shared.process.IdCounter;
 import io.hitgov.shared.process.InvalidVariablesException;
+import io.hitgov.shared.process.IsoDates;
+import io.hitgov.shared.project.ProjectConditions;
+import io.hitgov.stagegate.GatePolicy.Blockers;
+import io.hitgov.stagegate.GatePolicy.Facts;
+import io.hitgov.stagegate.GateRecords.Criterion;
+import io.hitgov.stagegate.GateRecords.GateCondition;
+import io.hitgov.stagegate.GateRecords.GateRecord;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,10 +36,11 @@ import org.springframework.stereotype.Service;
  * Stage gate reviews (StageGateReviewProcess): the checklist and signatories from their decision
  * tables, the evidence pack, each signatory's vote with four-eyes rules, the blockers HITGov finds
  * itself (gate holds, HIPAA, risk profile, readiness), the outcome from GateOutcomeDecision, and the
- * conditions of a GO_WITH_CONDITIONS. Every step is a row of the append-only gate record.
+ * conditions of a GO_WITH_CONDITIONS. Every step is a row of the append-only gate record. The rules
+ * themselves (blockers, what a vote may say, four-eyes, the outcome inputs) are {@link GatePolicy}.
  */
 @Service
-public class GateService {
+public class GateService implements ProjectConditions {
 
   /** A review round as opened. */
   public record Review(String reviewId, int round, List<Criterion> checklist, List<String> reviewers,
@@ -42,27 +49,15 @@ public class GateService {
   /** The decided outcome and what the lifecycle and the conditions need. */
   public record Decision(String outcome, String reason, String comment, List<GateCondition> conditions) {}
 
-  /** Blockers: hard ones make a NO_GO, soft ones at most a GO_WITH_CONDITIONS. */
-  public record Blockers(List<String> hard, List<String> soft) {
-    public String text() {
-      if (hard.isEmpty() && soft.isEmpty()) {
-        return "none";
-      }
-      return hard.stream().map(h -> "- **hard**: " + h).collect(Collectors.joining("\n"))
-          + (hard.isEmpty() || soft.isEmpty() ? "" : "\n")
-          + soft.stream().map(s -> "- soft: " + s).collect(Collectors.joining("\n"));
-    }
-  }
-
-  private final ProjectRepository repository;
-  private final ProjectService projects;
+  private final GateRepository repository;
+  private final ProjectGates projects;
   private final RiskProfile risks;
   private final DecisionService decisionService;
   private final IdentityService identityService;
   private final IdCounter idCounter;
   private final LifecycleProperties properties;
 
-  public GateService(ProjectRepository repository, ProjectService projects, RiskProfile risks,
+  public GateService(GateRepository repository, ProjectGates projects, RiskProfile risks,
       DecisionService decisionService, IdentityService identityService, IdCounter idCounter,
       LifecycleProperties properties) {
     this.repository = repository;
@@ -141,92 +136,34 @@ public class GateService {
 
   // ---------------------------------------------------------------- blockers
 
-  /** What HITGov itself finds against passing the gate now. */
+  /** What HITGov itself finds against passing the gate now (GatePolicy over the review and the project's facts). */
   public Blockers blockers(String reviewId, String projectId, String gateId) {
-    List<String> hard = new ArrayList<>();
-    List<String> soft = new ArrayList<>();
-    List<GateRecord> records = repository.reviewRecords(reviewId);
-    Map<String, Criterion> checklist = checklist(gateId).stream()
-        .collect(Collectors.toMap(Criterion::criterionId, c -> c));
-    records.stream().filter(r -> "EVIDENCE".equals(r.kind())).reduce((a, b) -> b)
-        .map(GateRecord::unmetCriteria).filter(u -> u != null && !u.isBlank())
-        .ifPresent(u -> Arrays.stream(u.split(",")).forEach(id -> {
-          Criterion c = checklist.get(id);
-          String line = id + " not met: " + (c == null ? "(no longer in the checklist)" : c.criterion());
-          (c == null || c.hard() ? hard : soft).add(line);
-        }));
-    if ("G5".equals(gateId)) {
-      hard.addAll(projects.testExitProblems(projectId));
-    }
-    risks.risksHolding(projectId, gateId).forEach(riskId -> hard.add("held by patient-safety risk " + riskId));
-    if ("G6".equals(gateId)) {
-      if (!projects.hipaaPassValid(projectId)) {
-        hard.add("no valid HIPAA audit gate PASS");
-      }
-      projects.riskProfileProblems(projectId).forEach(p -> hard.add("risk profile: " + p));
-      boolean scored = records.stream().anyMatch(r -> "READINESS".equals(r.kind()));
-      LifecycleRecords.Checkpoint latest = repository.checkpoints(projectId).stream()
-          .filter(c -> "G6".equals(c.checkpoint())).reduce((x, y) -> y).orElse(null);
-      if (!scored || latest == null) {
-        hard.add("go-live readiness not scored in this review");
-      } else {
-        split(latest.redHard()).forEach(id -> hard.add("readiness " + id + " red"));
-        split(latest.redSoft()).forEach(id -> soft.add("readiness " + id + " red"));
-      }
-    }
-    return new Blockers(hard, soft);
-  }
-
-  private static List<String> split(String ids) {
-    return ids == null || ids.isBlank() ? List.of() : Arrays.asList(ids.split(","));
+    boolean g6 = "G6".equals(gateId);
+    Facts facts = new Facts(
+        "G5".equals(gateId) ? projects.testExitProblems(projectId) : List.of(),
+        risks.risksHolding(projectId, gateId),
+        !g6 || projects.hipaaPassValid(projectId),
+        g6 ? projects.riskProfileProblems(projectId) : List.of(),
+        g6 ? projects.latestReadiness(projectId, "G6")
+            .map(r -> new GatePolicy.Readiness(r.hard(), r.soft())).orElse(null) : null);
+    return GatePolicy.blockers(gateId, repository.reviewRecords(reviewId), checklist(gateId), facts);
   }
 
   // ---------------------------------------------------------------- votes
 
   /** A signatory may vote once per round and not on an evidence pack they submitted. */
   public void checkSignatory(String reviewId, String user) {
-    for (GateRecord r : repository.reviewRecords(reviewId)) {
-      if ("VOTE".equals(r.kind()) && user.equals(r.userId())) {
-        throw new AuthorizationException("User '" + user + "' already signed " + reviewId + " as " + r.groupId()
-            + "; every signature of a gate must come from a different person (four-eyes)");
-      }
-      if (("EVIDENCE".equals(r.kind()) || "READINESS".equals(r.kind())) && user.equals(r.userId())) {
-        throw new AuthorizationException("User '" + user + "' submitted the evidence pack or the readiness scorecard of "
-            + reviewId + " and cannot sign it (four-eyes)");
-      }
-    }
+    GatePolicy.fourEyesViolation(reviewId, repository.reviewRecords(reviewId), user).ifPresent(violation -> {
+      throw new AuthorizationException(violation);
+    });
   }
 
   public void vote(String reviewId, String projectId, String gateId, int round, String group, String user,
       String outcome, String comment, String conditionText, String conditionOwner, String conditionDue) {
-    List<String> problems = new ArrayList<>();
-    if (outcome == null || !ImplementationLifecycleProcess.Values.GATE_OUTCOMES.contains(outcome)) {
-      problems.add("gateOutcome must be one of " + ImplementationLifecycleProcess.Values.GATE_OUTCOMES);
-    } else if (!"GO".equals(outcome) && comment == null) {
-      problems.add("gateComment is required unless gateOutcome is GO");
-    }
-    if ("TERMINATE".equals(outcome) && !GovernanceGroup.STEERING_COMMITTEE.id().equals(group)) {
-      problems.add("gateOutcome TERMINATE is reserved to the steering committee (this review is for " + group + ")");
-    }
-    LocalDate due = null;
-    if ("GO_WITH_CONDITIONS".equals(outcome)) {
-      if (conditionText == null) {
-        problems.add("conditionText is required for GO_WITH_CONDITIONS");
-      }
-      if (conditionOwner == null) {
-        problems.add("conditionOwner is required for GO_WITH_CONDITIONS");
-      } else if (identityService.createUserQuery().userId(conditionOwner).count() == 0) {
-        problems.add("conditionOwner '" + conditionOwner + "' is not a user");
-      }
-      if (conditionDue == null) {
-        problems.add("conditionDue is required for GO_WITH_CONDITIONS");
-      } else {
-        due = ProjectService.parseDate("conditionDue", conditionDue);
-        if (due.isBefore(EngineClock.today())) {
-          problems.add("conditionDue " + due + " is in the past");
-        }
-      }
-    }
+    LocalDate due = "GO_WITH_CONDITIONS".equals(outcome) && conditionDue != null
+        ? IsoDates.parseRequired("conditionDue", conditionDue) : null;
+    List<String> problems = GatePolicy.voteProblems(group, outcome, comment, conditionText, conditionOwner,
+        owner -> identityService.createUserQuery().userId(owner).count() > 0, due, EngineClock.today());
     if (!problems.isEmpty()) {
       throw new InvalidVariablesException(problems);
     }
@@ -239,9 +176,7 @@ public class GateService {
 
   /** The signatory groups that have not voted yet in this round. */
   public List<String> pendingGroups(String reviewId, List<String> reviewers) {
-    Set<String> voted = repository.reviewRecords(reviewId).stream().filter(r -> "VOTE".equals(r.kind()))
-        .map(GateRecord::groupId).collect(Collectors.toSet());
-    return reviewers.stream().filter(g -> !voted.contains(g)).toList();
+    return GatePolicy.pendingGroups(repository.reviewRecords(reviewId), reviewers);
   }
 
   public void recordEscalation(String reviewId, String projectId, String gateId, int round, String user,
@@ -255,13 +190,7 @@ public class GateService {
   public Decision decide(String reviewId, String projectId, String gateId, int round) {
     List<GateRecord> votes = repository.reviewRecords(reviewId).stream().filter(r -> "VOTE".equals(r.kind())).toList();
     Blockers blockers = blockers(reviewId, projectId, gateId);
-    Map<String, Object> counts = new java.util.LinkedHashMap<>();
-    counts.put("terminateVotes", count(votes, "TERMINATE"));
-    counts.put("noGoVotes", count(votes, "NO_GO"));
-    counts.put("recycleVotes", count(votes, "RECYCLE"));
-    counts.put("hardBlockers", blockers.hard().size());
-    counts.put("conditionVotes", count(votes, "GO_WITH_CONDITIONS"));
-    counts.put("softGaps", blockers.soft().size());
+    Map<String, Object> counts = GatePolicy.outcomeInputs(votes, blockers);
     VariableMap inputs = Variables.fromMap(counts);
     DmnDecisionResult result = decisionService.evaluateDecisionByKey(StageGateReviewProcess.OUTCOME_DECISION)
         .variables(inputs).evaluate();
@@ -276,7 +205,7 @@ public class GateService {
         reason + "; inputs " + counts + "; blockers " + blockers.hard() + " soft " + blockers.soft());
     List<GateCondition> conditions = new ArrayList<>();
     if ("GO_WITH_CONDITIONS".equals(outcome)) {
-      Project project = projects.project(projectId);
+      String projectManager = projects.projectManager(projectId);
       for (GateRecord vote : votes) {
         if (vote.conditionText() != null) {
           conditions.add(condition(reviewId, projectId, gateId, vote.conditionText(), vote.conditionOwner(),
@@ -284,7 +213,7 @@ public class GateService {
         }
       }
       for (String gap : blockers.soft()) {
-        conditions.add(condition(reviewId, projectId, gateId, "Close the gap: " + gap, project.projectManager(),
+        conditions.add(condition(reviewId, projectId, gateId, "Close the gap: " + gap, projectManager,
             EngineClock.today().plusDays(properties.conditionDueDays()), null));
       }
     }
@@ -333,6 +262,12 @@ public class GateService {
         + condition.dueDate() + (note == null ? "" : ": " + note));
   }
 
+  /** The conditions of the project's gate decisions, for the project's own view (GET /api/projects/{id}). */
+  @Override
+  public List<GateCondition> conditions(String projectId) {
+    return repository.conditions(projectId);
+  }
+
   public String decisionDue() {
     return BusinessCalendar.dueInBusinessDays(properties.gateDecisionBusinessDays());
   }
@@ -349,10 +284,6 @@ public class GateService {
     repository.insertGateRecord(new GateRecord(null, reviewId, projectId, gateId, round, kind, user, group,
         EngineClock.now(), outcome, comment, evidence, unmet, null, null, null, decisionKey, decisionVersion,
         details));
-  }
-
-  private static int count(List<GateRecord> votes, String outcome) {
-    return (int) votes.stream().filter(v -> outcome.equals(v.outcome())).count();
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

@@ -1,0 +1,100 @@
+package io.hitgov.lifecycle;
+
+import io.hitgov.lifecycle.LifecycleRecords.Checkpoint;
+import io.hitgov.shared.process.TaskFields;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Service;
+
+/**
+ * What stage gates ask of the lifecycle (docs/adr/0004-feature-packages.md): the project's own
+ * records against a gate (G5 test exit, G6 HIPAA pass, risk profile and readiness), its project
+ * manager, the readiness scorecard scored at G6, the latest decision table versions and the
+ * project's event log. Plain values only; the lifecycle's rows stay inside the lifecycle.
+ */
+@Service
+public class ProjectGates {
+
+  /** The red criteria of a readiness scoring, hard ones first. */
+  public record RedCriteria(List<String> hard, List<String> soft) {}
+
+  private final ProjectService projects;
+  private final ProjectRepository repository;
+
+  public ProjectGates(ProjectService projects, ProjectRepository repository) {
+    this.projects = projects;
+    this.repository = repository;
+  }
+
+  /** The project's manager (owner of the conditions raised for soft gaps). */
+  public String projectManager(String projectId) {
+    return projects.project(projectId).projectManager();
+  }
+
+  /** What the project's P5 records say against G5. */
+  public List<String> testExitProblems(String projectId) {
+    return projects.testExitProblems(projectId);
+  }
+
+  /** A HIPAA audit gate of the project passed and is still valid today. */
+  public boolean hipaaPassValid(String projectId) {
+    return projects.hipaaPassValid(projectId);
+  }
+
+  /** What makes the risk profile red (R17). */
+  public List<String> riskProfileProblems(String projectId) {
+    return projects.riskProfileProblems(projectId);
+  }
+
+  /** The latest deployed version of a decision table (for the record), if deployed. */
+  public Integer latestVersion(String decisionKey) {
+    return projects.latestVersion(decisionKey);
+  }
+
+  /** Appends to the project's event log. */
+  public void recordEvent(String projectId, String actor, String event, String details) {
+    projects.recordEvent(projectId, actor, event, details);
+  }
+
+  /** Scores the readiness scorecard for the G6 review (no checkpoint actions). */
+  public ProjectService.Readiness scoreG6Readiness(String projectId, Map<String, Boolean> scored, String note,
+      String user) {
+    return projects.scoreReadiness(projectId, "G6", scored, note, user, false);
+  }
+
+  /** The last readiness scoring of the project, as text. */
+  public String lastReadiness(String projectId) {
+    return projects.lastReadiness(projectId);
+  }
+
+  /** The red criteria of the project's latest readiness scoring at this checkpoint (e.g. G6), if scored. */
+  public Optional<RedCriteria> latestReadiness(String projectId, String checkpoint) {
+    return repository.checkpoints(projectId).stream().filter(c -> checkpoint.equals(c.checkpoint()))
+        .reduce((x, y) -> y).map(c -> new RedCriteria(split(c.redHard()), split(c.redSoft())));
+  }
+
+  private static List<String> split(String ids) {
+    return ids == null || ids.isBlank() ? List.of() : Arrays.asList(ids.split(","));
+  }
+
+  /** The fields of the readiness scorecard form. */
+  public static String[] scorecardFields() {
+    List<String> fields = new ArrayList<>(ImplementationLifecycleProcess.Variables.SCORED_CRITERIA);
+    fields.add("readinessNote");
+    return fields.toArray(String[]::new);
+  }
+
+  /** The scorecard as ticked on the form (unticked or missing = red). */
+  public static Map<String, Boolean> scorecard(VariableScope scope) {
+    Map<String, Boolean> values = new LinkedHashMap<>();
+    for (String criterion : ImplementationLifecycleProcess.Variables.SCORED_CRITERIA) {
+      values.put(criterion, Boolean.TRUE.equals(TaskFields.bool(scope, criterion)));
+    }
+    return values;
+  }
+}
