@@ -63,10 +63,9 @@ public class ChangeService {
 
   // ---------------------------------------------------------------- registration
 
-  /** The freeze window of a project: [go-live - before, go-live + after]. */
-  public LocalDate[] freezeWindow(Baseline project) {
-    return new LocalDate[] {project.goLiveDate().minusDays(properties.freezeDaysBeforeGoLive()),
-        project.goLiveDate().plusDays(properties.freezeDaysAfterGoLive())};
+  /** The change freeze around go-live, from the configured days before and after. */
+  private FreezePolicy freeze() {
+    return new FreezePolicy(properties.freezeDaysBeforeGoLive(), properties.freezeDaysAfterGoLive());
   }
 
   public ChangeRequest register(Map<String, Object> v, String requester, String processInstanceId) {
@@ -113,13 +112,8 @@ public class ChangeService {
       problems.add("an EMERGENCY change restores service and moves no baseline: raise its cost, schedule or go-live "
           + "effect as a NORMAL change");
     }
-    LocalDate[] freeze = freezeWindow(project);
-    LocalDate today = EngineClock.today();
-    boolean inFreeze = !today.isBefore(freeze[0]) && !today.isAfter(freeze[1]);
-    if (inFreeze && !"EMERGENCY".equals(type)) {
-      problems.add("project " + projectId + " is in its change freeze (" + freeze[0] + " to " + freeze[1]
-          + "): only EMERGENCY changes are accepted");
-    }
+    boolean inFreeze = freeze().window(project.goLiveDate()).contains(EngineClock.today());
+    freeze().refusesRaising(projectId, project.goLiveDate(), type, EngineClock.today()).ifPresent(problems::add);
     if (!problems.isEmpty()) {
       throw new InvalidVariablesException(problems);
     }
@@ -352,18 +346,12 @@ public class ChangeService {
       }
     }
     ChangeRequest cr = repository.get(id);
-    LocalDate[] freeze = freezeWindow(projects.get(cr.projectId()));
-    LocalDate today = EngineClock.today();
-    // the freeze is about configuration: a budget, schedule or go-live re-baseline, and a fix after a
-    // failed verification, may go ahead
     boolean touchesConfiguration = cr.clinicalContentImpact() || cr.patientSafetyImpact() || cr.phiImpact()
         || cr.interfaceImpact() || cr.scopeChange() != null && !"NONE".equals(cr.scopeChange());
-    boolean firstImplementation = cr.implementer() == null;
-    if (!"EMERGENCY".equals(cr.changeType()) && touchesConfiguration && firstImplementation
-        && !today.isBefore(freeze[0]) && !today.isAfter(freeze[1])) {
-      throw new InvalidVariablesException(id + " cannot be implemented during the change freeze (" + freeze[0]
-          + " to " + freeze[1] + "); implement it afterwards, or raise an EMERGENCY change");
-    }
+    freeze().refusesImplementing(id, projects.get(cr.projectId()).goLiveDate(), cr.changeType(), touchesConfiguration,
+        cr.implementer() == null, EngineClock.today()).ifPresent(problem -> {
+          throw new InvalidVariablesException(problem);
+        });
     repository.update(id, "implementer", user);
     repository.update(id, "implemented_at", EngineClock.now());
     repository.update(id, "implementation_reference", reference);

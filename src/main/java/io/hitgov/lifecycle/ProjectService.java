@@ -185,30 +185,9 @@ public class ProjectService {
     return plan(goLive, vendorSelectionRequired ? Set.of() : Set.of("P2"));
   }
 
-  /** The plan with the tailored-away phases taking no days. */
+  /** The plan with the tailored-away phases taking no days ({@link PhasePlan}). */
   public Map<String, LocalDate[]> plan(LocalDate goLive, Set<String> skipped) {
-    Map<String, LocalDate[]> plan = new LinkedHashMap<>();
-    LocalDate end = goLive.minusDays(1);
-    List<String> before = List.of("P6", "P5", "P4", "P3", "P2", "P1", "P0");
-    for (String phase : before) {
-      int days = skipped.contains(phase) ? 0 : properties.phaseDays(phase);
-      LocalDate start = end.minusDays(Math.max(days, 1) - 1L);
-      plan.put(phase, new LocalDate[] {days == 0 ? end : start, end});
-      end = days == 0 ? end : start.minusDays(1);
-    }
-    LocalDate start = goLive;
-    for (String phase : List.of("P7", "P8", "P9")) {
-      if (skipped.contains(phase)) {
-        plan.put(phase, new LocalDate[] {start, start});
-        continue;
-      }
-      LocalDate phaseEnd = start.plusDays(properties.phaseDays(phase) - 1L);
-      plan.put(phase, new LocalDate[] {start, phaseEnd});
-      start = phaseEnd.plusDays(1);
-    }
-    Map<String, LocalDate[]> ordered = new LinkedHashMap<>();
-    ImplementationLifecycleProcess.Values.PHASES.forEach(p -> ordered.put(p, plan.get(p)));
-    return ordered;
+    return new PhasePlan(properties::phaseDays).plan(goLive, skipped);
   }
 
   /**
