@@ -25,7 +25,6 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
@@ -45,18 +44,16 @@ public class ChangeService {
   private final ProjectBaselines projects;
   private final DecisionService decisionService;
   private final RepositoryService repositoryService;
-  private final RuntimeService runtimeService;
   private final IdCounter idCounter;
   private final ChangeProperties properties;
 
   public ChangeService(ChangeRepository repository, ProjectBaselines projects, DecisionService decisionService,
-      RepositoryService repositoryService, RuntimeService runtimeService, IdCounter idCounter,
+      RepositoryService repositoryService, IdCounter idCounter,
       ChangeProperties properties) {
     this.repository = repository;
     this.projects = projects;
     this.decisionService = decisionService;
     this.repositoryService = repositoryService;
-    this.runtimeService = runtimeService;
     this.idCounter = idCounter;
     this.properties = properties;
   }

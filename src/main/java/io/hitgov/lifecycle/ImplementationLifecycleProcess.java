@@ -46,7 +46,6 @@ public final class ImplementationLifecycleProcess implements ProcessContract {
     public static final String PLAN_CHECKPOINT = "ServiceTask_PlanReadinessCheckpoint";
     public static final String NEXT_CHECKPOINT = "TimerEvent_NextCheckpoint";
     public static final String SCORE_CHECKPOINT = "UserTask_ScoreReadinessCheckpoint";
-    public static final String EVALUATE_CHECKPOINT = "BusinessRuleTask_EvaluateReadinessCheckpoint";
     public static final String REPLAN = "ServiceTask_ReplanGoLiveDate";
     public static final String END_CLOSED = "EndEvent_ProjectClosed";
     public static final String END_TERMINATED = "EndEvent_ProjectTerminated";

@@ -36,8 +36,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class ProjectService {
 
-  /** Risk statuses that count as an accepted mitigation (a plan in force or an approved acceptance). */
-
   /** The scorecard's outcome at one checkpoint or at G6. */
   public record Readiness(String outcome, List<String> redHard, List<String> redSoft, String summary,
       List<String> raisedRisks) {}

@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * Which projects exist, for the features that govern a project without owning it (risks, HIPAA
- * gates, changes). The lifecycle feature registers projects and implements this; the others depend
- * only on this port, so no feature reaches into another's tables.
+ * gates, stage gates). The lifecycle feature registers projects and implements this; the others
+ * depend only on this port, so no feature reaches into another's tables. (Change control moves a
+ * project's baselines and uses the lifecycle's {@code ProjectBaselines} for that.)
  */
 public interface ProjectDirectory {
 

@@ -41,73 +41,52 @@ public final class EngineRestExceptionMappers {
     return null;
   }
 
-  @Priority(1)
-  public static final class ForThrowable implements ExceptionMapper<Throwable> {
+  /** Hands its exception type to the classifier; one subclass per type Camunda maps itself. */
+  abstract static class Classifying<E extends Throwable> implements ExceptionMapper<E> {
     private final ErrorClassifier classifier;
 
+    Classifying(ErrorClassifier classifier) {
+      this.classifier = classifier;
+    }
+
+    @Override
+    public Response toResponse(E exception) {
+      return respond(classifier, exception);
+    }
+  }
+
+  @Priority(1)
+  public static final class ForThrowable extends Classifying<Throwable> {
     ForThrowable(ErrorClassifier classifier) {
-      this.classifier = classifier;
-    }
-
-    @Override
-    public Response toResponse(Throwable exception) {
-      return respond(classifier, exception);
+      super(classifier);
     }
   }
 
   @Priority(1)
-  public static final class ForProcessEngineException implements ExceptionMapper<ProcessEngineException> {
-    private final ErrorClassifier classifier;
-
+  public static final class ForProcessEngineException extends Classifying<ProcessEngineException> {
     ForProcessEngineException(ErrorClassifier classifier) {
-      this.classifier = classifier;
-    }
-
-    @Override
-    public Response toResponse(ProcessEngineException exception) {
-      return respond(classifier, exception);
+      super(classifier);
     }
   }
 
   @Priority(1)
-  public static final class ForRestException implements ExceptionMapper<RestException> {
-    private final ErrorClassifier classifier;
-
+  public static final class ForRestException extends Classifying<RestException> {
     ForRestException(ErrorClassifier classifier) {
-      this.classifier = classifier;
-    }
-
-    @Override
-    public Response toResponse(RestException exception) {
-      return respond(classifier, exception);
+      super(classifier);
     }
   }
 
   @Priority(1)
-  public static final class ForJsonMapping implements ExceptionMapper<JsonMappingException> {
-    private final ErrorClassifier classifier;
-
+  public static final class ForJsonMapping extends Classifying<JsonMappingException> {
     ForJsonMapping(ErrorClassifier classifier) {
-      this.classifier = classifier;
-    }
-
-    @Override
-    public Response toResponse(JsonMappingException exception) {
-      return respond(classifier, exception);
+      super(classifier);
     }
   }
 
   @Priority(1)
-  public static final class ForJsonParse implements ExceptionMapper<JsonParseException> {
-    private final ErrorClassifier classifier;
-
+  public static final class ForJsonParse extends Classifying<JsonParseException> {
     ForJsonParse(ErrorClassifier classifier) {
-      this.classifier = classifier;
-    }
-
-    @Override
-    public Response toResponse(JsonParseException exception) {
-      return respond(classifier, exception);
+      super(classifier);
     }
   }
 }

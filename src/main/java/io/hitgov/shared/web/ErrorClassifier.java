@@ -92,6 +92,12 @@ public class ErrorClassifier {
   public Classified classify(Throwable error, String path) {
     List<Throwable> chain = chain(error);
     for (Throwable t : chain) {
+      if (t instanceof StatusException known) {
+        return new Classified(known.httpStatus(), known.errorType(), own(t.getMessage(), known.errorType()),
+            known.problems().isEmpty() ? null : known.problems());
+      }
+    }
+    for (Throwable t : chain) {
       if (t instanceof InvalidVariablesException invalid) {
         return new Classified(400, "InvalidRequestException", own(invalid.getMessage(), "Invalid variables"),
             invalid.problems());

@@ -62,7 +62,8 @@ final class DeploymentGate {
     if (fourEyes && user != null && user.getUserId() != null && !ModelGovernance.approvedDeploymentInProgress()
         && (user.getGroupIds() == null || !user.getGroupIds().contains(GovernanceGroup.OPERATORS.id()))) {
       Map<String, byte[]> resources = new LinkedHashMap<>();
-      deployment.getResources().values().forEach(resource -> resources.put(resource.getName(), resource.getBytes()));
+      deployment.getResources().values().forEach(resource -> resources.put(resource.getName(),
+          resource.getBytes() == null ? new byte[0] : resource.getBytes()));
       String id = governance.get().submit(deployment.getName(), deployment.getSource(), deployment.getTenantId(),
           user.getUserId(), resources);
       throw new DeploymentPendingException(id, user.getUserId());

@@ -1,12 +1,13 @@
 package io.hitgov.system.deployment;
 
+import io.hitgov.shared.web.StatusException;
 import org.camunda.bpm.engine.ProcessEngineException;
 
 /**
  * A PMO's deployment was stored for a second approver instead of being deployed (four-eyes on
  * policy). Nothing is deployed; the engine's transaction rolls back, the pending deployment stays.
  */
-public class DeploymentPendingException extends ProcessEngineException {
+public class DeploymentPendingException extends ProcessEngineException implements StatusException {
 
   private final String pendingId;
 
@@ -19,5 +20,16 @@ public class DeploymentPendingException extends ProcessEngineException {
 
   public String pendingId() {
     return pendingId;
+  }
+
+  /** 409, not a 2xx: Camunda Modeler shows the message of a non-2xx answer only (docs/model-policy.md). */
+  @Override
+  public int httpStatus() {
+    return 409;
+  }
+
+  @Override
+  public String errorType() {
+    return "DeploymentPendingApproval";
   }
 }

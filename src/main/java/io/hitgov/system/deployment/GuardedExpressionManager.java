@@ -102,7 +102,7 @@ final class GuardedExpressionManager extends JuelExpressionManager {
       if (base == null || !(method instanceof String name) || CallableBeans.servedBy(base).isEmpty()) {
         return null;
       }
-      if (ExpressionRules.ObjectMethods.NAMES.contains(name)) {
+      if (ExpressionRules.ObjectMethods.NAMES.contains(name) || !declaredByTheApplication(base, name)) {
         throw new ModelPolicyException("Expression refused: method '" + name + "' may not be called from a model");
       }
       requireServes(base, base.getClass().getSimpleName(), processKey(context));
@@ -115,6 +115,16 @@ final class GuardedExpressionManager extends JuelExpressionManager {
         throw new ModelPolicyException("Expression refused: bean '" + name + "' serves " + served
             + (processKey == null ? " and runs only inside them" : ", not " + processKey));
       }
+    }
+
+    /**
+     * Only public methods the application's own classes declare: not those inherited from the JDK or
+     * Spring, nor a proxy's (a {@code @Transactional} bean's {@code removeAdvisor}, say).
+     */
+    static boolean declaredByTheApplication(Object bean, String name) {
+      return java.util.Arrays.stream(org.springframework.util.ClassUtils.getUserClass(bean).getMethods())
+          .anyMatch(method -> method.getName().equals(name)
+              && method.getDeclaringClass().getName().startsWith("io.hitgov."));
     }
 
     /** The process definition key of the execution or task the expression is evaluated for. */

@@ -9,9 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -95,12 +93,5 @@ class ModelController {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "comment is longer than " + MAX_COMMENT + " characters");
     }
     return (String) comment;
-  }
-
-  @ExceptionHandler(ModelPolicyException.class)
-  ProblemDetail refused(ModelPolicyException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    problem.setProperty("violations", e.violations());
-    return problem;
   }
 }

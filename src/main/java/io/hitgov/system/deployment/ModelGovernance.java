@@ -73,8 +73,9 @@ public class ModelGovernance {
         throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Model deployment " + id + " was submitted by "
             + approver + "; a second PMO member or an operator must approve it (four eyes)");
       }
+      // the source names the approval, so an approved edit can never pass for the shipped models
       DeploymentBuilder builder = repositoryService.createDeployment().name(submission.name())
-          .source(submission.source() == null ? "approved " + id : submission.source());
+          .source("approved " + id);
       if (submission.tenantId() != null) {
         builder.tenantId(submission.tenantId());
       }
@@ -159,7 +160,7 @@ public class ModelGovernance {
     row.put("deployedAt", deployment == null ? null : deployment.getDeploymentTime());
     String source = deployment == null ? null : deployment.getSource();
     Submission submission = approved.get(deploymentId);
-    row.put("source", ModelDeployer.SOURCE.equals(source) ? "shipped" : submission != null ? "approved" : "direct");
+    row.put("source", submission != null ? "approved" : ModelDeployer.SOURCE.equals(source) ? "shipped" : "direct");
     row.put("deploymentSource", source);
     if (submission != null) {
       row.put("submittedBy", submission.submittedBy());

@@ -2,13 +2,14 @@ package io.hitgov.system.deployment;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import io.hitgov.shared.web.StatusException;
 import org.camunda.bpm.engine.ProcessEngineException;
 
 /**
  * A model, or an expression in one, broke the model policy (docs/model-policy.md). Answered with
  * 400 and the list of violations, each naming the resource, the element and the rule.
  */
-public class ModelPolicyException extends ProcessEngineException {
+public class ModelPolicyException extends ProcessEngineException implements StatusException {
 
   private final List<String> violations;
 
@@ -24,6 +25,21 @@ public class ModelPolicyException extends ProcessEngineException {
   }
 
   public List<String> violations() {
+    return violations;
+  }
+
+  @Override
+  public int httpStatus() {
+    return 400;
+  }
+
+  @Override
+  public String errorType() {
+    return "ModelPolicyException";
+  }
+
+  @Override
+  public List<String> problems() {
     return violations;
   }
 }
