@@ -17,9 +17,13 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
  * BPMN, DMN and form deployers: a resource that breaks the {@link ModelPolicy} refuses the whole
  * deployment (400) before the engine parses anything. {@link #fourEyes()} runs after them, so a
  * deployment the engine itself cannot parse is refused (400) rather than queued: a valid deployment
- * by a PMO member is then stored for approval and the engine's transaction rolls back.
+ * by a PMO member is then stored for approval and the engine's transaction rolls back; every other
+ * deployment is recorded in the same audit ({@code model_deployment}) with its application version.
  */
 final class DeploymentGate {
+
+  /** The actor recorded for deployments made without a user: the start-up deployment of the shipped models. */
+  static final String SYSTEM = "system";
 
   private final ModelPolicy policy;
   private final java.util.function.Supplier<ModelGovernance> governance;
@@ -59,14 +63,21 @@ final class DeploymentGate {
       return;
     }
     Authentication user = Context.getCommandContext().getAuthentication();
-    if (fourEyes && user != null && user.getUserId() != null && !ModelGovernance.approvedDeploymentInProgress()
+    Map<String, byte[]> resources = new LinkedHashMap<>();
+    deployment.getResources().values().forEach(resource -> resources.put(resource.getName(),
+        resource.getBytes() == null ? new byte[0] : resource.getBytes()));
+    if (ModelGovernance.approvedDeploymentInProgress()) {
+      return; // recorded by ModelGovernance.approve with its submitter and approver
+    }
+    if (fourEyes && user != null && user.getUserId() != null
         && (user.getGroupIds() == null || !user.getGroupIds().contains(GovernanceGroup.OPERATORS.id()))) {
-      Map<String, byte[]> resources = new LinkedHashMap<>();
-      deployment.getResources().values().forEach(resource -> resources.put(resource.getName(),
-          resource.getBytes() == null ? new byte[0] : resource.getBytes()));
       String id = governance.get().submit(deployment.getName(), deployment.getSource(), deployment.getTenantId(),
           user.getUserId(), resources);
       throw new DeploymentPendingException(id, user.getUserId());
     }
+    // No approval needed (the start-up deployment, an operator's): recorded in the same transaction,
+    // with the application version that made it (the rolling-upgrade rule of ModelDeployer reads it).
+    governance.get().recordDirect(deployment.getId(), deployment.getName(), deployment.getSource(),
+        deployment.getTenantId(), user == null || user.getUserId() == null ? SYSTEM : user.getUserId(), resources);
   }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -42,7 +43,10 @@ import org.springframework.stereotype.Component;
  *       it references along, and a changed form takes the BPMNs that reference it along.
  *   <li>Decisions and called processes are bound by key ({@code latest}) and need no companions.
  *   <li>The engine's duplicate filter is still applied, under its deployment lock, so that several
- *       nodes starting at once against one database create the deployment only once.
+ *       nodes starting at once against one database create the deployment only once (on PostgreSQL
+ *       nodes also start one at a time, {@link StartupLock}).
+ *   <li>Every deployment records the application version that made it ({@code model_deployment});
+ *       a node never deploys over a start-up deployment of a newer release (rolling upgrades).
  * </ul>
  */
 @Component
@@ -53,11 +57,13 @@ public class ModelDeployer implements InitializingBean {
 
   private final RepositoryService repositoryService;
   private final ModelProperties properties;
+  private final ModelGovernance governance;
   private final ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 
-  public ModelDeployer(RepositoryService repositoryService, ModelProperties properties) {
+  public ModelDeployer(RepositoryService repositoryService, ModelProperties properties, ModelGovernance governance) {
     this.repositoryService = repositoryService;
     this.properties = properties;
+    this.governance = governance;
   }
 
   @Override
@@ -78,7 +84,12 @@ public class ModelDeployer implements InitializingBean {
 
     Set<String> toDeploy = resourcesToDeploy(files, parsed, formFileById);
     DeploymentWithDefinitions deployment = null;
-    if (toDeploy.isEmpty()) {
+    Optional<String> newer = toDeploy.isEmpty() ? Optional.empty() : newerReleaseDeployed();
+    if (newer.isPresent()) {
+      LOG.warn("Models not deployed: {}; this node runs HITGov {} and keeps serving with the models deployed by the "
+          + "newer release (it would otherwise have deployed {}). Models of a release call only beans its previous "
+          + "release already has (docs/operations.md#rolling-upgrades).", newer.get(), governance.appVersion(), toDeploy);
+    } else if (toDeploy.isEmpty()) {
       LOG.info("Models unchanged: {} files in {} and {}; no new deployment",
           files.size(), properties.processesLocation(), properties.formsLocation());
     } else {
@@ -86,6 +97,26 @@ public class ModelDeployer implements InitializingBean {
     }
     logOverrides();
     return deployment;
+  }
+
+  /**
+   * Rolling upgrades: while nodes of release N and N+1 run side by side, a node of release N that
+   * restarts sees N+1's changed models as "changed" and would deploy its older files as the newest
+   * version. So a node never deploys over a start-up deployment made by a newer release; it says so.
+   * Deployments without a recorded version (made before versions were recorded) count as older.
+   */
+  private Optional<String> newerReleaseDeployed() {
+    String mine = governance.appVersion();
+    Map<String, String> versions = governance.appVersionsByDeployment();
+    for (Deployment deployment : repositoryService.createDeploymentQuery().deploymentName(properties.deploymentName())
+        .deploymentSource(SOURCE).orderByDeploymentTime().desc().list()) {
+      String version = versions.get(deployment.getId());
+      if (AppVersion.newer(version, mine)) {
+        return Optional.of("deployment " + deployment.getId() + " of " + deployment.getDeploymentTime().toInstant()
+            + " was made by HITGov " + version + ", newer than this node's " + mine);
+      }
+    }
+    return Optional.empty();
   }
 
   /**

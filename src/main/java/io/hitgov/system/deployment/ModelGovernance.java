@@ -65,6 +65,21 @@ public class ModelGovernance {
     return ownTransaction.execute(status -> store.submit(name, source, tenantId, submittedBy, appVersion, resources));
   }
 
+  /**
+   * Records a deployment that needed no approval, inside the engine's deploy command (so in its
+   * transaction): the start-up deployment ({@code system}) or an operator's. Approved submissions are
+   * recorded by {@link #approve}.
+   */
+  void recordDirect(String engineDeploymentId, String name, String source, String tenantId, String deployedBy,
+      Map<String, byte[]> resources) {
+    store.recordDeployed(engineDeploymentId, name, source, tenantId, deployedBy, appVersion, resources);
+  }
+
+  /** The application version that made each recorded engine deployment. */
+  Map<String, String> appVersionsByDeployment() {
+    return store.appVersionsByEngineDeployment();
+  }
+
   /** Deploys a pending submission: by someone other than its submitter; re-checked against the policy. */
   public DeploymentWithDefinitions approve(String id, String approver, String comment) {
     return transaction.execute(status -> {
@@ -159,13 +174,19 @@ public class ModelGovernance {
     row.put("deploymentId", deploymentId);
     row.put("deployedAt", deployment == null ? null : deployment.getDeploymentTime());
     String source = deployment == null ? null : deployment.getSource();
-    Submission submission = approved.get(deploymentId);
-    row.put("source", submission != null ? "approved" : ModelDeployer.SOURCE.equals(source) ? "shipped" : "direct");
+    Submission record = approved.get(deploymentId);
+    boolean wasApproved = record != null && record.decidedBy() != null;
+    row.put("source", wasApproved ? "approved" : ModelDeployer.SOURCE.equals(source) ? "shipped" : "direct");
     row.put("deploymentSource", source);
-    if (submission != null) {
-      row.put("submittedBy", submission.submittedBy());
-      row.put("approvedBy", submission.decidedBy());
-      row.put("modelDeploymentId", submission.deploymentId());
+    if (wasApproved) {
+      row.put("submittedBy", record.submittedBy());
+      row.put("approvedBy", record.decidedBy());
+    } else if (record != null) {
+      row.put("deployedBy", record.submittedBy());
+    }
+    if (record != null) {
+      row.put("appVersion", record.appVersion());
+      row.put("modelDeploymentId", record.deploymentId());
     }
     return row;
   }

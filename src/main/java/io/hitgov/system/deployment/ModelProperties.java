@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     conditional start event (such starts run without a user, so without authorization)
  * @param externalTopics external-task topics a model may use (default none)
  * @param fourEyes whether a PMO's deployment waits for a second approver (default on)
+ * @param startupLockTimeout how long a node waits on PostgreSQL for another node's start-up (schema,
+ *     deployment, identities) before it gives up (default 10 minutes; {@link StartupLock})
  */
 @ConfigurationProperties("hitgov.models")
 public record ModelProperties(
@@ -32,7 +34,8 @@ public record ModelProperties(
     @DefaultValue("P2192D") Period minHistoryTimeToLive,
     List<String> eventStartedProcesses,
     List<String> externalTopics,
-    @DefaultValue("true") boolean fourEyes) {
+    @DefaultValue("true") boolean fourEyes,
+    @DefaultValue("10m") java.time.Duration startupLockTimeout) {
 
   /** Six years including leap days: HIPAA documentation retention (docs/adr/0002-retention.md). */
   public static final Period RETENTION_FLOOR = Period.ofDays(2192);

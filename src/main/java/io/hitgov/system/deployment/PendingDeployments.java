@@ -18,8 +18,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code model_deployment} table: every deployment that went through the four-eyes gate, with
- * its resources (name, SHA-256, size, a diff summary against the active version, the bytes).
+ * The {@code model_deployment} table: every model deployment, whether it went through the four-eyes
+ * gate (PENDING, then DEPLOYED or REJECTED) or needed no approval (DEPLOYED at once: the start-up
+ * deployment, an operator's), with the application version that made it and its resources (name,
+ * SHA-256, size, a diff summary against the active version, the bytes).
  */
 @Repository
 class PendingDeployments {
@@ -70,17 +72,46 @@ class PendingDeployments {
   /** Stores a submission and its resources; returns its id (MD-00001). Call in its own transaction. */
   String submit(String name, String source, String tenantId, String submittedBy, String appVersion,
       Map<String, byte[]> resources) {
+    String id = store(PENDING, name, source, tenantId, submittedBy, appVersion, null, resources);
+    event(id, submittedBy, "SUBMITTED", appVersion, null, null);
+    return id;
+  }
+
+  /**
+   * Records a deployment that needed no approval (the start-up deployment of the shipped models, an
+   * operator's), in the engine's transaction: who (the user, or {@code system} for the start-up),
+   * when, which resources, from which application version. Returns its id (MD-00001).
+   */
+  String recordDeployed(String engineDeploymentId, String name, String source, String tenantId, String deployedBy,
+      String appVersion, Map<String, byte[]> resources) {
+    String id = store(DEPLOYED, name, source, tenantId, deployedBy, appVersion, engineDeploymentId, resources);
+    event(id, deployedBy, DEPLOYED, appVersion, engineDeploymentId, null);
+    return id;
+  }
+
+  private String store(String state, String name, String source, String tenantId, String submittedBy, String appVersion,
+      String engineDeploymentId, Map<String, byte[]> resources) {
     String id = String.format("MD-%05d", ids.next("MODEL_DEPLOYMENT"));
     jdbc.sql("insert into model_deployment (deployment_id, state, deployment_name, deployment_source, tenant_id, "
-            + "submitted_by, submitted_at, app_version) values (?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(id, PENDING, name, source, tenantId, submittedBy, OffsetDateTime.now(ZoneOffset.UTC), appVersion)
+            + "submitted_by, submitted_at, app_version, engine_deployment_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(id, state, name, source, tenantId, submittedBy, OffsetDateTime.now(ZoneOffset.UTC), appVersion,
+            engineDeploymentId)
         .update();
     resources.forEach((resource, bytes) -> jdbc.sql("insert into model_deployment_resource (deployment_id, "
             + "resource_name, sha256, byte_count, diff_summary, content) values (?, ?, ?, ?, ?, ?)")
         .params(id, resource, sha256(bytes), bytes.length, diffSummary(resource, bytes), bytes)
         .update());
-    event(id, submittedBy, "SUBMITTED", appVersion, null, null);
     return id;
+  }
+
+  /** The application version recorded for each engine deployment that has a record (oldest deployments may not). */
+  Map<String, String> appVersionsByEngineDeployment() {
+    Map<String, String> result = new HashMap<>();
+    jdbc.sql("select engine_deployment_id, app_version from model_deployment where engine_deployment_id is not null")
+        .query(rs -> {
+          result.put(rs.getString(1), rs.getString(2));
+        });
+    return result;
   }
 
   Optional<Submission> find(String id) {
@@ -143,7 +174,10 @@ class PendingDeployments {
         }).list();
   }
 
-  /** Approved submissions by engine deployment id: who submitted and who approved each active model. */
+  /**
+   * Recorded deployments by engine deployment id: who submitted and who approved each active model
+   * (approved ones have {@code decidedBy}), or who deployed it directly and from which version.
+   */
   Map<String, Submission> byEngineDeployment() {
     Map<String, Submission> result = new HashMap<>();
     jdbc.sql("select * from model_deployment where engine_deployment_id is not null").query(this::submission)
