@@ -43,6 +43,11 @@ public final class Http {
     return new Http("http://localhost:" + port, null);
   }
 
+  /** A client for another base URL, e.g. a node of the cluster tests or their load balancer. */
+  public static Http at(String base) {
+    return new Http(base, null);
+  }
+
   public Http as(String user, String password) {
     String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     return new Http(base, "Basic " + token);
@@ -60,6 +65,10 @@ public final class Http {
   public Response postJson(String path, String json) {
     return send(request(path).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public Response put(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   /** A POST with an explicit content type, for checks of how the server reads it. */

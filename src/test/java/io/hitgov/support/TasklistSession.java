@@ -27,9 +27,19 @@ public final class TasklistSession {
     this.client = HttpClient.newBuilder().cookieHandler(cookies).build();
   }
 
+  private TasklistSession(String base, HttpClient client) {
+    this.base = base;
+    this.client = client;
+  }
+
   /** Logs {@code user} (password {@code demo}) into Tasklist on the given port. */
   public static TasklistSession login(int port, String user) {
-    TasklistSession session = new TasklistSession("http://localhost:" + port);
+    return loginAt("http://localhost:" + port, user);
+  }
+
+  /** Logs {@code user} (password {@code demo}) into Tasklist at {@code base}, e.g. a load balancer. */
+  public static TasklistSession loginAt(String base, String user) {
+    TasklistSession session = new TasklistSession(base);
     session.refreshToken();
     Http.Response login = session.send(HttpRequest.newBuilder(URI.create(session.base
             + "/camunda/api/admin/auth/user/default/login/tasklist"))
@@ -55,6 +65,18 @@ public final class TasklistSession {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** GETs a path of this session's base (with its session cookie), e.g. {@code /camunda/api/admin/auth/user/default}. */
+  public Http.Response get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+  }
+
+  /** The same session (cookie jar and CSRF token) against another base URL on the same host. */
+  public TasklistSession via(String otherBase) {
+    TasklistSession other = new TasklistSession(otherBase, client);
+    other.csrfToken = csrfToken;
+    return other;
   }
 
   /** POSTs JSON to the webapps' engine API, e.g. {@code task/{id}/claim}. */

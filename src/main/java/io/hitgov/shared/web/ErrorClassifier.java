@@ -41,6 +41,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ErrorClassifier {
 
+  /** SQL states of a concurrent write that won: unique violation, serialization failure, deadlock. */
+  private static final java.util.Set<String> CONCURRENCY_STATES = java.util.Set.of("23505", "40001", "40P01");
+
   private static final Logger LOG = LoggerFactory.getLogger(ErrorClassifier.class);
 
   /** A classified error: what the client gets. */
@@ -121,6 +124,14 @@ public class ErrorClassifier {
       if (t instanceof TaskAlreadyClaimedException claimed) {
         return new Classified(409, "Conflict", "Task " + claimed.getTaskId() + " is already claimed by "
             + claimed.getTaskAssignee(), null);
+      }
+    }
+    for (Throwable t : chain) {
+      // A concurrent transaction (another node, another user) wrote the same record first: the database's
+      // unique key, serialization or deadlock check refused this one, which rolled back completely.
+      if (t instanceof java.sql.SQLException sql && CONCURRENCY_STATES.contains(sql.getSQLState())) {
+        return new Classified(409, "Conflict",
+            "The object was changed by someone else at the same time; reload it and try again", null);
       }
     }
     for (Throwable t : chain) {
