@@ -43,8 +43,7 @@ class BackupRestoreTest {
       "select count(*) from hipaa_evidence",
       "select count(*) from risk",
       "select count(*) from change_request",
-      "select count(*) from audit_chain_entry",
-      "select count(*) from act_ru_job where handler_type_ = 'timer-intermediate-transition'");
+      "select count(*) from audit_chain_entry");
 
   @Test
   void a_dump_restored_into_a_fresh_database_runs_on_with_every_record_and_timer() throws Exception {
@@ -72,6 +71,9 @@ class BackupRestoreTest {
         ManagementService management = node.getBean(ManagementService.class);
         management.createJobQuery().activityId("ServiceTask_StepOne").list().forEach(job -> management.executeJob(job.getId()));
         before = counts(sourceDb);
+        assertThat(sourceDb.count("select count(*) from act_ru_job where handler_type_ = 'timer-intermediate-transition' "
+            + "and process_instance_id_ in (select id_ from act_hi_procinst where business_key_ like 'BK-%')"))
+            .as("the five instances wait on their timers when the dump is taken").isEqualTo(5);
         assertThat(before.values()).as("something of each kind to back up: " + before).doesNotContain(0L);
         run(bin.resolve("pg_dump").toString(), "--format=custom", "--no-owner", "--file=" + dump,
             "--host=" + host(source), "--port=" + port(source), "--username=" + source.user(), name(source));
@@ -89,7 +91,7 @@ class BackupRestoreTest {
         var project = http.as("paula").get("/api/projects/EHR-DEMO-001").json();
         assertThat(project.path("projectId").asText()).as(project.toString()).isEqualTo("EHR-DEMO-001");
         var evidence = http.as("paula").get("/api/projects/EHR-DEMO-001/hipaa-gate/evidence").json();
-        assertThat(evidence.get("specifications").size()).isEqualTo(before.get("select count(*) from hipaa_evidence").intValue());
+        assertThat(evidence.toString()).as("the evidence package shows the restored evidence row").contains("DMS-4711");
         assertThat(http.as("paula").get("/api/projects/EHR-DEMO-001/gates").status()).isEqualTo(200);
         var verify = http.as("paula").get("/api/audit/verify").json();
         assertThat(verify.get("breaks")).as(verify.toString()).isEmpty();
