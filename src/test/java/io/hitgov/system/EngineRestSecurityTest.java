@@ -86,6 +86,30 @@ class EngineRestSecurityTest {
   }
 
   @Test
+  void every_deployment_is_audited_with_who_made_it_and_from_which_release() {
+    String release = http.as("paula").get("/api/models").json().get("appVersion").asText();
+    Http.Response direct = deployFixtureAs("admin");
+    assertThat(direct.status()).as("an operator deploys directly: " + direct).isEqualTo(200);
+    String engineDeployment = direct.json().get("id").asText();
+
+    var deployed = http.as("paula").get("/api/models/pending?state=DEPLOYED").json();
+    assertThat(deployed).as(deployed.toString()).anySatisfy(row -> {
+      assertThat(row.get("submittedBy").asText()).isEqualTo("system");
+      assertThat(row.get("source").asText()).isEqualTo("hitgov-startup");
+      assertThat(row.get("appVersion").asText()).isEqualTo(release);
+    });
+    assertThat(deployed).anySatisfy(row -> {
+      assertThat(row.get("submittedBy").asText()).isEqualTo("admin");
+      assertThat(row.get("engineDeploymentId").asText()).isEqualTo(engineDeployment);
+      assertThat(row.get("appVersion").asText()).isEqualTo(release);
+      assertThat(row.get("resources").toString()).contains("SmokeApprovalProcess.bpmn").contains("sha256");
+      assertThat(row.get("audit").get(0).get("event").asText()).isEqualTo("DEPLOYED");
+    });
+    assertThat(http.as("paula").get("/api/models").json().get("models").toString())
+        .as("each active model names the release that deployed it").contains("\"appVersion\":\"" + release + "\"");
+  }
+
+  @Test
   void a_user_outside_the_pmo_cannot_deploy() {
     Http.Response response = deployFixtureAs("fiona");
     assertThat(response.status()).isEqualTo(403);
