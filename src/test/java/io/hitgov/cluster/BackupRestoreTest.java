@@ -3,18 +3,14 @@ package io.hitgov.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hitgov.HitgovApplication;
-import io.hitgov.hipaa.HipaaGateRepository;
-import io.hitgov.hipaa.HipaaRecords.Evidence;
-import io.hitgov.stagegate.GateRecords.GateRecord;
-import io.hitgov.stagegate.GateRepository;
+import io.hitgov.hipaa.HipaaRows;
+import io.hitgov.stagegate.GateRows;
 import io.hitgov.support.Http;
 import io.hitgov.support.PostgresDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +20,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The backup procedure of docs/operations.md#backups, end to end: a node fills a database (the demo
@@ -60,8 +54,8 @@ class BackupRestoreTest {
         Http.Response gate = http.as("sophia").postJson("/engine-rest/process-definition/key/HipaaAuditGateProcess/start",
             "{\"variables\":{\"projectId\":{\"value\":\"EHR-DEMO-001\",\"type\":\"String\"}}}");
         assertThat(gate.status()).as(gate.toString()).isEqualTo(200);
-        recordGate(node);
-        recordEvidence(node, sourceDb);
+        GateRows.appendDecision(node, "EHR-DEMO-001", "G0", "stella", "steeringCommittee", "GO", "Backup test gate decision");
+        HipaaRows.appendEvidence(node, "EHR-DEMO-001", "DMS-4711", "sophia");
         for (int i = 0; i < 5; i++) {
           Http.Response started = http.as(ClusterSupport.ADMIN, ClusterSupport.ADMIN_PASSWORD).postJson(
               "/engine-rest/process-definition/key/ClusterLedgerProcess/start", "{\"businessKey\":\"BK-000" + i
@@ -117,25 +111,6 @@ class BackupRestoreTest {
         "--logging.level.root=WARN"));
     return new SpringApplicationBuilder(HitgovApplication.class).profiles("postgres", "cluster-test")
         .run(args.toArray(String[]::new));
-  }
-
-  private static void recordGate(ConfigurableApplicationContext node) {
-    GateRepository gates = node.getBean(GateRepository.class);
-    new TransactionTemplate(node.getBean(PlatformTransactionManager.class)).executeWithoutResult(status ->
-        gates.insertGateRecord(new GateRecord(null, "GR-BACKUP-1", "EHR-DEMO-001", "G0", 1, "DECISION", "stella",
-            "steeringCommittee", OffsetDateTime.now(), "GO", "Backup test gate decision", null, null, null, null, null,
-            null, null, null)));
-  }
-
-  /** One evidence row of the open gate, written as the gate's evidence step writes it. */
-  private static void recordEvidence(ConfigurableApplicationContext node, ClusterDb db) {
-    String gateId = db.text("select gate_id from hipaa_gate where project_id = 'EHR-DEMO-001'").replace("; ", "");
-    String specId = db.text("select spec_id from hipaa_spec where gate_id = ? and position = 1", gateId).replace("; ", "");
-    HipaaGateRepository gates = node.getBean(HipaaGateRepository.class);
-    new TransactionTemplate(node.getBean(PlatformTransactionManager.class)).executeWithoutResult(status ->
-        gates.insertEvidence(new Evidence(null, gateId, specId, 1, "EVIDENCED", null, null, "DMS-4711", "3",
-            "0".repeat(64), LocalDate.now().minusDays(30), null, "sophia", OffsetDateTime.now(), null, null, null, null,
-            null)));
   }
 
   private static Map<String, Long> counts(ClusterDb db) {

@@ -26,6 +26,21 @@ public final class HipaaRows {
     return new HipaaRows(context.getBean(HipaaGateRepository.class));
   }
 
+  /**
+   * Appends one evidence row (chained) to the project's open gate for its first specification, as the
+   * evidence step records a submission, in its own transaction: for the backup and restore test.
+   */
+  public static void appendEvidence(ApplicationContext context, String projectId, String documentId, String submittedBy) {
+    HipaaGateRepository repository = context.getBean(HipaaGateRepository.class);
+    new org.springframework.transaction.support.TransactionTemplate(
+        context.getBean(org.springframework.transaction.PlatformTransactionManager.class)).executeWithoutResult(status -> {
+      String gateId = repository.findGatesOfProject(projectId).get(0).gateId();
+      String specId = repository.findSpec(gateId, 1).specId();
+      repository.insertEvidence(new HipaaRecords.SubmittedEvidence(gateId, specId, 1, "EVIDENCED", null, null, documentId,
+          "1", "0".repeat(64), LocalDate.now().minusDays(30), submittedBy, java.time.OffsetDateTime.now()));
+    });
+  }
+
   public Optional<GateView> find(String gateId) {
     return repository.findGate(gateId).map(HipaaRows::view);
   }

@@ -38,6 +38,20 @@ public final class GateRows {
         .map(s -> s.gateId() + ":" + s.outcome()).toList();
   }
 
+  /**
+   * Appends a gate decision to the project's gate record as the gate review records it (chained), in
+   * its own transaction: for tests that need a gate record without running a review (backup and restore).
+   */
+  public static void appendDecision(ApplicationContext context, String projectId, String gateId, String userId,
+      String groupId, String outcome, String comment) {
+    GateRepository repository = context.getBean(GateRepository.class);
+    new org.springframework.transaction.support.TransactionTemplate(
+        context.getBean(org.springframework.transaction.PlatformTransactionManager.class)).executeWithoutResult(status ->
+        repository.insertGateRecord(new GateRecords.GateRecord(null, "GR-" + projectId + "-" + gateId, projectId, gateId,
+            1, "DECISION", userId, groupId, java.time.OffsetDateTime.now(), outcome, comment, null, null, null, null,
+            null, null, null, null)));
+  }
+
   public List<Condition> conditions(String projectId) {
     return repository.conditions(projectId).stream()
         .map(c -> new Condition(c.conditionId(), c.owner(), c.status(), c.fulfilledBy())).toList();
