@@ -41,10 +41,10 @@ final class ClusterSupport {
 
   /**
    * Starts {@code count} instances of {@code processKey} with business keys {@code prefix-0000...},
-   * alternately through each node's {@code /engine-rest}, from four client threads.
+   * alternately through each node's {@code /engine-rest}, from eight client threads.
    */
   static void startInstances(List<ClusterNode> nodes, String processKey, String prefix, int count, String variablesJson) {
-    ExecutorService clients = Executors.newFixedThreadPool(4);
+    ExecutorService clients = Executors.newFixedThreadPool(8);
     try {
       List<Future<?>> calls = new ArrayList<>();
       for (int i = 0; i < count; i++) {
