@@ -24,7 +24,7 @@ public final class AuditRace {
 
   /** A node's risk repository on {@code pool}. */
   public static RiskRepository node(DataSource pool) {
-    return new RiskRepository(JdbcClient.create(pool), AuditChain.on(pool));
+    return new RiskRepository(new org.springframework.jdbc.core.JdbcTemplate(pool), AuditChain.on(pool));
   }
 
   /** Runs {@code threadsPerNode} threads on each node, each appending {@code rowsPerThread} events of {@code riskId}. */
