@@ -53,6 +53,17 @@ public final class Bench {
             "io.hitgov.bench.baseline.BaselineApplication", List.of()),
         new Target("hitgov", hitgovJar, "io.hitgov.HitgovApplication",
             List.of("--spring.profiles.active=postgres", "--hitgov.demo.data=false")));
+    if (options.containsKey("untuned")) {
+      // HITGov with Camunda's defaults for the engine keys HITGov tunes: the before of docs/performance.md
+      targets = new ArrayList<>(targets);
+      targets.add(new Target("hitgov-untuned", hitgovJar, "io.hitgov.HitgovApplication", List.of(
+          "--spring.profiles.active=postgres", "--hitgov.demo.data=false",
+          "--camunda.bpm.generic-properties.properties.history-removal-time-strategy=end",
+          "--camunda.bpm.job-execution.max-jobs-per-acquisition=3", "--camunda.bpm.job-execution.core-pool-size=3",
+          "--camunda.bpm.job-execution.max-pool-size=10", "--camunda.bpm.job-execution.queue-capacity=3",
+          "--camunda.bpm.eventing.execution=true", "--camunda.bpm.eventing.history=true",
+          "--camunda.bpm.eventing.task=true")));
+    }
     if (options.containsKey("only")) {
       targets = targets.stream().filter(t -> t.name().equals(options.get("only"))).toList();
     }
@@ -61,7 +72,10 @@ public final class Bench {
     List<String> load = new ArrayList<>();
     load.add("before: " + loadavg() + " | " + topProcesses());
     for (int rep = 0; rep < reps; rep++) {
-      List<Target> order = rep % 2 == 0 || targets.size() < 2 ? targets : List.of(targets.get(1), targets.get(0));
+      List<Target> order = new ArrayList<>(targets);
+      if (rep % 2 == 1) {
+        java.util.Collections.reverse(order);
+      }
       for (Target target : order) {
         String before = loadavg();
         Map<String, String> result = runOnce(target, rep);
@@ -165,6 +179,14 @@ public final class Bench {
     return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
+  static String ratio(Map<String, Object> row, String key, Double numerator, Double denominator) {
+    if (numerator == null || denominator == null || denominator == 0) {
+      return "";
+    }
+    row.put(key, numerator / denominator);
+    return String.format(Locale.ROOT, "%.2f", numerator / denominator);
+  }
+
   static String fmt(double d) {
     return Math.abs(d) >= 100 ? String.format(Locale.ROOT, "%.0f", d) : String.format(Locale.ROOT, "%.2f", d);
   }
@@ -190,36 +212,39 @@ public final class Bench {
         .append(" (loopback). Options: ").append(options).append(".\n")
         .append("Each cell: median of ").append(options.get("reps"))
         .append(" runs [min–max]; runs alternate baseline/HITGov, each on a fresh database.\n\n")
-        .append("| metric | baseline | HITGov | HITGov ÷ baseline |\n|---|---|---|---|\n");
+        ;
+    List<String> names = runs.keySet().stream().sorted().toList();
+    boolean untuned = names.contains("hitgov-untuned");
+    md.append("| metric |");
+    names.forEach(n -> md.append(' ').append(n).append(" |"));
+    md.append(" hitgov ÷ baseline |").append(untuned ? " hitgov ÷ hitgov-untuned |" : "").append("\n|---|");
+    names.forEach(n -> md.append("---|"));
+    md.append("---|").append(untuned ? "---|" : "").append('\n');
     Map<String, Object> table = new LinkedHashMap<>();
     for (String metric : metrics) {
       Map<String, Object> row = new LinkedHashMap<>();
       StringBuilder line = new StringBuilder("| ").append(metric);
-      Double[] medians = new Double[2];
-      int i = 0;
-      for (String target : List.of("baseline", "hitgov")) {
-        List<Double> values = runs.getOrDefault(target, List.of()).stream().map(r -> number(r.get(metric)))
-            .filter(v -> v != null).toList();
+      Map<String, Double> medians = new LinkedHashMap<>();
+      for (String target : names) {
+        List<Double> values = runs.get(target).stream().map(r -> number(r.get(metric))).filter(v -> v != null)
+            .toList();
         if (values.isEmpty()) {
           line.append(" | n/a");
-        } else {
-          double median = median(values);
-          medians[i] = median;
-          double min = values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-          double max = values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-          row.put(target, Map.of("median", median, "min", min, "max", max, "runs", values));
-          line.append(" | ").append(fmt(median)).append(" [").append(fmt(min)).append("–").append(fmt(max)).append("]");
+          continue;
         }
-        i++;
+        double median = median(values);
+        medians.put(target, median);
+        double min = values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double max = values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        row.put(target, Map.of("median", median, "min", min, "max", max, "runs", values));
+        line.append(" | ").append(fmt(median)).append(" [").append(fmt(min)).append("–").append(fmt(max)).append("]");
       }
-      if (medians[0] != null && medians[1] != null && medians[0] != 0) {
-        row.put("ratio", medians[1] / medians[0]);
-        line.append(" | ").append(String.format(Locale.ROOT, "%.2f", medians[1] / medians[0])).append(" |\n");
-      } else {
-        line.append(" | |\n");
+      line.append(" | ").append(ratio(row, "ratio", medians.get("hitgov"), medians.get("baseline")));
+      if (untuned) {
+        line.append(" | ").append(ratio(row, "ratio_to_untuned", medians.get("hitgov"), medians.get("hitgov-untuned")));
       }
       table.put(metric, row);
-      md.append(line);
+      md.append(line).append(" |\n");
     }
     json.put("metrics", table);
     md.append("\n## Machine load\n\n");
