@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 
 /** The risk register: current state per risk, insert-only history, gate holds. */
 @Repository
-public class RiskRepository {
+class RiskRepository {
 
   private static final int MAX_REMEMBERED = 20_000;
 
