@@ -40,9 +40,9 @@ class RoundTripBudgetTest {
   static final Map<String, int[]> BUDGET = Map.of(
       "raise a risk (POST /api/risks)", new int[] {182, 60},
       "raise a change request (POST /api/change-requests)", new int[] {124, 37},
-      "assess a change (POST /engine-rest/task/{id}/complete)", new int[] {216, 99},
-      "last approval of a change (POST /api/change-requests/{id}/approvals)", new int[] {115, 85},
-      "verify a change to the end (POST /engine-rest/task/{id}/complete)", new int[] {125, 83},
+      "assess a change (POST /engine-rest/task/{id}/complete)", new int[] {211, 94},
+      "last approval of a change (POST /api/change-requests/{id}/approvals)", new int[] {120, 90},
+      "verify a change to the end (POST /engine-rest/task/{id}/complete)", new int[] {124, 82},
       "gate decision, last GO vote (TaskService.complete)", new int[] {285, 105},
       "job: overdue approval escalated (ManagementService.executeJob, the dearest of 6)", new int[] {46, 44},
       "project list, first page (GET /api/projects)", new int[] {4, 5});
