@@ -77,10 +77,23 @@ class ChangeRepository {
   }
 
   public void update(String id, String column, Object value) {
-    if (!column.matches("[a-z_]+")) {
-      throw new IllegalArgumentException(column);
+    update(id, new Object[] {column, value});
+  }
+
+  /** Several columns in one UPDATE: {@code column1, value1, column2, value2, ...}. */
+  public void update(String id, Object... columnsAndValues) {
+    StringBuilder sql = new StringBuilder("update change_request set ");
+    List<Object> params = new java.util.ArrayList<>();
+    for (int i = 0; i < columnsAndValues.length; i += 2) {
+      String column = (String) columnsAndValues[i];
+      if (!column.matches("[a-z_]+")) {
+        throw new IllegalArgumentException(column);
+      }
+      sql.append(i == 0 ? "" : ", ").append(column).append(" = ?");
+      params.add(columnsAndValues[i + 1]);
     }
-    jdbc.sql("update change_request set " + column + " = ? where change_request_id = ?").params(value, id).update();
+    params.add(id);
+    jdbc.sql(sql.append(" where change_request_id = ?").toString()).params(params).update();
   }
 
   public void insertApproval(Approval a) {

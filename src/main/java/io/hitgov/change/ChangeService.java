@@ -179,11 +179,8 @@ public class ChangeService {
     }
     String summary = answers.entrySet().stream().filter(e -> e.getValue() != null && !"".equals(e.getValue()))
         .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; "));
-    repository.update(id, "assessed_by", user);
-    repository.update(id, "assessment", TaskFields.clipped(summary));
-    repository.update(id, "change_risk", risk);
-    repository.update(id, "scope_change", scope);
-    repository.update(id, "status", "ASSESSED");
+    repository.update(id, new Object[] {"assessed_by", user, "assessment", TaskFields.clipped(summary),
+        "change_risk", risk, "scope_change", scope, "status", "ASSESSED"});
     event(id, user, "ASSESSED", "risk " + risk + ", scope " + scope);
     return summary;
   }
@@ -213,10 +210,9 @@ public class ChangeService {
         .collect(Collectors.joining("\n"));
     DecisionDefinition definition = repositoryService.createDecisionDefinitionQuery()
         .decisionDefinitionKey(ChangeRequestProcess.ROUTING_DECISION).latestVersion().singleResult();
-    repository.update(id, "routing", String.join(",", rules));
-    repository.update(id, "required_approvals", String.join(",", groups));
-    repository.update(id, "routing_decision_version", definition == null ? null : definition.getVersion());
-    repository.update(id, "status", "IN_APPROVAL");
+    repository.update(id, new Object[] {"routing", String.join(",", rules),
+        "required_approvals", String.join(",", groups),
+        "routing_decision_version", definition == null ? null : definition.getVersion(), "status", "IN_APPROVAL"});
     event(id, null, "ROUTED", "rules " + rules + " -> " + groups);
     return new Routing(List.copyOf(rules), List.copyOf(groups), summary);
   }
@@ -303,8 +299,7 @@ public class ChangeService {
     boolean complete = required.stream().allMatch(g -> approvedGroups.contains(g)
         || approvedGroups.contains(escalationOf(g)));
     String outcome = !rejected && complete ? ChangeRequestProcess.Values.APPROVED : ChangeRequestProcess.Values.REJECTED;
-    repository.update(id, "outcome", outcome);
-    repository.update(id, "status", outcome);
+    repository.update(id, new Object[] {"outcome", outcome, "status", outcome});
     event(id, null, outcome, null);
     return outcome;
   }
@@ -334,10 +329,8 @@ public class ChangeService {
         cr.implementer() == null, EngineClock.today()).ifPresent(problem -> {
           throw new InvalidVariablesException(problem);
         });
-    repository.update(id, "implementer", user);
-    repository.update(id, "implemented_at", EngineClock.now());
-    repository.update(id, "implementation_reference", reference);
-    repository.update(id, "status", "IMPLEMENTED");
+    repository.update(id, new Object[] {"implementer", user, "implemented_at", EngineClock.now(),
+        "implementation_reference", reference, "status", "IMPLEMENTED"});
     event(id, user, "IMPLEMENTED", reference + ": " + note);
   }
 
@@ -351,9 +344,7 @@ public class ChangeService {
     }
     checkVerifier(id, user);
     if (verified) {
-      repository.update(id, "verifier", user);
-      repository.update(id, "verified_at", EngineClock.now());
-      repository.update(id, "status", "VERIFIED");
+      repository.update(id, new Object[] {"verifier", user, "verified_at", EngineClock.now(), "status", "VERIFIED"});
     } else {
       repository.update(id, "status", "APPROVED");
     }
@@ -426,8 +417,7 @@ public class ChangeService {
     if (cr.scopeChange() != null && !"NONE".equals(cr.scopeChange())) {
       baseline(cr, "SCOPE", null, cr.scopeChange() + ": " + cr.title(), actor);
     }
-    repository.update(id, "status", "CLOSED");
-    repository.update(id, "closed_at", EngineClock.now());
+    repository.update(id, new Object[] {"status", "CLOSED", "closed_at", EngineClock.now()});
     event(id, null, "CLOSED", "baselines updated");
   }
 

@@ -67,13 +67,36 @@ class ProjectController {
     return ResponseEntity.created(URI.create("/api/projects/" + instance.getBusinessKey())).body(created);
   }
 
+  /** Projects listed per page (docs/contract.md): the first {@value #DEFAULT_PAGE_SIZE} unless asked otherwise. */
+  static final int DEFAULT_PAGE_SIZE = 100;
+  static final int MAX_PAGE_SIZE = 500;
+
   @GetMapping("/api/projects")
-  List<Map<String, Object>> projects(@RequestParam(required = false) String status, Authentication user) {
+  List<Map<String, Object>> projects(@RequestParam(required = false) String status,
+      @RequestParam(required = false) String page, @RequestParam(required = false) String size, Authentication user) {
     requireAnyGroup(user, GOVERNANCE_READERS, "read projects");
     if (status != null && !List.of("ACTIVE", "CLOSED", "TERMINATED").contains(status)) {
       throw new InvalidVariablesException("status '" + status + "' is not one of [ACTIVE, CLOSED, TERMINATED]");
     }
-    return repository.findAll(status).stream().map(ProjectController::summary).toList();
+    int pageNumber = boundedInt("page", page, 0, 0, 1_000_000);
+    int pageSize = boundedInt("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+    return repository.findPage(status, (long) pageNumber * pageSize, pageSize).stream()
+        .map(ProjectController::summary).toList();
+  }
+
+  private static int boundedInt(String field, String value, int fallback, int min, int max) {
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      int number = Integer.parseInt(value.trim());
+      if (number >= min && number <= max) {
+        return number;
+      }
+    } catch (NumberFormatException notANumber) {
+      // answered below
+    }
+    throw new InvalidVariablesException(field + " must be a whole number from " + min + " to " + max);
   }
 
   @GetMapping("/api/projects/{projectId}")

@@ -66,12 +66,14 @@ class ProjectRepository {
     return find(projectId).orElseThrow(() -> new IllegalStateException("No project " + projectId));
   }
 
-  public List<Project> findAll(String status) {
+  /** One page of projects by go-live date (indexes project_list, project_status_list). */
+  public List<Project> findPage(String status, long offset, int limit) {
     if (status == null) {
-      return jdbc.sql("select * from project order by go_live_date, project_id").query(Project.class).list();
+      return jdbc.sql("select * from project order by go_live_date, project_id limit ? offset ?").params(limit, offset)
+          .query(Project.class).list();
     }
-    return jdbc.sql("select * from project where status = ? order by go_live_date, project_id").param(status)
-        .query(Project.class).list();
+    return jdbc.sql("select * from project where status = ? order by go_live_date, project_id limit ? offset ?")
+        .params(status, limit, offset).query(Project.class).list();
   }
 
   public void update(String projectId, String column, Object value) {

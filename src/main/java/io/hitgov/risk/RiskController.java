@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -56,14 +56,16 @@ class RiskController {
   @PostMapping("/api/risks")
   ResponseEntity<Map<String, Object>> raise(@RequestBody Map<String, Object> body, Authentication user) {
     Map<String, Object> variables = new HashMap<>(body);
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey(RiskEscalationProcess.KEY, variables);
-    Risk risk = repository.get(instance.getBusinessKey());
+    // the answer comes from the started instance's variables (set by RegisterRisk and ScoreRisk), not another read
+    ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(RiskEscalationProcess.KEY)
+        .setVariables(variables).executeWithVariablesInReturn();
+    String riskId = instance.getBusinessKey();
     Map<String, Object> created = new LinkedHashMap<>();
-    created.put("riskId", risk.riskId());
-    created.put("riskScore", risk.score());
-    created.put("riskBand", risk.band());
+    created.put("riskId", riskId);
+    created.put("riskScore", instance.getVariables().get(RiskEscalationProcess.Variables.SCORE));
+    created.put("riskBand", instance.getVariables().get(RiskEscalationProcess.Variables.BAND));
     created.put("processInstanceId", instance.getId());
-    return ResponseEntity.created(URI.create("/api/risks/" + risk.riskId())).body(created);
+    return ResponseEntity.created(URI.create("/api/risks/" + riskId)).body(created);
   }
 
   @GetMapping("/api/risks/{riskId}")

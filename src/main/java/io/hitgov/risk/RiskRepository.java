@@ -1,5 +1,9 @@
 package io.hitgov.risk;
 
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import io.hitgov.risk.RiskRecords.GateHold;
 import io.hitgov.risk.RiskRecords.Risk;
 import io.hitgov.risk.RiskRecords.RiskEvent;
@@ -10,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -18,15 +23,22 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RiskRepository {
 
+  private static final int MAX_REMEMBERED = 20_000;
+
+  private final Object cacheKey = new Object();
+  private final Map<String, String> projectOfRisk = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** The risk history, append-only, chained per project (docs/security-audit.md). */
   public static final AuditedTable EVENTS = AuditedTable.of("risk_event", "id", "risk_id", "at", "actor", "event", "band",
       "score", "level", "details");
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate jdbcTemplate;
   private final AuditChain audit;
 
-  public RiskRepository(JdbcClient jdbc, AuditChain audit) {
-    this.jdbc = jdbc;
+  public RiskRepository(JdbcTemplate jdbcTemplate, AuditChain audit) {
+    this.jdbcTemplate = jdbcTemplate;
+    this.jdbc = JdbcClient.create(jdbcTemplate);
     this.audit = audit;
     audit.register(EVENTS);
   }
@@ -39,10 +51,72 @@ class RiskRepository {
           :status, :escalationLevel, :patientSafety, :healthItSafetyEvent, :proximityDate, :processInstanceId)""")
         .paramSource(risk)
         .update();
+    Map<String, Risk> cache = transactionCache();
+    if (cache != null) {
+      cache.put(risk.riskId(), risk); // every column is the value just inserted
+    }
+    rememberProject(risk.riskId(), risk.projectId());
   }
 
   public Optional<Risk> find(String riskId) {
-    return jdbc.sql("select * from risk where risk_id = ?").param(riskId).query(Risk.class).optional();
+    Map<String, Risk> cache = transactionCache();
+    Risk cached = cache == null ? null : cache.get(riskId);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<Risk> found = jdbc.sql("select * from risk where risk_id = ?").param(riskId).query(Risk.class).optional();
+    if (cache != null) {
+      found.ifPresent(risk -> cache.put(riskId, risk));
+    }
+    found.ifPresent(risk -> rememberProject(riskId, risk.projectId()));
+    return found;
+  }
+
+  /** A risk's project never changes: remembered (bounded) so that history records need no read for their chain. */
+  private String projectOf(String riskId) {
+    String projectId = projectOfRisk.get(riskId);
+    return projectId != null ? projectId : get(riskId).projectId();
+  }
+
+  private void rememberProject(String riskId, String projectId) {
+    if (projectOfRisk.size() >= MAX_REMEMBERED) {
+      projectOfRisk.clear();
+    }
+    projectOfRisk.put(riskId, projectId);
+  }
+
+  /**
+   * The risks this transaction has read, by id: a process step reads the same risk several times
+   * (score, fast track, ownership, escalation). Every write of this repository evicts the row, so a
+   * read after a write sees it; other transactions cannot change a row this one is writing anyway
+   * (row lock), and one that only reads keeps READ COMMITTED's view of its first read.
+   */
+  private Map<String, Risk> transactionCache() {
+    if (!TransactionSynchronizationManager.isActualTransactionActive()
+        || !TransactionSynchronizationManager.isSynchronizationActive()) {
+      return null;
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Risk> cache = (Map<String, Risk>) TransactionSynchronizationManager.getResource(cacheKey);
+    if (cache == null) {
+      Map<String, Risk> created = new HashMap<>();
+      TransactionSynchronizationManager.bindResource(cacheKey, created);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(cacheKey);
+        }
+      });
+      cache = created;
+    }
+    return cache;
+  }
+
+  private void evict(String riskId) {
+    Map<String, Risk> cache = transactionCache();
+    if (cache != null) {
+      cache.remove(riskId);
+    }
   }
 
   public Risk get(String riskId) {
@@ -70,36 +144,53 @@ class RiskRepository {
   }
 
   public void updateScore(String riskId, int likelihood, int impact, int score, String band) {
+    Map<String, Risk> cache = transactionCache();
+    Risk before = cache == null ? null : cache.remove(riskId);
+    if (before != null) {
+      // the row as this UPDATE leaves it, so the scoring step needs no second read
+      cache.put(riskId, new Risk(riskId, before.projectId(), before.title(), before.category(), likelihood, impact,
+          score, band, before.owner(), before.raisedBy(), before.raisedAt(), before.status(), before.responseStrategy(),
+          before.escalationLevel(), before.patientSafety(), before.healthItSafetyEvent(), before.harm(),
+          before.proximityDate(), before.nextReviewOn(), before.processInstanceId(), before.issueId(),
+          before.closedAt()));
+    }
     jdbc.sql("update risk set likelihood = ?, impact = ?, score = ?, band = ? where risk_id = ?")
         .params(likelihood, impact, score, band, riskId).update();
   }
 
   public void updateOwner(String riskId, String owner) {
+    evict(riskId);
     jdbc.sql("update risk set owner = ? where risk_id = ?").params(owner, riskId).update();
   }
 
   public void updateStatus(String riskId, String status) {
+    evict(riskId);
     jdbc.sql("update risk set status = ? where risk_id = ?").params(status, riskId).update();
   }
 
   public void updatePlan(String riskId, String strategy, String status, LocalDate nextReview) {
+    evict(riskId);
     jdbc.sql("update risk set response_strategy = ?, status = ?, next_review_on = ? where risk_id = ?")
         .params(strategy, status, nextReview, riskId).update();
   }
 
   public void updateNextReview(String riskId, LocalDate nextReview) {
+    evict(riskId);
     jdbc.sql("update risk set next_review_on = ? where risk_id = ?").params(nextReview, riskId).update();
   }
 
   public void updateEscalationLevel(String riskId, String level) {
+    evict(riskId);
     jdbc.sql("update risk set escalation_level = ? where risk_id = ?").params(level, riskId).update();
   }
 
   public void updateHarm(String riskId, String harm) {
+    evict(riskId);
     jdbc.sql("update risk set harm = ? where risk_id = ?").params(harm, riskId).update();
   }
 
   public void close(String riskId, String status, String issueId, OffsetDateTime at) {
+    evict(riskId);
     jdbc.sql("update risk set status = ?, issue_id = ?, closed_at = ? where risk_id = ?")
         .params(status, issueId, at, riskId).update();
   }
@@ -107,8 +198,7 @@ class RiskRepository {
   // ---- history
 
   public void insertEvent(RiskEvent event) {
-    String projectId = jdbc.sql("select project_id from risk where risk_id = ?").param(event.riskId())
-        .query(String.class).single();
+    String projectId = projectOf(event.riskId());
     audit.insert(AuditChain.projectChain(projectId), EVENTS, () -> {
       var keys = new GeneratedKeyHolder();
       jdbc.sql("""
@@ -130,6 +220,12 @@ class RiskRepository {
     jdbc.sql("insert into gate_hold (project_id, gate_id, risk_id, held_at) values (:projectId, :gateId, :riskId, :heldAt)")
         .paramSource(hold)
         .update();
+  }
+
+  /** Several holds in one JDBC batch. */
+  public void insertHolds(List<GateHold> holds) {
+    jdbcTemplate.batchUpdate("insert into gate_hold (project_id, gate_id, risk_id, held_at) values (?, ?, ?, ?)",
+        holds.stream().map(h -> new Object[] {h.projectId(), h.gateId(), h.riskId(), h.heldAt()}).toList());
   }
 
   public List<GateHold> activeHoldsOfRisk(String riskId) {

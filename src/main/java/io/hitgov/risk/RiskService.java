@@ -116,7 +116,7 @@ public class RiskService implements RiskProfile {
     record(riskId, actor, rescore ? "RESCORED" : "SCORED", score.band(), score.score(), null,
         "likelihood " + likelihood + " x impact " + impact
             + (rescore ? " (was " + risk.score() + " " + risk.band() + ")" : ""));
-    syncGateHolds(repository.get(riskId), actor);
+    syncGateHolds(repository.get(riskId), rescore, actor);
     return score;
   }
 
@@ -126,12 +126,12 @@ public class RiskService implements RiskProfile {
     return risk.patientSafety() && risk.impact() >= 3 || risk.healthItSafetyEvent();
   }
 
-  private void syncGateHolds(Risk risk, String actor) {
-    List<GateHold> active = repository.activeHoldsOfRisk(risk.riskId());
+  private void syncGateHolds(Risk risk, boolean rescore, String actor) {
+    // a risk scored for the first time holds nothing yet
+    List<GateHold> active = rescore ? repository.activeHoldsOfRisk(risk.riskId()) : List.of();
     if (risk.holdsGates() && active.isEmpty()) {
-      for (String gate : HELD_GATES) {
-        repository.insertHold(new GateHold(null, risk.projectId(), gate, risk.riskId(), EngineClock.now(), null));
-      }
+      repository.insertHolds(HELD_GATES.stream()
+          .map(gate -> new GateHold(null, risk.projectId(), gate, risk.riskId(), EngineClock.now(), null)).toList());
       record(risk.riskId(), actor, "GATE_HOLD", risk.band(), risk.score(), null, "Holds " + HELD_GATES
           + " of " + risk.projectId() + " while open at impact >= 4");
     } else if (!risk.holdsGates() && !active.isEmpty()) {
@@ -359,7 +359,7 @@ public class RiskService implements RiskProfile {
     repository.close(riskId, "CLOSED", null, EngineClock.now());
     Risk risk = repository.get(riskId);
     record(riskId, null, "CLOSED", risk.band(), risk.score(), null, null);
-    syncGateHolds(risk, null);
+    syncGateHolds(risk, true, null);
   }
 
   /**

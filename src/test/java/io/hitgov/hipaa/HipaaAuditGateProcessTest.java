@@ -314,7 +314,7 @@ class HipaaAuditGateProcessTest {
   @Test
   void a_caller_receives_the_result_through_a_call_activity() {
     var caller = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("GateCallerFixtureProcess")
-        .camundaHistoryTimeToLiveString("P2192D")
+        .camundaHistoryTimeToLiveString("P4018D")
         .startEvent()
         .callActivity("CallActivity_PassHipaaAuditGate").calledElement(HipaaAuditGateProcess.KEY)
           .camundaIn("projectId", "projectId").camundaIn("goLiveDate", "goLiveDate")
@@ -349,8 +349,8 @@ class HipaaAuditGateProcessTest {
     Assertions.assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).count())
         .isEqualTo(1);
 
-    // Seven years on, beyond the engine history TTL (P2192D): the nightly cleanup removes engine history.
-    ClockUtil.setCurrentTime(Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(7 * 366))));
+    // Twelve years on, beyond the engine history TTL (P4018D, counted from the start): the nightly cleanup removes engine history.
+    ClockUtil.setCurrentTime(Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(12 * 366))));
     String cleanupJob = history.cleanUpHistoryAsync(true).getId();
     for (int run = 0; run < 10 && processEngine.getManagementService().createJobQuery().jobId(cleanupJob).count() > 0
         && history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).count() > 0; run++) {

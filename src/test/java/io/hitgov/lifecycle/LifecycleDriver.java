@@ -20,14 +20,14 @@ import org.camunda.bpm.engine.task.Task;
  * user of the task's group, each gate's evidence pack by a project manager, each signature by a
  * member of the signatory group.
  */
-class LifecycleDriver {
+public class LifecycleDriver {
 
   /** Who completes deliverables, per group. */
   static final Map<String, String> DOERS = Map.of("projectManagers", "maria", "pmo", "paula", "finance", "fiona",
       "privacyOfficer", "olivia", "cmio", "carla", "integration", "irene", "securityOfficer", "sophia",
       "training", "tina", "steeringCommittee", "stella", "executiveSponsor", "evelyn");
   /** Who signs gates, per signatory group (other people than the doers, for the four-eyes rules). */
-  static final Map<String, String> SIGNERS = Map.of("executiveSponsor", "edward", "steeringCommittee", "steve",
+  public static final Map<String, String> SIGNERS = Map.of("executiveSponsor", "edward", "steeringCommittee", "steve",
       "pmo", "peter", "cmio", "conrad", "finance", "frank", "integration", "ivan", "securityOfficer", "simon",
       "privacyOfficer", "oscar");
   static final String EVIDENCE_SUBMITTER = "mike";
@@ -35,7 +35,7 @@ class LifecycleDriver {
   final ProcessEngine processEngine;
   final Engine engine;
 
-  LifecycleDriver(ProcessEngine processEngine) {
+  public LifecycleDriver(ProcessEngine processEngine) {
     this.processEngine = processEngine;
     this.engine = new Engine(processEngine);
   }
@@ -58,7 +58,7 @@ class LifecycleDriver {
     return variables;
   }
 
-  ProcessInstance start(String projectId, String goLive, boolean vendorSelection) {
+  public ProcessInstance start(String projectId, String goLive, boolean vendorSelection) {
     return engine.as("paula", () -> processEngine.getRuntimeService()
         .startProcessInstanceByKey(ImplementationLifecycleProcess.KEY, project(projectId, goLive, vendorSelection)));
   }
@@ -74,11 +74,11 @@ class LifecycleDriver {
         .processDefinitionKey(ImplementationLifecycleProcess.PHASE_PROCESSES.get(phase)).singleResult();
   }
 
-  static String farGoLive() {
+  public static String farGoLive() {
     return EngineClock.today().plusDays(800).toString();
   }
 
-  String group(Task task) {
+  public String group(Task task) {
     return processEngine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
         .map(IdentityLink::getGroupId).filter(g -> g != null).findFirst().orElseThrow();
   }
@@ -113,7 +113,7 @@ class LifecycleDriver {
    * Completes every open deliverable task of the phase the project is in (until it reaches its
    * gate), in the phase process (or, for a version-1 instance, in the lifecycle itself).
    */
-  void completePhase(ProcessInstance instance, String phase) {
+  public void completePhase(ProcessInstance instance, String phase) {
     for (int guard = 0; guard < 20; guard++) {
       List<Task> open = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
           .taskDefinitionKeyIn(Elements.DELIVERABLES.get(phase).toArray(String[]::new)).list();
@@ -128,7 +128,7 @@ class LifecycleDriver {
   }
 
   /** The running gate review called by the lifecycle. */
-  ProcessInstance gateReview(ProcessInstance lifecycle) {
+  public ProcessInstance gateReview(ProcessInstance lifecycle) {
     return processEngine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(lifecycle.getId())
         .processDefinitionKey(StageGateReviewProcess.KEY).singleResult();
   }
@@ -138,7 +138,7 @@ class LifecycleDriver {
         .processDefinitionKey(HipaaAuditGateProcess.KEY).singleResult();
   }
 
-  void submitEvidence(ProcessInstance review, String unmet) {
+  public void submitEvidence(ProcessInstance review, String unmet) {
     Map<String, Object> pack = new HashMap<>();
     pack.put("evidenceReferences", "DMS-PACK-1 v3\nDMS-PACK-2 v1");
     pack.put("unmetCriteria", unmet);
@@ -155,7 +155,7 @@ class LifecycleDriver {
     engine.complete("paula", engine.task(review.getId(), StageGateReviewProcess.Elements.SCORE_READINESS), scorecard);
   }
 
-  static Map<String, Object> vote(String outcome, String comment) {
+  public static Map<String, Object> vote(String outcome, String comment) {
     Map<String, Object> vote = new HashMap<>();
     vote.put("gateOutcome", outcome);
     vote.put("gateComment", comment);

@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Two HITGov "nodes" appending to one project's audit chain at once: each node is the risk
@@ -23,7 +22,7 @@ public final class AuditRace {
 
   /** A node's risk repository on {@code pool}. */
   private static RiskRepository node(DataSource pool) {
-    return new RiskRepository(JdbcClient.create(pool), AuditChain.on(pool));
+    return new RiskRepository(new org.springframework.jdbc.core.JdbcTemplate(pool), AuditChain.on(pool));
   }
 
   /** Runs {@code threadsPerNode} threads on each pool's node, each appending {@code rowsPerThread} events of {@code riskId}. */

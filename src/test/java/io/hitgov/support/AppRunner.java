@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Starts the real application in-process, as {@code java -jar} would, for start-up tests. */
@@ -22,11 +23,18 @@ public final class AppRunner {
    * executor off.
    */
   public static ConfigurableApplicationContext start(String profiles, String... args) {
+    return start(profiles, List.of(), args);
+  }
+
+  /** As {@link #start(String, String...)}, with initializers (e.g. a {@link SqlCounter}). */
+  public static ConfigurableApplicationContext start(String profiles,
+      List<ApplicationContextInitializer<ConfigurableApplicationContext>> initializers, String... args) {
     List<String> all = new ArrayList<>(List.of("--server.port=0", "--camunda.bpm.job-execution.enabled=false",
         "--logging.level.root=WARN"));
     all.addAll(Arrays.asList(args));
     return new SpringApplicationBuilder(HitgovApplication.class)
         .profiles(profiles.split(","))
+        .initializers(initializers.toArray(ApplicationContextInitializer[]::new))
         .run(all.toArray(String[]::new));
   }
 

@@ -176,7 +176,7 @@ class EngineRestSecurityTest {
   @Test
   void a_model_cannot_reach_arbitrary_spring_beans_from_an_expression() {
     var model = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("BeanProbeProcess")
-        .camundaHistoryTimeToLiveString("P2192D")
+        .camundaHistoryTimeToLiveString("P4018D")
         .startEvent()
         .serviceTask("ServiceTask_Probe").camundaExpression("${identityService.createMembership('paula', 'camunda-admin')}")
         .endEvent().done();

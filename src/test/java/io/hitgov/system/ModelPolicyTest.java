@@ -57,7 +57,7 @@ class ModelPolicyTest {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
         + "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" "
         + "xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" id=\"d\" targetNamespace=\"x\">"
-        + "<bpmn:process id=\"" + processId + "\" isExecutable=\"true\" camunda:historyTimeToLive=\"P2192D\">"
+        + "<bpmn:process id=\"" + processId + "\" isExecutable=\"true\" camunda:historyTimeToLive=\"P4018D\">"
         + body + "</bpmn:process></bpmn:definitions>";
   }
 
@@ -77,7 +77,7 @@ class ModelPolicyTest {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
         + "<definitions xmlns=\"https://www.omg.org/spec/DMN/20191111/MODEL/\" "
         + "xmlns:camunda=\"http://camunda.org/schema/1.0/dmn\" id=\"d\" name=\"d\" namespace=\"x\">"
-        + "<decision id=\"ProbeDecision\" name=\"Probe\" camunda:historyTimeToLive=\"P2192D\">"
+        + "<decision id=\"ProbeDecision\" name=\"Probe\" camunda:historyTimeToLive=\"P4018D\">"
         + "<literalExpression id=\"e\" expressionLanguage=\"" + expressionLanguage + "\"><text>" + text
         + "</text></literalExpression></decision></definitions>";
   }
@@ -87,7 +87,7 @@ class ModelPolicyTest {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
         + "<definitions xmlns=\"https://www.omg.org/spec/DMN/20191111/MODEL/\" "
         + "xmlns:camunda=\"http://camunda.org/schema/1.0/dmn\" id=\"d\" name=\"d\" namespace=\"x\">"
-        + "<decision id=\"LifecycleTailoringDecision\" name=\"Tailoring\" camunda:historyTimeToLive=\"P2192D\">"
+        + "<decision id=\"LifecycleTailoringDecision\" name=\"Tailoring\" camunda:historyTimeToLive=\"P4018D\">"
         + "<decisionTable id=\"DecisionTable_1\" hitPolicy=\"UNIQUE\"><input id=\"Input_1\">"
         + "<inputExpression id=\"InputExpression_1\" typeRef=\"string\"><text>projectType</text></inputExpression></input>"
         + outputs + "<rule id=\"Rule_Small\"><inputEntry id=\"UnaryTests_1\"><text>\"SMALL_APPLICATION\"</text></inputEntry>"
@@ -136,7 +136,7 @@ class ModelPolicyTest {
         Arguments.of("external task topic", "Probe.bpmn", bpmn("ProbeExternal",
             serviceTask("camunda:type=\"external\" camunda:topic=\"exfiltrate\"")), "ServiceTask_Probe", "topic"),
         Arguments.of("history below retention", "Probe.bpmn", bpmn("ProbeTtl", "<bpmn:startEvent id=\"StartEvent_1\"/>")
-            .replace("P2192D", "P30D"), "ProbeTtl", "below the retention minimum"),
+            .replace("P4018D", "P30D"), "ProbeTtl", "below the retention minimum"),
         Arguments.of("DMN in juel", "Probe.dmn", dmn("juel", "${''.getClass().forName('java.lang.System').getProperty('user.home')}"),
             "e", "FEEL only"),
         Arguments.of("DMN in javascript", "Probe.dmn", dmn("javascript", "java.lang.System.getProperty('user.home')"),

@@ -49,7 +49,7 @@ import org.junit.jupiter.api.Test;
 class ProcessModelConventionsTest {
 
   /** Engine history retention: six years (45 CFR 164.316(b)(2)(i)); see docs/adr/0002. */
-  static final String HISTORY_TTL = "P2192D";
+  static final String HISTORY_TTL = "P4018D";
   static final Pattern ELEMENT_ID = Pattern.compile(
       "(StartEvent|EndEvent|UserTask|ServiceTask|BusinessRuleTask|SendTask|ReceiveTask|ScriptTask|CallActivity"
           + "|SubProcess|Gateway|SequenceFlow|Flow|BoundaryEvent|TimerEvent|IntermediateEvent)_[A-Za-z0-9]+");

@@ -26,15 +26,16 @@ public class IdCounter {
   }
 
   public long next(String scope) {
-    if (jdbc.sql("select count(*) from id_counter where scope = ?").param(scope).query(Integer.class).single() == 0) {
+    // the usual case (the row exists) is one UPDATE and one SELECT
+    if (jdbc.sql("update id_counter set last_value = last_value + 1 where scope = ?").param(scope).update() == 0) {
       try {
         ownTransaction.executeWithoutResult(status ->
             jdbc.sql("insert into id_counter (scope, last_value) values (?, 0)").param(scope).update());
       } catch (DataIntegrityViolationException concurrentlyCreated) {
         // another creation made the row first: fine
       }
+      jdbc.sql("update id_counter set last_value = last_value + 1 where scope = ?").param(scope).update();
     }
-    jdbc.sql("update id_counter set last_value = last_value + 1 where scope = ?").param(scope).update();
     return jdbc.sql("select last_value from id_counter where scope = ?").param(scope).query(Long.class).single();
   }
 }

@@ -219,7 +219,8 @@ final class ModelPolicy {
       }
       if (days(ttl) < days(rules.minHistoryTimeToLive())) {
         refuse(element, "historyTimeToLive " + value + " is below the retention minimum "
-            + rules.minHistoryTimeToLive() + " (governance records are kept six years)");
+            + rules.minHistoryTimeToLive() + " (six years after a record was last in effect plus the longest project:"
+            + " the time-to-live counts from the start of an instance)");
       }
     }
 

@@ -31,14 +31,19 @@ public record ModelProperties(
     @DefaultValue("classpath:forms/") String formsLocation,
     @DefaultValue("hitgov") String deploymentName,
     @DefaultValue("2097152") long maxResourceBytes,
-    @DefaultValue("P2192D") Period minHistoryTimeToLive,
+    @DefaultValue("P4018D") Period minHistoryTimeToLive,
     List<String> eventStartedProcesses,
     List<String> externalTopics,
     @DefaultValue("true") boolean fourEyes,
     @DefaultValue("10m") java.time.Duration startupLockTimeout) {
 
-  /** Six years including leap days: HIPAA documentation retention (docs/adr/0002-retention.md). */
-  public static final Period RETENTION_FLOOR = Period.ofDays(2192);
+  /**
+   * Eleven years including leap days: six years of HIPAA documentation retention, counted from when
+   * a record was last in effect, plus five years, the longest project HITGov plans for. The engine's
+   * history removal-time strategy is {@code start}, so a time-to-live counts from the start of an
+   * instance (docs/adr/0002-retention.md, docs/adr/0005-history-removal-time.md).
+   */
+  public static final Period RETENTION_FLOOR = Period.ofDays(2192 + 1826);
 
   public ModelProperties {
     eventStartedProcesses = eventStartedProcesses == null ? List.of() : List.copyOf(eventStartedProcesses);

@@ -9,6 +9,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Authenticates HITGov's own endpoints ({@code /api/**}, Actuator) against Camunda's identity
@@ -20,13 +22,20 @@ import org.springframework.stereotype.Component;
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identityService;
+  private final TransactionTemplate oneTransaction;
 
-  CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+  CamundaIdentityAuthenticationProvider(IdentityService identityService, PlatformTransactionManager transactions) {
     this.identityService = identityService;
+    // the password check and the group lookup share one transaction: one commit per request, not two
+    this.oneTransaction = new TransactionTemplate(transactions);
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) {
+    return oneTransaction.execute(status -> authenticateInTransaction(authentication));
+  }
+
+  private Authentication authenticateInTransaction(Authentication authentication) {
     String userId = authentication.getName();
     Object credentials = authentication.getCredentials();
     if (userId == null || userId.isBlank() || credentials == null

@@ -1,0 +1,128 @@
+package io.hitgov.bench.baseline;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Stand-in beans under the names the risk and change models call (HITGov's delegates and listeners).
+ * They write nothing of their own: they set the variables the models route on, as HITGov's beans do for
+ * the benchmark's inputs. Scoring evaluates RiskScoreDecision like HITGov; routing sets the approvals
+ * ChangeRoutingDecision gives the benchmark's change (project managers, PMO) without evaluating it.
+ */
+@Configuration
+class StandIns {
+
+  static final List<String> NAMES = List.of("registerRiskDelegate", "scoreRiskDelegate", "riskTaskListener",
+      "fastTrackStartListener", "ownershipStartListener", "escalateRiskDelegate", "scheduleReviewDelegate",
+      "closeRiskDelegate", "convertRiskToIssueDelegate", "registerChangeRequestDelegate", "routeChangeDelegate",
+      "approvalStartListener", "decideChangeDelegate", "escalateOverdueApprovalDelegate", "updateBaselinesDelegate",
+      "changeTaskListener");
+
+  static final AtomicLong IDS = new AtomicLong();
+
+  @Bean
+  static BeanFactoryPostProcessor standInBeans() {
+    return factory -> {
+      for (String name : NAMES) {
+        ((DefaultListableBeanFactory) factory).registerSingleton(name, new StandIn(name));
+      }
+    };
+  }
+
+  /** One stand-in, behaving by the name it stands in for. */
+  static final class StandIn implements JavaDelegate, ExecutionListener, TaskListener {
+
+    private final String name;
+
+    StandIn(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      act(execution);
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      act(execution);
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      // HITGov's task listeners record who did what in its own tables; nothing to route on here
+    }
+
+    private static String inDays(int days) {
+      return OffsetDateTime.now().plusDays(days).withNano(0).toString();
+    }
+
+    private void act(DelegateExecution execution) {
+      switch (name) {
+        case "registerRiskDelegate" -> {
+          String riskId = "RISK-" + execution.getVariable("projectId") + "-" + IDS.incrementAndGet();
+          execution.setProcessBusinessKey(riskId);
+          execution.setVariable("riskId", riskId);
+          execution.setVariable("healthItSafetyEvent", Boolean.TRUE.equals(execution.getVariable("healthItSafetyEvent")));
+          execution.setVariable("fastTrackStarted", false);
+        }
+        case "scoreRiskDelegate" -> {
+          Map<String, Object> result = execution.getProcessEngineServices().getDecisionService()
+              .evaluateDecisionByKey("RiskScoreDecision")
+              .variables(Variables.createVariables().putValue("likelihood", execution.getVariable("likelihood"))
+                  .putValue("impact", execution.getVariable("impact"))
+                  .putValue("category", execution.getVariable("category")))
+              .evaluate().getSingleResult().getEntryMap();
+          execution.setVariable("riskScore", ((Number) result.get("riskScore")).intValue());
+          execution.setVariable("riskBand", result.get("riskBand"));
+          boolean fastTrack = "PATIENT_SAFETY".equals(execution.getVariable("category"))
+              && ((Number) execution.getVariable("impact")).intValue() >= 3;
+          execution.setVariable("patientSafetyFastTrack", fastTrack);
+          execution.setVariable("safetyAcknowledgementDuration", "PT4H");
+          execution.setVariable("rescoreNeedsRouting", false);
+        }
+        case "fastTrackStartListener" -> execution.setVariable("fastTrackStarted", true);
+        case "ownershipStartListener" -> {
+          execution.setVariable("escalationGroup", "projectManagers");
+          execution.setVariable("escalateNow", false);
+          execution.setVariable("escalationDue", inDays(5));
+        }
+        case "escalateRiskDelegate" -> {
+          execution.setVariable("escalationGroup", "pmo");
+          execution.setVariable("escalationTopReached", true);
+          execution.setVariable("escalationDue", inDays(5));
+        }
+        case "registerChangeRequestDelegate" -> {
+          String id = "CR-" + execution.getVariable("projectId") + "-" + IDS.incrementAndGet();
+          execution.setProcessBusinessKey(id);
+          execution.setVariable("changeRequestId", id);
+          execution.setVariable("requester", execution.getProcessEngineServices().getIdentityService()
+              .getCurrentAuthentication().getUserId());
+          execution.setVariable("inFreezeWindow", false);
+          execution.setVariable("changeRejected", false);
+        }
+        case "routeChangeDelegate" -> execution.setVariable("requiredApprovals",
+            Variables.objectValue(new ArrayList<>(List.of("projectManagers", "pmo"))).create());
+        case "approvalStartListener" -> execution.setVariableLocal("approvalDue", inDays(5));
+        case "decideChangeDelegate" -> execution.setVariable("changeOutcome", "APPROVED");
+        case "scheduleReviewDelegate" -> execution.setVariable("nextReviewDue", inDays(30));
+        default -> {
+          // closing, converting, escalating an approval, updating baselines: HITGov's own records only
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The benchmark in one command (bench/README.md): builds HITGov, the vanilla baseline and the agent in one
+# Maven invocation, then runs the comparison against the local PostgreSQL and writes bench/results/DATE.{md,json}.
+# Options (defaults): --reps=3 --ops=200 --threads=4 --rate=10 --seconds=20 --projects=1000 --pg=127.0.0.1:5432 --pguser=postgres
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -q -f bench/pom.xml -DskipTests package
+exec java -cp "bench/agent/target/hitgov-bench-agent.jar" io.hitgov.bench.Bench --root=. "$@"

@@ -1,0 +1,137 @@
+package io.hitgov.support;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import net.ttddyy.dsproxy.ExecutionInfo;
+import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.MethodExecutionContext;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Counts what the application sends to its database, exactly, with datasource-proxy wrapped around
+ * the connections of the application's pool: SQL statements (each element of a JDBC batch counted), round
+ * trips (each {@code execute*} call, a batch counting once, plus each {@code commit}/{@code rollback})
+ * and commits. Add it to an application as an initializer; counts are global (run one operation at a
+ * time, job executor off). Definitions in docs/performance.md.
+ */
+public final class SqlCounter implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+  /** What one operation sent. {@code sql} lists each execution ({@code xN} for a batch of N). */
+  public record Count(int statements, int roundTrips, int commits, List<String> sql) {
+
+    /** Statements per table-and-verb, for reading a budget failure. */
+    public Map<String, Integer> itemised() {
+      Map<String, Integer> items = new TreeMap<>();
+      for (String line : sql) {
+        String normalized = line.replaceAll("\\s+", " ").trim().toLowerCase();
+        String[] words = normalized.split(" ");
+        String verb = words[0];
+        String table = "?";
+        for (int i = 0; i < words.length - 1; i++) {
+          if (words[i].equals("from") || words[i].equals("into") || (verb.equals("update") && i == 0)) {
+            table = words[i + 1];
+            break;
+          }
+        }
+        items.merge(verb + " " + table, 1, Integer::sum);
+      }
+      return items;
+    }
+
+    @Override
+    public String toString() {
+      return statements + " statements, " + roundTrips + " round trips, " + commits + " commits " + itemised();
+    }
+  }
+
+  private final List<String> sql = Collections.synchronizedList(new ArrayList<>());
+  private int statements;
+  private int roundTrips;
+  private int commits;
+
+  @Override
+  public void initialize(ConfigurableApplicationContext context) {
+    context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+      @Override
+      public Object postProcessBeforeInitialization(Object bean, String beanName) {
+        // The pool keeps its type (Flyway derives its own data source from it); what it pools is counted.
+        if (bean instanceof HikariDataSource pool && pool.getDataSource() == null) {
+          pool.setDataSource(wrap(new DriverManagerDataSource(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword())));
+        }
+        return bean;
+      }
+    });
+  }
+
+  /** {@code dataSource} behind the counting proxy. */
+  public DataSource wrap(DataSource dataSource) {
+    return ProxyDataSourceBuilder.create(dataSource).name("counted").listener(new QueryExecutionListener() {
+      @Override
+      public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {}
+
+      @Override
+      public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+        int elements = 0;
+        for (QueryInfo query : queryInfoList) {
+          elements += Math.max(1, query.getParametersList().size());
+        }
+        if (execInfo.isBatch() && queryInfoList.size() == 1) {
+          elements = Math.max(1, execInfo.getBatchSize());
+        }
+        String first = queryInfoList.isEmpty() ? "?" : queryInfoList.get(0).getQuery();
+        synchronized (SqlCounter.this) {
+          statements += elements;
+          roundTrips++;
+          sql.add(elements > 1 ? first + " x" + elements : first);
+        }
+      }
+    }).afterMethod(this::afterMethod).build();
+  }
+
+  private void afterMethod(MethodExecutionContext context) {
+    String method = context.getMethod().getName();
+    if (context.getTarget() instanceof java.sql.Connection && (method.equals("commit") || method.equals("rollback"))) {
+      synchronized (this) {
+        roundTrips++;
+        if (method.equals("commit")) {
+          commits++;
+        }
+      }
+    }
+  }
+
+  /** Runs {@code operation} and answers what it sent to the database. */
+  public Count count(Runnable operation) {
+    return count(() -> {
+      operation.run();
+      return null;
+    }).count();
+  }
+
+  /** Runs {@code operation} and answers its result with what it sent. */
+  public <T> Counted<T> count(Supplier<T> operation) {
+    synchronized (this) {
+      statements = 0;
+      roundTrips = 0;
+      commits = 0;
+      sql.clear();
+    }
+    T result = operation.get();
+    synchronized (this) {
+      return new Counted<>(result, new Count(statements, roundTrips, commits, List.copyOf(sql)));
+    }
+  }
+
+  public record Counted<T>(T result, Count count) {}
+}
