@@ -21,7 +21,8 @@ create table interop_interface (
   crosswalk_ref      varchar(500),
   registered_by      varchar(64)   not null,
   registered_at      timestamp with time zone not null,
-  -- the last time the interface changed (an approved change request naming it): rounds before it are not current
+  -- raised by each approved change request naming the interface: rounds of an older generation are not current
+  generation         integer       not null,
   changed_at         timestamp with time zone not null,
   changed_by_change  varchar(100),
   process_instance_id varchar(64),
@@ -34,6 +35,7 @@ create table interop_test_round (
   project_id         varchar(64)   not null,
   interface_id       varchar(64)   not null,
   round_name         varchar(100)  not null,
+  generation         integer       not null,
   environment        varchar(16)   not null,
   uploaded_by        varchar(64)   not null,
   uploaded_at        timestamp with time zone not null,

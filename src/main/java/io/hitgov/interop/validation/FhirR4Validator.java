@@ -116,15 +116,15 @@ public final class FhirR4Validator {
       messages = validator.validateWithResult(body).getMessages();
     } catch (RuntimeException unparseable) {
       // malformed JSON or XML: the parser's position, as a FHIRPath where it names one ($.name[1] -> Patient.name[1])
-      String text = String.valueOf(unparseable.getMessage());
-      Matcher path = PARSER_PATH.matcher(text);
+      String error = String.valueOf(unparseable.getMessage());
+      Matcher path = PARSER_PATH.matcher(error);
       String location = path.find() ? (type == null ? "Resource" : type) + path.group(1) : "(document)";
-      Matcher line = PARSER_LINE.matcher(text);
+      Matcher line = PARSER_LINE.matcher(error);
       if (line.find()) {
         location += " (line " + line.group(1) + ", column " + line.group(2) + ")";
       }
       issues.add(sanitizer.issue(Issue.ERROR, location, "not well-formed " + (json ? "JSON" : "XML") + ": "
-          + text.replaceAll("^[A-Za-z.]+Exception: ", "")));
+          + error.replaceAll("^[A-Za-z.]+Exception: ", "")));
       return new MessageResult(type, issues);
     }
     for (SingleValidationMessage m : messages) {
