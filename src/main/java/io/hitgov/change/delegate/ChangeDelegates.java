@@ -6,8 +6,10 @@ import io.hitgov.change.ChangeRecords.ChangeRequest;
 import io.hitgov.change.ChangeRequestProcess;
 import io.hitgov.change.ChangeService.Routing;
 import io.hitgov.change.ChangeService;
+import io.hitgov.interop.InteropReadiness;
 import io.hitgov.lifecycle.ProjectBaselines.Baseline;
 import io.hitgov.shared.process.CurrentUser;
+import io.hitgov.shared.process.InvalidVariablesException;
 import io.hitgov.shared.process.ModelCallable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,15 +33,32 @@ final class ChangeDelegates {
   static class RegisterChangeRequest implements JavaDelegate {
     private final ChangeService changes;
     private final CurrentUser currentUser;
+    private final InteropReadiness interop;
 
-    RegisterChangeRequest(ChangeService changes, CurrentUser currentUser) {
+    RegisterChangeRequest(ChangeService changes, CurrentUser currentUser, InteropReadiness interop) {
       this.changes = changes;
       this.currentUser = currentUser;
+      this.interop = interop;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
       String requester = currentUser.required("Raising a change request");
+      List<String> interfaces = affectedInterfaces(execution);
+      if (!interfaces.isEmpty()) {
+        List<String> problems = new java.util.ArrayList<>();
+        if (!Boolean.TRUE.equals(execution.getVariable(ChangeRequestProcess.Variables.INTERFACE))) {
+          problems.add(ChangeRequestProcess.Variables.AFFECTED_INTERFACES + " needs interfaceImpact true");
+        }
+        List<String> unknown = interop.unknownInterfaces((String) execution.getVariable(PROJECT_ID), interfaces);
+        if (!unknown.isEmpty()) {
+          problems.add(ChangeRequestProcess.Variables.AFFECTED_INTERFACES + " " + unknown
+              + " are not interfaces of project " + execution.getVariable(PROJECT_ID));
+        }
+        if (!problems.isEmpty()) {
+          throw new InvalidVariablesException(problems);
+        }
+      }
       ChangeRequest cr = changes.register(execution.getVariables(), requester, execution.getProcessInstanceId());
       Baseline project = changes.project(cr.projectId());
       execution.setProcessBusinessKey(cr.changeRequestId());
@@ -129,9 +148,11 @@ final class ChangeDelegates {
   @ModelCallable(processes = ChangeRequestProcess.KEY)
   static class DecideChange implements JavaDelegate {
     private final ChangeService changes;
+    private final InteropReadiness interop;
 
-    DecideChange(ChangeService changes) {
+    DecideChange(ChangeService changes, InteropReadiness interop) {
       this.changes = changes;
+      this.interop = interop;
     }
 
     @Override
@@ -143,6 +164,10 @@ final class ChangeDelegates {
         execution.setVariable("rejectionReasons", io.hitgov.shared.process.TaskFields.clipped(changes.rejectionReasons(id)));
       } else if ("EMERGENCY".equals(execution.getVariable(CHANGE_TYPE))) {
         execution.setVariable(RETROSPECTIVE_DUE, changes.retrospectiveDue());
+      }
+      if (ChangeRequestProcess.Values.APPROVED.equals(outcome)) {
+        // the named interfaces need a new signed test round (the interop feature re-opens their readiness)
+        interop.reopen((String) execution.getVariable(PROJECT_ID), affectedInterfaces(execution), id);
       }
     }
   }
@@ -160,5 +185,21 @@ final class ChangeDelegates {
     public void execute(DelegateExecution execution) {
       changes.updateBaselines(execution.getProcessBusinessKey());
     }
+  }
+
+  /** The change's affected interface ids (comma-separated start variable), trimmed, without blanks. */
+  static List<String> affectedInterfaces(DelegateExecution execution) {
+    Object value = execution.getVariable(ChangeRequestProcess.Variables.AFFECTED_INTERFACES);
+    if (!(value instanceof String text) || text.isBlank()) {
+      return List.of();
+    }
+    List<String> ids = java.util.Arrays.stream(text.split(",")).map(String::strip).filter(x -> !x.isEmpty())
+        .distinct().toList();
+    List<String> malformed = ids.stream().filter(x -> !x.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")).toList();
+    if (!malformed.isEmpty()) {
+      throw new InvalidVariablesException(ChangeRequestProcess.Variables.AFFECTED_INTERFACES + " " + malformed
+          + " are not interface ids");
+    }
+    return ids;
   }
 }

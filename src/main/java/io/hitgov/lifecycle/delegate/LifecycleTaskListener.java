@@ -50,6 +50,10 @@ class LifecycleTaskListener implements TaskListener {
     String key = task.getTaskDefinitionKey();
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       TaskFields.declare(task, fields(key));
+      if (Elements.SCORE_CHECKPOINT.equals(key)) {
+        task.setVariableLocal(io.hitgov.lifecycle.ProjectGates.READINESS_EVIDENCE,
+            projects.readinessEvidence(task.getExecution().getProcessBusinessKey()));
+      }
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       completed(task, key, currentUser.required("Completing a project task"));
     }

@@ -131,7 +131,10 @@ final class GateDelegates {
     private void created(DelegateTask task, String key) {
       switch (key) {
         case Elements.ASSEMBLE_EVIDENCE -> TaskFields.declare(task, "evidenceReferences", "unmetCriteria", "evidenceNote");
-        case Elements.SCORE_READINESS -> TaskFields.declare(task, ProjectGates.scorecardFields());
+        case Elements.SCORE_READINESS -> {
+          TaskFields.declare(task, ProjectGates.scorecardFields());
+          task.setVariableLocal(ProjectGates.READINESS_EVIDENCE, projects.readinessEvidence((String) task.getVariable("projectId")));
+        }
         case Elements.REVIEW -> TaskFields.declare(task, OUTCOME, COMMENT, "conditionText", "conditionOwner", "conditionDue");
         case Elements.CHASE_OVERDUE_DECISION -> {
           TaskFields.declare(task, "escalationNote");
