@@ -17,15 +17,20 @@ public final class InteropCostProbe {
   public static void main(String[] args) {
     long before = usedHeap();
     long start = System.nanoTime();
+    long buildCpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     FhirR4Validator fhir = FhirR4Validator.build(List.of());
     long buildMs = (System.nanoTime() - start) / 1_000_000;
+    buildCpu = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - buildCpu) / 1_000_000;
     long after = usedHeap();
-    System.out.printf("FHIR validator: built in %d ms, retained heap %d MB%n", buildMs, (after - before) >> 20);
+    System.out.printf("FHIR validator: built in %d ms (CPU %d ms), retained heap %d MB%n", buildMs, buildCpu,
+        (after - before) >> 20);
 
     Hl7v2Validator hl7 = new Hl7v2Validator();
     List<String> types = List.of("ADT^A01", "ORM^O01", "ORU^R01");
+    java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
     for (int run = 1; run <= 3; run++) {
       start = System.nanoTime();
+      long cpuStart = cpu.getCurrentThreadCpuTime();
       for (int i = 0; i < 100; i++) {
         String message = switch (i % 3) {
           case 0 -> Samples.adtA01("T");
@@ -35,12 +40,16 @@ public final class InteropCostProbe {
         hl7.validate(message, "2.5.1", types, false);
       }
       long hl7Ms = (System.nanoTime() - start) / 1_000_000;
+      long hl7Cpu = (cpu.getCurrentThreadCpuTime() - cpuStart) / 1_000_000;
       start = System.nanoTime();
+      cpuStart = cpu.getCurrentThreadCpuTime();
       for (int i = 0; i < 100; i++) {
         fhir.validate(i % 2 == 0 ? Samples.PATIENT : Samples.OBSERVATION_WITHOUT_STATUS, List.of("Patient", "Observation"));
       }
       long fhirMs = (System.nanoTime() - start) / 1_000_000;
-      System.out.printf("run %d: 100 HL7 v2 messages %d ms, 100 FHIR resources %d ms%n", run, hl7Ms, fhirMs);
+      long fhirCpu = (cpu.getCurrentThreadCpuTime() - cpuStart) / 1_000_000;
+      System.out.printf("run %d: 100 HL7 v2 messages %d ms (CPU %d ms), 100 FHIR resources %d ms (CPU %d ms)%n", run,
+          hl7Ms, hl7Cpu, fhirMs, fhirCpu);
     }
     System.out.printf("heap in use after the batches: %d MB (max %d MB)%n", usedHeap() >> 20,
         Runtime.getRuntime().maxMemory() >> 20);

@@ -23,6 +23,7 @@ import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationS
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r5.utils.validation.constants.BestPracticeWarningLevel;
 
 /**
  * Validates one FHIR R4 resource (JSON or XML text; a single resource or a Bundle) with HAPI FHIR's
@@ -63,6 +64,8 @@ public final class FhirR4Validator {
     }
     FhirInstanceValidator module = new FhirInstanceValidator(chain);
     module.setAnyExtensionsAllowed(true);
+    // "should have a performer" and the like are advice, not readiness findings; skipping them saves time
+    module.setBestPracticeWarningLevel(BestPracticeWarningLevel.Ignore);
     FhirValidator validator = context.newValidator();
     validator.registerValidatorModule(module);
     FhirR4Validator built = new FhirR4Validator(validator);
