@@ -22,6 +22,14 @@ public interface InteropReadiness {
   /** Whether the project has conversion domains (R07 is derived from them only then). */
   boolean hasConversionDomains(String projectId);
 
+  /**
+   * The project's interface and conversion status as plain values, for the project's API:
+   * {@code interfaces} and {@code conversionDomains}, each entry with its id, {@code status}
+   * (READY or NOT_READY) and {@code reason}; {@code r06} and {@code r07} (GREEN, RED or
+   * NOT_RECORDED) with the problems.
+   */
+  java.util.Map<String, Object> overview(String projectId);
+
   /** The ids among {@code interfaceIds} that are not interfaces of the project. */
   List<String> unknownInterfaces(String projectId, List<String> interfaceIds);
 

@@ -368,6 +368,41 @@ public class InteropService implements InteropReadiness {
   }
 
   @Override
+  public Map<String, Object> overview(String projectId) {
+    Map<String, Object> overview = new LinkedHashMap<>();
+    overview.put("interfaces", repository.interfaces(projectId).stream().map(i -> {
+      Status s = status(i);
+      Map<String, Object> one = new LinkedHashMap<>();
+      one.put("interfaceId", i.interfaceId());
+      one.put("standard", i.standard());
+      one.put("goLiveCritical", i.goLiveCritical());
+      one.put("clinical", i.clinical());
+      one.put("status", s.status());
+      one.put("reason", s.reason());
+      return one;
+    }).toList());
+    overview.put("conversionDomains", repository.domains(projectId).stream().map(d -> {
+      Status s = status(d);
+      Map<String, Object> one = new LinkedHashMap<>();
+      one.put("domain", d.domain());
+      one.put("scope", d.scope());
+      one.put("status", s.status());
+      one.put("reason", s.reason());
+      return one;
+    }).toList());
+    overview.put("r06", criterion(hasInterfaces(projectId), interfaceProblems(projectId)));
+    overview.put("r07", criterion(hasConversionDomains(projectId), conversionProblems(projectId)));
+    return overview;
+  }
+
+  private static Map<String, Object> criterion(boolean recorded, List<String> problems) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("status", !recorded ? "NOT_RECORDED" : problems.isEmpty() ? "GREEN" : "RED");
+    c.put("problems", problems);
+    return c;
+  }
+
+  @Override
   public boolean hasInterfaces(String projectId) {
     return !repository.interfaces(projectId).isEmpty();
   }

@@ -94,6 +94,12 @@ class InterfaceApiTest {
     assertThat(created.json().at("/readiness/reason").asText()).isEqualTo("no test round since registration");
     assertThat(created.json().get("processInstanceId").asText()).isNotBlank();
 
+    JsonNode project = http.as("steve").get("/api/projects/EHR-IF-1").json().get("interoperability");
+    assertThat(project.at("/interfaces/0/interfaceId").asText()).isEqualTo("LAB");
+    assertThat(project.at("/interfaces/0/status").asText()).isEqualTo("NOT_READY");
+    assertThat(project.at("/r06/status").asText()).isEqualTo("RED");
+    assertThat(project.at("/r07/status").asText()).as("no conversion domains").isEqualTo("NOT_RECORDED");
+
     JsonNode list = http.as("paula").get("/api/projects/EHR-IF-1/interfaces").json();
     assertThat(list).hasSize(1);
     assertThat(list.get(0).get("messageTypes").toString()).contains("ORU^R01");
