@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Rows of the interface inventory, test rounds and conversion domains (V22__interop.sql). */
-public final class InteropRecords {
+final class InteropRecords {
 
   private InteropRecords() {}
 

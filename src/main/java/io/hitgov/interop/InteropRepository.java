@@ -14,11 +14,11 @@ import org.springframework.stereotype.Repository;
 
 /** The interface inventory, test rounds with their message results, conversion domains and trial loads. */
 @Repository
-public class InteropRepository {
+class InteropRepository {
 
   private final JdbcClient jdbc;
 
-  public InteropRepository(JdbcClient jdbc) {
+  InteropRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 

@@ -76,22 +76,22 @@ public class InteropService implements InteropReadiness {
 
   // ---------------------------------------------------------------- inventory
 
-  public Optional<Interface> find(String projectId, String interfaceId) {
+  Optional<Interface> find(String projectId, String interfaceId) {
     return repository.find(projectId, interfaceId);
   }
 
-  public Interface get(String projectId, String interfaceId) {
+  Interface get(String projectId, String interfaceId) {
     return find(projectId, interfaceId).orElseThrow(() -> new InvalidVariablesException(
         "interfaceId '" + interfaceId + "' is not an interface of project " + projectId));
   }
 
-  public List<Interface> interfaces(String projectId) {
+  List<Interface> interfaces(String projectId) {
     return repository.interfaces(projectId);
   }
 
   /** Registers an interface (already validated) and starts its readiness process as the registering user. */
   @Transactional
-  public Interface register(Interface candidate) {
+  Interface register(Interface candidate) {
     if (repository.find(candidate.projectId(), candidate.interfaceId()).isPresent()) {
       throw new io.hitgov.shared.process.TaskConflictException("Interface " + candidate.interfaceId()
           + " is already registered for project " + candidate.projectId());
@@ -133,7 +133,7 @@ public class InteropService implements InteropReadiness {
 
   /** Validates an upload, stores its round and per-message results (hash and issues, never the message). */
   @Transactional
-  public TestRound validateRound(Interface i, String roundName, String environment, List<String> messages, String user) {
+  TestRound validateRound(Interface i, String roundName, String environment, List<String> messages, String user) {
     boolean production = "PRODUCTION".equals(environment);
     List<Checked> checked = new ArrayList<>();
     for (int index = 0; index < messages.size(); index++) {
@@ -175,12 +175,12 @@ public class InteropService implements InteropReadiness {
     return results;
   }
 
-  public List<TestRound> rounds(String projectId, String interfaceId) {
+  List<TestRound> rounds(String projectId, String interfaceId) {
     return repository.rounds(projectId, interfaceId);
   }
 
   /** The latest round of the interface's current generation, if any. */
-  public Optional<TestRound> latestCurrentRound(String projectId, String interfaceId) {
+  Optional<TestRound> latestCurrentRound(String projectId, String interfaceId) {
     Interface i = get(projectId, interfaceId);
     return repository.rounds(projectId, interfaceId).stream().filter(r -> r.generation() == i.generation())
         .reduce((a, b) -> b);
@@ -225,7 +225,7 @@ public class InteropService implements InteropReadiness {
   }
 
   /** READY: a passed round of the current generation, signed by integration (and the CMIO for a clinical interface). */
-  public Status status(Interface i) {
+  Status status(Interface i) {
     List<TestRound> current = repository.rounds(i.projectId(), i.interfaceId()).stream()
         .filter(r -> r.generation() == i.generation()).toList();
     String since = i.changedByChange() == null ? "registration" : "change " + i.changedByChange();
@@ -249,16 +249,16 @@ public class InteropService implements InteropReadiness {
 
   // ---------------------------------------------------------------- conversion
 
-  public List<ConversionDomain> domains(String projectId) {
+  List<ConversionDomain> domains(String projectId) {
     return repository.domains(projectId);
   }
 
-  public Optional<ConversionDomain> domain(String projectId, String domain) {
+  Optional<ConversionDomain> domain(String projectId, String domain) {
     return repository.domain(projectId, domain);
   }
 
   @Transactional
-  public void register(ConversionDomain d) {
+  void register(ConversionDomain d) {
     if (repository.domain(d.projectId(), d.domain()).isPresent()) {
       throw new io.hitgov.shared.process.TaskConflictException("Conversion domain " + d.domain()
           + " is already registered for project " + d.projectId());
@@ -268,7 +268,7 @@ public class InteropService implements InteropReadiness {
         d.scope() + (d.safetyCritical() ? ", safety-critical" : ""));
   }
 
-  public List<TrialLoad> loads(String projectId, String domain) {
+  List<TrialLoad> loads(String projectId, String domain) {
     return repository.loads(projectId, domain);
   }
 
@@ -277,7 +277,7 @@ public class InteropService implements InteropReadiness {
    * are equal; otherwise it stays red with the reason.
    */
   @Transactional
-  public TrialLoad recordLoad(String projectId, String domain, String loadName, long source, long target, long excluded,
+  TrialLoad recordLoad(String projectId, String domain, String loadName, long source, long target, long excluded,
       String sourceChecksum, String targetChecksum, String user) {
     List<String> gaps = new ArrayList<>();
     if (source != target + excluded) {
@@ -316,7 +316,7 @@ public class InteropService implements InteropReadiness {
    * READY: read-only legacy access needs no load; otherwise the latest trial load reconciled, and for
    * migrated data a passed CMIO sample review given after that load.
    */
-  public Status status(ConversionDomain d) {
+  Status status(ConversionDomain d) {
     if ("READ_ONLY_LEGACY".equals(d.scope())) {
       return Status.ready("read-only legacy access, nothing loaded");
     }

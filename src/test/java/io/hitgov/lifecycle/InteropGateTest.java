@@ -5,12 +5,9 @@ import static io.hitgov.stagegate.StageGateReviewProcess.Elements.SCORE_READINES
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
-import io.hitgov.interop.InteropRecords.ConversionDomain;
-import io.hitgov.interop.InteropRecords.Interface;
-import io.hitgov.interop.InteropRecords.TestRound;
+import io.hitgov.interop.InteropFixtures;
 import io.hitgov.interop.InteropService;
 import io.hitgov.interop.Samples;
-import io.hitgov.shared.process.EngineClock;
 import io.hitgov.support.HitgovSpringTest;
 import java.util.List;
 import org.assertj.core.api.Assertions;
@@ -51,17 +48,14 @@ class InteropGateTest {
     return review;
   }
 
-  Interface labInterface(String projectId) {
-    return interop.register(new Interface(projectId, "LAB-ORU", "Lab results", "LIS", "EHR", "INBOUND", "HL7V2",
-        "2.5.1", "ORU^R01", 5000, "irene", true, false, null, null, "irene", EngineClock.now(), 1, EngineClock.now(),
-        null, null));
+  void labInterface(String projectId) {
+    InteropFixtures.hl7Interface(context, projectId, "LAB-ORU", true, false);
   }
 
   void allergies(String projectId, boolean reconciled) {
-    interop.register(new ConversionDomain(projectId, "allergies", "MIGRATE", true, "maria", EngineClock.now(), null,
-        null, null, null, null));
-    interop.recordLoad(projectId, "allergies", "trial-1", 1000, reconciled ? 1000 : 990, 0, "abc123",
-        reconciled ? "abc123" : "def456", "maria");
+    InteropFixtures.conversionDomain(context, projectId, "allergies", "MIGRATE");
+    InteropFixtures.trialLoad(context, projectId, "allergies", "trial-1", 1000, reconciled ? 1000 : 990, "abc123",
+        reconciled ? "abc123" : "def456");
   }
 
   String gateText(ProcessInstance review) {
@@ -90,12 +84,12 @@ class InteropGateTest {
   @Test
   void a_passed_signed_round_and_a_reconciled_signed_conversion_let_g6_pass() {
     ProcessInstance review = atG6("EHR-IOP-GREEN");
-    Interface lab = labInterface("EHR-IOP-GREEN");
-    TestRound round = interop.validateRound(lab, "final", "PRODUCTION", List.of(Samples.oruR01("P")), "irene");
-    Assertions.assertThat(round.passed()).isTrue();
+    labInterface("EHR-IOP-GREEN");
+    String round = InteropFixtures.round(context, "EHR-IOP-GREEN", "LAB-ORU", "PRODUCTION",
+        List.of(Samples.oruR01("P")), "irene");
     Assertions.assertThat(interop.interfaceProblems("EHR-IOP-GREEN")).singleElement().asString()
         .contains("passed but is not signed by the integration lead");
-    interop.signOff(round.roundId(), false, "ivan");
+    interop.signOff(round, false, "ivan");
     allergies("EHR-IOP-GREEN", true);
     Assertions.assertThat(interop.conversionProblems("EHR-IOP-GREEN")).singleElement().asString()
         .contains("no passed CMIO golden-patient sample review");

@@ -1,0 +1,208 @@
+package io.hitgov.change;
+
+import static io.hitgov.change.ChangeRequestProcess.Variables.*;
+
+import io.hitgov.change.ChangeService.Routing;
+import io.hitgov.interop.InteropReadiness;
+import io.hitgov.lifecycle.ProjectBaselines.Baseline;
+import io.hitgov.shared.process.CurrentUser;
+import io.hitgov.shared.process.InvalidVariablesException;
+import io.hitgov.shared.process.ModelCallable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/** The service tasks and listeners of ChangeRequestProcess. */
+final class ChangeDelegates {
+
+  private ChangeDelegates() {}
+
+  /** Registers the change (CR-… id, business key) for the authenticated requester; freeze and type rules. */
+  @Component("registerChangeRequestDelegate")
+  @ModelCallable(processes = ChangeRequestProcess.KEY)
+  static class RegisterChangeRequest implements JavaDelegate {
+    private final ChangeService changes;
+    private final CurrentUser currentUser;
+    private final InteropReadiness interop;
+
+    RegisterChangeRequest(ChangeService changes, CurrentUser currentUser, InteropReadiness interop) {
+      this.changes = changes;
+      this.currentUser = currentUser;
+      this.interop = interop;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      String requester = currentUser.required("Raising a change request");
+      checkAffectedInterfaces(execution);
+      ChangeRecords.Raised cr = changes.register(execution.getVariables(), requester, execution.getProcessInstanceId());
+      Baseline project = changes.project(cr.projectId());
+      execution.setProcessBusinessKey(cr.changeRequestId());
+      execution.setVariable(CHANGE_REQUEST_ID, cr.changeRequestId());
+      execution.setVariable(REQUESTER, requester);
+      execution.setVariable(IN_FREEZE, cr.inFreezeWindow());
+      execution.setVariable(BUDGET, project.budget());
+      execution.setVariable(BUDGET_SHARE, changes.budgetShare(cr.costImpact(), project.budget()));
+      execution.setVariable(COST_IMPACT, cr.costImpact());
+      execution.setVariable(REJECTED, false);
+      execution.setVariable("assessmentSummary", "not assessed (" + cr.changeType() + ")");
+      if (cr.outcome() != null) {
+        execution.setVariable(OUTCOME, cr.outcome());
+      }
+    }
+
+    /** affectedInterfaceIds: only with interfaceImpact, and only interfaces of the project (400 otherwise). */
+    private void checkAffectedInterfaces(DelegateExecution execution) {
+      List<String> interfaces = affectedInterfaces(execution);
+      if (interfaces.isEmpty()) {
+        return;
+      }
+      List<String> problems = new ArrayList<>();
+      if (!Boolean.TRUE.equals(execution.getVariable(INTERFACE))) {
+        problems.add(AFFECTED_INTERFACES + " needs interfaceImpact true");
+      }
+      List<String> unknown = interop.unknownInterfaces((String) execution.getVariable(PROJECT_ID), interfaces);
+      if (!unknown.isEmpty()) {
+        problems.add(AFFECTED_INTERFACES + " " + unknown + " are not interfaces of project "
+            + execution.getVariable(PROJECT_ID));
+      }
+      if (!problems.isEmpty()) {
+        throw new InvalidVariablesException(problems);
+      }
+    }
+  }
+
+  /** ChangeRoutingDecision over the request, the assessment and the derived inputs: requiredApprovals. */
+  @Component("routeChangeDelegate")
+  @ModelCallable(processes = ChangeRequestProcess.KEY)
+  static class RouteChange implements JavaDelegate {
+    private final ChangeService changes;
+
+    RouteChange(ChangeService changes) {
+      this.changes = changes;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      Map<String, Object> inputs = new HashMap<>();
+      for (String name : List.of(CHANGE_TYPE, COST_IMPACT, SCHEDULE_IMPACT_DAYS, MOVES_GO_LIVE, CLINICAL, SAFETY, PHI,
+          INTERFACE, BUDGET, BUDGET_SHARE, IN_FREEZE)) {
+        inputs.put(name, execution.getVariable(name));
+      }
+      for (String name : ChangeRequestProcess.Variables.ASSESSMENT) {
+        inputs.put(name, execution.getVariable(name));
+      }
+      Routing routing = changes.route(execution.getProcessBusinessKey(), inputs);
+      execution.setVariable(REQUIRED_APPROVALS, Variables.objectValue(new ArrayList<>(routing.groups())).create());
+      execution.setVariable("routingSummary", io.hitgov.shared.process.TaskFields.clipped(routing.summary()));
+    }
+  }
+
+  /** Each approval instance: its due date, by group and change type. */
+  @Component("approvalStartListener")
+  @ModelCallable(processes = ChangeRequestProcess.KEY)
+  static class ApprovalStart implements ExecutionListener {
+    private final ChangeService changes;
+
+    ApprovalStart(ChangeService changes) {
+      this.changes = changes;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      execution.setVariableLocal(APPROVAL_DUE, changes.approvalDue((String) execution.getVariable(CHANGE_TYPE),
+          (String) execution.getVariable(APPROVER_GROUP)));
+    }
+  }
+
+  /** An overdue approval: the next level up may now decide it; the change log tells the requester. */
+  @Component("escalateOverdueApprovalDelegate")
+  @ModelCallable(processes = ChangeRequestProcess.KEY)
+  static class EscalateOverdueApproval implements JavaDelegate {
+    private final ChangeService changes;
+
+    EscalateOverdueApproval(ChangeService changes) {
+      this.changes = changes;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      String group = (String) execution.getVariable(APPROVER_GROUP);
+      String next = changes.escalationOf(group);
+      var taskService = execution.getProcessEngineServices().getTaskService();
+      for (Task task : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+          .taskDefinitionKey(ChangeRequestProcess.Elements.APPROVE).list()) {
+        if (group.equals(taskService.getVariable(task.getId(), APPROVER_GROUP))) {
+          taskService.addCandidateGroup(task.getId(), next);
+        }
+      }
+      changes.escalated(execution.getProcessBusinessKey(), group, next);
+    }
+  }
+
+  @Component("decideChangeDelegate")
+  @ModelCallable(processes = ChangeRequestProcess.KEY)
+  static class DecideChange implements JavaDelegate {
+    private final ChangeService changes;
+    private final InteropReadiness interop;
+
+    DecideChange(ChangeService changes, InteropReadiness interop) {
+      this.changes = changes;
+      this.interop = interop;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      String id = execution.getProcessBusinessKey();
+      String outcome = changes.decide(id);
+      execution.setVariable(OUTCOME, outcome);
+      if (ChangeRequestProcess.Values.REJECTED.equals(outcome)) {
+        execution.setVariable("rejectionReasons", io.hitgov.shared.process.TaskFields.clipped(changes.rejectionReasons(id)));
+      } else if ("EMERGENCY".equals(execution.getVariable(CHANGE_TYPE))) {
+        execution.setVariable(RETROSPECTIVE_DUE, changes.retrospectiveDue());
+      }
+      if (ChangeRequestProcess.Values.APPROVED.equals(outcome)) {
+        // the named interfaces need a new signed test round (the interop feature re-opens their readiness)
+        interop.reopen((String) execution.getVariable(PROJECT_ID), affectedInterfaces(execution), id);
+      }
+    }
+  }
+
+  @Component("updateBaselinesDelegate")
+  @ModelCallable(processes = ChangeRequestProcess.KEY)
+  static class UpdateBaselines implements JavaDelegate {
+    private final ChangeService changes;
+
+    UpdateBaselines(ChangeService changes) {
+      this.changes = changes;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      changes.updateBaselines(execution.getProcessBusinessKey());
+    }
+  }
+
+  /** The change's affected interface ids (comma-separated start variable), trimmed, without blanks. */
+  static List<String> affectedInterfaces(DelegateExecution execution) {
+    Object value = execution.getVariable(ChangeRequestProcess.Variables.AFFECTED_INTERFACES);
+    if (!(value instanceof String text) || text.isBlank()) {
+      return List.of();
+    }
+    List<String> ids = java.util.Arrays.stream(text.split(",")).map(String::strip).filter(x -> !x.isEmpty())
+        .distinct().toList();
+    List<String> malformed = ids.stream().filter(x -> !x.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")).toList();
+    if (!malformed.isEmpty()) {
+      throw new InvalidVariablesException(ChangeRequestProcess.Variables.AFFECTED_INTERFACES + " " + malformed
+          + " are not interface ids");
+    }
+    return ids;
+  }
+}
