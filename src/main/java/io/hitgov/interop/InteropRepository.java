@@ -6,20 +6,37 @@ import io.hitgov.interop.InteropRecords.InteropEvent;
 import io.hitgov.interop.InteropRecords.MessageRow;
 import io.hitgov.interop.InteropRecords.TestRound;
 import io.hitgov.interop.InteropRecords.TrialLoad;
+import io.hitgov.shared.audit.AuditChain;
+import io.hitgov.shared.audit.AuditedTable;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The interface inventory, test rounds with their message results, conversion domains and trial loads. */
+/**
+ * The interface inventory, test rounds with their message results, conversion domains and trial
+ * loads. Message results, trial loads and events are append-only; trial loads and events are
+ * chained per project (docs/security-audit.md).
+ */
 @Repository
 class InteropRepository {
 
-  private final JdbcClient jdbc;
+  static final AuditedTable EVENTS = AuditedTable.of("interop_event", "id", "project_id", "subject", "at", "actor",
+      "event", "details");
+  static final AuditedTable LOADS = AuditedTable.of("conversion_trial_load", "id", "project_id", "domain", "load_name",
+      "recorded_by", "recorded_at", "source_count", "target_count", "excluded_count", "source_checksum",
+      "target_checksum", "reconciled", "reconciliation");
 
-  InteropRepository(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final AuditChain audit;
+
+  InteropRepository(JdbcClient jdbc, AuditChain audit) {
     this.jdbc = jdbc;
+    this.audit = audit;
+    audit.register(EVENTS);
+    audit.register(LOADS);
   }
 
   // ------------------------------------------------------------------ interfaces
@@ -124,11 +141,15 @@ class InteropRepository {
   }
 
   public void insert(TrialLoad l) {
-    jdbc.sql("""
-        insert into conversion_trial_load (project_id, domain, load_name, recorded_by, recorded_at, source_count,
-          target_count, excluded_count, source_checksum, target_checksum, reconciled, reconciliation)
-        values (:projectId, :domain, :loadName, :recordedBy, :recordedAt, :sourceCount, :targetCount, :excludedCount,
-          :sourceChecksum, :targetChecksum, :reconciled, :reconciliation)""").paramSource(l).update();
+    audit.insert(AuditChain.projectChain(l.projectId()), LOADS, () -> {
+      var keys = new GeneratedKeyHolder();
+      jdbc.sql("""
+          insert into conversion_trial_load (project_id, domain, load_name, recorded_by, recorded_at, source_count,
+            target_count, excluded_count, source_checksum, target_checksum, reconciled, reconciliation)
+          values (:projectId, :domain, :loadName, :recordedBy, :recordedAt, :sourceCount, :targetCount, :excludedCount,
+            :sourceChecksum, :targetChecksum, :reconciled, :reconciliation)""").paramSource(l).update(keys, "id");
+      return keys.getKey().longValue();
+    });
   }
 
   public List<TrialLoad> loads(String projectId, String domain) {
@@ -147,8 +168,13 @@ class InteropRepository {
   // ------------------------------------------------------------------ events
 
   public void event(String projectId, String subject, OffsetDateTime at, String actor, String event, String details) {
-    jdbc.sql("insert into interop_event (project_id, subject, at, actor, event, details) values (?, ?, ?, ?, ?, ?)")
-        .params(projectId, subject, at, actor, event, details).update();
+    audit.insert(AuditChain.projectChain(projectId), EVENTS, () -> {
+      var keys = new GeneratedKeyHolder();
+      jdbc.sql("insert into interop_event (project_id, subject, at, actor, event, details) values (?, ?, ?, ?, ?, ?)")
+          .params(projectId, subject, at, actor, event, details == null ? null : details.length() > 2000
+              ? details.substring(0, 1990) + " [...]" : details).update(keys, "id");
+      return keys.getKey().longValue();
+    });
   }
 
   public List<InteropEvent> events(String projectId, String subject) {

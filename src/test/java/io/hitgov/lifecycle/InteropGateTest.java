@@ -37,9 +37,11 @@ class InteropGateTest {
     driver = new LifecycleDriver(processEngine);
   }
 
-  ProcessInstance atG6(String projectId) {
+  /** A project at G6 whose interface and conversion records are made after G5 by {@code records}. */
+  ProcessInstance atG6(String projectId, Runnable records) {
     ProcessInstance project = driver.start(projectId, LifecycleDriver.farGoLive(), false);
     driver.walkThrough(project, "P0", "P1", "P3", "P4", "P5");
+    records.run();
     driver.completePhase(project, "P6");
     driver.passHipaaGate(project);
     ProcessInstance review = driver.gateReview(project);
@@ -64,9 +66,14 @@ class InteropGateTest {
 
   @Test
   void an_untested_critical_interface_and_an_unreconciled_conversion_block_g6_despite_all_ticks() {
-    ProcessInstance review = atG6("EHR-IOP-RED");
-    labInterface("EHR-IOP-RED");
-    allergies("EHR-IOP-RED", false);
+    ProcessInstance review = atG6("EHR-IOP-RED", () -> {
+      labInterface("EHR-IOP-RED");
+      allergies("EHR-IOP-RED", false);
+    });
+    org.camunda.bpm.engine.task.Task scorecard = driver.engine.task(review.getId(), SCORE_READINESS);
+    Assertions.assertThat((String) processEngine.getTaskService().getVariableLocal(scorecard.getId(), "readinessEvidence"))
+        .as("the scorecard form shows R06 and R07 as computed, with the reason")
+        .contains("R06 computed from the interface inventory: red: interface LAB-ORU");
     Assertions.assertThat(projectGates.readinessEvidence("EHR-IOP-RED"))
         .contains("R06 computed from the interface inventory: red: interface LAB-ORU: no test round since registration")
         .contains("R07 computed from the conversion records: red: conversion allergies: latest trial load trial-1 "
@@ -83,7 +90,7 @@ class InteropGateTest {
 
   @Test
   void a_passed_signed_round_and_a_reconciled_signed_conversion_let_g6_pass() {
-    ProcessInstance review = atG6("EHR-IOP-GREEN");
+    ProcessInstance review = atG6("EHR-IOP-GREEN", () -> { });
     labInterface("EHR-IOP-GREEN");
     String round = InteropFixtures.round(context, "EHR-IOP-GREEN", "LAB-ORU", "PRODUCTION",
         List.of(Samples.oruR01("P")), "irene");
