@@ -51,7 +51,14 @@ class ChangeController {
   /** The same start as Tasklist's form and /engine-rest, as the authenticated user (the requester). */
   @PostMapping("/api/change-requests")
   ResponseEntity<Map<String, Object>> raise(@RequestBody Map<String, Object> body) {
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey(ChangeRequestProcess.KEY, new HashMap<>(body));
+    Map<String, Object> variables = new HashMap<>(body);
+    // the API takes the affected interfaces as a JSON list of ids; the process keeps them comma-separated
+    if (variables.get(ChangeRequestProcess.Variables.AFFECTED_INTERFACES) instanceof List<?> ids
+        && ids.stream().allMatch(String.class::isInstance)) {
+      variables.put(ChangeRequestProcess.Variables.AFFECTED_INTERFACES,
+          String.join(",", ids.stream().map(String.class::cast).toList()));
+    }
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(ChangeRequestProcess.KEY, variables);
     ChangeRequest cr = repository.get(instance.getBusinessKey());
     Map<String, Object> created = new LinkedHashMap<>();
     created.put("changeRequestId", cr.changeRequestId());

@@ -3,8 +3,10 @@ package io.hitgov.change;
 import static io.hitgov.change.ChangeRequestProcess.Variables.*;
 
 import io.hitgov.change.ChangeService.Routing;
+import io.hitgov.interop.InteropReadiness;
 import io.hitgov.lifecycle.ProjectBaselines.Baseline;
 import io.hitgov.shared.process.CurrentUser;
+import io.hitgov.shared.process.InvalidVariablesException;
 import io.hitgov.shared.process.ModelCallable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,15 +30,18 @@ final class ChangeDelegates {
   static class RegisterChangeRequest implements JavaDelegate {
     private final ChangeService changes;
     private final CurrentUser currentUser;
+    private final InteropReadiness interop;
 
-    RegisterChangeRequest(ChangeService changes, CurrentUser currentUser) {
+    RegisterChangeRequest(ChangeService changes, CurrentUser currentUser, InteropReadiness interop) {
       this.changes = changes;
       this.currentUser = currentUser;
+      this.interop = interop;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
       String requester = currentUser.required("Raising a change request");
+      checkAffectedInterfaces(execution);
       ChangeRecords.Raised cr = changes.register(execution.getVariables(), requester, execution.getProcessInstanceId());
       Baseline project = changes.project(cr.projectId());
       execution.setProcessBusinessKey(cr.changeRequestId());
@@ -50,6 +55,26 @@ final class ChangeDelegates {
       execution.setVariable("assessmentSummary", "not assessed (" + cr.changeType() + ")");
       if (cr.outcome() != null) {
         execution.setVariable(OUTCOME, cr.outcome());
+      }
+    }
+
+    /** affectedInterfaceIds: only with interfaceImpact, and only interfaces of the project (400 otherwise). */
+    private void checkAffectedInterfaces(DelegateExecution execution) {
+      List<String> interfaces = affectedInterfaces(execution);
+      if (interfaces.isEmpty()) {
+        return;
+      }
+      List<String> problems = new ArrayList<>();
+      if (!Boolean.TRUE.equals(execution.getVariable(INTERFACE))) {
+        problems.add(AFFECTED_INTERFACES + " needs interfaceImpact true");
+      }
+      List<String> unknown = interop.unknownInterfaces((String) execution.getVariable(PROJECT_ID), interfaces);
+      if (!unknown.isEmpty()) {
+        problems.add(AFFECTED_INTERFACES + " " + unknown + " are not interfaces of project "
+            + execution.getVariable(PROJECT_ID));
+      }
+      if (!problems.isEmpty()) {
+        throw new InvalidVariablesException(problems);
       }
     }
   }
@@ -126,9 +151,11 @@ final class ChangeDelegates {
   @ModelCallable(processes = ChangeRequestProcess.KEY)
   static class DecideChange implements JavaDelegate {
     private final ChangeService changes;
+    private final InteropReadiness interop;
 
-    DecideChange(ChangeService changes) {
+    DecideChange(ChangeService changes, InteropReadiness interop) {
       this.changes = changes;
+      this.interop = interop;
     }
 
     @Override
@@ -140,6 +167,10 @@ final class ChangeDelegates {
         execution.setVariable("rejectionReasons", io.hitgov.shared.process.TaskFields.clipped(changes.rejectionReasons(id)));
       } else if ("EMERGENCY".equals(execution.getVariable(CHANGE_TYPE))) {
         execution.setVariable(RETROSPECTIVE_DUE, changes.retrospectiveDue());
+      }
+      if (ChangeRequestProcess.Values.APPROVED.equals(outcome)) {
+        // the named interfaces need a new signed test round (the interop feature re-opens their readiness)
+        interop.reopen((String) execution.getVariable(PROJECT_ID), affectedInterfaces(execution), id);
       }
     }
   }
@@ -157,5 +188,21 @@ final class ChangeDelegates {
     public void execute(DelegateExecution execution) {
       changes.updateBaselines(execution.getProcessBusinessKey());
     }
+  }
+
+  /** The change's affected interface ids (comma-separated start variable), trimmed, without blanks. */
+  static List<String> affectedInterfaces(DelegateExecution execution) {
+    Object value = execution.getVariable(ChangeRequestProcess.Variables.AFFECTED_INTERFACES);
+    if (!(value instanceof String text) || text.isBlank()) {
+      return List.of();
+    }
+    List<String> ids = java.util.Arrays.stream(text.split(",")).map(String::strip).filter(x -> !x.isEmpty())
+        .distinct().toList();
+    List<String> malformed = ids.stream().filter(x -> !x.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")).toList();
+    if (!malformed.isEmpty()) {
+      throw new InvalidVariablesException(ChangeRequestProcess.Variables.AFFECTED_INTERFACES + " " + malformed
+          + " are not interface ids");
+    }
+    return ids;
   }
 }

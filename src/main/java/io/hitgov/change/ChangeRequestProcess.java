@@ -52,6 +52,8 @@ public final class ChangeRequestProcess implements ProcessContract {
     public static final String INTERFACE = "interfaceImpact";
     public static final String JUSTIFICATION = "justification";
     public static final String STANDARD_TEMPLATE = "standardTemplateId";
+    /** Comma-separated interface ids of the project (the API also takes a JSON list); an approval re-opens their readiness. */
+    public static final String AFFECTED_INTERFACES = "affectedInterfaceIds";
     public static final String CHANGE_REQUEST_ID = "changeRequestId";
     public static final String REQUESTER = "requester";
     public static final String IN_FREEZE = "inFreezeWindow";
@@ -107,6 +109,7 @@ public final class ChangeRequestProcess implements ProcessContract {
         VariableSpec.bool(Variables.INTERFACE, true),
         VariableSpec.isoDate(Variables.NEW_GO_LIVE_DATE, false),
         VariableSpec.string(Variables.JUSTIFICATION, false, 2000),
-        VariableSpec.string(Variables.STANDARD_TEMPLATE, false, 100));
+        VariableSpec.string(Variables.STANDARD_TEMPLATE, false, 100),
+        VariableSpec.string(Variables.AFFECTED_INTERFACES, false, 1000));
   }
 }

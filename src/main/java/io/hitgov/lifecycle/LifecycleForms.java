@@ -194,6 +194,13 @@ final class LifecycleForms {
       return ProjectGates.scorecardFields();
     }
 
+    /** The form shows R06 and R07 as the interface and conversion records compute them. */
+    @Override
+    protected void created(DelegateTask task) {
+      task.setVariableLocal(ProjectGates.READINESS_EVIDENCE,
+          projects.readinessEvidence(task.getExecution().getProcessBusinessKey()));
+    }
+
     @Override
     void record(DelegateTask task, Place p, String user) {
       ProjectGates.scorecard(task);

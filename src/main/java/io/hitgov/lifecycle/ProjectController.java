@@ -47,13 +47,15 @@ class ProjectController {
   private final ProjectRepository repository;
   private final ProjectBaselines baselines;
   private final ProjectConditions conditions;
+  private final io.hitgov.interop.InteropReadiness interop;
 
   ProjectController(RuntimeService runtimeService, ProjectRepository repository, ProjectBaselines baselines,
-      ProjectConditions conditions) {
+      ProjectConditions conditions, io.hitgov.interop.InteropReadiness interop) {
     this.runtimeService = runtimeService;
     this.repository = repository;
     this.baselines = baselines;
     this.conditions = conditions;
+    this.interop = interop;
   }
 
   /** Starts ImplementationLifecycleProcess as the authenticated user (PMO or project manager); 400 names bad fields. */
@@ -112,6 +114,7 @@ class ProjectController {
     answer.put("openConditions", raised.stream().filter(c -> "OPEN".equals(c.status())).count());
     answer.put("deliverables", repository.deliverables(projectId));
     answer.put("events", repository.events(projectId));
+    answer.put("interoperability", interop.overview(projectId));
     return answer;
   }
 

@@ -23,6 +23,9 @@ public class ProjectGates {
   /** The red criteria of a readiness scoring, hard ones first. */
   public record RedCriteria(List<String> hard, List<String> soft) {}
 
+  /** Task variable the readiness scorecard form shows: R06 and R07 as computed, with the reasons. */
+  public static final String READINESS_EVIDENCE = "readinessEvidence";
+
   private final ProjectService projects;
   private final ProjectRepository repository;
 
@@ -65,6 +68,11 @@ public class ProjectGates {
   public ProjectService.Readiness scoreG6Readiness(String projectId, Map<String, Boolean> scored, String note,
       String user) {
     return projects.scoreReadiness(projectId, "G6", scored, note, user, false);
+  }
+
+  /** R06 and R07 as the interface and conversion records say, as text for the scorecard form. */
+  public String readinessEvidence(String projectId) {
+    return projects.readinessEvidence(projectId);
   }
 
   /** The last readiness scoring of the project, as text. */

@@ -1,6 +1,7 @@
 package io.hitgov.lifecycle;
 
 import io.hitgov.hipaa.HipaaPasses;
+import io.hitgov.interop.InteropReadiness;
 import io.hitgov.lifecycle.LifecycleRecords.Checkpoint;
 import io.hitgov.lifecycle.LifecycleRecords.Deliverable;
 import io.hitgov.lifecycle.LifecycleRecords.Phase;
@@ -76,10 +77,12 @@ public class ProjectService {
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
   private final LifecycleProperties properties;
+  private final InteropReadiness interop;
 
   public ProjectService(ProjectRepository repository, HipaaPasses hipaaPasses, RiskProfile riskProfile,
       DecisionService decisionService, RepositoryService repositoryService,
-      RuntimeService runtimeService, IdentityService identityService, LifecycleProperties properties) {
+      RuntimeService runtimeService, IdentityService identityService, LifecycleProperties properties,
+      InteropReadiness interop) {
     this.repository = repository;
     this.hipaaPasses = hipaaPasses;
     this.riskProfile = riskProfile;
@@ -88,6 +91,7 @@ public class ProjectService {
     this.runtimeService = runtimeService;
     this.identityService = identityService;
     this.properties = properties;
+    this.interop = interop;
   }
 
   // ---------------------------------------------------------------- registration and plan
@@ -262,6 +266,9 @@ public class ProjectService {
         problems.add("G5-5 red: UAT not accepted by " + department);
       }
     });
+    // interfaces and data conversion from their own records (io.hitgov.interop)
+    interop.interfaceProblems(projectId).forEach(p -> problems.add("G5-3 red: " + p));
+    interop.conversionProblems(projectId).forEach(p -> problems.add("G5-4 red: " + p));
     return problems;
   }
 
@@ -307,6 +314,38 @@ public class ProjectService {
     return riskProfile.redFlags(projectId);
   }
 
+  // ---------------------------------------------------------------- interfaces and conversion (R06, R07)
+
+  /**
+   * R06 and R07 as the records say, with the reasons they are red: R06 from the interface inventory
+   * (every go-live-critical interface has a passed, signed, current test round), R07 from the
+   * conversion domains (latest trial load reconciled, golden-patient sample signed). A criterion
+   * is derived only when the project keeps such records; without them the PMO's tick counts.
+   */
+  public Map<String, List<String>> derivedReadiness(String projectId) {
+    Map<String, List<String>> derived = new LinkedHashMap<>();
+    if (interop.hasInterfaces(projectId)) {
+      derived.put("r06", interop.interfaceProblems(projectId));
+    }
+    if (interop.hasConversionDomains(projectId)) {
+      derived.put("r07", interop.conversionProblems(projectId));
+    }
+    return derived;
+  }
+
+  /** The derived criteria as text for the scorecard form. */
+  public String readinessEvidence(String projectId) {
+    Map<String, List<String>> derived = derivedReadiness(projectId);
+    List<String> lines = new ArrayList<>();
+    lines.add(derived.containsKey("r06") ? "R06 computed from the interface inventory: "
+        + (derived.get("r06").isEmpty() ? "green" : "red: " + String.join("; ", derived.get("r06")))
+        : "R06: no interface inventory recorded, your tick counts");
+    lines.add(derived.containsKey("r07") ? "R07 computed from the conversion records: "
+        + (derived.get("r07").isEmpty() ? "green" : "red: " + String.join("; ", derived.get("r07")))
+        : "R07: no conversion domains recorded, your tick counts");
+    return io.hitgov.shared.process.TaskFields.clipped(String.join("\n\n", lines), 3000);
+  }
+
   // ---------------------------------------------------------------- readiness
 
   /**
@@ -344,10 +383,17 @@ public class ProjectService {
   public Readiness scoreReadiness(String projectId, String checkpoint, Map<String, Boolean> scored, String note,
       String user, boolean checkpointActions) {
     Project project = repository.get(projectId);
+    List<String> applicable = project.applicableCriteria();
     ReadinessPolicy.Inputs scoring = ReadinessPolicy.inputs(ImplementationLifecycleProcess.Values.READINESS_CRITERIA,
-        project.applicableCriteria(), scored);
+        applicable, scored);
     scoring.values().put("r01", hipaaPassValid(projectId));
     scoring.values().put("r17", riskProfileProblems(projectId).isEmpty());
+    Map<String, List<String>> derived = derivedReadiness(projectId);
+    derived.forEach((key, problems) -> {
+      if (applicable.contains(key.toUpperCase(java.util.Locale.ROOT))) {
+        scoring.values().put(key, problems.isEmpty());
+      }
+    });
     VariableMap inputs = Variables.fromMap(new LinkedHashMap<>(scoring.values()));
     DmnDecisionResult result = decisionService
         .evaluateDecisionByKey(ImplementationLifecycleProcess.READINESS_DECISION).variables(inputs).evaluate();
@@ -381,8 +427,20 @@ public class ProjectService {
     repository.update(projectId, "readiness_proposal", proposal);
     String summary = checkpoint + " (" + days + " days before go-live): " + outcome
         + (redHard.isEmpty() ? "" : "; hard red " + redHard) + (redSoft.isEmpty() ? "" : "; soft red " + redSoft)
-        + ("NO_GO".equals(proposal) ? "; NO_GO proposed for G6" : "");
+        + ("NO_GO".equals(proposal) ? "; NO_GO proposed for G6" : "")
+        + derivedReasons(derived, applicable);
     return new Readiness(outcome, redHard, redSoft, summary, raised);
+  }
+
+  private static String derivedReasons(Map<String, List<String>> derived, List<String> applicable) {
+    StringBuilder reasons = new StringBuilder();
+    derived.forEach((key, problems) -> {
+      String id = key.toUpperCase(java.util.Locale.ROOT);
+      if (applicable.contains(id) && !problems.isEmpty()) {
+        reasons.append("; ").append(id).append(" computed red: ").append(String.join("; ", problems));
+      }
+    });
+    return io.hitgov.shared.process.TaskFields.clipped(reasons.toString(), 600);
   }
 
   /** The last readiness scoring of the project, with a NO_GO proposed by a late checkpoint. */

@@ -94,6 +94,13 @@ final class GateForms {
       return ProjectGates.scorecardFields();
     }
 
+    /** The form shows R06 and R07 as the interface and conversion records compute them. */
+    @Override
+    protected void created(DelegateTask task) {
+      task.setVariableLocal(ProjectGates.READINESS_EVIDENCE,
+          projects.readinessEvidence((String) task.getVariable("projectId")));
+    }
+
     @Override
     void record(DelegateTask task, Round r, String user) {
       ProjectService.Readiness readiness = projects.scoreG6Readiness(r.projectId(), ProjectGates.scorecard(task),

@@ -162,6 +162,11 @@ class BadInputSuiteTest {
     assertThat(claim.status()).as(claim.toString()).isEqualTo(204);
     assessTaskId = task(change.json().get("processInstanceId").asText(), "UserTask_AssessImpact").getId();
     scopeTaskId = task(gate.json().get("id").asText(), "UserTask_DefineScope").getId();
+    Http.Response iface = http.as("irene").postJson("/api/projects/" + PROJECT + "/interfaces", interfaceBody("LAB"));
+    assertThat(iface.status()).as(iface.toString()).isEqualTo(201);
+    Http.Response domain = http.as("irene").postJson("/api/projects/" + PROJECT + "/conversion-domains",
+        "{\"domain\":\"allergies\",\"scope\":\"MIGRATE\"}");
+    assertThat(domain.status()).as(domain.toString()).isEqualTo(201);
     for (String key : List.of("ImplementationLifecycleProcess", "RiskEscalationProcess", "ChangeRequestProcess",
         "HipaaAuditGateProcess")) {
       definitionIds.put(key, engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
@@ -260,6 +265,7 @@ class BadInputSuiteTest {
     }
     apiCreateCases(cases);
     apiActionCases(cases);
+    interopCases(cases);
     taskCases(cases);
     deploymentCases(cases);
     return cases;
@@ -651,6 +657,106 @@ class BadInputSuiteTest {
         h -> h.as("maria").postJson(approvals, "{\"approved\"")));
   }
 
+  static String interfaceBody(String interfaceId) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("interfaceId", interfaceId);
+    body.put("name", "Lab results");
+    body.put("sourceSystem", "LIS");
+    body.put("targetSystem", "EHR");
+    body.put("direction", "INBOUND");
+    body.put("standard", "HL7V2");
+    body.put("version", "2.5.1");
+    body.put("messageTypes", List.of("ORU^R01"));
+    body.put("goLiveCritical", true);
+    return Http.json(body);
+  }
+
+  /** The interface inventory, test-message uploads and conversion records (io.hitgov.interop). */
+  void interopCases(List<Case> cases) {
+    String interfaces = "/api/projects/" + PROJECT + "/interfaces";
+    String iEndpoint = "POST /api/projects/{id}/interfaces";
+    String fresh = interfaceBody("NEW-IF");
+    cases.add(new Case("malformed JSON", iEndpoint, "truncated JSON", 400, null,
+        h -> h.as("irene").postJson(interfaces, "{\"interfaceId\":")));
+    cases.add(new Case("wrong types", iEndpoint, "goLiveCritical as text", 400, "goLiveCritical",
+        h -> h.as("irene").postJson(interfaces, fresh.replace("\"goLiveCritical\":true", "\"goLiveCritical\":\"yes\""))));
+    cases.add(new Case("wrong types", iEndpoint, "messageTypes as text", 400, "messageTypes",
+        h -> h.as("irene").postJson(interfaces, fresh.replace("[\"ORU^R01\"]", "\"ORU^R01\""))));
+    cases.add(new Case("missing variables", iEndpoint, "no interfaceId", 400, "interfaceId",
+        h -> h.as("irene").postJson(interfaces, fresh.replace("\"interfaceId\":\"NEW-IF\",", ""))));
+    cases.add(new Case("null values", iEndpoint, "name null", 400, "name",
+        h -> h.as("irene").postJson(interfaces, fresh.replace("\"Lab results\"", "null"))));
+    cases.add(new Case("unknown variables", iEndpoint, "an unknown field", 400, "patientName",
+        h -> h.as("irene").postJson(interfaces, fresh.replace("{", "{\"patientName\":\"x\","))));
+    cases.add(new Case("out-of-range values", iEndpoint, "unsupported version", 400, "version",
+        h -> h.as("irene").postJson(interfaces, fresh.replace("2.5.1", "2.3"))));
+    cases.add(new Case("out-of-range values", iEndpoint, "a malformed message type", 400, "messageTypes",
+        h -> h.as("irene").postJson(interfaces, fresh.replace("ORU^R01", "ORU-R01"))));
+    cases.add(new Case("oversized texts and bodies", iEndpoint, "a 5,000-character name", 400, "name",
+        h -> h.as("irene").postJson(interfaces, fresh.replace("Lab results", "n".repeat(5_000)))));
+    cases.add(new Case("injection strings", iEndpoint, "interfaceId with SQL", 400, "interfaceId",
+        h -> h.as("irene").postJson(interfaces, fresh.replace("NEW-IF", "x'; DROP TABLE interop_interface;--"))));
+    cases.add(new Case("unknown ids", iEndpoint, "an unknown project", 404, UNKNOWN_PROJECT,
+        h -> h.as("irene").postJson("/api/projects/" + UNKNOWN_PROJECT + "/interfaces", fresh)));
+    cases.add(new Case("wrong groups", iEndpoint, "by finance", 403, null,
+        h -> h.as("fiona").postJson(interfaces, fresh)));
+    cases.add(new Case("conflicts", iEndpoint, "registered twice", 409, "LAB",
+        h -> h.as("irene").postJson(interfaces, interfaceBody("LAB"))));
+
+    String upload = interfaces + "/LAB/test-messages";
+    String uEndpoint = "POST /api/projects/{id}/interfaces/{id}/test-messages";
+    String message = "MSH|^~\\&|LIS|H|EHR|H|20260301||ORU^R01|1|T|2.5.1";
+    cases.add(new Case("malformed JSON", uEndpoint, "truncated JSON", 400, null,
+        h -> h.as("irene").postJson(upload, "{\"round\":")));
+    cases.add(new Case("malformed JSON", uEndpoint, "a JSON array", 400, null, h -> h.as("irene").postJson(upload, "[]")));
+    cases.add(new Case("wrong types", uEndpoint, "messages as text", 400, "messages",
+        h -> h.as("irene").postJson(upload, Http.json(Map.of("round", "r1", "messages", message)))));
+    cases.add(new Case("wrong types", uEndpoint, "a message as a number", 400, "messages[0]",
+        h -> h.as("irene").postJson(upload, Http.json(Map.of("round", "r1", "messages", List.of(5))))));
+    cases.add(new Case("missing variables", uEndpoint, "no round", 400, "round",
+        h -> h.as("irene").postJson(upload, Http.json(Map.of("messages", List.of(message))))));
+    cases.add(new Case("null values", uEndpoint, "messages null", 400, "messages",
+        h -> h.as("irene").postJson(upload, "{\"round\":\"r1\",\"messages\":null}")));
+    cases.add(new Case("unknown variables", uEndpoint, "an unknown field", 400, "patientName",
+        h -> h.as("irene").postJson(upload, Http.json(Map.of("round", "r1", "messages", List.of(message),
+            "patientName", "x")))));
+    cases.add(new Case("out-of-range values", uEndpoint, "an unknown environment", 400, "environment",
+        h -> h.as("irene").postJson(upload, Http.json(Map.of("round", "r1", "environment", "STAGING",
+            "messages", List.of(message))))));
+    cases.add(new Case("oversized texts and bodies", uEndpoint, "501 messages", 413, "500",
+        h -> h.as("irene").postJson(upload, Http.json(Map.of("round", "r1",
+            "messages", java.util.Collections.nCopies(501, message))))));
+    cases.add(new Case("oversized texts and bodies", uEndpoint, "a binary upload", 415, "binary",
+        h -> h.as("irene").post(upload, "application/octet-stream", "PK\u0003\u0004")));
+    cases.add(new Case("injection strings", uEndpoint, "a message with control characters", 400, "messages[0]",
+        h -> h.as("irene").postJson(upload, Http.json(Map.of("round", "r1", "messages", List.of("MSH|\u0000"))))));
+    cases.add(new Case("unknown ids", uEndpoint, "an unknown interface", 404, "NOPE",
+        h -> h.as("irene").postJson(interfaces + "/NOPE/test-messages",
+            Http.json(Map.of("round", "r1", "messages", List.of(message))))));
+    cases.add(new Case("wrong groups", uEndpoint, "by the PMO", 403, null,
+        h -> h.as("paula").postJson(upload, Http.json(Map.of("round", "r1", "messages", List.of(message))))));
+
+    String loads = "/api/projects/" + PROJECT + "/conversion-domains/allergies/trial-loads";
+    String lEndpoint = "POST /api/projects/{id}/conversion-domains/{domain}/trial-loads";
+    String load = "{\"loadName\":\"t1\",\"sourceCount\":10,\"targetCount\":10,\"sourceChecksum\":\"a\","
+        + "\"targetChecksum\":\"a\"}";
+    cases.add(new Case("wrong types", lEndpoint, "sourceCount as text", 400, "sourceCount",
+        h -> h.as("irene").postJson(loads, load.replace("\"sourceCount\":10", "\"sourceCount\":\"ten\""))));
+    cases.add(new Case("out-of-range values", lEndpoint, "a negative count", 400, "targetCount",
+        h -> h.as("irene").postJson(loads, load.replace("\"targetCount\":10", "\"targetCount\":-1"))));
+    cases.add(new Case("missing variables", lEndpoint, "no checksum", 400, "sourceChecksum",
+        h -> h.as("irene").postJson(loads, load.replace("\"sourceChecksum\":\"a\",", ""))));
+    cases.add(new Case("unknown ids", lEndpoint, "an unknown domain", 404, "nope",
+        h -> h.as("irene").postJson("/api/projects/" + PROJECT + "/conversion-domains/nope/trial-loads", load)));
+    cases.add(new Case("wrong groups", lEndpoint, "by finance", 403, null, h -> h.as("fiona").postJson(loads, load)));
+    String review = "/api/projects/" + PROJECT + "/conversion-domains/allergies/sample-review";
+    String sEndpoint = "POST /api/projects/{id}/conversion-domains/{domain}/sample-review";
+    cases.add(new Case("wrong groups", sEndpoint, "by a project manager", 403, null,
+        h -> h.as("maria").postJson(review, "{\"passed\":true,\"goldenPatients\":5}")));
+    cases.add(new Case("conflicts", sEndpoint, "no trial load to review", 400, "trial load",
+        h -> h.as("carla").postJson(review, "{\"passed\":true,\"goldenPatients\":5}")));
+  }
+
   /** Completions, form submissions and task actions on live, claimed, completed and unknown tasks. */
   void taskCases(List<Case> cases) {
     Map<String, String> live = new LinkedHashMap<>();
@@ -876,7 +982,8 @@ class BadInputSuiteTest {
   void every_entry_point_refuses_an_unknown_project() {
     for (String path : List.of("/api/projects/" + UNKNOWN_PROJECT, "/api/projects/" + UNKNOWN_PROJECT + "/gates",
         "/api/projects/" + UNKNOWN_PROJECT + "/risks", "/api/projects/" + UNKNOWN_PROJECT + "/gate-holds",
-        "/api/projects/" + UNKNOWN_PROJECT + "/changes", "/api/projects/" + UNKNOWN_PROJECT + "/hipaa-gate/evidence")) {
+        "/api/projects/" + UNKNOWN_PROJECT + "/changes", "/api/projects/" + UNKNOWN_PROJECT + "/hipaa-gate/evidence",
+        "/api/projects/" + UNKNOWN_PROJECT + "/interfaces", "/api/projects/" + UNKNOWN_PROJECT + "/conversion-domains")) {
       Http.Response response = http.as("paula").get(path);
       assertThat(response.status()).as(path + " -> " + response).isEqualTo(404);
       assertThat(response.json().path("message").asText()).as(path).contains(UNKNOWN_PROJECT);
