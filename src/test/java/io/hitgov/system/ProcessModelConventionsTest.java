@@ -182,8 +182,10 @@ class ProcessModelConventionsTest {
         }
       }
       for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+        boolean timerStarted = start.getEventDefinitions().stream()
+            .anyMatch(d -> d instanceof org.camunda.bpm.model.bpmn.instance.TimerEventDefinition);
         if (start.getParentElement() instanceof Process && start.getCamundaFormRef() == null
-            && !ENGINE_STARTED.contains(process.getId())) {
+            && !ENGINE_STARTED.contains(process.getId()) && !timerStarted) {
           problems.add(file + ": start event " + start.getId() + " needs a start form (camunda:formRef)");
         }
       }
