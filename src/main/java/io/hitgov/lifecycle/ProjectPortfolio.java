@@ -28,7 +28,7 @@ public class ProjectPortfolio {
   public record ActiveProject(String projectId, String projectName, String processInstanceId, String currentPhase,
       String nextGate, LocalDate goLiveDate, LocalDate baselineGoLiveDate, long budget, long baselineBudget,
       String projectManager, String projectType, LocalDate phasePlannedStart, LocalDate phasePlannedEnd,
-      OffsetDateTime phaseActualStart, String readinessOutcome, String readinessRedHard, String readinessRedSoft,
+      OffsetDateTime phaseActualStart, OffsetDateTime phaseActualEnd, String readinessOutcome, String readinessRedHard, String readinessRedSoft,
       OffsetDateTime readinessScoredAt, OffsetDateTime lastActivity) {}
 
   /** One phase of a project's plan, planned against actual. */
@@ -39,6 +39,7 @@ public class ProjectPortfolio {
       select p.project_id, p.project_name, p.process_instance_id, p.current_phase, p.next_gate, p.go_live_date,
         p.baseline_go_live_date, p.budget, p.baseline_budget, p.project_manager, p.project_type,
         ph.planned_start as phase_planned_start, ph.planned_end as phase_planned_end, ph.actual_start as phase_actual_start,
+        ph.actual_end as phase_actual_end,
         rc.outcome as readiness_outcome, rc.red_hard as readiness_red_hard, rc.red_soft as readiness_red_soft,
         rc.scored_at as readiness_scored_at,
         greatest(p.started_at,

@@ -35,7 +35,7 @@ public class PortfolioApi {
 
   /** Starts PortfolioWatchProcess as the authenticated user (their start authorization applies). */
   public Map<String, Object> startWatch() {
-    ProcessInstance instance = runtime.startProcessInstanceByKey(PortfolioWatchProcess.KEY);
+    ProcessInstance instance = runtime.startProcessInstanceByMessage(PortfolioWatchProcess.WATCH_REQUESTED);
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("processInstanceId", instance.getId());
     answer.put("status", "the sweep runs as a job; incidents appear in Cockpit and at /engine-rest/incident");

@@ -13,14 +13,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Incident;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -112,26 +112,21 @@ public class PortfolioWatch {
     List<Finding> fresh = findings.entrySet().stream().filter(e -> !open.containsKey(e.getKey()))
         .map(Map.Entry::getValue).toList();
     int raised = 0;
-    if (!fresh.isEmpty()) {
-      Set<String> running = new HashSet<>();
-      runtime.createProcessInstanceQuery()
-          .processInstanceIds(new HashSet<>(fresh.stream().map(Finding::processInstanceId).toList())).list()
-          .forEach((ProcessInstance instance) -> running.add(instance.getId()));
-      List<String> orphans = new ArrayList<>();
-      for (Finding finding : fresh) {
-        if (!running.contains(finding.processInstanceId())) {
-          orphans.add(finding.projectId());
-          continue;
-        }
-        runtime.createIncident(finding.type(), finding.processInstanceId(), finding.configuration(), finding.message());
-        if (IncidentTypes.OVERDUE_GATE.equals(finding.type())) {
-          gateSlaBreaches.increment();
-        }
-        raised++;
+    List<String> orphans = new ArrayList<>();
+    for (Finding finding : fresh) {
+      String execution = executionAt(finding.processInstanceId());
+      if (execution == null) {
+        orphans.add(finding.projectId());
+        continue;
       }
-      if (!orphans.isEmpty()) {
-        LOG.warn("Portfolio watch: no running lifecycle instance for stalled project(s) {}", orphans);
+      runtime.createIncident(finding.type(), execution, finding.configuration(), finding.message());
+      if (IncidentTypes.OVERDUE_GATE.equals(finding.type())) {
+        gateSlaBreaches.increment();
       }
+      raised++;
+    }
+    if (!orphans.isEmpty()) {
+      LOG.warn("Portfolio watch: no running lifecycle instance for stalled project(s) {}", orphans);
     }
     Sweep sweep = new Sweep(active.size(), raised, resolved, open.size() - resolved + raised);
     jdbc.sql("""
@@ -141,6 +136,31 @@ public class PortfolioWatch {
     LOG.info("Portfolio watch: {} active projects, {} incidents raised, {} resolved, {} open", sweep.projects(),
         sweep.raised(), sweep.resolved(), sweep.open());
     return sweep;
+  }
+
+  /**
+   * The lifecycle's execution at its current step (the phase or gate it is calling, a waiting task):
+   * Camunda keeps an incident on an execution in an activity, and the process instance's own
+   * execution is in none while it waits in parallel branches. Null when the instance has ended.
+   */
+  private String executionAt(String processInstanceId) {
+    ActivityInstance tree = runtime.getActivityInstance(processInstanceId);
+    return tree == null ? null : leafExecution(tree);
+  }
+
+  /** The execution of the first activity that waits itself (a scope's own execution may be in none). */
+  private static String leafExecution(ActivityInstance instance) {
+    for (ActivityInstance child : instance.getChildActivityInstances()) {
+      String found = leafExecution(child);
+      if (found != null) {
+        return found;
+      }
+    }
+    for (TransitionInstance transition : instance.getChildTransitionInstances()) {
+      return transition.getExecutionId();
+    }
+    boolean leaf = instance.getChildActivityInstances().length == 0 && instance.getParentActivityInstanceId() != null;
+    return leaf && instance.getExecutionIds().length > 0 ? instance.getExecutionIds()[0] : null;
   }
 
   private static String key(String processInstanceId, String type, String configuration) {

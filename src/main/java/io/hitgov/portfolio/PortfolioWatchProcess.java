@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The technical contract of {@code PortfolioWatchProcess} (docs/contract.md): a timer cycle (hourly)
- * or a PMO member (Tasklist, {@code POST /api/portfolio/watch}) starts it; it takes no variables.
+ * or a PMO member ({@code POST /api/portfolio/watch}: the message {@code PortfolioWatchRequested})
+ * starts it; it takes no variables.
  */
 @Component
 public final class PortfolioWatchProcess implements ProcessContract {
@@ -16,6 +17,8 @@ public final class PortfolioWatchProcess implements ProcessContract {
   public static final String RESOURCE = "processes/portfolio-watch/PortfolioWatchProcess.bpmn";
   public static final String DECISION = "StalledProjectDecision";
   public static final String DECISION_RESOURCE = "processes/portfolio-watch/StalledProjectDecision.dmn";
+  /** The message that starts a watch on demand (POST /api/portfolio/watch sends it as the caller). */
+  public static final String WATCH_REQUESTED = "PortfolioWatchRequested";
 
   /** Element ids. */
   public static final class Elements {

@@ -33,9 +33,12 @@ record ProjectFacts(ActiveProject project, LocalDate today, PendingGate pendingG
     return variables;
   }
 
-  /** Days past the current phase's planned end, in percent of its planned length (0 while on plan). */
+  /**
+   * Days past the current phase's planned end, in percent of its planned length (0 while on plan,
+   * and once the phase's deliverables are done: the project then waits for its gate).
+   */
   int phaseOverrunPercent() {
-    if (project.phasePlannedStart() == null || project.phasePlannedEnd() == null || !today.isAfter(project.phasePlannedEnd())) {
+    if (project.phaseActualEnd() != null || project.phasePlannedStart() == null || project.phasePlannedEnd() == null || !today.isAfter(project.phasePlannedEnd())) {
       return 0;
     }
     long length = ChronoUnit.DAYS.between(project.phasePlannedStart(), project.phasePlannedEnd()) + 1;

@@ -20,10 +20,10 @@ import org.camunda.bpm.engine.task.Task;
  * user of the task's group, each gate's evidence pack by a project manager, each signature by a
  * member of the signatory group.
  */
-class LifecycleDriver {
+public class LifecycleDriver {
 
   /** Who completes deliverables, per group. */
-  static final Map<String, String> DOERS = Map.of("projectManagers", "maria", "pmo", "paula", "finance", "fiona",
+  public static final Map<String, String> DOERS = Map.of("projectManagers", "maria", "pmo", "paula", "finance", "fiona",
       "privacyOfficer", "olivia", "cmio", "carla", "integration", "irene", "securityOfficer", "sophia",
       "training", "tina", "steeringCommittee", "stella", "executiveSponsor", "evelyn");
   /** Who signs gates, per signatory group (other people than the doers, for the four-eyes rules). */
@@ -33,9 +33,9 @@ class LifecycleDriver {
   static final String EVIDENCE_SUBMITTER = "mike";
 
   final ProcessEngine processEngine;
-  final Engine engine;
+  public final Engine engine;
 
-  LifecycleDriver(ProcessEngine processEngine) {
+  public LifecycleDriver(ProcessEngine processEngine) {
     this.processEngine = processEngine;
     this.engine = new Engine(processEngine);
   }
@@ -58,7 +58,7 @@ class LifecycleDriver {
     return variables;
   }
 
-  ProcessInstance start(String projectId, String goLive, boolean vendorSelection) {
+  public ProcessInstance start(String projectId, String goLive, boolean vendorSelection) {
     return engine.as("paula", () -> processEngine.getRuntimeService()
         .startProcessInstanceByKey(ImplementationLifecycleProcess.KEY, project(projectId, goLive, vendorSelection)));
   }
@@ -69,7 +69,7 @@ class LifecycleDriver {
   }
 
   /** The phase process the lifecycle is running for {@code phase}, or null. */
-  ProcessInstance phase(ProcessInstance lifecycle, String phase) {
+  public ProcessInstance phase(ProcessInstance lifecycle, String phase) {
     return processEngine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(lifecycle.getId())
         .processDefinitionKey(ImplementationLifecycleProcess.PHASE_PROCESSES.get(phase)).singleResult();
   }
@@ -78,12 +78,12 @@ class LifecycleDriver {
     return EngineClock.today().plusDays(800).toString();
   }
 
-  String group(Task task) {
+  public String group(Task task) {
     return processEngine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
         .map(IdentityLink::getGroupId).filter(g -> g != null).findFirst().orElseThrow();
   }
 
-  static Map<String, Object> deliverable(String taskKey) {
+  public static Map<String, Object> deliverable(String taskKey) {
     Map<String, Object> answer = new HashMap<>();
     switch (taskKey) {
       case Elements.RUN_INTEGRATED_TESTING -> {
@@ -113,7 +113,7 @@ class LifecycleDriver {
    * Completes every open deliverable task of the phase the project is in (until it reaches its
    * gate), in the phase process (or, for a version-1 instance, in the lifecycle itself).
    */
-  void completePhase(ProcessInstance instance, String phase) {
+  public void completePhase(ProcessInstance instance, String phase) {
     for (int guard = 0; guard < 20; guard++) {
       List<Task> open = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
           .taskDefinitionKeyIn(Elements.DELIVERABLES.get(phase).toArray(String[]::new)).list();
@@ -171,7 +171,7 @@ class LifecycleDriver {
   }
 
   /** Evidence pack, (G6: readiness scorecard,) all signatories GO. */
-  void passGate(ProcessInstance lifecycle) {
+  public void passGate(ProcessInstance lifecycle) {
     ProcessInstance review = gateReview(lifecycle);
     submitEvidence(review, null);
     if (engine.tasks(review.getId(), StageGateReviewProcess.Elements.SCORE_READINESS).size() == 1) {

@@ -182,10 +182,10 @@ class ProcessModelConventionsTest {
         }
       }
       for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
-        boolean timerStarted = start.getEventDefinitions().stream()
-            .anyMatch(d -> d instanceof org.camunda.bpm.model.bpmn.instance.TimerEventDefinition);
+        // a timer or message start has no user to fill in a form (model policy: event-started-processes)
+        boolean eventStarted = !start.getEventDefinitions().isEmpty();
         if (start.getParentElement() instanceof Process && start.getCamundaFormRef() == null
-            && !ENGINE_STARTED.contains(process.getId()) && !timerStarted) {
+            && !ENGINE_STARTED.contains(process.getId()) && !eventStarted) {
           problems.add(file + ": start event " + start.getId() + " needs a start form (camunda:formRef)");
         }
       }
