@@ -1,25 +1,22 @@
 package io.hitgov.portfolio;
 
 import io.hitgov.change.ChangeImpacts;
-import io.hitgov.lifecycle.ImplementationLifecycleProcess;
 import io.hitgov.lifecycle.ProjectPortfolio;
 import io.hitgov.lifecycle.ProjectPortfolio.ActiveProject;
 import io.hitgov.lifecycle.ProjectPortfolio.PhaseDates;
 import io.hitgov.portfolio.PortfolioWatchProcess.IncidentTypes;
+import io.hitgov.portfolio.FindingRepository.OpenFinding;
 import io.hitgov.risk.RiskPortfolio;
 import io.hitgov.shared.process.EngineClock;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Incident;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,34 +37,35 @@ class PortfolioView {
   private final ProjectPortfolio projects;
   private final RiskPortfolio risks;
   private final ChangeImpacts changes;
-  private final RuntimeService runtime;
+  private final FindingRepository findings;
 
-  PortfolioView(ProjectPortfolio projects, RiskPortfolio risks, ChangeImpacts changes, RuntimeService runtime) {
+  PortfolioView(ProjectPortfolio projects, RiskPortfolio risks, ChangeImpacts changes, FindingRepository findings) {
     this.projects = projects;
     this.risks = risks;
     this.changes = changes;
-    this.runtime = runtime;
+    this.findings = findings;
   }
 
-  /** The open incidents of the watch, per lifecycle instance (one statement, the whole portfolio). */
-  Map<String, List<Incident>> openIncidents() {
-    Map<String, List<Incident>> open = new HashMap<>();
-    runtime.createIncidentQuery().processDefinitionKeyIn(ImplementationLifecycleProcess.KEY).list().stream()
-        .filter(incident -> IncidentTypes.ALL.contains(incident.getIncidentType()))
-        .sorted(Comparator.comparing(Incident::getIncidentTimestamp))
-        .forEach(incident -> open.computeIfAbsent(incident.getProcessInstanceId(), id -> new ArrayList<>()).add(incident));
+  /**
+   * The open findings of the watch per project (one statement): HITGov's record of its incidents,
+   * readable by every governance reader (the engine's incident query would show a reader only the
+   * instances they may read).
+   */
+  Map<String, List<OpenFinding>> openFindings() {
+    Map<String, List<OpenFinding>> open = new HashMap<>();
+    findings.open().forEach(f -> open.computeIfAbsent(f.projectId(), id -> new ArrayList<>()).add(f));
     return open;
   }
 
   Map<String, Object> page(String projectId, boolean stalledOnly, int page, int size) {
     LocalDate today = EngineClock.today();
-    Map<String, List<Incident>> incidents = openIncidents();
+    Map<String, List<OpenFinding>> incidents = openFindings();
     List<ActiveProject> rows;
     long total;
     if (stalledOnly) {
       // the stalled projects are few: read them all (one statement) and page in memory
       List<ActiveProject> stalled = projects.activeProjects(projectId, 0, Integer.MAX_VALUE).stream()
-          .filter(p -> incidents.containsKey(p.processInstanceId())).toList();
+          .filter(p -> incidents.containsKey(p.projectId())).toList();
       total = stalled.size();
       rows = stalled.stream().skip((long) page * size).limit(size).toList();
     } else {
@@ -81,7 +79,7 @@ class PortfolioView {
 
     List<Map<String, Object>> list = new ArrayList<>();
     for (ActiveProject p : rows) {
-      list.add(project(p, today, incidents.getOrDefault(p.processInstanceId(), List.of()),
+      list.add(project(p, today, incidents.getOrDefault(p.projectId(), List.of()),
           phases.getOrDefault(p.projectId(), List.of()), bands.getOrDefault(p.projectId(), Map.of()),
           impacts.getOrDefault(p.projectId(), ChangeImpacts.Impact.NONE)));
     }
@@ -94,7 +92,7 @@ class PortfolioView {
     return answer;
   }
 
-  static Map<String, Object> project(ActiveProject p, LocalDate today, List<Incident> incidents, List<PhaseDates> phases,
+  static Map<String, Object> project(ActiveProject p, LocalDate today, List<OpenFinding> incidents, List<PhaseDates> phases,
       Map<String, Long> bands, ChangeImpacts.Impact impact) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("projectId", p.projectId());
@@ -108,18 +106,18 @@ class PortfolioView {
 
     List<Map<String, Object>> stalled = new ArrayList<>();
     int daysLate = 0;
-    for (Incident incident : incidents) {
-      LocalDate since = Finding.since(incident.getConfiguration());
+    for (OpenFinding incident : incidents) {
+      LocalDate since = Finding.since(incident.configuration());
       int late = since == null ? 0 : ProjectFacts.businessDaysBetween(since, today);
       daysLate = Math.max(daysLate, late);
       Map<String, Object> reason = new LinkedHashMap<>();
-      reason.put("type", incident.getIncidentType());
-      reason.put("cause", Finding.cause(incident.getConfiguration()));
-      reason.put("reason", incident.getIncidentMessage());
+      reason.put("type", incident.incidentType());
+      reason.put("cause", Finding.cause(incident.configuration()));
+      reason.put("reason", incident.message());
       reason.put("since", since == null ? null : since.toString());
       reason.put("daysLate", late);
-      reason.put("incidentId", incident.getId());
-      reason.put("raisedAt", incident.getIncidentTimestamp().toInstant().toString());
+      reason.put("incidentId", incident.incidentId());
+      reason.put("raisedAt", incident.raisedAt().toInstant().toString());
       stalled.add(reason);
     }
     row.put("stalled", stalled);

@@ -54,9 +54,12 @@ public class PortfolioWatch {
   private final StalledProjectRules rules;
   private final RuntimeService runtime;
   private final Counter gateSlaBreaches;
+  private final FindingRepository records;
 
   PortfolioWatch(JdbcClient jdbc, ProjectPortfolio projects, PendingGateDecisions gates, RiskPortfolio risks,
-      HipaaPassPortfolio hipaa, StalledProjectRules rules, RuntimeService runtime, MeterRegistry registry) {
+      HipaaPassPortfolio hipaa, StalledProjectRules rules, RuntimeService runtime, MeterRegistry registry,
+      FindingRepository records) {
+    this.records = records;
     this.jdbc = jdbc;
     this.projects = projects;
     this.gates = gates;
@@ -98,14 +101,20 @@ public class PortfolioWatch {
         String key = key(incident.getProcessInstanceId(), incident.getIncidentType(), incident.getConfiguration());
         if (open.putIfAbsent(key, incident) != null) {
           runtime.resolveIncident(incident.getId()); // a duplicate from before the lock: keep one
+          records.resolved(incident.getId(), EngineClock.now());
         }
       }
     }
 
+    Set<String> live = new java.util.HashSet<>();
     int resolved = 0;
     for (Map.Entry<String, Incident> entry : open.entrySet()) {
+      if (findings.containsKey(entry.getKey())) {
+        live.add(entry.getValue().getId());
+      }
       if (!findings.containsKey(entry.getKey())) {
         runtime.resolveIncident(entry.getValue().getId());
+        records.resolved(entry.getValue().getId(), EngineClock.now());
         resolved++;
       }
     }
@@ -119,7 +128,9 @@ public class PortfolioWatch {
         orphans.add(finding.projectId());
         continue;
       }
-      runtime.createIncident(finding.type(), execution, finding.configuration(), finding.message());
+      Incident incident = runtime.createIncident(finding.type(), execution, finding.configuration(), finding.message());
+      records.raised(incident.getId(), finding, EngineClock.now());
+      live.add(incident.getId());
       if (IncidentTypes.OVERDUE_GATE.equals(finding.type())) {
         gateSlaBreaches.increment();
       }
@@ -127,6 +138,12 @@ public class PortfolioWatch {
     }
     if (!orphans.isEmpty()) {
       LOG.warn("Portfolio watch: no running lifecycle instance for stalled project(s) {}", orphans);
+    }
+    // findings whose incident went with its instance (a project closed or terminated) are over too
+    for (FindingRepository.OpenFinding record : records.open()) {
+      if (!live.contains(record.incidentId())) {
+        records.resolved(record.incidentId(), EngineClock.now());
+      }
     }
     Sweep sweep = new Sweep(active.size(), raised, resolved, open.size() - resolved + raised);
     jdbc.sql("""

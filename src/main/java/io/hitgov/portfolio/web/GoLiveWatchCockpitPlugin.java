@@ -19,6 +19,11 @@ public class GoLiveWatchCockpitPlugin extends AbstractCockpitPlugin {
   }
 
   @Override
+  public java.util.Set<Class<?>> getResourceClasses() {
+    return java.util.Set.of(GoLiveWatchRootResource.class);
+  }
+
+  @Override
   public String getAssetDirectory() {
     return "plugin-webapp/" + ID;
   }
