@@ -153,7 +153,10 @@ public class HttpSecurityConfig {
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("HITGov"))
         .csrf(csrf -> csrf.disable())
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // stateless; and a request read with the webapps' session must keep that session's id (no
+        // session-fixation change, which would log the user out of the webapps)
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(fixation -> fixation.none()))
         .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
         .addFilterBefore(new CamundaAuthenticationBridgeFilter(identityService), AuthorizationFilter.class)
         .build();
