@@ -116,7 +116,7 @@ class ProcessModelConventionsTest {
 
   /** Processes only the engine starts (call activities, HITGov's own delegates): no start form. */
   static final java.util.Set<String> ENGINE_STARTED = java.util.stream.Stream.concat(
-      java.util.stream.Stream.of("StageGateReviewProcess", "GateConditionProcess"),
+      java.util.stream.Stream.of("StageGateReviewProcess", "GateConditionProcess", "PortfolioWatchProcess"),
       io.hitgov.lifecycle.ImplementationLifecycleProcess.PHASE_PROCESSES.values().stream())
       .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
@@ -182,10 +182,8 @@ class ProcessModelConventionsTest {
         }
       }
       for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
-        // a timer or message start has no user to fill in a form (model policy: event-started-processes)
-        boolean eventStarted = !start.getEventDefinitions().isEmpty();
         if (start.getParentElement() instanceof Process && start.getCamundaFormRef() == null
-            && !ENGINE_STARTED.contains(process.getId()) && !eventStarted) {
+            && !ENGINE_STARTED.contains(process.getId())) {
           problems.add(file + ": start event " + start.getId() + " needs a start form (camunda:formRef)");
         }
       }
