@@ -48,6 +48,12 @@ class PortfolioApiTest {
     assertThat(processEngine.getRuntimeService().createIncidentQuery().processInstanceId(soon.getId())
         .incidentType(IncidentTypes.STALLED_GO_LIVE).count()).isEqualTo(1);
 
+    String metrics = Http.on(port).as("admin").get("/actuator/prometheus").body();
+    assertThat(metrics).containsPattern("hitgov_projects_stalled\\{[^}]*type=\"stalledGoLive\"[^}]*} 1\\.0")
+        .containsPattern("hitgov_risks_open\\{[^}]*band=\"" + band + "\"[^}]*} 1\\.0")
+        .containsPattern("hitgov_tasks_overdue\\{[^}]*group=\"pmo\"[^}]*} 0\\.0")
+        .containsPattern("hitgov_gate_sla_breaches_total\\{[^}]*} 0\\.0");
+
     var answer = Http.on(port).as("maria").get("/api/portfolio");
     assertThat(answer.status()).isEqualTo(200);
     JsonNode page = answer.json();
