@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** GET /api/portfolio, the heat map and POST /api/portfolio/watch through HTTP: fields, paging, 4xx. */
 @HitgovSpringTest
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
 class PortfolioApiTest {
 
   @Autowired ProcessEngine processEngine;
