@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hitgov.lifecycle.ImplementationLifecycleProcess;
 import io.hitgov.lifecycle.LifecycleDriver;
-import io.hitgov.lifecycle.ProjectRepository;
+import io.hitgov.lifecycle.ProjectRows;
 import io.hitgov.portfolio.PortfolioWatchProcess.IncidentTypes;
 import io.hitgov.shared.process.EngineClock;
 import io.hitgov.support.HitgovSpringTest;
@@ -40,13 +40,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class PortfolioWatchProcessTest {
 
   @Autowired ProcessEngine processEngine;
-  @Autowired ProjectRepository repository;
+  @Autowired org.springframework.context.ApplicationContext context;
+  ProjectRows repository;
   @LocalServerPort int port;
   LifecycleDriver driver;
 
   @BeforeEach
   void setUp() {
     driver = new LifecycleDriver(processEngine);
+    repository = ProjectRows.of(context);
   }
 
   @AfterEach
