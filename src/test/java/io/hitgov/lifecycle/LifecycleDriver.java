@@ -23,7 +23,7 @@ import org.camunda.bpm.engine.task.Task;
 public class LifecycleDriver {
 
   /** Who completes deliverables, per group. */
-  static final Map<String, String> DOERS = Map.of("projectManagers", "maria", "pmo", "paula", "finance", "fiona",
+  public static final Map<String, String> DOERS = Map.of("projectManagers", "maria", "pmo", "paula", "finance", "fiona",
       "privacyOfficer", "olivia", "cmio", "carla", "integration", "irene", "securityOfficer", "sophia",
       "training", "tina", "steeringCommittee", "stella", "executiveSponsor", "evelyn");
   /** Who signs gates, per signatory group (other people than the doers, for the four-eyes rules). */
@@ -33,7 +33,7 @@ public class LifecycleDriver {
   static final String EVIDENCE_SUBMITTER = "mike";
 
   final ProcessEngine processEngine;
-  final Engine engine;
+  public final Engine engine;
 
   public LifecycleDriver(ProcessEngine processEngine) {
     this.processEngine = processEngine;
@@ -69,7 +69,7 @@ public class LifecycleDriver {
   }
 
   /** The phase process the lifecycle is running for {@code phase}, or null. */
-  ProcessInstance phase(ProcessInstance lifecycle, String phase) {
+  public ProcessInstance phase(ProcessInstance lifecycle, String phase) {
     return processEngine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(lifecycle.getId())
         .processDefinitionKey(ImplementationLifecycleProcess.PHASE_PROCESSES.get(phase)).singleResult();
   }
@@ -83,7 +83,7 @@ public class LifecycleDriver {
         .map(IdentityLink::getGroupId).filter(g -> g != null).findFirst().orElseThrow();
   }
 
-  static Map<String, Object> deliverable(String taskKey) {
+  public static Map<String, Object> deliverable(String taskKey) {
     Map<String, Object> answer = new HashMap<>();
     switch (taskKey) {
       case Elements.RUN_INTEGRATED_TESTING -> {
@@ -171,7 +171,7 @@ public class LifecycleDriver {
   }
 
   /** Evidence pack, (G6: readiness scorecard,) all signatories GO. */
-  void passGate(ProcessInstance lifecycle) {
+  public void passGate(ProcessInstance lifecycle) {
     ProcessInstance review = gateReview(lifecycle);
     submitEvidence(review, null);
     if (engine.tasks(review.getId(), StageGateReviewProcess.Elements.SCORE_READINESS).size() == 1) {

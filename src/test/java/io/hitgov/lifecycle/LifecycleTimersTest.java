@@ -174,24 +174,12 @@ class LifecycleTimersTest {
   }
 
   @Test
-  void a_phase_running_past_its_plan_opens_a_task_for_the_pmo() {
-    LocalDate goLive = EngineClock.today().plusDays(700);
-    ProcessInstance project = driver.start("EHR-T-STALL", goLive.toString(), true);
-    var p0Plan = repository.phases("EHR-T-STALL").get(0);
-    long length = p0Plan.plannedEnd().toEpochDay() - p0Plan.plannedStart().toEpochDay() + 1;
-    LocalDate stall = p0Plan.plannedEnd().plusDays(length * 20 / 100);
+  void a_phase_process_has_no_stall_timer_of_its_own() {
+    // one stall mechanism: PortfolioWatchProcess raises a stalledPhase incident (PortfolioWatchProcessTest)
+    ProcessInstance project = driver.start("EHR-T-STALL", EngineClock.today().plusDays(700).toString(), true);
     ProcessInstance p0 = driver.phase(project, "P0");
-    Assertions.assertThat(timer(p0, "StartEvent_P0Stalled").getDuedate()).isEqualTo(at(stall));
-    setClock(stall.minusDays(1));
-    driver.engine.executeDueJobs(p0.getId());
-    Assertions.assertThat(driver.engine.tasks(p0.getId(), REVIEW_STALLED_PHASE)).isEmpty();
-    setClock(stall);
-    driver.engine.executeDueJobs(p0.getId());
-    var task = driver.engine.task(p0.getId(), REVIEW_STALLED_PHASE);
-    assertThat(task).hasCandidateGroup("pmo").hasName("Review overdue phase P0");
-    assertThat(p0).isWaitingAt("UserTask_AssessReadiness", "UserTask_DraftCharter", REVIEW_STALLED_PHASE);
-    driver.engine.complete("peter", task, Map.of("stallAction", "Added a second analyst; re-plan at G0"));
-    Assertions.assertThat(repository.events("EHR-T-STALL")).extracting("event").contains("STALL_REVIEWED");
+    Assertions.assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(p0.getId()).timers().list())
+        .isEmpty();
   }
 
   @Test
@@ -201,7 +189,6 @@ class LifecycleTimersTest {
     ProcessInstance project = driver.start("EHR-T-MOVE", goLive.toString(), false);
     LocalDate oldP0End = repository.phases("EHR-T-MOVE").get(0).plannedEnd();
     ProcessInstance p0 = driver.phase(project, "P0");
-    Date oldStall = timer(p0, "StartEvent_P0Stalled").getDuedate();
 
     // the engine's own message (an approved change request sends the same; the PMO uses POST /api/projects/{id}/go-live-date)
     processEngine.getRuntimeService().createMessageCorrelation("GoLiveDateChanged")
@@ -215,8 +202,6 @@ class LifecycleTimersTest {
     Assertions.assertThat(stored.baselineGoLiveDate()).isEqualTo(goLive);
     Assertions.assertThat(repository.phases("EHR-T-MOVE").get(0).plannedEnd()).isEqualTo(oldP0End.plusDays(60));
     Assertions.assertThat(timer(project, NEXT_CHECKPOINT).getDuedate()).isEqualTo(at(moved.minusDays(90)));
-    Assertions.assertThat(timer(p0, "StartEvent_P0Stalled").getDuedate()).as("the stall timer inside the running phase")
-        .isEqualTo(Date.from(oldStall.toInstant().plus(java.time.Duration.ofDays(60))));
     assertThat(p0).variables().containsEntry("goLiveDate", moved.toString());
     Assertions.assertThat(repository.events("EHR-T-MOVE")).extracting("event", "details")
         .contains(Assertions.tuple("GO_LIVE_MOVED", goLive + " -> " + moved

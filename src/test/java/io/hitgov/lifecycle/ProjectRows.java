@@ -18,6 +18,8 @@ public final class ProjectRows {
 
   public record DeliverableView(String documentId, String submittedBy) {}
 
+  public record PhaseView(String phase, LocalDate plannedStart, LocalDate plannedEnd) {}
+
   private final ProjectRepository repository;
 
   private ProjectRows(ProjectRepository repository) {
@@ -44,5 +46,10 @@ public final class ProjectRows {
   public List<DeliverableView> deliverables(String projectId) {
     return repository.deliverables(projectId).stream()
         .map(d -> new DeliverableView(d.documentId(), d.submittedBy())).toList();
+  }
+
+  public List<PhaseView> phases(String projectId) {
+    return repository.phases(projectId).stream()
+        .map(p -> new PhaseView(p.phase(), p.plannedStart(), p.plannedEnd())).toList();
   }
 }

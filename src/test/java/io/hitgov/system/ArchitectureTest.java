@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 @AnalyzeClasses(packages = "io.hitgov", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-  static final List<String> FEATURES = List.of("lifecycle", "stagegate", "change", "risk", "hipaa", "interop");
+  static final List<String> FEATURES = List.of("lifecycle", "stagegate", "change", "risk", "hipaa", "interop", "portfolio");
 
   /** No two top-level packages depend on each other (directly or around a loop). */
   @ArchTest
@@ -35,7 +35,7 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule shared_depends_on_nothing_of_ours = noClasses().that().resideInAPackage("io.hitgov.shared..")
       .should().dependOnClassesThat().resideInAnyPackage("io.hitgov.lifecycle..", "io.hitgov.stagegate..",
-          "io.hitgov.change..", "io.hitgov.risk..", "io.hitgov.hipaa..", "io.hitgov.interop..", "io.hitgov.system..")
+          "io.hitgov.change..", "io.hitgov.risk..", "io.hitgov.hipaa..", "io.hitgov.interop..", "io.hitgov.portfolio..", "io.hitgov.system..")
       .allowEmptyShould(true);
 
   /** A feature's repositories and row records are its own; neighbours ask its services or ports. */
@@ -92,6 +92,22 @@ class ArchitectureTest {
       .and(assignableTo(JavaDelegate.class).or(assignableTo(TaskListener.class)).or(assignableTo(ExecutionListener.class)))
       .should().beAnnotatedWith(ModelCallable.class)
       .allowEmptyShould(false);
+
+  /**
+   * The portfolio reads the other features only through their public ports (set-based reads such as
+   * {@code ProjectPortfolio}, {@code RiskPortfolio}), never their services that write, and nothing
+   * depends on the portfolio but wiring.
+   */
+  @ArchTest
+  static final ArchRule the_portfolio_reads_features_through_their_ports = noClasses()
+      .that().resideInAPackage("io.hitgov.portfolio..")
+      .should().dependOnClassesThat().haveNameMatching("io\\.hitgov\\.(lifecycle|stagegate|change|risk|hipaa)\\..*(Service|Repository|Records|Delegates?|Listener|Controller)(\\$.*)?");
+
+  @ArchTest
+  static final ArchRule nothing_but_wiring_depends_on_the_portfolio = noClasses()
+      .that().resideInAnyPackage("io.hitgov.lifecycle..", "io.hitgov.stagegate..", "io.hitgov.change..",
+          "io.hitgov.risk..", "io.hitgov.hipaa..", "io.hitgov.shared..")
+      .should().dependOnClassesThat().resideInAPackage("io.hitgov.portfolio..");
 
   /** Only the model-policy wiring touches the engine's expression and scripting internals. */
   @ArchTest

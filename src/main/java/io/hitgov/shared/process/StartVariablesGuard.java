@@ -62,12 +62,20 @@ public class StartVariablesGuard extends AbstractProcessEnginePlugin {
     public void notify(DelegateExecution execution) {
       ExecutionEntity instance = (ExecutionEntity) execution;
       ActivityImpl initial = instance.getProcessDefinition().getInitial();
-      if (instance.getActivity() != null && initial != null && !initial.getId().equals(instance.getActivity().getId())) {
+      if (instance.getActivity() != null && initial != null && !initial.getId().equals(instance.getActivity().getId())
+          && !isTopLevelStartEvent(instance)) {
         throw new AuthorizationException(key + " must be started at its start event, not at '"
             + instance.getActivity().getId() + "'");
       }
       boolean called = execution.getProcessInstance().getSuperExecution() != null;
       schema.validate(execution.getVariables(), !called);
+    }
+
+    /** A process's own message or timer start event (PortfolioWatchProcess), not an activity inside it. */
+    private static boolean isTopLevelStartEvent(ExecutionEntity instance) {
+      ActivityImpl activity = instance.getActivity();
+      return activity.getFlowScope() == instance.getProcessDefinition()
+          && String.valueOf(activity.getProperty("type")).toLowerCase(java.util.Locale.ROOT).contains("start");
     }
   }
 }

@@ -19,6 +19,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -30,6 +31,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  *       pattern Camunda Run uses; the engine's authorizations then apply (403).
  *   <li>{@code /camunda/**}: the webapps, with their own session login and CSRF protection.
  *   <li>{@code /api/**}: HITGov's API, HTTP Basic against the same Camunda users and groups.
+ *   <li>{@code /portfolio}: the portfolio page; it and {@code GET /api/portfolio} also accept the
+ *       webapps' session ({@link WebappSessionAuthenticationFilter}).
  *   <li>{@code /actuator/health} is open; every other Actuator endpoint needs an operator.
  * </ul>
  *
@@ -145,10 +148,16 @@ public class HttpSecurityConfig {
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers("/actuator/**").hasAuthority(OPERATORS)
             .requestMatchers("/", "/error").permitAll()
+            // the bundled chart library of the portfolio page: public code, no data
+            .requestMatchers("/webjars/**").permitAll()
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("HITGov"))
         .csrf(csrf -> csrf.disable())
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // stateless; and a request read with the webapps' session must keep that session's id (no
+        // session-fixation change, which would log the user out of the webapps)
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(fixation -> fixation.none()))
+        .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
         .addFilterBefore(new CamundaAuthenticationBridgeFilter(identityService), AuthorizationFilter.class)
         .build();
   }

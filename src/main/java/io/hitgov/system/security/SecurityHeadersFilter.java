@@ -20,6 +20,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SecurityHeadersFilter extends OncePerRequestFilter {
 
   static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+  /** HITGov's own pages ({@code /portfolio}) and their bundled libraries: only their own origin. */
+  static final String PAGE_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+      + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; "
+      + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
   static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), "
       + "magnetometer=(), microphone=(), payment=(), usb=()";
 
@@ -42,7 +46,10 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
       // Sent over plain HTTP too: TLS ends at the load balancer, and browsers ignore it without TLS.
       response.setHeader("Strict-Transport-Security", strictTransportSecurity);
     }
-    if (isData(path)) {
+    if (isPage(path)) {
+      response.setHeader("Content-Security-Policy", PAGE_CONTENT_SECURITY_POLICY);
+      chain.doFilter(request, response);
+    } else if (isData(path)) {
       // The webapps' pages get Camunda's policy; their API keeps it if Camunda's header filter is reached.
       response.setHeader("Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
       response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -55,6 +62,11 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
 
   static boolean isWebapp(String path) {
     return path.equals("/camunda") || path.startsWith("/camunda/");
+  }
+
+  /** HITGov's own pages and the libraries they bundle (WebJars): served with a page policy. */
+  static boolean isPage(String path) {
+    return path.equals("/portfolio") || path.startsWith("/portfolio/") || path.startsWith("/webjars/");
   }
 
   /** Everything except the webapps' pages and assets: REST, API, Actuator and the webapps' own API. */
