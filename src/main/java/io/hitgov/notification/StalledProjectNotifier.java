@@ -1,0 +1,59 @@
+package io.hitgov.notification;
+
+import io.hitgov.lifecycle.ProjectStatus;
+import io.hitgov.notification.NotificationService.Kind;
+import io.hitgov.notification.NotificationService.Recipient;
+import io.hitgov.shared.GovernanceGroup;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * E-mails the PMO and the project manager when a stalled-project incident ({@code stalledGoLive},
+ * {@code stalledPhase}, {@code overdueGate}, {@code staleProject}) is raised on a project's lifecycle
+ * instance (the incident handlers of {@code io.hitgov.notification.engine}). Never fails the incident.
+ */
+@Component
+public class StalledProjectNotifier {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StalledProjectNotifier.class);
+
+  /** The custom incident types of docs/contract.md. */
+  public static final List<String> INCIDENT_TYPES = List.of("stalledGoLive", "stalledPhase", "overdueGate", "staleProject");
+
+  private final NotificationService notifications;
+  private final ProjectStatus projects;
+
+  StalledProjectNotifier(NotificationService notifications, ProjectStatus projects) {
+    this.notifications = notifications;
+    this.projects = projects;
+  }
+
+  /** An incident of one of {@link #INCIDENT_TYPES} was raised on the lifecycle instance of {@code projectId}. */
+  public void incidentRaised(String incidentType, String projectId, String message, String processInstanceId) {
+    if (!notifications.enabled()) {
+      return;
+    }
+    try {
+      List<Recipient> recipients = new ArrayList<>(notifications.group(GovernanceGroup.PMO.id()));
+      var project = projects.summary(projectId);
+      project.flatMap(p -> notifications.user(p.projectManager())).ifPresent(recipients::add);
+      Map<String, Object> model = new LinkedHashMap<>();
+      model.put("incidentType", incidentType);
+      model.put("projectId", projectId == null ? "" : projectId);
+      model.put("projectName", project.map(ProjectStatus.Summary::projectName).orElse(""));
+      model.put("currentPhase", project.map(ProjectStatus.Summary::currentPhase).orElse(""));
+      model.put("goLiveDate", project.map(p -> String.valueOf(p.goLiveDate())).orElse(""));
+      model.put("message", message == null ? "" : message);
+      model.put("cockpitLink", notifications.properties().link("/camunda/app/cockpit/default/#/process-instance/"
+          + processInstanceId + "/runtime"));
+      notifications.queue(Kind.STALLED_PROJECT, "stalled-project", projectId, model, recipients);
+    } catch (RuntimeException e) {
+      LOG.warn("Stalled-project notification ({}) for {} not queued: {}", incidentType, projectId, e.toString());
+    }
+  }
+}
