@@ -22,13 +22,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The daily digest ({@code ${sendDigestsDelegate}} in {@code NotificationScheduleProcess}): one
+ * The daily digest ({@code ${sendDigestsDelegate}} in {@code NotificationDigestProcess}): one
  * e-mail per person with the open tasks assigned to them or offered to their groups, the ones new in
  * the last day marked. Nobody with no open task gets one; a user who opted out
  * ({@code PUT /api/me/notification-settings {"digest": false}}) gets none.
  */
 @Component("sendDigestsDelegate")
-@ModelCallable(processes = NotificationScheduleProcess.KEY)
+@ModelCallable(processes = NotificationDigestProcess.KEY)
 class DailyDigest implements JavaDelegate {
 
   private static final Logger LOG = LoggerFactory.getLogger(DailyDigest.class);

@@ -1,7 +1,7 @@
 package io.hitgov.notification;
 
 import io.hitgov.notification.NotificationRepository.Notification;
-import io.hitgov.notification.mail.MailSender;
+import io.hitgov.notification.mail.SmtpMailer;
 import io.hitgov.shared.process.EngineClock;
 import io.hitgov.shared.process.ModelCallable;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -26,10 +26,10 @@ class NotificationDelivery implements JavaDelegate {
   private static final Logger LOG = LoggerFactory.getLogger(NotificationDelivery.class);
 
   private final NotificationRepository repository;
-  private final MailSender mail;
+  private final SmtpMailer mail;
   private final TransactionTemplate ownTransaction;
 
-  NotificationDelivery(NotificationRepository repository, MailSender mail, PlatformTransactionManager transactions) {
+  NotificationDelivery(NotificationRepository repository, SmtpMailer mail, PlatformTransactionManager transactions) {
     this.repository = repository;
     this.mail = mail;
     this.ownTransaction = new TransactionTemplate(transactions);
@@ -45,7 +45,7 @@ class NotificationDelivery implements JavaDelegate {
     }
     try {
       mail.send(n.recipientAddress(), n.subject(), n.body(), n.contentType());
-    } catch (MailSender.MailDeliveryException e) {
+    } catch (SmtpMailer.MailDeliveryException e) {
       ownTransaction.executeWithoutResult(status -> repository.failed(id, e.getMessage()));
       LOG.warn("E-mail {} ({}) to {} failed: {}", id, n.kind(), n.recipientAddress(), e.getMessage());
       throw e;

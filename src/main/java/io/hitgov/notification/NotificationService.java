@@ -3,6 +3,7 @@ package io.hitgov.notification;
 import io.hitgov.notification.NotificationMetrics.Outcome;
 import io.hitgov.notification.NotificationRepository.Notification;
 import io.hitgov.notification.engine.DeliveryStarter;
+import io.hitgov.notification.engine.Unrestricted;
 import io.hitgov.shared.process.EngineClock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -40,9 +41,12 @@ public class NotificationService {
   private final IdentityService identityService;
   private final NotificationProperties properties;
   private final NotificationMetrics metrics;
+  private final Unrestricted engine;
 
   NotificationService(NotificationRepository repository, MailTemplates templates, DeliveryStarter delivery,
-      IdentityService identityService, NotificationProperties properties, NotificationMetrics metrics) {
+      IdentityService identityService, NotificationProperties properties, NotificationMetrics metrics,
+      Unrestricted engine) {
+    this.engine = engine;
     this.repository = repository;
     this.templates = templates;
     this.delivery = delivery;
@@ -59,12 +63,12 @@ public class NotificationService {
     return properties;
   }
 
-  /** The user as a recipient (empty for an unknown user). */
+  /** The user as a recipient (empty for an unknown user). Identity reads run on HITGov's behalf. */
   public Optional<Recipient> user(String userId) {
     if (userId == null || userId.isBlank()) {
       return Optional.empty();
     }
-    User user = identityService.createUserQuery().userId(userId).singleResult();
+    User user = engine.read(() -> identityService.createUserQuery().userId(userId).singleResult());
     return Optional.ofNullable(user).map(NotificationService::recipient);
   }
 
@@ -73,8 +77,8 @@ public class NotificationService {
     if (groupId == null || groupId.isBlank()) {
       return List.of();
     }
-    return identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list().stream()
-        .map(NotificationService::recipient).toList();
+    return engine.read(() -> identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list())
+        .stream().map(NotificationService::recipient).toList();
   }
 
   /** An external address (a stakeholder who is no HITGov user). */

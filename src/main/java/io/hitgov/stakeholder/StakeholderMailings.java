@@ -2,7 +2,6 @@ package io.hitgov.stakeholder;
 
 import io.hitgov.lifecycle.ProjectStatus;
 import io.hitgov.notification.MailTemplates;
-import io.hitgov.notification.NotificationScheduleProcess;
 import io.hitgov.notification.NotificationService;
 import io.hitgov.notification.NotificationService.Kind;
 import io.hitgov.notification.NotificationService.Recipient;
@@ -24,8 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * What the stakeholders receive (docs/notifications.md): each gate decision (to the register's
  * {@code GATE_DECISIONS} entries), the weekly status report ({@code STATUS_REPORT} entries; the
- * {@code sendStatusReportsDelegate} step of {@code NotificationScheduleProcess}) and the monthly
- * portfolio pack to the steering committee ({@code sendPortfolioPackDelegate}).
+ * {@code StatusReportProcess}) and the monthly
+ * portfolio pack to the steering committee ({@code PortfolioPackProcess}).
  */
 @Component
 public class StakeholderMailings {
@@ -127,9 +126,9 @@ public class StakeholderMailings {
     return recipient.name() == null ? recipient.address() : recipient.name();
   }
 
-  /** {@code ${sendStatusReportsDelegate}}: the weekly timer of NotificationScheduleProcess. */
+  /** {@code ${sendStatusReportsDelegate}}: the weekly timer of StatusReportProcess. */
   @Component("sendStatusReportsDelegate")
-  @ModelCallable(processes = NotificationScheduleProcess.KEY)
+  @ModelCallable(processes = StakeholderReportProcesses.STATUS_REPORT_KEY)
   static class WeeklyStatusReports implements JavaDelegate {
     private final StakeholderMailings mailings;
     private final NotificationService notifications;
@@ -147,9 +146,9 @@ public class StakeholderMailings {
     }
   }
 
-  /** {@code ${sendPortfolioPackDelegate}}: the monthly timer of NotificationScheduleProcess. */
+  /** {@code ${sendPortfolioPackDelegate}}: the monthly timer of PortfolioPackProcess. */
   @Component("sendPortfolioPackDelegate")
-  @ModelCallable(processes = NotificationScheduleProcess.KEY)
+  @ModelCallable(processes = StakeholderReportProcesses.PORTFOLIO_PACK_KEY)
   static class MonthlyPortfolioPack implements JavaDelegate {
     private final StakeholderMailings mailings;
     private final NotificationService notifications;

@@ -20,7 +20,7 @@ import org.camunda.bpm.engine.task.Task;
  * user of the task's group, each gate's evidence pack by a project manager, each signature by a
  * member of the signatory group.
  */
-class LifecycleDriver {
+public class LifecycleDriver {
 
   /** Who completes deliverables, per group. */
   static final Map<String, String> DOERS = Map.of("projectManagers", "maria", "pmo", "paula", "finance", "fiona",
@@ -35,7 +35,7 @@ class LifecycleDriver {
   final ProcessEngine processEngine;
   final Engine engine;
 
-  LifecycleDriver(ProcessEngine processEngine) {
+  public LifecycleDriver(ProcessEngine processEngine) {
     this.processEngine = processEngine;
     this.engine = new Engine(processEngine);
   }
@@ -58,7 +58,7 @@ class LifecycleDriver {
     return variables;
   }
 
-  ProcessInstance start(String projectId, String goLive, boolean vendorSelection) {
+  public ProcessInstance start(String projectId, String goLive, boolean vendorSelection) {
     return engine.as("paula", () -> processEngine.getRuntimeService()
         .startProcessInstanceByKey(ImplementationLifecycleProcess.KEY, project(projectId, goLive, vendorSelection)));
   }
@@ -74,7 +74,7 @@ class LifecycleDriver {
         .processDefinitionKey(ImplementationLifecycleProcess.PHASE_PROCESSES.get(phase)).singleResult();
   }
 
-  static String farGoLive() {
+  public static String farGoLive() {
     return EngineClock.today().plusDays(800).toString();
   }
 
@@ -113,7 +113,7 @@ class LifecycleDriver {
    * Completes every open deliverable task of the phase the project is in (until it reaches its
    * gate), in the phase process (or, for a version-1 instance, in the lifecycle itself).
    */
-  void completePhase(ProcessInstance instance, String phase) {
+  public void completePhase(ProcessInstance instance, String phase) {
     for (int guard = 0; guard < 20; guard++) {
       List<Task> open = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
           .taskDefinitionKeyIn(Elements.DELIVERABLES.get(phase).toArray(String[]::new)).list();
@@ -128,7 +128,7 @@ class LifecycleDriver {
   }
 
   /** The running gate review called by the lifecycle. */
-  ProcessInstance gateReview(ProcessInstance lifecycle) {
+  public ProcessInstance gateReview(ProcessInstance lifecycle) {
     return processEngine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(lifecycle.getId())
         .processDefinitionKey(StageGateReviewProcess.KEY).singleResult();
   }
@@ -138,7 +138,7 @@ class LifecycleDriver {
         .processDefinitionKey(HipaaAuditGateProcess.KEY).singleResult();
   }
 
-  void submitEvidence(ProcessInstance review, String unmet) {
+  public void submitEvidence(ProcessInstance review, String unmet) {
     Map<String, Object> pack = new HashMap<>();
     pack.put("evidenceReferences", "DMS-PACK-1 v3\nDMS-PACK-2 v1");
     pack.put("unmetCriteria", unmet);
@@ -155,7 +155,7 @@ class LifecycleDriver {
     engine.complete("paula", engine.task(review.getId(), StageGateReviewProcess.Elements.SCORE_READINESS), scorecard);
   }
 
-  static Map<String, Object> vote(String outcome, String comment) {
+  public static Map<String, Object> vote(String outcome, String comment) {
     Map<String, Object> vote = new HashMap<>();
     vote.put("gateOutcome", outcome);
     vote.put("gateComment", comment);
@@ -163,7 +163,7 @@ class LifecycleDriver {
   }
 
   /** Every signatory votes: {@code votes} maps a group to its vote (default GO). */
-  void sign(ProcessInstance review, Function<String, Map<String, Object>> votes) {
+  public void sign(ProcessInstance review, Function<String, Map<String, Object>> votes) {
     for (Task task : engine.tasks(review.getId(), StageGateReviewProcess.Elements.REVIEW)) {
       String group = group(task);
       engine.complete(SIGNERS.get(group), task, votes.apply(group));
@@ -171,7 +171,7 @@ class LifecycleDriver {
   }
 
   /** Evidence pack, (G6: readiness scorecard,) all signatories GO. */
-  void passGate(ProcessInstance lifecycle) {
+  public void passGate(ProcessInstance lifecycle) {
     ProcessInstance review = gateReview(lifecycle);
     submitEvidence(review, null);
     if (engine.tasks(review.getId(), StageGateReviewProcess.Elements.SCORE_READINESS).size() == 1) {
@@ -186,7 +186,7 @@ class LifecycleDriver {
   }
 
   /** Walks from the current phase through {@code lastPhase}'s gate (or to P7 for "P6"). */
-  void walkThrough(ProcessInstance lifecycle, String... phases) {
+  public void walkThrough(ProcessInstance lifecycle, String... phases) {
     for (String phase : phases) {
       completePhase(lifecycle, phase);
       if ("P6".equals(phase) && hipaaGate(lifecycle) != null) {

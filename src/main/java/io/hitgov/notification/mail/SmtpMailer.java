@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * {@code failed}, so the delivery job retries and finally raises its incident.
  */
 @Component
-public class MailSender {
+public class SmtpMailer {
 
   /** The mail server refused or could not be reached. */
   public static class MailDeliveryException extends RuntimeException {
@@ -31,7 +31,7 @@ public class MailSender {
   private final NotificationProperties properties;
   private final NotificationMetrics metrics;
 
-  MailSender(ObjectProvider<JavaMailSender> sender, NotificationProperties properties, NotificationMetrics metrics) {
+  SmtpMailer(ObjectProvider<JavaMailSender> sender, NotificationProperties properties, NotificationMetrics metrics) {
     this.sender = sender;
     this.properties = properties;
     this.metrics = metrics;
