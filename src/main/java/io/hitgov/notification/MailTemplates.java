@@ -41,7 +41,7 @@ public class MailTemplates {
 
   /** The compiler: maps and lists only (no reflection), missing values empty. */
   static Mustache.Compiler compiler(boolean html) {
-    return Mustache.compiler().escapeHTML(html).defaultValue("").nullValue("").withCollector(new BasicCollector() {
+    return Mustache.compiler().escapeHTML(html).defaultValue("").withCollector(new BasicCollector() {
       @Override
       public <K, V> Map<K, V> createFetcherCache() {
         return new HashMap<>();

@@ -219,6 +219,7 @@ class StatusReportTest {
     assertThat(paula.get("/api/projects/NOPE-404/status-report").status()).isEqualTo(404);
     assertThat(Http.on(port).as("nogroups").get("/api/projects/" + PROJECT + "/status-report").status()).isEqualTo(403);
     assertThat(Http.on(port).get("/api/projects/" + PROJECT + "/status-report").status()).isEqualTo(401);
+    assertThat(paula.get("/api/notifications/mailbox").status()).as("no embedded SMTP server here").isEqualTo(404);
 
     Map<String, Map<String, Object>> bodies = new LinkedHashMap<>();
     bodies.put("role", Map.of("userId", "stella", "interest", "HIGH"));

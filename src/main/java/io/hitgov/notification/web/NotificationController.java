@@ -87,9 +87,10 @@ class NotificationController {
         mail.put("subject", message.getSubject());
         mail.put("receivedAt", message.getReceivedDate() == null ? null : message.getReceivedDate().toInstant().toString());
         mail.put("contentType", message.getContentType());
-        mail.put("body", GreenMailUtil.getBody(message));
+        Object content = message.getContent();
+        mail.put("body", content instanceof String text ? text : GreenMailUtil.getBody(message));
         mails.add(mail);
-      } catch (MessagingException e) {
+      } catch (MessagingException | java.io.IOException e) {
         throw new IllegalStateException("Mailbox unreadable: " + e.getMessage(), e);
       }
     }
