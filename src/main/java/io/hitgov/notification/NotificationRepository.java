@@ -1,7 +1,6 @@
 package io.hitgov.notification;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -48,12 +47,6 @@ public class NotificationRepository {
     String clipped = error == null ? "unknown" : error.length() > 500 ? error.substring(0, 500) : error;
     jdbc.sql("update notification set attempts = attempts + 1, last_error = ? where notification_id = ?")
         .params(clipped, notificationId).update();
-  }
-
-  /** The notifications of a project or a recipient, newest first (for operators and tests). */
-  public List<Notification> recent(int limit) {
-    return jdbc.sql("select * from notification order by queued_at desc, notification_id").query(NotificationRepository::row)
-        .list().stream().limit(limit).toList();
   }
 
   Optional<Boolean> digest(String userId) {

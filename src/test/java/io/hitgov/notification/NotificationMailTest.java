@@ -121,6 +121,26 @@ class NotificationMailTest {
     assertThat(first.getFrom()[0].toString()).contains("hitgov@localhost");
 
     SMTP.purgeEmailFromAllMailboxes();
+    io.hitgov.support.Engine engine = new io.hitgov.support.Engine(processEngine);
+    Task assigned = reviews.get(0);
+    String signer = reviews.size() > 1 ? "edward" : null;
+    Task claimed = reviews.size() > 1 ? reviews.get(1) : null;
+    String assignedGroup = processEngine.getTaskService().getIdentityLinksForTask(assigned.getId()).stream()
+        .map(IdentityLink::getGroupId).filter(java.util.Objects::nonNull).findFirst().orElseThrow();
+    String assignee = identityService.createUserQuery().memberOfGroup(assignedGroup).orderByUserId().asc().list()
+        .stream().map(u -> u.getId()).filter(id -> !id.equals(signer)).reduce((a, b) -> b).orElseThrow();
+    engine.as("admin", () -> processEngine.getTaskService().setAssignee(assigned.getId(), assignee));
+    if (claimed != null) {
+      String claimer = identityService.createUserQuery().memberOfGroup(processEngine.getTaskService()
+          .getIdentityLinksForTask(claimed.getId()).stream().map(IdentityLink::getGroupId)
+          .filter(java.util.Objects::nonNull).findFirst().orElseThrow()).orderByUserId().asc().list().get(0).getId();
+      engine.as(claimer, () -> processEngine.getTaskService().claim(claimed.getId(), claimer));
+      engine.as("admin", () -> processEngine.getTaskService().setAssignee(claimed.getId(), null));
+    }
+    assertThat(deliver()).as("assigned by an operator: mailed; claimed by oneself: not").isOne();
+    assertThat(recipients(received())).containsExactly(assignee + "@demo.hitgov.invalid");
+    engine.as("admin", () -> processEngine.getTaskService().setAssignee(assigned.getId(), null));
+    SMTP.purgeEmailFromAllMailboxes();
     driver.sign(review, group -> LifecycleDriver.vote("GO", null));
     deliver();
     List<MimeMessage> decision = received().stream()

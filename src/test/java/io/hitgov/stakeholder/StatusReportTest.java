@@ -164,6 +164,8 @@ class StatusReportTest {
     Http.Bytes pdf = maria.getBytes("/api/projects/" + PROJECT + "/status-report?format=pdf");
     assertThat(pdf.status()).isEqualTo(200);
     assertThat(pdf.contentType()).startsWith("application/pdf");
+    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+    java.nio.file.Files.write(java.nio.file.Path.of("target/status-report-" + PROJECT + ".pdf"), pdf.body());
     String text;
     try (PDDocument document = Loader.loadPDF(pdf.body())) {
       text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
