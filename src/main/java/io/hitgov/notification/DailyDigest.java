@@ -27,9 +27,8 @@ import org.springframework.stereotype.Component;
  * the last day marked. Nobody with no open task gets one; a user who opted out
  * ({@code PUT /api/me/notification-settings {"digest": false}}) gets none.
  */
-@Component("sendDigestsDelegate")
-@ModelCallable(processes = NotificationDigestProcess.KEY)
-class DailyDigest implements JavaDelegate {
+@Component
+class DailyDigest {
 
   private static final Logger LOG = LoggerFactory.getLogger(DailyDigest.class);
 
@@ -46,10 +45,26 @@ class DailyDigest implements JavaDelegate {
     this.runtimeService = runtimeService;
   }
 
-  @Override
-  public void execute(DelegateExecution execution) {
+  /** {@code ${sendDigestsDelegate}}: the daily timer of NotificationDigestProcess. */
+  @Component("sendDigestsDelegate")
+  @ModelCallable(processes = NotificationDigestProcess.KEY)
+  static class SendDigests implements JavaDelegate {
+    private final DailyDigest digest;
+
+    SendDigests(DailyDigest digest) {
+      this.digest = digest;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      digest.send();
+    }
+  }
+
+  /** One digest per person with open tasks who did not opt out; the number queued. */
+  int send() {
     if (!notifications.enabled()) {
-      return;
+      return 0;
     }
     int sent = 0;
     for (User user : identityService.createUserQuery().orderByUserId().asc().list()) {
@@ -65,6 +80,7 @@ class DailyDigest implements JavaDelegate {
       sent += notifications.queue(Kind.DIGEST, "digest", null, model(tasks), notifications.user(user.getId()).stream().toList());
     }
     LOG.info("Daily digest: {} e-mail(s) queued", sent);
+    return sent;
   }
 
   private Map<String, Object> model(List<Task> tasks) {

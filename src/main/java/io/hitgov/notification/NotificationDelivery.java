@@ -1,7 +1,6 @@
 package io.hitgov.notification;
 
 import io.hitgov.notification.NotificationRepository.Notification;
-import io.hitgov.notification.mail.SmtpMailer;
 import io.hitgov.shared.process.EngineClock;
 import io.hitgov.shared.process.ModelCallable;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -7,10 +7,10 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code notification} and {@code notification_preference} tables (V17__notification.sql). */
 @Repository
-public class NotificationRepository {
+class NotificationRepository {
 
   /** One queued or sent e-mail. */
-  public record Notification(String notificationId, String kind, String projectId, String recipientUser,
+  record Notification(String notificationId, String kind, String projectId, String recipientUser,
       String recipientAddress, String subject, String body, String contentType, String status, int attempts,
       String lastError, OffsetDateTime queuedAt, OffsetDateTime sentAt, String processInstanceId) {}
 
@@ -33,7 +33,7 @@ public class NotificationRepository {
         .params(processInstanceId, notificationId).update();
   }
 
-  public Optional<Notification> find(String notificationId) {
+  Optional<Notification> find(String notificationId) {
     return jdbc.sql("select * from notification where notification_id = ?").param(notificationId)
         .query(NotificationRepository::row).optional();
   }

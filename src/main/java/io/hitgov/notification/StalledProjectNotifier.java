@@ -4,26 +4,26 @@ import io.hitgov.lifecycle.ProjectStatus;
 import io.hitgov.notification.NotificationService.Kind;
 import io.hitgov.notification.NotificationService.Recipient;
 import io.hitgov.shared.GovernanceGroup;
+import io.hitgov.shared.event.ProjectIncidentRaised;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * E-mails the PMO and the project manager when a stalled-project incident ({@code stalledGoLive},
  * {@code stalledPhase}, {@code overdueGate}, {@code staleProject}) is raised on a project's lifecycle
- * instance (the incident handlers of {@code io.hitgov.notification.engine}). Never fails the incident.
+ * instance ({@link ProjectIncidentRaised}, announced by the incident handlers of
+ * {@code shared.process.ProjectIncidents}). Never fails the incident.
  */
 @Component
-public class StalledProjectNotifier {
+class StalledProjectNotifier {
 
   private static final Logger LOG = LoggerFactory.getLogger(StalledProjectNotifier.class);
-
-  /** The custom incident types of docs/contract.md. */
-  public static final List<String> INCIDENT_TYPES = List.of("stalledGoLive", "stalledPhase", "overdueGate", "staleProject");
 
   private final NotificationService notifications;
   private final ProjectStatus projects;
@@ -33,8 +33,12 @@ public class StalledProjectNotifier {
     this.projects = projects;
   }
 
-  /** An incident of one of {@link #INCIDENT_TYPES} was raised on the lifecycle instance of {@code projectId}. */
-  public void incidentRaised(String incidentType, String projectId, String message, String processInstanceId) {
+  @EventListener
+  public void incidentRaised(ProjectIncidentRaised incident) {
+    String incidentType = incident.incidentType();
+    String projectId = incident.projectId();
+    String message = incident.message();
+    String processInstanceId = incident.processInstanceId();
     if (!notifications.enabled()) {
       return;
     }

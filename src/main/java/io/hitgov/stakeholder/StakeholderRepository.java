@@ -8,13 +8,13 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code project_stakeholder} table (V18__project_stakeholder.sql). */
 @Repository
-public class StakeholderRepository {
+class StakeholderRepository {
 
   /** One entry of a project's stakeholder register. */
-  public record Stakeholder(String stakeholderId, String projectId, String userId, String email, String role,
+  record Stakeholder(String stakeholderId, String projectId, String userId, String email, String role,
       String interest, String receives, String addedBy, OffsetDateTime addedAt) {
 
-    public List<String> receivesList() {
+    List<String> receivesList() {
       return receives == null || receives.isBlank() ? List.of() : List.of(receives.split(","));
     }
   }

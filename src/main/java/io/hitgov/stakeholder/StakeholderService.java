@@ -22,10 +22,10 @@ import org.springframework.web.server.ResponseStatusException;
  * e-mail: the weekly {@code STATUS_REPORT}, {@code GATE_DECISIONS}.
  */
 @Service
-public class StakeholderService {
+class StakeholderService {
 
-  public static final List<String> INTERESTS = List.of("HIGH", "MEDIUM", "LOW");
-  public static final List<String> RECEIVES = List.of("STATUS_REPORT", "GATE_DECISIONS");
+  static final List<String> INTERESTS = List.of("HIGH", "MEDIUM", "LOW");
+  static final List<String> RECEIVES = List.of("STATUS_REPORT", "GATE_DECISIONS");
   static final Set<String> FIELDS = Set.of("userId", "email", "role", "interest", "receives");
   static final int MAX_ROLE = 100;
   static final int MAX_EMAIL = 320;
@@ -46,13 +46,13 @@ public class StakeholderService {
     this.ids = ids;
   }
 
-  public List<Stakeholder> register(String projectId) {
+  List<Stakeholder> register(String projectId) {
     requireProject(projectId);
     return repository.ofProject(projectId);
   }
 
   /** Adds a stakeholder; every problem of the body is named in one 400. */
-  public Stakeholder add(String projectId, Map<String, Object> body, String actor) {
+  Stakeholder add(String projectId, Map<String, Object> body, String actor) {
     requireProject(projectId);
     List<String> problems = new ArrayList<>();
     body.keySet().stream().filter(k -> !FIELDS.contains(k)).sorted()
@@ -102,7 +102,7 @@ public class StakeholderService {
     return stakeholder;
   }
 
-  public void remove(String projectId, String stakeholderId) {
+  void remove(String projectId, String stakeholderId) {
     requireProject(projectId);
     Stakeholder stakeholder = repository.find(projectId, stakeholderId).orElseThrow(
         () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No stakeholder " + stakeholderId + " on " + projectId));
@@ -110,7 +110,7 @@ public class StakeholderService {
   }
 
   /** The recipients on the register who receive {@code what}, with the role each holds. */
-  public List<Recipient> recipients(String projectId, String what) {
+  List<Recipient> recipients(String projectId, String what) {
     List<Recipient> recipients = new ArrayList<>();
     for (Stakeholder s : repository.ofProject(projectId)) {
       if (!s.receivesList().contains(what)) {
@@ -126,7 +126,7 @@ public class StakeholderService {
   }
 
   /** The first role of the recipient on the project's register (for the mail's wording). */
-  public String roleOf(String projectId, Recipient recipient) {
+  String roleOf(String projectId, Recipient recipient) {
     return repository.ofProject(projectId).stream()
         .filter(s -> recipient.userId() != null ? recipient.userId().equals(s.userId())
             : recipient.address() != null && recipient.address().equalsIgnoreCase(s.email()))

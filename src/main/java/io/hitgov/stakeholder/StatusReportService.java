@@ -8,7 +8,7 @@ import io.hitgov.lifecycle.ProjectStatus.ReadinessPoint;
 import io.hitgov.lifecycle.ProjectStatus.Summary;
 import io.hitgov.notification.MailTemplates;
 import io.hitgov.notification.NotificationProperties;
-import io.hitgov.notification.engine.Unrestricted;
+import io.hitgov.shared.process.CurrentUser;
 import io.hitgov.risk.RiskProfile;
 import io.hitgov.risk.RiskProfile.OpenRisk;
 import io.hitgov.shared.process.EngineClock;
@@ -49,12 +49,12 @@ public class StatusReportService {
   private final RiskProfile risks;
   private final ProjectChanges changes;
   private final TaskService taskService;
-  private final Unrestricted engine;
+  private final CurrentUser engine;
   private final MailTemplates templates;
   private final NotificationProperties properties;
 
   StatusReportService(ProjectStatus projects, GateDecisions gates, RiskProfile risks, ProjectChanges changes,
-      TaskService taskService, Unrestricted engine, MailTemplates templates, NotificationProperties properties) {
+      TaskService taskService, CurrentUser engine, MailTemplates templates, NotificationProperties properties) {
     this.projects = projects;
     this.gates = gates;
     this.risks = risks;
@@ -117,7 +117,7 @@ public class StatusReportService {
   private List<PendingDecision> pendingDecisions(String projectId) {
     List<String> keys = Stream.concat(properties.immediateTasks().stream(), OTHER_DECISION_TASKS.stream()).distinct()
         .toList();
-    return engine.read(() -> {
+    return engine.withoutEngineChecks(() -> {
       List<PendingDecision> pending = new ArrayList<>();
       for (Task task : taskService.createTaskQuery().processVariableValueEquals(PROJECT_ID, projectId)
           .taskDefinitionKeyIn(keys.toArray(String[]::new)).orderByTaskCreateTime().asc().list()) {
