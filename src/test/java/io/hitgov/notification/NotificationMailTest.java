@@ -249,6 +249,26 @@ class NotificationMailTest {
         .contains("/api/me/notification-settings");
   }
 
+  @Test
+  @Order(5)
+  void an_escalated_risk_is_mailed_to_the_group_that_now_owns_it() throws Exception {
+    SMTP.purgeEmailFromAllMailboxes();
+    Http.Response risk = Http.on(port).as("paula").postJson("/api/risks", Http.json(Map.of("projectId", PROJECT,
+        "title", "Budget overrun on interfaces", "category", "BUDGET", "likelihood", 4, "impact", 4, "owner", "peter")));
+    assertThat(risk.status()).as(risk.body()).isEqualTo(201);
+    String riskId = risk.json().get("riskId").asText();
+    new io.hitgov.support.Engine(processEngine).executeDueJobs(risk.json().get("processInstanceId").asText());
+    deliver();
+    List<MimeMessage> escalations = received().stream()
+        .filter(m -> subject(m).startsWith("[HITGov] Escalated to steeringCommittee: " + riskId)).toList();
+    assertThat(recipients(escalations)).containsExactlyInAnyOrder("stella@demo.hitgov.invalid",
+        "steve@demo.hitgov.invalid");
+    assertThat(subject(escalations.get(0))).isEqualTo("[HITGov] Escalated to steeringCommittee: " + riskId + " ("
+        + PROJECT + ")");
+    assertThat(body(escalations.get(0))).contains(riskId + " of project " + PROJECT)
+        .contains("Reason: EXTREME risk: owned at this level from the start");
+  }
+
   // ---------------------------------------------------------------- helpers
 
   /** The lifecycle's execution waiting in an activity (its phase or gate call), where the watch raises incidents. */
