@@ -1,5 +1,7 @@
 package io.hitgov.change;
 
+import io.hitgov.shared.event.EscalationRaised;
+import org.springframework.context.ApplicationEventPublisher;
 import io.hitgov.change.ChangeRecords.Approval;
 import io.hitgov.change.ChangeRecords.BaselineChange;
 import io.hitgov.change.ChangeRecords.ChangeRequest;
@@ -47,11 +49,13 @@ public class ChangeService {
   private final RepositoryService repositoryService;
   private final IdCounter idCounter;
   private final ChangeProperties properties;
+  private final ApplicationEventPublisher events;
 
   public ChangeService(ChangeRepository repository, ProjectBaselines projects, DecisionService decisionService,
       RepositoryService repositoryService, IdCounter idCounter,
-      ChangeProperties properties) {
+      ChangeProperties properties, ApplicationEventPublisher events) {
     this.repository = repository;
+    this.events = events;
     this.projects = projects;
     this.decisionService = decisionService;
     this.repositoryService = repositoryService;
@@ -286,6 +290,7 @@ public class ChangeService {
     repository.insertEscalation(id, group, to, EngineClock.now());
     event(id, null, "ESCALATED", "approval by " + group + " overdue: " + to + " may now decide; requester "
         + cr.requester() + " notified");
+    events.publishEvent(new EscalationRaised(cr.projectId(), id, to, "approval by " + group + " overdue"));
   }
 
   /** APPROVED when every required group approved, REJECTED otherwise; the reasons of a rejection. */

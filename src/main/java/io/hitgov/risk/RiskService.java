@@ -15,7 +15,9 @@ import java.util.List;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.DecisionService;
+import io.hitgov.shared.event.EscalationRaised;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
@@ -68,10 +70,12 @@ public class RiskService implements RiskProfile {
   private final IdentityService identityService;
   private final RiskProperties properties;
   private final IdCounter idCounter;
+  private final ApplicationEventPublisher events;
 
   public RiskService(RiskRepository repository, DecisionService decisionService, IdentityService identityService,
-      RiskProperties properties, IdCounter idCounter, ProjectDirectory projects) {
+      RiskProperties properties, IdCounter idCounter, ProjectDirectory projects, ApplicationEventPublisher events) {
     this.repository = repository;
+    this.events = events;
     this.projects = projects;
     this.decisionService = decisionService;
     this.identityService = identityService;
@@ -151,6 +155,15 @@ public class RiskService implements RiskProfile {
   }
 
   @Override
+  public List<OpenRisk> topRisks(String projectId, int limit) {
+    return repository.findOfProject(projectId, null, null, null).stream().filter(r -> r.closedAt() == null)
+        .limit(Math.max(0, limit))
+        .map(r -> new OpenRisk(r.riskId(), r.title(), r.category(), r.band(), r.score(), r.owner(), r.status(),
+            r.raisedAt() == null ? null : r.raisedAt().toLocalDate()))
+        .toList();
+  }
+
+  @Override
   public List<String> redFlags(String projectId) {
     List<String> problems = new java.util.ArrayList<>();
     for (Risk risk : repository.findOfProject(projectId, null, null, null)) {
@@ -205,6 +218,7 @@ public class RiskService implements RiskProfile {
     repository.updateEscalationLevel(riskId, next.name());
     record(riskId, null, "ESCALATED", risk.band(), risk.score(), next.name(),
         reason + ": " + current + " -> " + next + " (notified: " + next.group() + ")");
+    events.publishEvent(new EscalationRaised(risk.projectId(), riskId, next.group(), reason + ": " + current + " -> " + next));
     return next;
   }
 

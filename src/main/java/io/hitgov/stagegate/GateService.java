@@ -1,5 +1,7 @@
 package io.hitgov.stagegate;
 
+import io.hitgov.shared.event.GateDecided;
+import org.springframework.context.ApplicationEventPublisher;
 import io.hitgov.lifecycle.LifecycleProperties;
 import io.hitgov.lifecycle.ProjectGates;
 import io.hitgov.lifecycle.ProjectService;
@@ -56,11 +58,13 @@ public class GateService implements ProjectConditions {
   private final IdentityService identityService;
   private final IdCounter idCounter;
   private final LifecycleProperties properties;
+  private final ApplicationEventPublisher events;
 
   public GateService(GateRepository repository, ProjectGates projects, RiskProfile risks,
       DecisionService decisionService, IdentityService identityService, IdCounter idCounter,
-      LifecycleProperties properties) {
+      LifecycleProperties properties, ApplicationEventPublisher events) {
     this.repository = repository;
+    this.events = events;
     this.projects = projects;
     this.risks = risks;
     this.decisionService = decisionService;
@@ -218,6 +222,7 @@ public class GateService implements ProjectConditions {
             EngineClock.today().plusDays(properties.conditionDueDays()), null));
       }
     }
+    events.publishEvent(new GateDecided(projectId, gateId, round, outcome));
     return new Decision(outcome, reason, comment.isEmpty() ? reason : comment, conditions);
   }
 

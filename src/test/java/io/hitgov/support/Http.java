@@ -62,6 +62,36 @@ public final class Http {
     return send(request(path).GET());
   }
 
+  /** A GET with an explicit Accept header (content negotiation). */
+  public Response get(String path, String accept) {
+    return send(request(path).header("Accept", accept).GET());
+  }
+
+  /** A GET whose body is binary (a PDF), with its status and content type. */
+  public Bytes getBytes(String path) {
+    try {
+      HttpResponse<byte[]> response = CLIENT.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Bytes(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public Response putJson(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public Response delete(String path) {
+    return send(request(path).DELETE());
+  }
+
+  /** Status, content type and body of a binary response. */
+  public record Bytes(int status, String contentType, byte[] body) {}
+
   public Response postJson(String path, String json) {
     return send(request(path).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json)));
@@ -123,7 +153,7 @@ public final class Http {
   }
 
   private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json, */*;q=0.8");
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
     if (authorization != null) {
       builder.header("Authorization", authorization);
     }
@@ -131,6 +161,9 @@ public final class Http {
   }
 
   private static Response send(HttpRequest.Builder builder) {
+    if (builder.build().headers().firstValue("Accept").isEmpty()) {
+      builder.header("Accept", "application/json, */*;q=0.8");
+    }
     try {
       HttpResponse<String> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(), response.body());

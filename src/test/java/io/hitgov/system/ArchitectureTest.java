@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 @AnalyzeClasses(packages = "io.hitgov", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-  static final List<String> FEATURES = List.of("lifecycle", "stagegate", "change", "risk", "hipaa", "interop", "portfolio");
+  static final List<String> FEATURES = List.of("lifecycle", "stagegate", "change", "risk", "hipaa", "interop", "portfolio",
+      "notification", "stakeholder");
 
   /** No two top-level packages depend on each other (directly or around a loop). */
   @ArchTest
@@ -35,7 +36,8 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule shared_depends_on_nothing_of_ours = noClasses().that().resideInAPackage("io.hitgov.shared..")
       .should().dependOnClassesThat().resideInAnyPackage("io.hitgov.lifecycle..", "io.hitgov.stagegate..",
-          "io.hitgov.change..", "io.hitgov.risk..", "io.hitgov.hipaa..", "io.hitgov.interop..", "io.hitgov.portfolio..", "io.hitgov.system..")
+          "io.hitgov.change..", "io.hitgov.risk..", "io.hitgov.hipaa..", "io.hitgov.interop..", "io.hitgov.portfolio..",
+          "io.hitgov.notification..", "io.hitgov.stakeholder..", "io.hitgov.system..")
       .allowEmptyShould(true);
 
   /** A feature's repositories and row records are its own; neighbours ask its services or ports. */

@@ -268,7 +268,83 @@ class BadInputSuiteTest {
     interopCases(cases);
     taskCases(cases);
     deploymentCases(cases);
+    notificationCases(cases);
     return cases;
+  }
+
+  /** The stakeholder register, the status report and the notification settings (docs/notifications.md). */
+  void notificationCases(List<Case> cases) {
+    String register = "/api/projects/" + PROJECT + "/stakeholders";
+    String endpoint = "POST /api/projects/{id}/stakeholders";
+    Map<String, Object> valid = Map.of("userId", "stella", "role", "Steering committee chair", "interest", "HIGH",
+        "receives", List.of("GATE_DECISIONS"));
+    Function<Map<String, Object>, Function<Http, Http.Response>> post = body -> h -> h.as("paula")
+        .postJson(register, Http.json(body));
+    java.util.function.BiFunction<String, Object, Map<String, Object>> with = (field, value) -> {
+      Map<String, Object> body = new HashMap<>(valid);
+      body.put(field, value);
+      return body;
+    };
+    Map<String, Object> noRole = new HashMap<>(valid);
+    noRole.remove("role");
+    Map<String, Object> nobody = new HashMap<>(valid);
+    nobody.remove("userId");
+    cases.add(new Case("missing variables", endpoint, "no role", 400, "role", post.apply(noRole)));
+    cases.add(new Case("missing variables", endpoint, "neither userId nor email", 400, "userId or email",
+        post.apply(nobody)));
+    cases.add(new Case("null values", endpoint, "role null", 400, "role", post.apply(with.apply("role", null))));
+    cases.add(new Case("wrong types", endpoint, "role as a number", 400, "role", post.apply(with.apply("role", 7))));
+    cases.add(new Case("wrong types", endpoint, "receives as a String", 400, "receives",
+        post.apply(with.apply("receives", "STATUS_REPORT"))));
+    cases.add(new Case("out-of-range values", endpoint, "interest HUGE", 400, "interest",
+        post.apply(with.apply("interest", "HUGE"))));
+    cases.add(new Case("out-of-range values", endpoint, "receives SPAM", 400, "receives",
+        post.apply(with.apply("receives", List.of("SPAM")))));
+    cases.add(new Case("out-of-range values", endpoint, "email not an address", 400, "email",
+        post.apply(Map.of("email", "not-an-address", "role", "Vendor", "interest", "LOW"))));
+    cases.add(new Case("unknown variables", endpoint, "patientMrn", 400, "patientMrn",
+        post.apply(with.apply("patientMrn", "123456"))));
+    cases.add(new Case("oversized texts and bodies", endpoint, "a 5,000-character role", 400, "role",
+        post.apply(with.apply("role", "x".repeat(5000)))));
+    cases.add(new Case("injection strings", endpoint, "userId with SQL", 400, "userId",
+        post.apply(with.apply("userId", INJECTIONS.get(0)))));
+    cases.add(new Case("unknown ids", endpoint, "an unknown user", 400, "ghost",
+        post.apply(with.apply("userId", "ghost"))));
+    cases.add(new Case("unknown ids", endpoint, "an unknown project", 404, UNKNOWN_PROJECT,
+        h -> h.as("paula").postJson("/api/projects/" + UNKNOWN_PROJECT + "/stakeholders", Http.json(valid))));
+    cases.add(new Case("wrong groups", endpoint, "by finance", 403, null,
+        h -> h.as("fiona").postJson(register, Http.json(valid))));
+    cases.add(new Case("malformed JSON", endpoint, "truncated JSON", 400, null,
+        h -> h.as("paula").post(register, "application/json", "{\"userId\": ")));
+    cases.add(new Case("unknown ids", "DELETE /api/projects/{id}/stakeholders/{stakeholderId}", "an unknown stakeholder",
+        404, "SH-NOPE-1", h -> h.as("paula").delete(register + "/SH-NOPE-1")));
+    cases.add(new Case("wrong groups", "DELETE /api/projects/{id}/stakeholders/{stakeholderId}", "by finance", 403,
+        null, h -> h.as("fiona").delete(register + "/SH-NOPE-1")));
+
+    String report = "GET /api/projects/{id}/status-report";
+    cases.add(new Case("out-of-range values", report, "format xml", 400, "format",
+        h -> h.as("paula").get("/api/projects/" + PROJECT + "/status-report?format=xml")));
+    cases.add(new Case("unknown ids", report, "an unknown project", 404, UNKNOWN_PROJECT,
+        h -> h.as("paula").get("/api/projects/" + UNKNOWN_PROJECT + "/status-report")));
+    cases.add(new Case("wrong groups", report, "a user in no group", 403, null,
+        h -> h.as("nogroups").get("/api/projects/" + PROJECT + "/status-report")));
+
+    String settings = "/api/me/notification-settings";
+    String sEndpoint = "PUT /api/me/notification-settings";
+    cases.add(new Case("wrong types", sEndpoint, "digest as a String", 400, "digest",
+        h -> h.as("maria").putJson(settings, Http.json(Map.of("digest", "no")))));
+    cases.add(new Case("missing variables", sEndpoint, "no digest", 400, "digest",
+        h -> h.as("maria").putJson(settings, "{}")));
+    cases.add(new Case("null values", sEndpoint, "digest null", 400, "digest",
+        h -> h.as("maria").putJson(settings, "{\"digest\": null}")));
+    cases.add(new Case("unknown variables", sEndpoint, "an unknown setting", 400, "email",
+        h -> h.as("maria").putJson(settings, Http.json(Map.of("digest", false, "email", "x@y.org")))));
+    cases.add(new Case("malformed JSON", sEndpoint, "truncated JSON", 400, null,
+        h -> h.as("maria").putJson(settings, "{\"digest\": ")));
+    cases.add(new Case("wrong groups", "POST /engine-rest/process-definition/key/NotificationDeliveryProcess/start",
+        "a PMO member starting a mail delivery", 403, null,
+        h -> h.as("paula").postJson("/engine-rest/process-definition/key/NotificationDeliveryProcess/start",
+            "{\"variables\": {\"notificationId\": {\"value\": \"NT-1\", \"type\": \"String\"}}}")));
   }
 
   static List<Start> starts() {

@@ -63,4 +63,28 @@ class ProductionProfileTest {
         .satisfies(error -> org.assertj.core.api.Assertions.assertThat(ModelDeploymentTest.messages(error))
             .contains("the database holds demo users"));
   }
+
+  @Test
+  void prod_with_notifications_on_and_no_smtp_server_refuses_to_start() {
+    assertThatThrownBy(() -> AppRunner.start(PROD, "--camunda.bpm.admin-user.id=ops",
+        "--camunda.bpm.admin-user.password=Str0ng-and-l0ng-enough", "--hitgov.notification.enabled=true").close())
+        .hasMessageContaining("Refusing to start the 'prod' profile")
+        .hasMessageContaining("no SMTP server is configured");
+    assertThatThrownBy(() -> AppRunner.start(PROD, "--camunda.bpm.admin-user.id=ops",
+        "--camunda.bpm.admin-user.password=Str0ng-and-l0ng-enough", "--hitgov.notification.enabled=true",
+        "--spring.mail.host=127.0.0.1", "--hitgov.notification.embedded-smtp=true").close())
+        .hasMessageContaining("embedded-smtp=true");
+  }
+
+  @Test
+  void prod_with_notifications_on_and_an_smtp_server_starts() {
+    try (ConfigurableApplicationContext context = AppRunner.start(PROD, "--camunda.bpm.admin-user.id=ops",
+        "--camunda.bpm.admin-user.password=Str0ng-and-l0ng-enough", "--hitgov.notification.enabled=true",
+        "--spring.mail.host=127.0.0.1")) {
+      assertThat(context.getBeanNamesForType(com.icegreen.greenmail.util.GreenMail.class))
+          .as("no embedded demo mail server in prod").isEmpty();
+      assertThat(context.getBean(org.springframework.mail.javamail.JavaMailSenderImpl.class).getHost())
+          .isEqualTo("127.0.0.1");
+    }
+  }
 }

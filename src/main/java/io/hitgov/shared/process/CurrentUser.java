@@ -43,11 +43,19 @@ public class CurrentUser {
    * engine's command API outside the engine plugins (docs/adr/0004-feature-packages.md).
    */
   public void withoutEngineChecks(Runnable action) {
-    ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
-        .execute(context -> context.runWithoutAuthorization(() -> {
-          action.run();
-          return null;
-        }));
+    withoutEngineChecks(() -> {
+      action.run();
+      return null;
+    });
+  }
+
+  /**
+   * {@link #withoutEngineChecks(Runnable)} with a result: also for reads HITGov makes on its own
+   * behalf (a report's open decisions, a mail's recipients), which must not depend on who asks.
+   */
+  public <T> T withoutEngineChecks(java.util.function.Supplier<T> action) {
+    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+        .execute(context -> context.runWithoutAuthorization(action::get));
   }
 
   public List<String> groups() {

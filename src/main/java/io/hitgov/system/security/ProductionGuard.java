@@ -9,8 +9,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Refuses to start the {@code prod} profile with a missing or default operator password, or with
- * demo users. Runs before any bean exists, so no engine, user or table is touched first.
+ * Refuses to start the {@code prod} profile with a missing or default operator password, with
+ * demo users, or with e-mail notifications on and no SMTP server ({@code spring.mail.host}) or the
+ * embedded demo one. Runs before any bean exists, so no engine, user or table is touched first.
  */
 public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
 
@@ -40,9 +41,17 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
     if (environment.getProperty("hitgov.security.demo-users", Boolean.class, false)) {
       problems.add("hitgov.security.demo-users=true seeds users with a known password");
     }
+    boolean notifications = environment.getProperty("hitgov.notification.enabled", Boolean.class, true);
+    if (notifications && environment.getProperty("hitgov.notification.embedded-smtp", Boolean.class, false)) {
+      problems.add("hitgov.notification.embedded-smtp=true keeps production mail in an in-memory demo server");
+    }
+    if (notifications && environment.getProperty("spring.mail.host", "").isBlank()) {
+      problems.add("e-mail notifications are on (hitgov.notification.enabled) but no SMTP server is configured "
+          + "(set SPRING_MAIL_HOST, or HITGOV_NOTIFICATIONS=false)");
+    }
     if (!problems.isEmpty()) {
       throw new IllegalStateException("Refusing to start the 'prod' profile: " + String.join("; ", problems)
-          + ". Set HITGOV_ADMIN_USER and a strong HITGOV_ADMIN_PASSWORD (see README, Production).");
+          + ". Set HITGOV_ADMIN_USER and a strong HITGOV_ADMIN_PASSWORD and a mail server (see README, Production).");
     }
   }
 

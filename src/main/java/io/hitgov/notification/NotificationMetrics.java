@@ -1,0 +1,40 @@
+package io.hitgov.notification;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code hitgov_notifications_total{outcome}}: e-mails {@code queued}, {@code sent}, sending attempts
+ * that {@code failed} (each one; the last one leaves an incident), and notifications {@code skipped}
+ * (the recipient opted out of digests or has no e-mail address).
+ */
+@Component
+public class NotificationMetrics {
+
+  public static final String NAME = "hitgov.notifications";
+
+  /** The outcomes, each a counter from the start (so a dashboard shows 0, not "no data"). */
+  public enum Outcome {
+    QUEUED, SENT, FAILED, SKIPPED;
+
+    String tag() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  private final Map<Outcome, Counter> counters = new ConcurrentHashMap<>();
+
+  public NotificationMetrics(MeterRegistry registry) {
+    for (Outcome outcome : Outcome.values()) {
+      counters.put(outcome, Counter.builder(NAME).description("E-mail notifications by outcome")
+          .tag("outcome", outcome.tag()).register(registry));
+    }
+  }
+
+  public void count(Outcome outcome) {
+    counters.get(outcome).increment();
+  }
+}

@@ -1,0 +1,41 @@
+package io.hitgov.notification;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * E-mail notification settings ({@code hitgov.notification.*}, docs/notifications.md).
+ *
+ * @param enabled send e-mail at all; off, nothing is queued (the governance itself is unchanged)
+ * @param from the sender address of every notification
+ * @param baseUrl where recipients reach HITGov (links in the mails: Tasklist, the status report)
+ * @param templatesLocation the folder of the Mustache templates a PMO edits ({@code classpath:mail-templates/}
+ *     or e.g. {@code file:/opt/hitgov/mail-templates/})
+ * @param embeddedSmtp start the embedded SMTP server (GreenMail) and send to it: the default profile's
+ *     demo mailbox; the {@code prod} profile refuses it and needs {@code spring.mail.host}
+ * @param embeddedSmtpPort port of the embedded SMTP server on 127.0.0.1 (0: any free port)
+ * @param immediateTasks task definition keys whose assignment is mailed at once (the SLA-bound
+ *     approvals); every other task assignment goes into the recipient's daily digest
+ * @param statusReportDays the period "changes this period" of the status report covers, in days
+ * @param topRisks how many open risks the status report lists
+ */
+@ConfigurationProperties("hitgov.notification")
+public record NotificationProperties(
+    @DefaultValue("true") boolean enabled,
+    @DefaultValue("HITGov <hitgov@localhost>") String from,
+    @DefaultValue("http://localhost:8080") String baseUrl,
+    @DefaultValue("classpath:mail-templates/") String templatesLocation,
+    @DefaultValue("false") boolean embeddedSmtp,
+    @DefaultValue("0") int embeddedSmtpPort,
+    @DefaultValue({"UserTask_ApproveChange", "UserTask_ReviewEmergencyChange", "UserTask_ReviewGate"})
+    List<String> immediateTasks,
+    @DefaultValue("7") int statusReportDays,
+    @DefaultValue("5") int topRisks) {
+
+  /** The base URL without a trailing slash. */
+  public String link(String path) {
+    String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    return base + path;
+  }
+}

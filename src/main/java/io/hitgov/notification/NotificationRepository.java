@@ -1,0 +1,73 @@
+package io.hitgov.notification;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code notification} and {@code notification_preference} tables (V17__notification.sql). */
+@Repository
+class NotificationRepository {
+
+  /** One queued or sent e-mail. */
+  record Notification(String notificationId, String kind, String projectId, String recipientUser,
+      String recipientAddress, String subject, String body, String contentType, String status, int attempts,
+      String lastError, OffsetDateTime queuedAt, OffsetDateTime sentAt, String processInstanceId) {}
+
+  private final JdbcClient jdbc;
+
+  NotificationRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void insert(Notification n) {
+    jdbc.sql("insert into notification (notification_id, kind, project_id, recipient_user, recipient_address, subject, "
+            + "body, content_type, status, attempts, queued_at) values (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?)")
+        .params(n.notificationId(), n.kind(), n.projectId(), n.recipientUser(), n.recipientAddress(), n.subject(),
+            n.body(), n.contentType(), n.queuedAt())
+        .update();
+  }
+
+  void processStarted(String notificationId, String processInstanceId) {
+    jdbc.sql("update notification set process_instance_id = ? where notification_id = ?")
+        .params(processInstanceId, notificationId).update();
+  }
+
+  Optional<Notification> find(String notificationId) {
+    return jdbc.sql("select * from notification where notification_id = ?").param(notificationId)
+        .query(NotificationRepository::row).optional();
+  }
+
+  void sent(String notificationId, OffsetDateTime at) {
+    jdbc.sql("update notification set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null "
+        + "where notification_id = ?").params(at, notificationId).update();
+  }
+
+  void failed(String notificationId, String error) {
+    String clipped = error == null ? "unknown" : error.length() > 500 ? error.substring(0, 500) : error;
+    jdbc.sql("update notification set attempts = attempts + 1, last_error = ? where notification_id = ?")
+        .params(clipped, notificationId).update();
+  }
+
+  Optional<Boolean> digest(String userId) {
+    return jdbc.sql("select digest from notification_preference where user_id = ?").param(userId)
+        .query(Boolean.class).optional();
+  }
+
+  void setDigest(String userId, boolean digest, OffsetDateTime at) {
+    int updated = jdbc.sql("update notification_preference set digest = ?, updated_at = ? where user_id = ?")
+        .params(digest, at, userId).update();
+    if (updated == 0) {
+      jdbc.sql("insert into notification_preference (user_id, digest, updated_at) values (?, ?, ?)")
+          .params(userId, digest, at).update();
+    }
+  }
+
+  private static Notification row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+    return new Notification(rs.getString("notification_id"), rs.getString("kind"), rs.getString("project_id"),
+        rs.getString("recipient_user"), rs.getString("recipient_address"), rs.getString("subject"),
+        rs.getString("body"), rs.getString("content_type"), rs.getString("status"), rs.getInt("attempts"),
+        rs.getString("last_error"), rs.getObject("queued_at", OffsetDateTime.class),
+        rs.getObject("sent_at", OffsetDateTime.class), rs.getString("process_instance_id"));
+  }
+}

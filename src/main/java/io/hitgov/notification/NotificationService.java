@@ -1,0 +1,176 @@
+package io.hitgov.notification;
+
+import io.hitgov.notification.NotificationMetrics.Outcome;
+import io.hitgov.notification.NotificationRepository.Notification;
+import io.hitgov.shared.process.CurrentUser;
+import io.hitgov.shared.process.EngineClock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Queues e-mail notifications (docs/notifications.md): renders a PMO-editable template per
+ * recipient, stores the mail in {@code notification} and starts its {@link NotificationDeliveryProcess},
+ * whose asynchronous job sends it later. Nothing here talks to the mail server, so queuing inside
+ * a governance transaction never waits for it or fails with it. Models carry ids, names, roles,
+ * dates and outcomes only, never PHI.
+ */
+@Service
+public class NotificationService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(NotificationService.class);
+
+  /** What a notification is about (the {@code kind} column). */
+  public enum Kind { TASK_ASSIGNED, ESCALATION, STALLED_PROJECT, GATE_DECISION, DIGEST, STATUS_REPORT, PORTFOLIO_PACK }
+
+  /** One addressee: a HITGov user (with the e-mail of their account) or an external address. */
+  public record Recipient(String userId, String address, String name) {}
+
+  private final NotificationRepository repository;
+  private final MailTemplates templates;
+  private final RuntimeService runtimeService;
+  private final IdentityService identityService;
+  private final NotificationProperties properties;
+  private final NotificationMetrics metrics;
+  private final CurrentUser engine;
+
+  NotificationService(NotificationRepository repository, MailTemplates templates, RuntimeService runtimeService,
+      IdentityService identityService, NotificationProperties properties, NotificationMetrics metrics,
+      CurrentUser engine) {
+    this.engine = engine;
+    this.runtimeService = runtimeService;
+    this.repository = repository;
+    this.templates = templates;
+    this.identityService = identityService;
+    this.properties = properties;
+    this.metrics = metrics;
+  }
+
+  public boolean enabled() {
+    return properties.enabled();
+  }
+
+  public NotificationProperties properties() {
+    return properties;
+  }
+
+  /** The user as a recipient (empty for an unknown user). Identity reads run on HITGov's behalf. */
+  public Optional<Recipient> user(String userId) {
+    if (userId == null || userId.isBlank()) {
+      return Optional.empty();
+    }
+    User user = engine.withoutEngineChecks(() -> identityService.createUserQuery().userId(userId).singleResult());
+    return Optional.ofNullable(user).map(NotificationService::recipient);
+  }
+
+  /** Every member of the group. */
+  public List<Recipient> group(String groupId) {
+    if (groupId == null || groupId.isBlank()) {
+      return List.of();
+    }
+    return engine.withoutEngineChecks(() -> identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list())
+        .stream().map(NotificationService::recipient).toList();
+  }
+
+  /** An external address (a stakeholder who is no HITGov user). */
+  public static Recipient external(String address, String name) {
+    return new Recipient(null, address, name);
+  }
+
+  private static Recipient recipient(User user) {
+    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+        + (user.getLastName() == null ? "" : user.getLastName())).strip();
+    return new Recipient(user.getId(), user.getEmail(), name.isEmpty() ? user.getId() : name);
+  }
+
+  /**
+   * Queues one e-mail per distinct address, rendered from {@code template} with {@code model} plus
+   * the recipient's {@code recipientName} and {@code recipientId}, and {@code baseUrl}. Returns the
+   * number queued. Off ({@code hitgov.notification.enabled=false}): nothing.
+   */
+  public int queue(Kind kind, String template, String projectId, Map<String, ?> model,
+      Collection<Recipient> recipients) {
+    if (!properties.enabled()) {
+      return 0;
+    }
+    Map<String, Recipient> byAddress = new LinkedHashMap<>();
+    for (Recipient recipient : recipients) {
+      if (recipient.address() == null || recipient.address().isBlank()) {
+        metrics.count(Outcome.SKIPPED);
+        LOG.info("Notification {} for {} not queued: no e-mail address", kind, recipient.userId());
+        continue;
+      }
+      byAddress.putIfAbsent(recipient.address().strip().toLowerCase(java.util.Locale.ROOT), recipient);
+    }
+    int queued = 0;
+    for (Recipient recipient : byAddress.values()) {
+      Map<String, Object> values = new LinkedHashMap<>(model);
+      values.put("recipientName", recipient.name() == null ? recipient.address() : recipient.name());
+      values.put("recipientId", recipient.userId() == null ? "" : recipient.userId());
+      values.put("baseUrl", properties.link(""));
+      store(kind, projectId, templates.render(template, values), recipient);
+      queued++;
+    }
+    if (queued > 0) {
+      LOG.info("Queued {} {} e-mail(s){}", queued, kind, projectId == null ? "" : " for " + projectId);
+    }
+    return queued;
+  }
+
+  /** Queues one e-mail rendered by the caller (a status report) to one recipient; 0 when off or no address. */
+  public int queueRendered(Kind kind, String projectId, MailTemplates.Rendered mail, Recipient recipient) {
+    if (!properties.enabled()) {
+      return 0;
+    }
+    if (recipient.address() == null || recipient.address().isBlank()) {
+      metrics.count(Outcome.SKIPPED);
+      return 0;
+    }
+    store(kind, projectId, mail, recipient);
+    return 1;
+  }
+
+  private void store(Kind kind, String projectId, MailTemplates.Rendered mail, Recipient recipient) {
+    String id = "NT-" + UUID.randomUUID();
+    repository.insert(new Notification(id, kind.name(), projectId, recipient.userId(), recipient.address().strip(),
+        mail.subject(), mail.body(), mail.contentType(), "QUEUED", 0, null, EngineClock.now(), null, null));
+    repository.processStarted(id, startDelivery(id));
+    metrics.count(Outcome.QUEUED);
+  }
+
+  /**
+   * Starts the mail's {@link NotificationDeliveryProcess} on HITGov's behalf: whoever caused the
+   * notification (an approver, a PMO raising an incident) needs no right to start it, and nobody
+   * else gets one. The process stops at once at its asynchronous send step.
+   */
+  private String startDelivery(String notificationId) {
+    return engine.withoutEngineChecks(() -> runtimeService.startProcessInstanceByKey(NotificationDeliveryProcess.KEY,
+        notificationId, org.camunda.bpm.engine.variable.Variables.createVariables()
+            .putValue(NotificationDeliveryProcess.Variables.NOTIFICATION_ID, notificationId)).getId());
+  }
+
+  /** Counts a notification left out (the recipient opted out of digests). */
+  public void skipped() {
+    metrics.count(Outcome.SKIPPED);
+  }
+
+  /** Whether the user receives the daily digest (default yes). */
+  public boolean wantsDigest(String userId) {
+    return repository.digest(userId).orElse(true);
+  }
+
+  /** The user's one place to opt out of (or back into) the daily digest. */
+  public void setDigest(String userId, boolean digest) {
+    repository.setDigest(userId, digest, EngineClock.now());
+    LOG.info("User {} {} the daily digest", userId, digest ? "receives" : "opted out of");
+  }
+}

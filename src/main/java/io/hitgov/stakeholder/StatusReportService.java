@@ -1,0 +1,186 @@
+package io.hitgov.stakeholder;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import io.hitgov.change.ProjectChanges;
+import io.hitgov.lifecycle.ProjectStatus;
+import io.hitgov.lifecycle.ProjectStatus.PhaseDates;
+import io.hitgov.lifecycle.ProjectStatus.ReadinessPoint;
+import io.hitgov.lifecycle.ProjectStatus.Summary;
+import io.hitgov.notification.MailTemplates;
+import io.hitgov.notification.NotificationProperties;
+import io.hitgov.shared.process.CurrentUser;
+import io.hitgov.risk.RiskProfile;
+import io.hitgov.risk.RiskProfile.OpenRisk;
+import io.hitgov.shared.process.EngineClock;
+import io.hitgov.stagegate.GateDecisions;
+import io.hitgov.stagegate.GateDecisions.GateDecision;
+import io.hitgov.stakeholder.StatusReport.Milestone;
+import io.hitgov.stakeholder.StatusReport.PendingDecision;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+
+/**
+ * Builds a project's status report from the features' public ports (lifecycle {@link ProjectStatus},
+ * stage gates {@link GateDecisions}, {@link RiskProfile}, change control {@link ProjectChanges}) and
+ * the engine's open tasks, and renders it as HTML (template {@code status-report}), CSV or PDF.
+ */
+@Service
+public class StatusReportService {
+
+  /** The open tasks that are decisions: the SLA-bound approvals and the other sign-offs and escalated decisions. */
+  static final List<String> OTHER_DECISION_TASKS = List.of("UserTask_DecideHeldGate", "UserTask_ChaseOverdueGateDecision",
+      "UserTask_ApproveRiskAcceptance", "UserTask_ApproveRiskClosure", "UserTask_ReviewEscalatedRisk");
+  static final String PROJECT_ID = "projectId";
+
+  private final ProjectStatus projects;
+  private final GateDecisions gates;
+  private final RiskProfile risks;
+  private final ProjectChanges changes;
+  private final TaskService taskService;
+  private final CurrentUser engine;
+  private final MailTemplates templates;
+  private final NotificationProperties properties;
+
+  StatusReportService(ProjectStatus projects, GateDecisions gates, RiskProfile risks, ProjectChanges changes,
+      TaskService taskService, CurrentUser engine, MailTemplates templates, NotificationProperties properties) {
+    this.projects = projects;
+    this.gates = gates;
+    this.risks = risks;
+    this.changes = changes;
+    this.taskService = taskService;
+    this.engine = engine;
+    this.templates = templates;
+    this.properties = properties;
+  }
+
+  public Optional<StatusReport> build(String projectId) {
+    return projects.summary(projectId).map(this::build);
+  }
+
+  public StatusReport build(Summary project) {
+    String id = project.projectId();
+    LocalDate today = EngineClock.today();
+    LocalDate periodStart = today.minusDays(properties.statusReportDays());
+    List<PhaseDates> phases = projects.phases(id);
+    List<ReadinessPoint> trend = projects.readinessTrend(id);
+    List<OpenRisk> open = risks.topRisks(id, Integer.MAX_VALUE);
+    PhaseDates current = phases.stream().filter(p -> p.phase().equals(project.currentPhase())).findFirst().orElse(null);
+    boolean active = "ACTIVE".equals(project.status());
+    StatusRag.Rag rag = StatusRag.rate(
+        StatusRag.schedule(project.goLiveDate(), project.baselineGoLiveDate(), active && current != null
+            ? current.plannedStart() : null, active && current != null ? current.plannedEnd() : null,
+            projects.stallTolerancePercent(), today),
+        StatusRag.budget(project.budget(), project.baselineBudget()),
+        StatusRag.risk(open.stream().map(OpenRisk::band).filter(java.util.Objects::nonNull).toList()),
+        StatusRag.readiness(trend.isEmpty() ? null : trend.get(trend.size() - 1).outcome()));
+    return new StatusReport(project, today, periodStart, rag, milestones(phases, gates.decisions(id), today),
+        open.stream().limit(properties.topRisks()).toList(), pendingDecisions(id),
+        changes.changedSince(id, periodStart.atStartOfDay(EngineClock.zone()).toOffsetDateTime()), trend);
+  }
+
+  /** Each phase, then the gate after it (G0 closes P0 … G8 closes P8), planned against actual. */
+  static List<Milestone> milestones(List<PhaseDates> phases, List<GateDecision> decisions, LocalDate today) {
+    List<Milestone> milestones = new ArrayList<>();
+    for (PhaseDates phase : phases) {
+      String state = phase.skipped() ? "SKIPPED" : phase.actualEnd() != null ? "DONE"
+          : phase.actualStart() != null ? (phase.plannedEnd().isBefore(today) ? "LATE" : "IN_PROGRESS")
+          : phase.plannedStart().isBefore(today) ? "LATE" : "PLANNED";
+      milestones.add(new Milestone(phase.phase(), "PHASE", phase.plannedStart(), phase.plannedEnd(), phase.actualStart(),
+          phase.actualEnd(), null, state));
+      String gate = "G" + phase.phase().substring(1);
+      List<GateDecision> ofGate = decisions.stream().filter(d -> d.gateId().equals(gate)).toList();
+      if (ofGate.isEmpty() && (phase.phase().equals("P9") || phase.skipped())) {
+        continue;
+      }
+      GateDecision last = ofGate.isEmpty() ? null : ofGate.get(ofGate.size() - 1);
+      LocalDate decided = last == null ? null : last.decidedAt().toLocalDate();
+      String gateState = last == null ? (phase.plannedEnd().isBefore(today) ? "LATE" : "PLANNED")
+          : "GO".equals(last.outcome()) || "GO_WITH_CONDITIONS".equals(last.outcome()) ? "PASSED" : "NOT_PASSED";
+      milestones.add(new Milestone(gate, "GATE", null, phase.plannedEnd(), null, decided,
+          last == null ? null : last.outcome(), gateState));
+    }
+    return milestones;
+  }
+
+  private List<PendingDecision> pendingDecisions(String projectId) {
+    List<String> keys = Stream.concat(properties.immediateTasks().stream(), OTHER_DECISION_TASKS.stream()).distinct()
+        .toList();
+    return engine.withoutEngineChecks(() -> {
+      List<PendingDecision> pending = new ArrayList<>();
+      for (Task task : taskService.createTaskQuery().processVariableValueEquals(PROJECT_ID, projectId)
+          .taskDefinitionKeyIn(keys.toArray(String[]::new)).orderByTaskCreateTime().asc().list()) {
+        String heldBy = task.getAssignee() != null ? task.getAssignee()
+            : taskService.getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId)
+                .filter(java.util.Objects::nonNull).distinct().sorted().collect(Collectors.joining(" "));
+        pending.add(new PendingDecision(task.getId(), task.getName(), heldBy, day(task.getCreateTime()),
+            day(task.getDueDate())));
+      }
+      return pending;
+    });
+  }
+
+  private static LocalDate day(java.util.Date date) {
+    return date == null ? null : date.toInstant().atZone(EngineClock.zone() == null ? ZoneId.systemDefault()
+        : EngineClock.zone()).toLocalDate();
+  }
+
+  // ---------------------------------------------------------------- rendering
+
+  /** The PMO's {@code status-report} template with the report's values (and the recipient's, for a mail). */
+  public MailTemplates.Rendered html(StatusReport report, Map<String, ?> extra) {
+    Map<String, Object> model = new java.util.LinkedHashMap<>(report.model());
+    model.putAll(extra);
+    model.putIfAbsent("recipientName", "");
+    model.putIfAbsent("baseUrl", properties.link(""));
+    model.put("reportLink", properties.link("/api/projects/" + report.project().projectId() + "/status-report"));
+    return templates.render("status-report", model);
+  }
+
+  /**
+   * The HTML rendering as PDF (openhtmltopdf). The template is parsed as XHTML without DOCTYPE or
+   * entities, and the renderer loads nothing from anywhere: a template cannot make the server read
+   * a file or fetch a URL.
+   */
+  public byte[] pdf(StatusReport report) {
+    String html = html(report, Map.of()).body();
+    try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      PdfRendererBuilder builder = new PdfRendererBuilder();
+      builder.useFastMode();
+      builder.useUriResolver((base, uri) -> null);
+      builder.withW3cDocument(xhtml(html, report.project().projectId()), properties.link("/"));
+      builder.toStream(out);
+      builder.run();
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new IllegalStateException("Status report PDF of " + report.project().projectId() + " failed: "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static org.w3c.dom.Document xhtml(String html, String projectId) {
+    try {
+      javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      factory.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      factory.setExpandEntityReferences(false);
+      factory.setXIncludeAware(false);
+      factory.setNamespaceAware(true);
+      return factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(html)));
+    } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException | IOException e) {
+      throw new IllegalStateException("Template status-report is not well-formed XHTML (for the PDF of " + projectId
+          + "): " + e.getMessage(), e);
+    }
+  }
+}

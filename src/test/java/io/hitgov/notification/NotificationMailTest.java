@@ -1,0 +1,347 @@
+package io.hitgov.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.hitgov.lifecycle.LifecycleDriver;
+import io.hitgov.stagegate.StageGateReviewProcess;
+import io.hitgov.support.HitgovSpringTest;
+import io.hitgov.support.Http;
+import jakarta.mail.Address;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * E-mail notifications end to end (docs/notifications.md), received by a real SMTP server
+ * (GreenMail, in-process): an SLA-bound gate review mailed at once to its signatory groups, the gate
+ * decision to the project's stakeholders, a stalled-project incident to the PMO and the project
+ * manager, the daily digest honouring a user's opt-out, and a mail server that is down: governance
+ * goes on, the delivery ends in an incident, and the mail is sent once the incident is resolved
+ * through the REST API.
+ */
+@HitgovSpringTest(properties = {"hitgov.notification.enabled=true", "hitgov.notification.embedded-smtp=false",
+    "spring.mail.host=127.0.0.1"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NotificationMailTest {
+
+  static final int SMTP_PORT = freePort();
+  static final String PROJECT = "MAIL-1";
+
+  @RegisterExtension
+  static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1",
+      ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(false);
+
+  @DynamicPropertySource
+  static void mailServer(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.port", () -> SMTP_PORT);
+  }
+
+  @Autowired ProcessEngine processEngine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+  @LocalServerPort int port;
+
+  static ProcessInstance lifecycle;
+
+  @BeforeEach
+  void startProject() {
+    if (lifecycle == null) {
+      lifecycle = new LifecycleDriver(processEngine).start(PROJECT, LifecycleDriver.farGoLive(), false);
+    }
+  }
+
+  @Test
+  @Order(1)
+  void an_sla_bound_gate_review_goes_to_its_signatories_at_once_and_the_decision_to_the_stakeholders() throws Exception {
+    Http paula = Http.on(port).as("paula");
+    Http.Response added = paula.postJson("/api/projects/" + PROJECT + "/stakeholders", Http.json(Map.of("userId",
+        "stella", "role", "Steering committee chair", "interest", "HIGH", "receives", List.of("GATE_DECISIONS"))));
+    assertThat(added.status()).as(added.body()).isEqualTo(201);
+    assertThat(paula.postJson("/api/projects/" + PROJECT + "/stakeholders", Http.json(Map.of("email",
+        "cio@partner.example.org", "role", "Partner CIO", "interest", "MEDIUM",
+        "receives", List.of("GATE_DECISIONS", "STATUS_REPORT")))).status()).isEqualTo(201);
+    assertThat(paula.postJson("/api/projects/" + PROJECT + "/stakeholders", Http.json(Map.of("userId", "fiona",
+        "role", "Finance lead", "interest", "LOW", "receives", List.of("STATUS_REPORT")))).status()).isEqualTo(201);
+
+    LifecycleDriver driver = new LifecycleDriver(processEngine);
+    driver.completePhase(lifecycle, "P0");
+    assertThat(deliver()).as("deliverables and the evidence pack wait for the digest").isZero();
+    ProcessInstance review = driver.gateReview(lifecycle);
+    driver.submitEvidence(review, null);
+
+    List<Task> reviews = processEngine.getTaskService().createTaskQuery().processInstanceId(review.getId())
+        .taskDefinitionKey(StageGateReviewProcess.Elements.REVIEW).list();
+    assertThat(reviews).isNotEmpty();
+    Set<String> expected = new TreeSet<>();
+    for (Task task : reviews) {
+      for (IdentityLink link : processEngine.getTaskService().getIdentityLinksForTask(task.getId())) {
+        if (link.getGroupId() != null) {
+          identityService.createUserQuery().memberOfGroup(link.getGroupId()).list()
+              .forEach(u -> expected.add(u.getEmail()));
+        }
+      }
+    }
+    int sent = deliver();
+    assertThat(sent).isEqualTo(expected.size());
+    List<MimeMessage> mails = received();
+    assertThat(recipients(mails)).isEqualTo(expected);
+    MimeMessage first = mails.get(0);
+    assertThat(first.getSubject()).startsWith("[HITGov] " + PROJECT + ": Review G0 as ");
+    assertThat(body(first)).contains("Project: " + PROJECT).contains("/camunda/app/tasklist/default/#/?task=")
+        .contains("Due: ");
+    assertThat(first.getFrom()[0].toString()).contains("hitgov@localhost");
+
+    SMTP.purgeEmailFromAllMailboxes();
+    io.hitgov.support.Engine engine = new io.hitgov.support.Engine(processEngine);
+    Task assigned = reviews.get(0);
+    String signer = reviews.size() > 1 ? "edward" : null;
+    Task claimed = reviews.size() > 1 ? reviews.get(1) : null;
+    String assignedGroup = processEngine.getTaskService().getIdentityLinksForTask(assigned.getId()).stream()
+        .map(IdentityLink::getGroupId).filter(java.util.Objects::nonNull).findFirst().orElseThrow();
+    String assignee = identityService.createUserQuery().memberOfGroup(assignedGroup).orderByUserId().asc().list()
+        .stream().map(u -> u.getId()).filter(id -> !id.equals(signer)).reduce((a, b) -> b).orElseThrow();
+    engine.as("admin", () -> processEngine.getTaskService().setAssignee(assigned.getId(), assignee));
+    if (claimed != null) {
+      String claimer = identityService.createUserQuery().memberOfGroup(processEngine.getTaskService()
+          .getIdentityLinksForTask(claimed.getId()).stream().map(IdentityLink::getGroupId)
+          .filter(java.util.Objects::nonNull).findFirst().orElseThrow()).orderByUserId().asc().list().get(0).getId();
+      engine.as(claimer, () -> processEngine.getTaskService().claim(claimed.getId(), claimer));
+      engine.as("admin", () -> processEngine.getTaskService().setAssignee(claimed.getId(), null));
+    }
+    assertThat(deliver()).as("assigned by an operator: mailed; claimed by oneself: not").isOne();
+    assertThat(recipients(received())).containsExactly(assignee + "@demo.hitgov.invalid");
+    engine.as("admin", () -> processEngine.getTaskService().setAssignee(assigned.getId(), null));
+    SMTP.purgeEmailFromAllMailboxes();
+    driver.sign(review, group -> LifecycleDriver.vote("GO", null));
+    deliver();
+    List<MimeMessage> decision = received().stream()
+        .filter(m -> subject(m).equals("[HITGov] " + PROJECT + " G0: GO")).toList();
+    assertThat(recipients(decision)).containsExactlyInAnyOrder("stella@demo.hitgov.invalid", "cio@partner.example.org");
+    MimeMessage toPartner = decision.stream().filter(m -> recipients(List.of(m)).contains("cio@partner.example.org"))
+        .findFirst().orElseThrow();
+    assertThat(body(toPartner)).contains("(Partner CIO)").contains("Gate: G0 (review round 1)").contains("Outcome: GO")
+        .contains("/api/projects/" + PROJECT + "/status-report");
+  }
+
+  @Test
+  @Order(2)
+  void a_stalled_project_incident_is_created_as_usual_and_mailed_to_the_pmo_and_the_project_manager() throws Exception {
+    SMTP.purgeEmailFromAllMailboxes();
+    Incident incident = runtimeService.createIncident("stalledGoLive", waitingExecution(), "R01",
+        "go-live in 25 days with hard readiness criterion R01 red since 2026-11-02");
+    assertThat(runtimeService.createIncidentQuery().incidentType("stalledGoLive").processInstanceId(lifecycle.getId())
+        .count()).isOne();
+    assertThat(incident.getIncidentMessage()).contains("R01 red since");
+    Http admin = Http.on(port).as("admin");
+    assertThat(admin.get("/engine-rest/incident?incidentType=stalledGoLive").json()).hasSize(1);
+
+    assertThat(deliver()).isEqualTo(3);
+    List<MimeMessage> mails = received();
+    assertThat(recipients(mails)).containsExactlyInAnyOrder("paula@demo.hitgov.invalid", "peter@demo.hitgov.invalid",
+        "maria@demo.hitgov.invalid");
+    assertThat(subject(mails.get(0))).isEqualTo("[HITGov] Stalled project " + PROJECT + ": stalledGoLive");
+    assertThat(body(mails.get(0))).contains("Why: go-live in 25 days with hard readiness criterion R01 red since 2026-11-02")
+        .contains("Inpatient EHR replacement").contains("/camunda/app/cockpit/default/#/process-instance/" + lifecycle.getId());
+
+    runtimeService.resolveIncident(incident.getId());
+    assertThat(runtimeService.createIncidentQuery().incidentType("stalledGoLive").count()).isZero();
+  }
+
+  @Test
+  @Order(3)
+  void a_mail_server_that_is_down_leaves_governance_untouched_ends_in_an_incident_and_is_resent_after_it_is_resolved()
+      throws Exception {
+    SMTP.purgeEmailFromAllMailboxes();
+    SMTP.stop();
+    try {
+      runtimeService.createIncident("overdueGate", waitingExecution(), "G1", "G1 decision pending 12 business days");
+      assertThat(runtimeService.createIncidentQuery().incidentType("overdueGate").count())
+          .as("the governance step committed though no mail could be sent").isOne();
+      List<Job> jobs = deliveryJobs();
+      assertThat(jobs).hasSize(3);
+      Job job = jobs.get(0);
+      for (int attempt = 0; attempt < 10 && retries(job) > 0; attempt++) {
+        String id = job.getId();
+        assertThatThrownBy(() -> managementService.executeJob(id)).hasMessageContaining("not sent");
+      }
+      assertThat(retries(job)).isZero();
+      Incident failed = runtimeService.createIncidentQuery().incidentType("failedJob").configuration(job.getId())
+          .singleResult();
+      assertThat(failed).as("the failed delivery is a Cockpit incident").isNotNull();
+      assertThat(failed.getIncidentMessage()).contains("not sent");
+      assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(lifecycle.getId()).count())
+          .as("the project's lifecycle runs on").isOne();
+    } finally {
+      SMTP.start();
+    }
+    Job job = deliveryJobs().stream().filter(j -> j.getRetries() == 0).findFirst().orElseThrow();
+    Http admin = Http.on(port).as("admin");
+    Http.Response resolved = admin.putJson("/engine-rest/job/" + job.getId() + "/retries", Http.json(Map.of("retries", 1)));
+    assertThat(resolved.status()).isEqualTo(204);
+    assertThat(runtimeService.createIncidentQuery().incidentType("failedJob").configuration(job.getId()).count()).isZero();
+    assertThat(retries(job)).isOne();
+    deliver();
+    managementService.executeJob(job.getId()); // the job executor runs it at its retry time
+    assertThat(recipients(received())).containsExactlyInAnyOrder("paula@demo.hitgov.invalid",
+        "peter@demo.hitgov.invalid", "maria@demo.hitgov.invalid");
+    assertThat(subject(received().get(0))).isEqualTo("[HITGov] Stalled project " + PROJECT + ": overdueGate");
+    // hitgov_notifications_total{outcome} on /actuator/prometheus; the test profile reads it from /actuator/metrics
+    assertThat(admin.get("/actuator/metrics/hitgov.notifications?tag=outcome:failed").json()
+        .at("/measurements/0/value").asDouble()).isGreaterThanOrEqualTo(1);
+    assertThat(admin.get("/actuator/metrics/hitgov.notifications?tag=outcome:sent").json()
+        .at("/measurements/0/value").asDouble()).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  @Order(4)
+  void the_daily_digest_lists_open_tasks_per_person_and_honours_an_opt_out() throws Exception {
+    SMTP.purgeEmailFromAllMailboxes();
+    Http maria = Http.on(port).as("maria");
+    assertThat(maria.get("/api/me/notification-settings").json().get("digest").asBoolean()).isTrue();
+    Http.Response optOut = maria.putJson("/api/me/notification-settings", Http.json(Map.of("digest", false)));
+    assertThat(optOut.status()).isEqualTo(200);
+    assertThat(optOut.json().get("digest").asBoolean()).isFalse();
+    assertThat(maria.get("/api/me/notification-settings").json().get("digest").asBoolean()).isFalse();
+    assertThat(maria.putJson("/api/me/notification-settings", Http.json(Map.of("digest", "no"))).body()).contains("digest");
+    assertThat(maria.putJson("/api/me/notification-settings", Http.json(Map.of("digest", false, "x", 1))).status())
+        .isEqualTo(400);
+
+    runTimer(NotificationDigestProcess.KEY, NotificationDigestProcess.Elements.START);
+    deliver();
+    List<MimeMessage> digests = received();
+    Set<String> to = recipients(digests);
+    assertThat(to).contains("mike@demo.hitgov.invalid").doesNotContain("maria@demo.hitgov.invalid");
+    MimeMessage mike = digests.stream().filter(m -> recipients(List.of(m)).contains("mike@demo.hitgov.invalid"))
+        .findFirst().orElseThrow();
+    assertThat(subject(mike)).startsWith("[HITGov] Your daily digest: ");
+    List<Task> open = processEngine.getTaskService().createTaskQuery().taskCandidateUser("mike").list();
+    assertThat(open).isNotEmpty();
+    assertThat(body(mike)).contains(open.get(0).getName()).contains("(" + PROJECT + ")")
+        .contains("/api/me/notification-settings");
+  }
+
+  @Test
+  @Order(5)
+  void an_escalated_risk_is_mailed_to_the_group_that_now_owns_it() throws Exception {
+    SMTP.purgeEmailFromAllMailboxes();
+    Http.Response risk = Http.on(port).as("paula").postJson("/api/risks", Http.json(Map.of("projectId", PROJECT,
+        "title", "Budget overrun on interfaces", "category", "BUDGET", "likelihood", 4, "impact", 4, "owner", "peter")));
+    assertThat(risk.status()).as(risk.body()).isEqualTo(201);
+    String riskId = risk.json().get("riskId").asText();
+    new io.hitgov.support.Engine(processEngine).executeDueJobs(risk.json().get("processInstanceId").asText());
+    deliver();
+    List<MimeMessage> escalations = received().stream()
+        .filter(m -> subject(m).startsWith("[HITGov] Escalated to steeringCommittee: " + riskId)).toList();
+    assertThat(recipients(escalations)).containsExactlyInAnyOrder("stella@demo.hitgov.invalid",
+        "steve@demo.hitgov.invalid");
+    assertThat(subject(escalations.get(0))).isEqualTo("[HITGov] Escalated to steeringCommittee: " + riskId + " ("
+        + PROJECT + ")");
+    assertThat(body(escalations.get(0))).contains(riskId + " of project " + PROJECT)
+        .contains("Reason: EXTREME risk: owned at this level from the start");
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** The lifecycle's execution waiting in an activity (its phase or gate call), where the watch raises incidents. */
+  String waitingExecution() {
+    for (var child : runtimeService.getActivityInstance(lifecycle.getId()).getChildActivityInstances()) {
+      var executions = runtimeService.createExecutionQuery().processInstanceId(lifecycle.getId())
+          .activityId(child.getActivityId()).list();
+      if (!executions.isEmpty()) {
+        return executions.get(0).getId();
+      }
+    }
+    throw new AssertionError("The lifecycle waits in no activity");
+  }
+
+  /** Runs a timer-started process's timer and its asynchronous step. */
+  void runTimer(String key, String startEvent) {
+    Job timer = managementService.createJobQuery().processDefinitionKey(key).activityId(startEvent).singleResult();
+    assertThat(timer).as("timer " + startEvent).isNotNull();
+    managementService.executeJob(timer.getId());
+    managementService.createJobQuery().processDefinitionKey(key).messages().list()
+        .forEach(step -> managementService.executeJob(step.getId()));
+  }
+
+  /** Executes every due delivery job; the number executed. */
+  int deliver() {
+    int executed = 0;
+    for (Job job : managementService.createJobQuery().processDefinitionKey(NotificationDeliveryProcess.KEY)
+        .executable().list()) {
+      managementService.executeJob(job.getId());
+      executed++;
+    }
+    return executed;
+  }
+
+  List<Job> deliveryJobs() {
+    return managementService.createJobQuery().processDefinitionKey(NotificationDeliveryProcess.KEY).list();
+  }
+
+  int retries(Job job) {
+    return managementService.createJobQuery().jobId(job.getId()).singleResult().getRetries();
+  }
+
+  static List<MimeMessage> received() {
+    return Arrays.asList(SMTP.getReceivedMessages());
+  }
+
+  static Set<String> recipients(List<MimeMessage> mails) {
+    return mails.stream().flatMap(m -> {
+      try {
+        return Arrays.stream(m.getAllRecipients()).map(Address::toString);
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  static String subject(MimeMessage mail) {
+    try {
+      return mail.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String body(MimeMessage mail) throws IOException, jakarta.mail.MessagingException {
+    return String.valueOf(mail.getContent());
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
