@@ -19,6 +19,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -29,7 +30,11 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  *   <li>{@code /engine-rest/**}: Camunda's REST API behind Camunda's own HTTP Basic filter, the
  *       pattern Camunda Run uses; the engine's authorizations then apply (403).
  *   <li>{@code /camunda/**}: the webapps, with their own session login and CSRF protection.
- *   <li>{@code /api/**}: HITGov's API, HTTP Basic against the same Camunda users and groups.
+ *   <li>{@code /api/**}: HITGov's API, HTTP Basic against the same Camunda users and groups; its
+ *       OpenAPI document ({@code /api/openapi}) and Swagger UI ({@code /api/docs}) likewise.
+ *   <li>{@code /}: HITGov's landing page for a signed-in user, the sign-in page otherwise; reading
+ *       requests outside the webapps also accept the webapps' session
+ *       ({@link WebappSessionAuthenticationFilter}).
  *   <li>{@code /actuator/health} is open; every other Actuator endpoint needs an operator.
  * </ul>
  *
@@ -144,11 +149,13 @@ public class HttpSecurityConfig {
         .authorizeHttpRequests(authorize -> authorize
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers("/actuator/**").hasAuthority(OPERATORS)
-            .requestMatchers("/", "/error").permitAll()
+            // The landing page answers an anonymous visitor with the sign-in page itself (LandingController).
+            .requestMatchers("/", "/login", "/hitgov/**", "/error").permitAll()
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("HITGov"))
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
         .addFilterBefore(new CamundaAuthenticationBridgeFilter(identityService), AuthorizationFilter.class)
         .build();
   }

@@ -20,6 +20,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SecurityHeadersFilter extends OncePerRequestFilter {
 
   static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+  /**
+   * HITGov's own pages (landing and sign-in page, Swagger UI): scripts, styles and images from the
+   * application only; inline styles for Swagger UI, no inline scripts.
+   */
+  static final String PAGE_CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; "
+      + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+      + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
   static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), "
       + "magnetometer=(), microphone=(), payment=(), usb=()";
 
@@ -44,7 +51,8 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
     }
     if (isData(path)) {
       // The webapps' pages get Camunda's policy; their API keeps it if Camunda's header filter is reached.
-      response.setHeader("Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
+      response.setHeader("Content-Security-Policy", isPage(path) ? PAGE_CONTENT_SECURITY_POLICY
+          : API_CONTENT_SECURITY_POLICY);
       response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
       response.setHeader(HttpHeaders.PRAGMA, "no-cache");
       chain.doFilter(request, new NoStore(response));
@@ -55,6 +63,12 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
 
   static boolean isWebapp(String path) {
     return path.equals("/camunda") || path.startsWith("/camunda/");
+  }
+
+  /** HITGov's own pages and their assets, outside the webapps. */
+  static boolean isPage(String path) {
+    return path.equals("/") || path.equals("/login") || path.startsWith("/hitgov/") || path.equals("/api/docs")
+        || path.startsWith("/swagger-ui/");
   }
 
   /** Everything except the webapps' pages and assets: REST, API, Actuator and the webapps' own API. */
