@@ -10,6 +10,8 @@ export default {
     name: 'Tasklist',
     vendor: 'HITGov'
   },
+  // People pickers: a form select with the custom property peopleOfGroup lists that group's members by name.
+  customScripts: ['scripts/hitgov-people'],
 
   // configure the date format
   // "dateFormat": {

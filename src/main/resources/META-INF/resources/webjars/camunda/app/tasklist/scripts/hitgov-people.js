@@ -1,0 +1,43 @@
+// HITGov Tasklist script (config.js customScripts): people pickers in Camunda Forms. A select whose
+// custom property "peopleOfGroup" names a governance group gets that group's members as options, by name,
+// from GET /api/people?group=... (the webapp session signs the request). The value submitted stays the
+// user id. Tasklist gives start forms no variables, so the options are put into the form's schema as
+// Tasklist loads it (the deployed form itself keeps an empty option list).
+const originalFetch = window.fetch.bind(window);
+
+function selectsWantingPeople(components, found = []) {
+  for (const component of components || []) {
+    if (component.type === 'select' && component.properties && component.properties.peopleOfGroup) {
+      found.push(component);
+    }
+    selectsWantingPeople(component.components, found);
+  }
+  return found;
+}
+
+async function withPeople(response) {
+  if (!response.ok) {
+    return response;
+  }
+  const schema = await response.clone().json().catch(() => null);
+  const selects = schema ? selectsWantingPeople(schema.components) : [];
+  if (!selects.length) {
+    return response;
+  }
+  await Promise.all(selects.map(async select => {
+    const people = await originalFetch(`/api/people?group=${encodeURIComponent(select.properties.peopleOfGroup)}`,
+      { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    if (people.ok) {
+      select.values = await people.json();
+      delete select.valuesKey;
+      delete select.valuesExpression;
+    }
+  }));
+  return new Response(JSON.stringify(schema), { status: response.status, headers: response.headers });
+}
+
+window.fetch = (input, init) => {
+  const url = typeof input === 'string' ? input : input && input.url;
+  const promise = originalFetch(input, init);
+  return url && /\/deployed-(start-)?form(\?|$)/.test(url) ? promise.then(withPeople) : promise;
+};
