@@ -123,8 +123,9 @@ public class IdentitySetup implements InitializingBean {
         ProcessDefinitionPermissions.READ_TASK);
     grant(pmo, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
     grant(pmo, Resources.TASK, "*", Permissions.READ);
-    grant(pmo, Resources.HISTORIC_TASK, "*", Permissions.READ);
-    grant(pmo, Resources.HISTORIC_PROCESS_INSTANCE, "*", Permissions.READ);
+    grant(pmo, Resources.HISTORIC_TASK, "*", org.camunda.bpm.engine.authorization.HistoricTaskPermissions.READ);
+    grant(pmo, Resources.HISTORIC_PROCESS_INSTANCE, "*",
+        org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions.READ);
     grant(pmo, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.CREATE_INSTANCE,
         Permissions.READ_HISTORY);
     grant(pmo, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
