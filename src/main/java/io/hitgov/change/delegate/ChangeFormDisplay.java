@@ -51,9 +51,12 @@ class ChangeFormDisplay {
 
   @EventListener
   public void onCreate(DelegateTask task) {
-    if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())
-        && Readable.ofProcess(task, ChangeRequestProcess.KEY)) {
-      readable.asSystem(() -> task.setVariablesLocal(values(task)));
+    if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+      readable.asSystem(() -> {
+        if (Readable.ofProcess(task, ChangeRequestProcess.KEY)) {
+          task.setVariablesLocal(values(task));
+        }
+      });
     }
   }
 

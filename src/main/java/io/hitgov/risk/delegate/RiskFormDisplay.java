@@ -35,17 +35,21 @@ class RiskFormDisplay {
 
   @EventListener
   public void onCreate(DelegateTask task) {
-    if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())
-        && Readable.ofProcess(task, RiskEscalationProcess.KEY)) {
-      String riskId = task.getExecution().getProcessBusinessKey();
-      repository.find(riskId).ifPresent(risk -> readable.asSystem(() -> {
-        task.setVariablesLocal(values(risk));
-        task.setVariableLocal("escalationGroupName", Readable.group(task.getVariable("escalationGroup")));
-        for (String due : List.of(RiskEscalationProcess.Variables.ESCALATION_DUE, RiskEscalationProcess.Variables.RCA_DUE,
-            RiskEscalationProcess.Variables.NEXT_REVIEW_DUE)) {
-          task.setVariableLocal(due + "Text", Readable.dateTime(task.getVariable(due)));
+    if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+      readable.asSystem(() -> {
+        if (Readable.ofProcess(task, RiskEscalationProcess.KEY)) {
+          repository.find(task.getExecution().getProcessBusinessKey()).ifPresent(risk -> shown(task, risk));
         }
-      }));
+      });
+    }
+  }
+
+  private void shown(DelegateTask task, Risk risk) {
+    task.setVariablesLocal(values(risk));
+    task.setVariableLocal("escalationGroupName", Readable.group(task.getVariable("escalationGroup")));
+    for (String due : List.of(RiskEscalationProcess.Variables.ESCALATION_DUE, RiskEscalationProcess.Variables.RCA_DUE,
+        RiskEscalationProcess.Variables.NEXT_REVIEW_DUE)) {
+      task.setVariableLocal(due + "Text", Readable.dateTime(task.getVariable(due)));
     }
   }
 

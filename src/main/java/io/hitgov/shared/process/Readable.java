@@ -132,10 +132,14 @@ public class Readable {
         .map(GovernanceGroup::displayName).orElse(id);
   }
 
-  /** Whether the task belongs to a definition of the given process key. */
+  /**
+   * Whether the task belongs to a definition of the given process key. Asked by key (the engine's
+   * definition cache answers): a definition id is {@code key:version:uuid} only for short keys.
+   */
   public static boolean ofProcess(DelegateTask task, String processKey) {
     String definitionId = task.getProcessDefinitionId();
-    return definitionId != null && definitionId.startsWith(processKey + ":");
+    return definitionId != null && processKey.equals(task.getProcessEngineServices().getRepositoryService()
+        .getProcessDefinition(definitionId).getKey());
   }
 
   /**

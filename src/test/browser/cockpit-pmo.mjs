@@ -1,0 +1,80 @@
+// Real-browser check of Cockpit for the PMO: paula (pmo) logs in, the header says HITGov, the dashboard and
+// the Human Tasks page load without a permission error, and a lifecycle instance's "Project" tab (plugin
+// hitgov-project) names the project, its phase and go-live date.
+// Usage: node cockpit-pmo.mjs <baseUrl> <lifecycleInstanceId> <projectName> <screenshotDir>
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+
+const [base, instanceId, projectName, shots = 'target/browser'] = process.argv.slice(2);
+mkdirSync(shots, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+
+// See tasklist.mjs: activate elements the way the keyboard would.
+async function activate(locator) {
+  await locator.waitFor();
+  await (await locator.elementHandle()).evaluate(element => element.click());
+}
+
+async function noPermissionError(page, where) {
+  const text = await page.locator('body').innerText();
+  for (const error of ['does not have', 'Forbidden', 'not authorized']) {
+    if (text.includes(error)) {
+      throw new Error(`${where} shows "${error}": ${text.slice(0, 2000)}`);
+    }
+  }
+}
+
+const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+const page = await context.newPage();
+page.setDefaultTimeout(30000);
+const refused = [];
+page.on('response', response => {
+  if (response.status() === 403 && response.url().includes('/camunda/api/')) {
+    refused.push(response.url());
+  }
+});
+try {
+  const sessionChecked = page.waitForResponse(r => r.url().includes('/api/admin/auth/user/default'));
+  await page.goto(`${base}/camunda/app/cockpit/`);
+  await sessionChecked;
+  await page.waitForTimeout(500);
+  await page.locator('input[type=text]').fill('paula');
+  await page.locator('input[type=password]').fill('demo');
+  await activate(page.getByRole('button', { name: 'Log in' }));
+  await page.getByText('Running Process Instances').first().waitFor();
+  await page.getByText('HITGov Cockpit').first().waitFor();
+  await page.waitForTimeout(1500);
+  await noPermissionError(page, 'the dashboard');
+  await page.screenshot({ path: `${shots}/cockpit-1-dashboard.png`, fullPage: true });
+
+  await page.goto(`${base}/camunda/app/cockpit/default/#/tasks`);
+  await page.getByText(/Assigned to/).first().waitFor();
+  await page.waitForTimeout(2500);
+  await noPermissionError(page, 'the Human Tasks page');
+  await page.screenshot({ path: `${shots}/cockpit-2-human-tasks.png`, fullPage: true });
+
+  await page.goto(`${base}/camunda/app/cockpit/default/#/process-instance/${instanceId}/runtime`);
+  await activate(page.getByText('Project', { exact: true }).first());
+  await page.locator('table.hitgov-project').getByText(projectName, { exact: false }).waitFor();
+  const tab = await page.locator('table.hitgov-project').innerText();
+  for (const wanted of ['Phase', 'P0', 'Go-live date', 'Open gate']) {
+    if (!tab.includes(wanted)) {
+      throw new Error(`the Project tab lacks "${wanted}": ${tab}`);
+    }
+  }
+  await noPermissionError(page, 'the process instance view');
+  await page.screenshot({ path: `${shots}/cockpit-3-project-tab.png`, fullPage: true });
+  if (refused.length) {
+    throw new Error(`Cockpit was refused for the PMO: ${refused.join(', ')}`);
+  }
+  console.log(JSON.stringify({ ok: true }));
+} catch (error) {
+  await page.screenshot({ path: `${shots}/cockpit-failure-${Date.now()}.png`, fullPage: true }).catch(() => {});
+  console.error('BROWSER CHECK FAILED:', error.message);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
