@@ -31,32 +31,41 @@ const context = await browser.newContext({ viewport: { width: 1400, height: 1000
 const page = await context.newPage();
 page.setDefaultTimeout(30000);
 const refused = [];
+const problems = [];
+page.on('pageerror', error => problems.push(`page error: ${error.message}`));
+page.on('console', message => { if (message.type() === 'error') problems.push(`console: ${message.text()}`); });
+page.on('requestfailed', request => problems.push(`request failed: ${request.url()}`));
 page.on('response', response => {
   if (response.status() === 403 && response.url().includes('/camunda/api/')) {
     refused.push(response.url());
   }
+  if (response.status() >= 400) {
+    problems.push(`${response.status()} ${response.url()}`);
+  }
 });
 try {
-  const sessionChecked = page.waitForResponse(r => r.url().includes('/api/admin/auth/user/default'));
   await page.goto(`${base}/camunda/app/cockpit/`);
-  await sessionChecked;
-  await page.waitForTimeout(500);
+  // The login view re-renders once the app has checked for an existing session: wait for it to settle.
+  await page.locator('input[type=password]').waitFor();
+  await page.waitForTimeout(1500);
   await page.locator('input[type=text]').fill('paula');
   await page.locator('input[type=password]').fill('demo');
   await activate(page.getByRole('button', { name: 'Log in' }));
   await page.getByText('Running Process Instances').first().waitFor();
   await page.getByText('HITGov Cockpit').first().waitFor();
-  await page.waitForTimeout(1500);
+  await page.getByText('Process Definitions').first().waitFor();
+  await page.waitForTimeout(3000);
   await noPermissionError(page, 'the dashboard');
   await page.screenshot({ path: `${shots}/cockpit-1-dashboard.png`, fullPage: true });
 
   await page.goto(`${base}/camunda/app/cockpit/default/#/tasks`);
-  await page.getByText(/Assigned to/).first().waitFor();
-  await page.waitForTimeout(2500);
+  await page.getByText(/assigned to 1 or more groups/i).first().waitFor();
+  await page.waitForTimeout(2000);
   await noPermissionError(page, 'the Human Tasks page');
   await page.screenshot({ path: `${shots}/cockpit-2-human-tasks.png`, fullPage: true });
 
   await page.goto(`${base}/camunda/app/cockpit/default/#/process-instance/${instanceId}/runtime`);
+  await page.getByText('Variables', { exact: true }).first().waitFor();
   await activate(page.getByText('Project', { exact: true }).first());
   await page.locator('table.hitgov-project').getByText(projectName, { exact: false }).waitFor();
   const tab = await page.locator('table.hitgov-project').innerText();
@@ -73,7 +82,7 @@ try {
   console.log(JSON.stringify({ ok: true }));
 } catch (error) {
   await page.screenshot({ path: `${shots}/cockpit-failure-${Date.now()}.png`, fullPage: true }).catch(() => {});
-  console.error('BROWSER CHECK FAILED:', error.message);
+  console.error('BROWSER CHECK FAILED:', error.message, problems.join('\n'));
   process.exitCode = 1;
 } finally {
   await browser.close();
