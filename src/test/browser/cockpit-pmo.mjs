@@ -46,7 +46,7 @@ page.on('response', response => {
 try {
   await page.goto(`${base}/camunda/app/cockpit/`);
   // The login view re-renders once the app has checked for an existing session: wait for it to settle.
-  await page.locator('input[type=password]').waitFor();
+  await page.locator('input[type=password]').waitFor({ timeout: 60000 });
   await page.waitForTimeout(1500);
   await page.locator('input[type=text]').fill('paula');
   await page.locator('input[type=password]').fill('demo');
