@@ -21,7 +21,7 @@ await run(async () => {
   const pmo = await loggedIn('paula');
   await activate(pmo.page.getByText('Start process').first());
   await activate(pmo.page.getByText('Implementation lifecycle'));
-  await pmo.page.getByLabel('Project id').waitFor();
+  await pmo.page.getByLabel('Project id').waitFor({ timeout: 60000 });
   await fillField(pmo.page, 'Project id', projectId);
   await fillField(pmo.page, 'Project name', 'Ambulatory EHR roll-out');
   // A go-live date next month: open the picker, go one month on, pick its last day.

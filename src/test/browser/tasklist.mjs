@@ -61,7 +61,8 @@ export async function tasklist(base, shots) {
     const input = page.getByLabel(label).first();
     await input.click();
     await input.fill(name);
-    await page.locator('.fjs-dropdownlist-item', { hasText: name }).first().click();
+    // form-js picks an item on mousedown (a click's mousedown is lost to the input's blur here).
+    await page.locator('.fjs-dropdownlist-item', { hasText: name }).first().dispatchEvent('mousedown');
     await page.waitForTimeout(400);
   }
 

@@ -137,7 +137,7 @@ class WebappsForPmoTest {
         .doesNotContain("unsafe-eval");
     assertThat(anonymous.get("/api/openapi").status()).isEqualTo(401);
     assertThat(anonymous.get("/api/docs").status()).isEqualTo(401);
-    assertThat(anonymous.get("/swagger-ui/index.html").status()).isEqualTo(401);
+    assertThat(anonymous.get("/api/swagger-ui/index.html").status()).isEqualTo(401);
     assertThat(anonymous.get("/api/people?group=pmo").status()).isEqualTo(401);
 
     JsonNode openapi = json(http.as("fiona").get("/api/openapi").body());

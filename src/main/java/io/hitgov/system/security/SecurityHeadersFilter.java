@@ -68,7 +68,7 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
   /** HITGov's own pages and their assets, outside the webapps. */
   static boolean isPage(String path) {
     return path.equals("/") || path.equals("/login") || path.startsWith("/hitgov/") || path.equals("/api/docs")
-        || path.startsWith("/swagger-ui/");
+        || path.startsWith("/api/swagger-ui/");
   }
 
   /** Everything except the webapps' pages and assets: REST, API, Actuator and the webapps' own API. */

@@ -19,21 +19,36 @@ async function withPeople(response) {
   if (!response.ok) {
     return response;
   }
-  const schema = await response.clone().json().catch(() => null);
-  const selects = schema ? selectsWantingPeople(schema.components) : [];
-  if (!selects.length) {
-    return response;
+  const text = await response.text();
+  let schema = null;
+  try {
+    schema = JSON.parse(text);
+  } catch (notJson) {
+    return new Response(text, { status: response.status, headers: response.headers });
   }
-  await Promise.all(selects.map(async select => {
-    const people = await originalFetch(`/api/people?group=${encodeURIComponent(select.properties.peopleOfGroup)}`,
-      { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-    if (people.ok) {
-      select.values = await people.json();
-      delete select.valuesKey;
-      delete select.valuesExpression;
+  const selects = schema && typeof schema === 'object' ? selectsWantingPeople(schema.components) : [];
+  if (!selects.length) {
+    return new Response(text, { status: response.status, headers: response.headers });
+  }
+  // One group after the other; a directory that does not answer in time leaves the select as deployed.
+  for (const select of selects) {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), 15000);
+    try {
+      const people = await originalFetch(`/api/people?group=${encodeURIComponent(select.properties.peopleOfGroup)}`,
+        { credentials: 'same-origin', headers: { Accept: 'application/json' }, signal: timeout.signal });
+      if (people.ok) {
+        select.values = await people.json();
+        delete select.valuesKey;
+        delete select.valuesExpression;
+      }
+    } catch (error) {
+      console.error('HITGov: the people of', select.properties.peopleOfGroup, 'could not be loaded', error);
+    } finally {
+      clearTimeout(timer);
     }
-  }));
-  return new Response(JSON.stringify(schema), { status: response.status, headers: response.headers });
+  }
+  return new Response(JSON.stringify(schema), { status: response.status, headers: { 'Content-Type': 'application/json' } });
 }
 
 window.fetch = (input, init) => {
