@@ -75,6 +75,14 @@ try {
     }
   }
   await noPermissionError(page, 'the process instance view');
+  await activate(page.getByText('Variables', { exact: true }).first());
+  await page.getByText('projectName', { exact: true }).first().waitFor();
+  await page.waitForTimeout(1000);
+  if (await page.locator('.glyphicon-pencil:visible').count()) {
+    throw new Error('the PMO is offered variable edit buttons');
+  }
+  await page.screenshot({ path: `${shots}/cockpit-4-variables-read-only.png`, fullPage: true });
+  await activate(page.getByText('Project', { exact: true }).first());
   await page.screenshot({ path: `${shots}/cockpit-3-project-tab.png`, fullPage: true });
   if (refused.length) {
     throw new Error(`Cockpit was refused for the PMO: ${refused.join(', ')}`);

@@ -15,7 +15,26 @@ function cell(tag, text) {
   return element;
 }
 
+// Read-only users (the PMO) get no edit or delete buttons on variables: Cockpit shows them to everyone and the
+// engine refuses the edit (403). Whether the user may update process instances is asked once per instance view.
+async function markReadOnly(api) {
+  const check = new URLSearchParams({ permissionName: 'UPDATE', resourceName: 'ProcessInstance', resourceType: '8',
+    resourceId: '*' });
+  const response = await fetch(`${api.engineApi}/engine/${api.engine}/authorization/check?${check}`,
+    { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  const answer = response.ok ? await response.json() : { authorized: false };
+  document.body.classList.toggle('hitgov-read-only', !answer.authorized);
+}
+
 export default [{
+  id: 'hitgov-read-only',
+  pluginPoint: 'cockpit.processInstance.runtime.action',
+  priority: -100,
+  render: (node, { api }) => {
+    node.style.display = 'none';
+    markReadOnly(api).catch(() => document.body.classList.add('hitgov-read-only'));
+  },
+}, {
   id: 'hitgov-project',
   pluginPoint: 'cockpit.processInstance.runtime.tab',
   priority: 20,

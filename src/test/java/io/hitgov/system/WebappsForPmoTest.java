@@ -164,6 +164,15 @@ class WebappsForPmoTest {
   }
 
   @Test
+  void a_refused_start_names_the_problem_in_words_not_the_definition_id() throws Exception {
+    Http.Response refused = http.as("irene").postJson(
+        "/engine-rest/process-definition/key/ChangeRequestProcess/submit-form", "{\"variables\": {}}");
+    assertThat(refused.status()).isEqualTo(400);
+    String message = json(refused.body()).get("message").asText();
+    assertThat(message).doesNotStartWith("Cannot instantiate process definition").contains("projectId");
+  }
+
+  @Test
   void the_people_pickers_list_a_group_by_name_and_refuse_an_unknown_group() throws Exception {
     JsonNode managers = json(http.as("paula").get("/api/people?group=projectManagers").body());
     assertThat(managers.findValuesAsText("value")).containsExactlyInAnyOrder("maria", "mike");
