@@ -6,7 +6,7 @@
 import { tasklist } from './tasklist.mjs';
 
 const [base, projectId, shots = 'target/browser'] = process.argv.slice(2);
-const { activate, loggedIn, fillField, completeGroupTask, run } = await tasklist(base, shots);
+const { activate, loggedIn, fillField, pickPerson, completeGroupTask, run } = await tasklist(base, shots);
 
 async function deliverable(page, documentId) {
   await page.getByLabel('Deliverable document id').waitFor();
@@ -21,7 +21,7 @@ await run(async () => {
   const pmo = await loggedIn('paula');
   await activate(pmo.page.getByText('Start process').first());
   await activate(pmo.page.getByText('Implementation lifecycle'));
-  await pmo.page.getByLabel('Project id').waitFor();
+  await pmo.page.getByLabel('Project id').waitFor({ timeout: 60000 });
   await fillField(pmo.page, 'Project id', projectId);
   await fillField(pmo.page, 'Project name', 'Ambulatory EHR roll-out');
   // A go-live date next month: open the picker, go one month on, pick its last day.
@@ -29,8 +29,9 @@ await run(async () => {
   await activate(pmo.page.locator('.flatpickr-calendar.open .flatpickr-next-month'));
   await activate(pmo.page.locator('.flatpickr-calendar.open .flatpickr-day:not(.prevMonthDay):not(.nextMonthDay)').last());
   await fillField(pmo.page, 'Approved budget (USD)', '2500000');
-  await fillField(pmo.page, 'Executive sponsor (user id)', 'evelyn');
-  await fillField(pmo.page, 'Project manager (user id)', 'maria');
+  // Sponsor and project manager are picked by name from their groups, not typed as ids.
+  await pickPerson(pmo.page, 'Executive sponsor', 'Evelyn Sponsor');
+  await pickPerson(pmo.page, 'Project manager', 'Maria Manager');
   await pmo.page.waitForTimeout(600);
   await pmo.page.screenshot({ path: `${shots}/lifecycle-1-start-form.png` });
   await activate(pmo.page.getByRole('button', { name: 'Start', exact: true }));

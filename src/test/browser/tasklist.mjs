@@ -29,11 +29,11 @@ export async function tasklist(base, shots) {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const page = await context.newPage();
     page.setDefaultTimeout(30000);
-    // The login view re-renders once the app has checked for an existing session: wait for that.
-    const sessionChecked = page.waitForResponse(r => r.url().includes('/api/admin/auth/user/default'));
+    // The login view re-renders once the app has checked for an existing session: wait for the form, then
+    // let it settle. The first load after start-up can be slow on a busy machine: allow it a minute.
     await page.goto(`${base}/camunda/app/tasklist/`);
-    await sessionChecked;
-    await page.waitForTimeout(500);
+    await page.locator('input[type=password]').waitFor({ timeout: 60000 });
+    await page.waitForTimeout(1500);
     await page.locator('input[type=text]').fill(user);
     await page.locator('input[type=password]').fill('demo');
     await activate(page.getByRole('button', { name: 'Log in' }));
@@ -52,6 +52,17 @@ export async function tasklist(base, shots) {
     const field = page.getByLabel(label).first();
     await field.fill(value);
     await field.press('Tab');
+    await page.waitForTimeout(400);
+  }
+
+  // A people picker (a searchable select filled by HITGov's Tasklist script from /api/people): type part of
+  // the name, then pick the person from the list, as a user does. Options are shown as "First Last (id)".
+  async function pickPerson(page, label, name) {
+    const input = page.getByLabel(label).first();
+    await input.click();
+    await input.fill(name);
+    // form-js picks an item on mousedown (a click's mousedown is lost to the input's blur here).
+    await page.locator('.fjs-dropdownlist-item', { hasText: name }).first().dispatchEvent('mousedown');
     await page.waitForTimeout(400);
   }
 
@@ -105,5 +116,5 @@ export async function tasklist(base, shots) {
     }
   }
 
-  return { activate, loggedIn, fillField, completeGroupTask, run };
+  return { activate, loggedIn, fillField, pickPerson, completeGroupTask, run };
 }

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param freezeDaysBeforeGoLive the change freeze starts this many days before go-live
  * @param freezeDaysAfterGoLive and ends this many days after it
  * @param standardTemplates the pre-authorized standard change templates (ITIL change catalogue)
+ * @param contingencyPercent the project's contingency reserve as a share of its baseline budget
+ *     (docs/domain/change-control.md#contingency); the assessment form shows what remains of it
  */
 @ConfigurationProperties("hitgov.change")
 public record ChangeProperties(
@@ -25,7 +27,8 @@ public record ChangeProperties(
     Map<String, String> escalation,
     @DefaultValue("14") int freezeDaysBeforeGoLive,
     @DefaultValue("14") int freezeDaysAfterGoLive,
-    java.util.List<String> standardTemplates) {
+    java.util.List<String> standardTemplates,
+    @DefaultValue("10") int contingencyPercent) {
 
   static final java.util.List<String> DEFAULT_TEMPLATES = java.util.List.of("STD-INTERFACE-RESTART",
       "STD-USER-ACCESS-ROLE", "STD-PRINTER-MAPPING", "STD-REPORT-SCHEDULE", "STD-NONPROD-REFRESH");

@@ -275,7 +275,28 @@ public class ErrorClassifier {
     if (message == null || message.isBlank()) {
       return fallback;
     }
+    return firstLine(message, fallback);
+  }
+
+  /**
+   * Camunda's REST layer puts the technical object in front of the reason ("Cannot instantiate
+   * process definition ChangeRequestProcess:3:4f5c…: projectId is required"): a person reads what
+   * was refused in words, then the reason.
+   */
+  static final List<java.util.Map.Entry<Pattern, String>> ENGINE_PREFIXES = List.of(
+      java.util.Map.entry(Pattern.compile("^Cannot instantiate process definition \\S+: "), "The process was not started: "),
+      java.util.Map.entry(Pattern.compile("^Cannot submit task form \\S+: "), "The form was not submitted: "),
+      java.util.Map.entry(Pattern.compile("^Cannot complete task \\S+: "), "The task was not completed: "));
+
+  private static String firstLine(String message, String fallback) {
     String firstLine = message.strip().lines().findFirst().orElse(fallback);
+    for (var prefix : ENGINE_PREFIXES) {
+      var matcher = prefix.getKey().matcher(firstLine);
+      if (matcher.find()) {
+        firstLine = prefix.getValue() + firstLine.substring(matcher.end());
+        break;
+      }
+    }
     return firstLine.length() > 1000 ? firstLine.substring(0, 1000) + " [...]" : firstLine;
   }
 
@@ -284,8 +305,7 @@ public class ErrorClassifier {
     if (message == null || message.isBlank() || LEAKY.matcher(message).matches()) {
       return fallback;
     }
-    String firstLine = message.strip().lines().findFirst().orElse(fallback);
-    return firstLine.length() > 1000 ? firstLine.substring(0, 1000) + " [...]" : firstLine;
+    return firstLine(message, fallback);
   }
 
   private static String reason(int status) {

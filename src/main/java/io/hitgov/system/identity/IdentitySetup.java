@@ -82,6 +82,9 @@ public class IdentitySetup implements InitializingBean {
       // Models are not data: every approver may read them (Tasklist shows a task's diagram), and a
       // start without CREATE_INSTANCE is then refused with 403 rather than hidden as 404.
       grant(group, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
+      // The user and group directory (names only): forms and pickers show people by name.
+      grant(group, Resources.USER, "*", Permissions.READ);
+      grant(group, Resources.GROUP, "*", Permissions.READ);
     }
     grantProcessStarters();
     grantPmo();
@@ -105,14 +108,24 @@ public class IdentitySetup implements InitializingBean {
     }
   }
 
-  /** The PMO models and deploys processes (Camunda Modeler), tries decisions and watches Cockpit. */
+  /**
+   * The PMO models and deploys processes (Camunda Modeler), tries decisions and watches Cockpit:
+   * it reads every governance process instance, task, job and history entry (so Cockpit's
+   * dashboard counts and its Human Tasks page are complete) and changes none of them: no UPDATE,
+   * no UPDATE_INSTANCE, no task assignment, no variable edits (docs/processes/cockpit-and-api.md).
+   */
   private void grantPmo() {
     GovernanceGroup pmo = GovernanceGroup.PMO;
     grant(pmo, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(pmo, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ);
     grant(pmo, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
-        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+        ProcessDefinitionPermissions.READ_TASK);
     grant(pmo, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+    grant(pmo, Resources.TASK, "*", Permissions.READ);
+    grant(pmo, Resources.HISTORIC_TASK, "*", org.camunda.bpm.engine.authorization.HistoricTaskPermissions.READ);
+    grant(pmo, Resources.HISTORIC_PROCESS_INSTANCE, "*",
+        org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions.READ);
     grant(pmo, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.CREATE_INSTANCE,
         Permissions.READ_HISTORY);
     grant(pmo, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);

@@ -30,9 +30,11 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  *   <li>{@code /engine-rest/**}: Camunda's REST API behind Camunda's own HTTP Basic filter, the
  *       pattern Camunda Run uses; the engine's authorizations then apply (403).
  *   <li>{@code /camunda/**}: the webapps, with their own session login and CSRF protection.
- *   <li>{@code /api/**}: HITGov's API, HTTP Basic against the same Camunda users and groups.
- *   <li>{@code /portfolio}: the portfolio page; it and {@code GET /api/portfolio} also accept the
- *       webapps' session ({@link WebappSessionAuthenticationFilter}).
+ *   <li>{@code /api/**}: HITGov's API, HTTP Basic against the same Camunda users and groups; its
+ *       OpenAPI document ({@code /api/openapi}) and Swagger UI ({@code /api/docs}) likewise.
+ *   <li>{@code /}: HITGov's landing page for a signed-in user, the sign-in page otherwise;
+ *       {@code /portfolio}: the portfolio page. Reading requests outside the webapps also accept
+ *       the webapps' session ({@link WebappSessionAuthenticationFilter}).
  *   <li>{@code /actuator/health} is open; every other Actuator endpoint needs an operator.
  * </ul>
  *
@@ -147,7 +149,8 @@ public class HttpSecurityConfig {
         .authorizeHttpRequests(authorize -> authorize
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers("/actuator/**").hasAuthority(OPERATORS)
-            .requestMatchers("/", "/error").permitAll()
+            // The landing page answers an anonymous visitor with the sign-in page itself (LandingController).
+            .requestMatchers("/", "/login", "/hitgov/**", "/error").permitAll()
             // the bundled chart library of the portfolio page: public code, no data
             .requestMatchers("/webjars/**").permitAll()
             .anyRequest().authenticated())

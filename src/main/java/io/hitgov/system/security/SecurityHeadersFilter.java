@@ -20,10 +20,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SecurityHeadersFilter extends OncePerRequestFilter {
 
   static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
-  /** HITGov's own pages ({@code /portfolio}) and their bundled libraries: only their own origin. */
-  static final String PAGE_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
-      + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; "
-      + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  /**
+   * HITGov's own pages (landing and sign-in page, Swagger UI, the portfolio page with its bundled chart library): scripts, styles and images from the
+   * application only; inline styles for Swagger UI, no inline scripts.
+   */
+  static final String PAGE_CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; "
+      + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+      + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
   static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), "
       + "magnetometer=(), microphone=(), payment=(), usb=()";
 
@@ -64,9 +67,11 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
     return path.equals("/camunda") || path.startsWith("/camunda/");
   }
 
-  /** HITGov's own pages and the libraries they bundle (WebJars): served with a page policy. */
+  /** HITGov's own pages and their assets, outside the webapps. */
   static boolean isPage(String path) {
-    return path.equals("/portfolio") || path.startsWith("/portfolio/") || path.startsWith("/webjars/");
+    return path.equals("/") || path.equals("/login") || path.startsWith("/hitgov/") || path.equals("/api/docs")
+        || path.startsWith("/api/swagger-ui/") || path.equals("/portfolio") || path.startsWith("/portfolio/")
+        || path.startsWith("/webjars/");
   }
 
   /** Everything except the webapps' pages and assets: REST, API, Actuator and the webapps' own API. */

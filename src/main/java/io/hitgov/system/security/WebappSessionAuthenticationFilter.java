@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.util.List;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
@@ -16,44 +15,39 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The portfolio behind the webapps' login: a user logged in to Tasklist, Cockpit or Admin reads
- * {@code /portfolio} and {@code GET /api/portfolio} (the page and the Cockpit dashboard plugin call
- * it) with the same session, as the same user with the same groups. Only reads: a request with any
- * other method, or to any other path, still needs HTTP Basic, so a session cookie can never make a
- * change (no CSRF surface). The session is Camunda's own, with its idle logoff.
+ * One login for the browser: a user signed in to Camunda's webapps (or on HITGov's sign-in page,
+ * which uses the webapps' login) reaches HITGov's own pages (the landing page, the API
+ * documentation) with that session, as the same user and groups. Only for reading requests
+ * (GET, HEAD): anything that changes state still needs HTTP Basic, so the session cookie cannot
+ * be used to forge a change (on top of its SameSite=Strict). No session, no authentication: HTTP
+ * Basic applies as before.
  */
 class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
   static final String ENGINE = "default";
 
-  static boolean readsThePortfolio(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    return "GET".equals(request.getMethod()) && (path.equals("/portfolio") || path.startsWith("/portfolio/")
-        || path.equals("/api/portfolio") || path.startsWith("/api/portfolio/"));
-  }
-
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    HttpSession session = request.getSession(false);
-    if (session != null && request.getHeader("Authorization") == null && readsThePortfolio(request)
-        && SecurityContextHolder.getContext().getAuthentication() == null) {
-      Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-      if (authentications != null
-          && authentications.getAuthenticationForProcessEngine(ENGINE) instanceof UserAuthentication user) {
-        List<SimpleGrantedAuthority> groups = user.getGroupIds() == null ? List.of()
-            : user.getGroupIds().stream().map(SimpleGrantedAuthority::new).toList();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.getName(), null, groups));
-        SecurityContextHolder.setContext(context);
-        try {
-          chain.doFilter(request, response);
-        } finally {
-          SecurityContextHolder.clearContext();
-        }
-        return;
-      }
+    UserAuthentication user = sessionUser(request);
+    if (user != null && SecurityContextHolder.getContext().getAuthentication() == null
+        && request.getHeader("Authorization") == null
+        && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
+      var authentication = new UsernamePasswordAuthenticationToken(user.getName(), null,
+          user.getGroupIds().stream().map(SimpleGrantedAuthority::new).toList());
+      SecurityContextHolder.getContext().setAuthentication(authentication);
     }
     chain.doFilter(request, response);
+  }
+
+  /** The user signed in to the webapps in this request's session, if any. */
+  static UserAuthentication sessionUser(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return null;
+    }
+    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+    return authentications == null ? null
+        : authentications.getAuthenticationForProcessEngine(ENGINE) instanceof UserAuthentication user ? user : null;
   }
 }

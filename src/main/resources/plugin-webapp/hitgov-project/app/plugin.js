@@ -1,0 +1,65 @@
+// HITGov's Cockpit plugin "hitgov-project" (io.hitgov.system.cockpit.ProjectCockpitPlugin): a "Project"
+// tab on the process instance view naming the project, its phase, go-live date and open gate. Plain
+// browser JavaScript, no build step; the data comes from the plugin's resource with the user's session.
+const rows = [
+  ['Project', p => p.projectId ? `${p.projectId}${p.projectName ? ' · ' + p.projectName : ''}` : 'not a project process'],
+  ['Phase', p => p.phase],
+  ['Go-live date', p => p.goLiveDateText],
+  ['Open gate', p => p.openGate || (p.lifecycle ? 'none' : null)],
+  ['Next gate', p => p.nextGate],
+];
+
+function cell(tag, text) {
+  const element = document.createElement(tag);
+  element.textContent = text;
+  return element;
+}
+
+// Read-only users (the PMO) get no edit or delete buttons on variables: Cockpit shows them to everyone and the
+// engine refuses the edit (403). Whether the user may update process instances is asked once per instance view.
+async function markReadOnly(api) {
+  const check = new URLSearchParams({ permissionName: 'UPDATE', resourceName: 'ProcessInstance', resourceType: '8',
+    resourceId: '*' });
+  const response = await fetch(`${api.engineApi}/engine/${api.engine}/authorization/check?${check}`,
+    { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  const answer = response.ok ? await response.json() : { authorized: false };
+  document.body.classList.toggle('hitgov-read-only', !answer.authorized);
+}
+
+export default [{
+  id: 'hitgov-read-only',
+  pluginPoint: 'cockpit.processInstance.runtime.action',
+  priority: -100,
+  render: (node, { api }) => {
+    node.style.display = 'none';
+    markReadOnly(api).catch(() => document.body.classList.add('hitgov-read-only'));
+  },
+}, {
+  id: 'hitgov-project',
+  pluginPoint: 'cockpit.processInstance.runtime.tab',
+  priority: 20,
+  properties: { label: 'Project' },
+  render: (node, { api, processInstanceId }) => {
+    node.className = 'hitgov-project-tab';
+    node.textContent = 'Loading the project…';
+    fetch(`${api.cockpitApi}/plugin/hitgov-project/${api.engine}/process-instance/${processInstanceId}`,
+      { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      .then(response => response.ok ? response.json() : Promise.reject(new Error(`${response.status}`)))
+      .then(project => {
+        const table = document.createElement('table');
+        table.className = 'cam-table hitgov-project';
+        for (const [label, value] of rows) {
+          const text = value(project);
+          if (text === undefined || text === null) {
+            continue;
+          }
+          const row = document.createElement('tr');
+          row.appendChild(cell('th', label));
+          row.appendChild(cell('td', text));
+          table.appendChild(row);
+        }
+        node.replaceChildren(table);
+      })
+      .catch(error => { node.textContent = `The project could not be loaded (${error.message}).`; });
+  },
+}];

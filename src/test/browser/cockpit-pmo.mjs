@@ -1,0 +1,97 @@
+// Real-browser check of Cockpit for the PMO: paula (pmo) logs in, the header says HITGov, the dashboard and
+// the Human Tasks page load without a permission error, and a lifecycle instance's "Project" tab (plugin
+// hitgov-project) names the project, its phase and go-live date.
+// Usage: node cockpit-pmo.mjs <baseUrl> <lifecycleInstanceId> <projectName> <screenshotDir>
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+
+const [base, instanceId, projectName, shots = 'target/browser'] = process.argv.slice(2);
+mkdirSync(shots, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+
+// See tasklist.mjs: activate elements the way the keyboard would.
+async function activate(locator) {
+  await locator.waitFor();
+  await (await locator.elementHandle()).evaluate(element => element.click());
+}
+
+async function noPermissionError(page, where) {
+  const text = await page.locator('body').innerText();
+  for (const error of ['does not have', 'Forbidden', 'not authorized']) {
+    if (text.includes(error)) {
+      throw new Error(`${where} shows "${error}": ${text.slice(0, 2000)}`);
+    }
+  }
+}
+
+const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+const page = await context.newPage();
+page.setDefaultTimeout(30000);
+const refused = [];
+const problems = [];
+page.on('pageerror', error => problems.push(`page error: ${error.message}`));
+page.on('console', message => { if (message.type() === 'error') problems.push(`console: ${message.text()}`); });
+page.on('requestfailed', request => problems.push(`request failed: ${request.url()}`));
+page.on('response', response => {
+  if (response.status() === 403 && response.url().includes('/camunda/api/')) {
+    refused.push(response.url());
+  }
+  if (response.status() >= 400) {
+    problems.push(`${response.status()} ${response.url()}`);
+  }
+});
+try {
+  await page.goto(`${base}/camunda/app/cockpit/`);
+  // The login view re-renders once the app has checked for an existing session: wait for it to settle.
+  await page.locator('input[type=password]').waitFor({ timeout: 60000 });
+  await page.waitForTimeout(1500);
+  await page.locator('input[type=text]').fill('paula');
+  await page.locator('input[type=password]').fill('demo');
+  await activate(page.getByRole('button', { name: 'Log in' }));
+  await page.getByText('Running Process Instances').first().waitFor();
+  await page.getByText('HITGov Cockpit').first().waitFor();
+  await page.getByText('Process Definitions').first().waitFor();
+  await page.waitForTimeout(3000);
+  await noPermissionError(page, 'the dashboard');
+  await page.screenshot({ path: `${shots}/cockpit-1-dashboard.png`, fullPage: true });
+
+  await page.goto(`${base}/camunda/app/cockpit/default/#/tasks`);
+  await page.getByText(/assigned to 1 or more groups/i).first().waitFor();
+  await page.waitForTimeout(2000);
+  await noPermissionError(page, 'the Human Tasks page');
+  await page.screenshot({ path: `${shots}/cockpit-2-human-tasks.png`, fullPage: true });
+
+  await page.goto(`${base}/camunda/app/cockpit/default/#/process-instance/${instanceId}/runtime`);
+  await page.getByText('Variables', { exact: true }).first().waitFor();
+  await activate(page.getByText('Project', { exact: true }).first());
+  await page.locator('table.hitgov-project').getByText(projectName, { exact: false }).waitFor();
+  const tab = await page.locator('table.hitgov-project').innerText();
+  for (const wanted of ['Phase', 'P0', 'Go-live date', 'Open gate']) {
+    if (!tab.includes(wanted)) {
+      throw new Error(`the Project tab lacks "${wanted}": ${tab}`);
+    }
+  }
+  await noPermissionError(page, 'the process instance view');
+  await activate(page.getByText('Variables', { exact: true }).first());
+  await page.getByText('projectName', { exact: true }).first().waitFor();
+  await page.waitForTimeout(1000);
+  if (await page.locator('.glyphicon-pencil:visible').count()) {
+    throw new Error('the PMO is offered variable edit buttons');
+  }
+  await page.screenshot({ path: `${shots}/cockpit-4-variables-read-only.png`, fullPage: true });
+  await activate(page.getByText('Project', { exact: true }).first());
+  await page.screenshot({ path: `${shots}/cockpit-3-project-tab.png`, fullPage: true });
+  if (refused.length) {
+    throw new Error(`Cockpit was refused for the PMO: ${refused.join(', ')}`);
+  }
+  console.log(JSON.stringify({ ok: true }));
+} catch (error) {
+  await page.screenshot({ path: `${shots}/cockpit-failure-${Date.now()}.png`, fullPage: true }).catch(() => {});
+  console.error('BROWSER CHECK FAILED:', error.message, problems.join('\n'));
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
