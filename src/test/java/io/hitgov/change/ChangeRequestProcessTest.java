@@ -68,8 +68,20 @@ class ChangeRequestProcessTest {
     v.put("sponsor", "evelyn");
     v.put("projectManager", "maria");
     v.put("vendorSelectionRequired", false);
-    return engine.as("paula", () -> processEngine.getRuntimeService()
-        .startProcessInstanceByKey(ImplementationLifecycleProcess.KEY, v));
+    // a go-live closer than the phases' minimum lengths allow is refused at the start: such a project
+    // started a year ago (its plan is in the past, which these tests do not look at)
+    boolean close = java.time.LocalDate.parse(goLive).isBefore(EngineClock.today().plusDays(100));
+    if (close) {
+      ClockUtil.setCurrentTime(Date.from(Instant.now().minus(365, ChronoUnit.DAYS)));
+    }
+    try {
+      return engine.as("paula", () -> processEngine.getRuntimeService()
+          .startProcessInstanceByKey(ImplementationLifecycleProcess.KEY, v));
+    } finally {
+      if (close) {
+        ClockUtil.reset();
+      }
+    }
   }
 
   static Map<String, Object> change(String projectId, String type, long cost, int days) {
