@@ -298,6 +298,12 @@ public class ProjectService {
     repository.insertEvent(projectId, EngineClock.now(), null, "TERMINATED", comment);
   }
 
+  /** The planned last day of a project's phase, when the project and phase are registered. */
+  public java.util.Optional<LocalDate> plannedEnd(String projectId, String phase) {
+    return repository.phases(projectId).stream().filter(p -> p.phase().equals(phase)).map(Phase::plannedEnd)
+        .findFirst();
+  }
+
   public Project project(String projectId) {
     return repository.get(projectId);
   }

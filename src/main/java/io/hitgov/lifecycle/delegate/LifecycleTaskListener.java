@@ -143,10 +143,16 @@ class LifecycleTaskListener implements TaskListener {
         if (!problems.isEmpty()) {
           throw new InvalidVariablesException(problems);
         }
-        projects.recordDeliverable(projectId, phase, key, task.getName(), TaskFields.string(task, "deliverableDocumentId", 200),
+        projects.recordDeliverable(projectId, phase, key, deliverable(task.getName()), TaskFields.string(task, "deliverableDocumentId", 200),
             TaskFields.string(task, "deliverableVersion", 50), TaskFields.string(task, "deliverableSummary", 2000), null, user);
       }
     }
+  }
+
+  /** The deliverable of a task named "EHR-2027-042 · P0 · Draft project charter and goals": its last part. */
+  static String deliverable(String taskName) {
+    int at = taskName == null ? -1 : taskName.lastIndexOf(" · ");
+    return at < 0 ? taskName : taskName.substring(at + 3);
   }
 
   private static void requireDocument(DelegateTask task, List<String> problems) {

@@ -1,0 +1,11 @@
+package io.hitgov.risk.delegate;
+
+import io.hitgov.risk.RiskEscalationProcess;
+import io.hitgov.shared.process.ModelCallable;
+import io.hitgov.shared.process.TaskCalendar;
+import org.springframework.stereotype.Component;
+
+/** Due and follow-up dates of this feature's tasks, on the business calendar ({@link TaskCalendar}). */
+@Component("riskCalendar")
+@ModelCallable(processes = {RiskEscalationProcess.KEY})
+public class RiskCalendar extends TaskCalendar {}
