@@ -203,7 +203,8 @@ final class LifecycleDelegates {
 
   /**
    * GoLiveDateChanged: moves goLiveDate, the planned phase dates and every date-bound timer of the
-   * project (the waiting readiness checkpoint, the stall timer of the running phase process).
+   * project (the waiting readiness checkpoint, the stall timer of the running phase process), and
+   * the due dates of the running phase's open deliverables.
    */
   @Component("replanGoLiveDateDelegate")
   @ModelCallable(processes = ImplementationLifecycleProcess.KEY)
@@ -213,9 +214,12 @@ final class LifecycleDelegates {
     private final ProjectService projects;
     private final CurrentUser currentUser;
 
-    ReplanGoLiveDate(ProjectService projects, CurrentUser currentUser) {
+    private final LifecycleCalendar calendar;
+
+    ReplanGoLiveDate(ProjectService projects, CurrentUser currentUser, LifecycleCalendar calendar) {
       this.projects = projects;
       this.currentUser = currentUser;
+      this.calendar = calendar;
     }
 
     @Override
@@ -240,6 +244,7 @@ final class LifecycleDelegates {
             runtime.setVariables(child.getId(), stallDates);
             runtime.setVariable(child.getId(), GO_LIVE_DATE, project.goLiveDate().toString());
             instances.add(child.getId());
+            moveDeliverables(execution, child.getId(), projectId, calendar);
           });
       for (String instanceId : instances) {
         for (Job job : management.createJobQuery().processInstanceId(instanceId).timers().list()) {
@@ -270,6 +275,33 @@ final class LifecycleDelegates {
         instance.setVariable(GO_NO_GO_RERUN, true);
       }
     }
+  }
+
+  /**
+   * The open deliverables of a running phase follow the new plan: due when the phase now ends,
+   * their reminder moved by as much.
+   */
+  static void moveDeliverables(DelegateExecution execution, String phaseInstanceId, String projectId,
+      LifecycleCalendar calendar) {
+    var tasks = execution.getProcessEngineServices().getTaskService();
+    String key = execution.getProcessEngineServices().getRepositoryService().getProcessDefinition(execution.getProcessEngineServices().getRuntimeService()
+        .createProcessInstanceQuery().processInstanceId(phaseInstanceId).singleResult().getProcessDefinitionId()).getKey();
+    String phase = ImplementationLifecycleProcess.PHASE_PROCESSES.entrySet().stream()
+        .filter(e -> e.getValue().equals(key)).map(Map.Entry::getKey).findFirst().orElseThrow();
+    java.util.Date due = java.util.Date.from(java.time.OffsetDateTime.parse(
+        calendar.phaseDue(projectId, phase)).toInstant());
+    io.hitgov.shared.process.EngineWork.withoutAuthorization(() -> {
+      for (var task : tasks.createTaskQuery().processInstanceId(phaseInstanceId)
+          .taskDefinitionKeyIn(ImplementationLifecycleProcess.Elements.DELIVERABLES.get(phase).toArray(String[]::new))
+          .list()) {
+        if (task.getFollowUpDate() != null && task.getDueDate() != null) {
+          task.setFollowUpDate(new java.util.Date(task.getFollowUpDate().getTime() + due.getTime()
+              - task.getDueDate().getTime()));
+        }
+        task.setDueDate(due);
+        tasks.saveTask(task);
+      }
+    });
   }
 
   @Component("closeProjectDelegate")

@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.context.Context;
 
 /**
  * Per-task authorizations written by the engine on a user's behalf (a task listener runs as the
@@ -42,13 +41,6 @@ public final class TaskAuthorizations {
       }
       authorizations.saveAuthorization(revoke);
     };
-    if (Context.getCommandContext() == null) {
-      write.run();
-    } else {
-      Context.getCommandContext().runWithoutAuthorization(() -> {
-        write.run();
-        return null;
-      });
-    }
+    EngineWork.withoutAuthorization(write);
   }
 }
