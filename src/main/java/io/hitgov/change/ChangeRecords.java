@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /** Rows of the change log (V5__change_requests.sql). */
-public final class ChangeRecords {
+final class ChangeRecords {
 
   private ChangeRecords() {}
 
@@ -16,6 +16,13 @@ public final class ChangeRecords {
       String changeRisk, String scopeChange, String routing, String requiredApprovals, Integer routingDecisionVersion,
       String implementer, OffsetDateTime implementedAt, String implementationReference, String verifier,
       OffsetDateTime verifiedAt, OffsetDateTime closedAt, String processInstanceId) {}
+
+  /** A change as it is raised: the columns known then (the rest are filled as it moves on). */
+  record Raised(String changeRequestId, String projectId, String title, String changeType, long costImpact,
+      int scheduleImpactDays, boolean movesGoLive, LocalDate newGoLiveDate, boolean clinicalContentImpact,
+      boolean patientSafetyImpact, boolean phiImpact, boolean interfaceImpact, String justification,
+      String standardTemplateId, String requester, OffsetDateTime raisedAt, boolean inFreezeWindow, String status,
+      String outcome, String processInstanceId) {}
 
   /** One approver's decision (insert-only). */
   public record Approval(Long id, String changeRequestId, String groupId, String userId, OffsetDateTime decidedAt,

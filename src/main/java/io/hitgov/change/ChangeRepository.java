@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** The change log: requests, approvals, events and the baseline changes they caused. */
 @Repository
-public class ChangeRepository {
+class ChangeRepository {
 
   /** The append-only records of change control, chained per project (docs/security-audit.md). */
   public static final AuditedTable APPROVALS = AuditedTable.of("change_approval", "id", "change_request_id", "group_id",
@@ -50,7 +50,7 @@ public class ChangeRepository {
     return keys.getKey().longValue();
   }
 
-  public void insert(ChangeRequest cr) {
+  public void insert(ChangeRecords.Raised cr) {
     jdbc.sql("""
         insert into change_request (change_request_id, project_id, title, change_type, cost_impact,
           schedule_impact_days, moves_go_live, new_go_live_date, clinical_content_impact, patient_safety_impact,

@@ -3,6 +3,7 @@ package io.hitgov.change;
 import io.hitgov.change.ChangeRecords.Approval;
 import io.hitgov.change.ChangeRecords.BaselineChange;
 import io.hitgov.change.ChangeRecords.ChangeRequest;
+import io.hitgov.change.ChangeRecords.Raised;
 import io.hitgov.lifecycle.ProjectBaselines;
 import io.hitgov.lifecycle.ProjectBaselines.Baseline;
 import io.hitgov.shared.process.BusinessCalendar;
@@ -65,7 +66,7 @@ public class ChangeService {
     return new FreezePolicy(properties.freezeDaysBeforeGoLive(), properties.freezeDaysAfterGoLive());
   }
 
-  public ChangeRequest register(Map<String, Object> v, String requester, String processInstanceId) {
+  public Raised register(Map<String, Object> v, String requester, String processInstanceId) {
     String projectId = (String) v.get("projectId");
     Baseline project = projects.find(projectId).filter(Baseline::active).orElseThrow(() ->
         new InvalidVariablesException("projectId '" + projectId + "' is not an active project"));
@@ -115,12 +116,11 @@ public class ChangeService {
       throw new InvalidVariablesException(problems);
     }
     String id = "CR-" + projectId + "-" + idCounter.next("CR/" + projectId);
-    ChangeRequest cr = new ChangeRequest(id, projectId, ((String) v.get("title")).strip(), type, cost, days,
+    Raised cr = new Raised(id, projectId, ((String) v.get("title")).strip(), type, cost, days,
         movesGoLive, newGoLive, Boolean.TRUE.equals(v.get("clinicalContentImpact")), safety, phi,
         Boolean.TRUE.equals(v.get("interfaceImpact")), blankToNull(v.get("justification")), template, requester,
         EngineClock.now(), inFreeze, "STANDARD".equals(type) ? "PRE_AUTHORIZED" : "OPEN",
-        "STANDARD".equals(type) ? ChangeRequestProcess.Values.APPROVED : null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, processInstanceId);
+        "STANDARD".equals(type) ? ChangeRequestProcess.Values.APPROVED : null, processInstanceId);
     repository.insert(cr);
     event(id, requester, "RAISED", type + ", cost " + cost + " USD, schedule " + days + " business days"
         + (movesGoLive ? ", go-live to " + newGoLive : "") + (inFreeze ? ", in the freeze window" : ""));
@@ -241,22 +241,12 @@ public class ChangeService {
 
   /** The requester does not assess their own change: the assessment decides who approves it. */
   public void checkAssessor(String id, String user) {
-    if (user.equals(repository.get(id).requester())) {
-      throw new AuthorizationException("User '" + user + "' requested " + id
-          + " and cannot assess its impact (the assessment decides its approvers)");
-    }
+    refuse(ChangeDuties.whyNotAssessor(parties(id), user));
   }
 
   /** The requester never approves their own change; whoever implemented it never approves it. */
   public void checkApprover(String id, String user) {
-    ChangeRequest cr = repository.get(id);
-    if (user.equals(cr.requester())) {
-      throw new AuthorizationException("User '" + user + "' requested " + id
-          + " and cannot approve it (four-eyes: requester is never the approver)");
-    }
-    if (user.equals(cr.implementer())) {
-      throw new AuthorizationException("User '" + user + "' implemented " + id + " and cannot approve it");
-    }
+    refuse(ChangeDuties.whyNotApprover(parties(id), user));
   }
 
   /**
@@ -287,12 +277,7 @@ public class ChangeService {
 
   /** A person holding two approving roles still approves a change once (four-eyes per group). */
   public void checkOneApprovalPerPerson(String id, String user) {
-    for (Approval approval : repository.approvals(id)) {
-      if (approval.userId().equals(user)) {
-        throw new AuthorizationException("User '" + user + "' already decided " + id + " for " + approval.groupId()
-            + "; every approval must come from a different person");
-      }
-    }
+    refuse(ChangeDuties.whyNotAnotherApproval(parties(id), user));
   }
 
   /** The approval slot of {@code group} went overdue and was opened to the next level up. */
@@ -357,12 +342,7 @@ public class ChangeService {
   }
 
   public void checkVerifier(String id, String user) {
-    boolean implementedIt = user.equals(repository.get(id).implementer()) || repository.events(id).stream()
-        .anyMatch(e -> "IMPLEMENTED".equals(e.event()) && user.equals(e.actor()));
-    if (implementedIt) {
-      throw new AuthorizationException("User '" + user + "' implemented " + repository.get(id).changeRequestId()
-          + " and cannot verify it (the tester is never the builder)");
-    }
+    refuse(ChangeDuties.whyNotVerifier(parties(id), user));
   }
 
   public void verified(String id, String user, Boolean verified, String note) {
@@ -381,11 +361,27 @@ public class ChangeService {
   }
 
   public void checkRetrospectiveReviewer(String id, String user) {
+    refuse(ChangeDuties.whyNotRetrospectiveReviewer(parties(id), user));
+  }
+
+  /** Who requested, implemented and approved the change, from its record and its history. */
+  private ChangeDuties.Parties parties(String id) {
     ChangeRequest cr = repository.get(id);
-    if (user.equals(cr.requester()) || user.equals(cr.implementer())) {
-      throw new AuthorizationException("User '" + user + "' requested or implemented " + id
-          + " and cannot review it retrospectively");
+    Set<String> implementers = new LinkedHashSet<>();
+    if (cr.implementer() != null) {
+      implementers.add(cr.implementer());
     }
+    repository.events(id).stream().filter(e -> "IMPLEMENTED".equals(e.event()) && e.actor() != null)
+        .forEach(e -> implementers.add(e.actor()));
+    Map<String, String> approvals = new LinkedHashMap<>();
+    repository.approvals(id).forEach(a -> approvals.putIfAbsent(a.userId(), a.groupId()));
+    return new ChangeDuties.Parties(cr.changeRequestId(), cr.requester(), implementers, approvals);
+  }
+
+  private static void refuse(java.util.Optional<String> why) {
+    why.ifPresent(reason -> {
+      throw new AuthorizationException(reason);
+    });
   }
 
   public void retrospective(String id, String user, Boolean accepted, String note) {

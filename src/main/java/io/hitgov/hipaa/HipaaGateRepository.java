@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
  * disposition is written once onto its evidence row); nothing here deletes.
  */
 @Repository
-public class HipaaGateRepository {
+class HipaaGateRepository {
 
   /** Evidence (its disposition a write-once part), BAAs and sign-offs, chained per project (docs/security-audit.md). */
   public static final AuditedTable EVIDENCE = AuditedTable.of("hipaa_evidence", "id", "gate_id", "spec_id", "round", "status",
@@ -150,7 +150,7 @@ public class HipaaGateRepository {
 
   // ---- evidence
 
-  public long insertEvidence(Evidence evidence) {
+  public long insertEvidence(HipaaRecords.SubmittedEvidence evidence) {
     return audit.insert(chainOf(evidence.gateId()), EVIDENCE, () -> insertReturningId(jdbc.sql("""
         insert into hipaa_evidence (gate_id, spec_id, round, status, rationale, compensating_control, document_id,
           document_version, document_hash, evidence_date, submitted_by, submitted_at)
@@ -214,7 +214,7 @@ public class HipaaGateRepository {
 
   // ---- remediation
 
-  public void insertRemediation(HipaaRecords.Remediation remediation) {
+  public void insertRemediation(HipaaRecords.OpenedRemediation remediation) {
     jdbc.sql("""
         insert into hipaa_remediation (gate_id, round, position, kind, spec_id, baa_position, finding, owner_group,
           due_on, opened_at)

@@ -5,6 +5,7 @@ import static io.hitgov.hipaa.HipaaAuditGateProcess.Values.BLOCK;
 import io.hitgov.hipaa.HipaaRecords.Baa;
 import io.hitgov.hipaa.HipaaRecords.Evidence;
 import io.hitgov.hipaa.HipaaRecords.Gate;
+import io.hitgov.hipaa.HipaaRecords.OpenedRemediation;
 import io.hitgov.hipaa.HipaaRecords.Remediation;
 import io.hitgov.hipaa.HipaaRecords.SignOff;
 import io.hitgov.hipaa.HipaaRecords.Spec;
@@ -15,7 +16,6 @@ import io.hitgov.shared.process.IdCounter;
 import io.hitgov.shared.process.InvalidVariablesException;
 import io.hitgov.shared.process.IsoDates;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -265,10 +265,10 @@ public class HipaaGateService implements HipaaPasses {
     if (!problems.isEmpty()) {
       throw new InvalidVariablesException(problems);
     }
-    repository.insertEvidence(new Evidence(null, gateId, specId, gate.round(), status, trim(submission.rationale()),
-        trim(submission.compensatingControl()), trim(submission.documentId()), trim(submission.documentVersion()),
-        trim(submission.documentHash()), evidenceDate, null, submittedBy, EngineClock.now(), null, null, null, null,
-        null));
+    repository.insertEvidence(new HipaaRecords.SubmittedEvidence(gateId, specId, gate.round(), status,
+        trim(submission.rationale()), trim(submission.compensatingControl()), trim(submission.documentId()),
+        trim(submission.documentVersion()), trim(submission.documentHash()), evidenceDate, submittedBy,
+        EngineClock.now()));
   }
 
   /**
@@ -426,12 +426,12 @@ public class HipaaGateService implements HipaaPasses {
     int position = 0;
     for (String specId : evaluation.blockedSpecs()) {
       Spec spec = repository.findSpec(gateId, specId);
-      repository.insertRemediation(new Remediation(gateId, gate.round(), position++, "SPEC", specId, null,
-          evaluation.specFindings().get(specId), spec.ownerGroup(), due, EngineClock.now(), null, null, null));
+      repository.insertRemediation(new OpenedRemediation(gateId, gate.round(), position++, "SPEC", specId, null,
+          evaluation.specFindings().get(specId), spec.ownerGroup(), due, EngineClock.now()));
     }
     for (Map.Entry<Integer, String> finding : evaluation.baaFindings().entrySet()) {
-      repository.insertRemediation(new Remediation(gateId, gate.round(), position++, "BAA", null, finding.getKey(),
-          finding.getValue(), GovernanceGroup.PRIVACY_OFFICER.id(), due, EngineClock.now(), null, null, null));
+      repository.insertRemediation(new OpenedRemediation(gateId, gate.round(), position++, "BAA", null,
+          finding.getKey(), finding.getValue(), GovernanceGroup.PRIVACY_OFFICER.id(), due, EngineClock.now()));
     }
     // A refused signature or residual-risk acknowledgement is an objection to resolve; the security
     // office coordinates the sponsor's, each official's own goes back to their office.
@@ -440,9 +440,8 @@ public class HipaaGateService implements HipaaPasses {
         SignOffRole role = SignOffRole.valueOf(refusal.role());
         String owner = role == SignOffRole.EXECUTIVE_SPONSOR ? SignOffRole.SECURITY_OFFICIAL.group() : role.group();
         String finding = role + " " + refusal.userId() + " refused: " + refusal.comment();
-        repository.insertRemediation(new Remediation(gateId, gate.round(), position++, "OBJECTION", null, null,
-            finding.length() > 500 ? finding.substring(0, 499) + "…" : finding, owner, due, EngineClock.now(),
-            null, null, null));
+        repository.insertRemediation(new OpenedRemediation(gateId, gate.round(), position++, "OBJECTION", null, null,
+            finding.length() > 500 ? finding.substring(0, 499) + "…" : finding, owner, due, EngineClock.now()));
       }
     }
     // BLOCKED while remediation runs; result_at stays empty until the gate is closed.

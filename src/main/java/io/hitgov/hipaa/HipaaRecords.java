@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /** The rows of HITGov's HIPAA gate tables (V1__hipaa_gate.sql). */
-public final class HipaaRecords {
+final class HipaaRecords {
 
   private HipaaRecords() {}
 
@@ -31,6 +31,11 @@ public final class HipaaRecords {
       String disposition, String dispositionReason, Boolean annualReview, String dispositionDecision,
       OffsetDateTime disposedAt) {}
 
+  /** Evidence as it is submitted (the disposition columns are filled when the gate is evaluated). */
+  record SubmittedEvidence(String gateId, String specId, int round, String status, String rationale,
+      String compensatingControl, String documentId, String documentVersion, String documentHash,
+      LocalDate evidenceDate, String submittedBy, OffsetDateTime submittedAt) {}
+
   public record Baa(Long id, String gateId, int position, String counterparty, Boolean executed,
       LocalDate effectiveDate, LocalDate expiryDate, Boolean subcontractorFlowDown, String documentId,
       String recordedBy, OffsetDateTime recordedAt, String finding) {}
@@ -41,4 +46,8 @@ public final class HipaaRecords {
   public record Remediation(String gateId, int round, int position, String kind, String specId,
       Integer baaPosition, String finding, String ownerGroup, LocalDate dueOn, OffsetDateTime openedAt,
       String resolution, String resolvedBy, OffsetDateTime resolvedAt) {}
+
+  /** A remediation item as it is opened (resolved later); a SPEC item names its spec, a BAA item its BAA. */
+  record OpenedRemediation(String gateId, int round, int position, String kind, String specId,
+      Integer baaPosition, String finding, String ownerGroup, LocalDate dueOn, OffsetDateTime openedAt) {}
 }

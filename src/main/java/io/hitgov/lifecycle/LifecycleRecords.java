@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /** Rows of the lifecycle tables (V4__lifecycle.sql, V10__project_type.sql); the gate tables' rows are stagegate's. */
-public final class LifecycleRecords {
+final class LifecycleRecords {
 
   private LifecycleRecords() {}
 

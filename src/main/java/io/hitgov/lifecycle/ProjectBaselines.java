@@ -4,6 +4,7 @@ import io.hitgov.shared.process.EngineClock;
 import io.hitgov.shared.process.TaskFields;
 import java.time.LocalDate;
 import java.util.Optional;
+import io.hitgov.shared.process.CurrentUser;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 
@@ -26,10 +27,12 @@ public class ProjectBaselines {
 
   private final ProjectRepository repository;
   private final RuntimeService runtimeService;
+  private final CurrentUser currentUser;
 
-  ProjectBaselines(ProjectRepository repository, RuntimeService runtimeService) {
+  ProjectBaselines(ProjectRepository repository, RuntimeService runtimeService, CurrentUser currentUser) {
     this.repository = repository;
     this.runtimeService = runtimeService;
+    this.currentUser = currentUser;
   }
 
   public Optional<Baseline> find(String projectId) {
@@ -62,18 +65,20 @@ public class ProjectBaselines {
   /**
    * Asks the project's lifecycle to move go-live ({@code GoLiveDateChanged}); it re-plans phases,
    * timers and the HIPAA pass itself. Refused (IllegalStateException) when {@link #whyGoLiveCannotMove}
-   * names a reason.
+   * names a reason. HITGov sends the message once the caller's right to move the date was checked
+   * (a change's approvals, the PMO's group), so the caller needs no engine rights on the
+   * lifecycle's instance; the move is still attributed to the caller.
    */
   public void moveGoLive(String projectId, LocalDate newGoLiveDate, String reason) {
     whyGoLiveCannotMove(projectId).ifPresent(problem -> {
       throw new IllegalStateException("Go-live of " + projectId + " cannot move: " + problem);
     });
     LifecycleRecords.Project project = repository.get(projectId);
-    runtimeService.createMessageCorrelation(ImplementationLifecycleProcess.GO_LIVE_DATE_CHANGED)
+    currentUser.withoutEngineChecks(() -> runtimeService.createMessageCorrelation(ImplementationLifecycleProcess.GO_LIVE_DATE_CHANGED)
         .processInstanceId(project.processInstanceId())
         .setVariable(ImplementationLifecycleProcess.Variables.NEW_GO_LIVE_DATE, newGoLiveDate.toString())
         .setVariable(ImplementationLifecycleProcess.Variables.GO_LIVE_CHANGE_REASON, TaskFields.clipped(reason, 1000))
-        .correlateWithResult();
+        .correlateWithResult());
   }
 
   /** Appends an event to the project's record (chained in its audit chain). */

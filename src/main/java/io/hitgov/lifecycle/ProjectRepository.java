@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 
 /** The project registry, its phases, deliverables and readiness trend (the gate record is stagegate's). */
 @Repository
-public class ProjectRepository {
+class ProjectRepository {
 
   /** The append-only tables, chained per project (docs/security-audit.md). */
   public static final AuditedTable EVENTS = AuditedTable.of("project_event", "id", "project_id", "at", "actor", "event", "details");

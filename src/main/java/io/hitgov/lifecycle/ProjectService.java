@@ -357,20 +357,11 @@ public class ProjectService {
   public Readiness scoreReadiness(String projectId, String checkpoint, Map<String, Boolean> scored, String note,
       String user, boolean checkpointActions) {
     Project project = repository.get(projectId);
-    VariableMap inputs = Variables.createVariables();
-    List<String> applicable = project.applicableCriteria();
-    List<String> notApplicable = new ArrayList<>();
-    for (String criterion : ImplementationLifecycleProcess.Values.READINESS_CRITERIA) {
-      String key = criterion.toLowerCase(java.util.Locale.ROOT);
-      if (applicable.contains(criterion)) {
-        inputs.putValue(key, Boolean.TRUE.equals(scored.get(key)));
-      } else {
-        inputs.putValue(key, true); // not applicable to this project type (LifecycleTailoringDecision)
-        notApplicable.add(criterion);
-      }
-    }
-    inputs.putValue("r01", hipaaPassValid(projectId));
-    inputs.putValue("r17", riskProfileProblems(projectId).isEmpty());
+    ReadinessPolicy.Inputs scoring = ReadinessPolicy.inputs(ImplementationLifecycleProcess.Values.READINESS_CRITERIA,
+        project.applicableCriteria(), scored);
+    scoring.values().put("r01", hipaaPassValid(projectId));
+    scoring.values().put("r17", riskProfileProblems(projectId).isEmpty());
+    VariableMap inputs = Variables.fromMap(new LinkedHashMap<>(scoring.values()));
     DmnDecisionResult result = decisionService
         .evaluateDecisionByKey(ImplementationLifecycleProcess.READINESS_DECISION).variables(inputs).evaluate();
     String outcome = result.get(0).getEntry("readinessOutcome");
@@ -388,23 +379,15 @@ public class ProjectService {
     List<String> raised = new ArrayList<>();
     String proposal = project.readinessProposal();
     if (checkpointActions) {
-      if (days <= properties.readinessRiskDays()) {
-        Set<String> alreadyRaised = alreadyRaised(projectId);
-        for (String criterion : redHard) {
-          if (!alreadyRaised.contains(criterion)) {
-            raised.add(criterion + "=" + raiseReadinessRisk(project, criterion, texts.get(criterion), checkpoint));
-          }
-        }
+      ReadinessPolicy.Actions actions = ReadinessPolicy.checkpoint(days, properties.readinessRiskDays(),
+          properties.readinessNoGoDays(), redHard, alreadyRaised(projectId), proposal);
+      for (String criterion : actions.raiseRisksFor()) {
+        raised.add(criterion + "=" + raiseReadinessRisk(project, criterion, texts.get(criterion), checkpoint));
       }
-      if (days <= properties.readinessNoGoDays()) {
-        proposal = redHard.isEmpty() ? null : "NO_GO";
-      }
+      proposal = actions.proposal();
     }
-    String criteria = inputs.entrySet().stream().filter(e -> !Boolean.TRUE.equals(e.getValue()))
-        .map(e -> e.getKey().toUpperCase()).collect(java.util.stream.Collectors.joining(","));
     repository.insertCheckpoint(new Checkpoint(null, projectId, checkpoint, days, user, EngineClock.now(), outcome,
-        String.join(",", redHard), String.join(",", redSoft), (criteria.isEmpty() ? "all green" : "red: " + criteria)
-            + (notApplicable.isEmpty() ? "" : "; n/a: " + String.join(",", notApplicable)), latestVersion(
+        String.join(",", redHard), String.join(",", redSoft), scoring.text(), latestVersion(
             ImplementationLifecycleProcess.READINESS_DECISION), raised.isEmpty() ? null : String.join(",", raised),
         note));
     repository.update(projectId, "readiness_outcome", outcome);

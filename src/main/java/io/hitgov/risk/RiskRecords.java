@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /** Rows of the risk register (V2__risk_register.sql). */
-public final class RiskRecords {
+final class RiskRecords {
 
   private RiskRecords() {}
 

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 
 /** The risk register: current state per risk, insert-only history, gate holds. */
 @Repository
-public class RiskRepository {
+class RiskRepository {
 
   /** The risk history, append-only, chained per project (docs/security-audit.md). */
   public static final AuditedTable EVENTS = AuditedTable.of("risk_event", "id", "risk_id", "at", "actor", "event", "band",

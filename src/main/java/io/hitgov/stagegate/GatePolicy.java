@@ -1,6 +1,7 @@
 package io.hitgov.stagegate;
 
 import io.hitgov.lifecycle.ImplementationLifecycleProcess;
+import io.hitgov.lifecycle.ProjectGates.RedCriteria;
 import io.hitgov.shared.GovernanceGroup;
 import io.hitgov.stagegate.GateRecords.Criterion;
 import io.hitgov.stagegate.GateRecords.GateRecord;
@@ -38,16 +39,13 @@ public final class GatePolicy {
     }
   }
 
-  /** The red criteria of the latest G6 readiness scoring. */
-  public record Readiness(List<String> redHard, List<String> redSoft) {}
-
   /**
    * What the project's records and the neighbouring features say against the gate: the G5 test
    * exit problems, the patient-safety risks holding the gate, and at G6 the HIPAA pass, the risk
    * profile's red flags and the latest readiness scoring (null when never scored).
    */
   public record Facts(List<String> testExitProblems, List<String> holdingRisks, boolean hipaaPassValid,
-      List<String> riskProfileProblems, Readiness latestReadiness) {}
+      List<String> riskProfileProblems, RedCriteria latestReadiness) {}
 
   /** What HITGov itself finds against passing the gate, from the review's records and the facts. */
   public static Blockers blockers(String gateId, List<GateRecord> records, List<Criterion> checklist, Facts facts) {
@@ -71,12 +69,12 @@ public final class GatePolicy {
       }
       facts.riskProfileProblems().forEach(p -> hard.add("risk profile: " + p));
       boolean scored = records.stream().anyMatch(r -> "READINESS".equals(r.kind()));
-      Readiness latest = facts.latestReadiness();
+      RedCriteria latest = facts.latestReadiness();
       if (!scored || latest == null) {
         hard.add("go-live readiness not scored in this review");
       } else {
-        latest.redHard().forEach(id -> hard.add("readiness " + id + " red"));
-        latest.redSoft().forEach(id -> soft.add("readiness " + id + " red"));
+        latest.hard().forEach(id -> hard.add("readiness " + id + " red"));
+        latest.soft().forEach(id -> soft.add("readiness " + id + " red"));
       }
     }
     return new Blockers(hard, soft);

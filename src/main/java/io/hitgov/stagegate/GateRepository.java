@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** The gate record (append-only, chained per project) and the conditions of GO_WITH_CONDITIONS decisions. */
 @Repository
-public class GateRepository {
+class GateRepository {
 
   /** The append-only gate record, chained per project like the lifecycle's tables (docs/security-audit.md). */
   public static final AuditedTable GATE_RECORDS = AuditedTable.of("gate_record", "id", "review_id", "project_id", "gate_id",

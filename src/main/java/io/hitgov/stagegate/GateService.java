@@ -90,9 +90,10 @@ public class GateService implements ProjectConditions {
     String previous = previousComments(projectId, gateId);
     int round = (int) idCounter.next("GATE/" + projectId + "/" + gateId);
     String reviewId = "GATE-" + projectId + "-" + gateId + "-" + round;
-    record(reviewId, projectId, gateId, round, "OPENED", user, null, null, null, null, null,
-        StageGateReviewProcess.CHECKLIST_DECISION, projects.latestVersion(StageGateReviewProcess.CHECKLIST_DECISION),
-        "signatories " + reviewers + "; checklist " + checklist.stream().map(Criterion::criterionId).toList());
+    record(GateRecord.step(reviewId, projectId, gateId, round, "OPENED").by(user, null)
+        .decision(StageGateReviewProcess.CHECKLIST_DECISION,
+            projects.latestVersion(StageGateReviewProcess.CHECKLIST_DECISION))
+        .details("signatories " + reviewers + "; checklist " + checklist.stream().map(Criterion::criterionId).toList()));
     String text = checklist.stream().map(c -> "- **" + c.criterionId() + "** " + (c.hard() ? "(hard) " : "(soft) ")
         + c.criterion()).collect(Collectors.joining("\n"));
     return new Review(reviewId, round, checklist, reviewers, text, previous);
@@ -122,16 +123,17 @@ public class GateService implements ProjectConditions {
           + known.stream().sorted().toList());
     }
     String normalized = String.join(",", ids);
-    record(reviewId, projectId, gateId, round, "EVIDENCE", user, null, null, note, references,
-        normalized.isEmpty() ? null : normalized, null, null, null);
+    record(GateRecord.step(reviewId, projectId, gateId, round, "EVIDENCE").by(user, null).outcome(null, note)
+        .evidence(references, normalized.isEmpty() ? null : normalized));
     return normalized.isEmpty() ? "none" : normalized;
   }
 
   public void recordReadiness(String reviewId, String projectId, String gateId, int round, ProjectService.Readiness r,
       String user) {
-    record(reviewId, projectId, gateId, round, "READINESS", user, null, r.outcome(), null, null,
-        r.redHard().isEmpty() && r.redSoft().isEmpty() ? null : String.join(",", concat(r.redHard(), r.redSoft())),
-        "GoLiveReadinessDecision", projects.latestVersion("GoLiveReadinessDecision"), r.summary());
+    record(GateRecord.step(reviewId, projectId, gateId, round, "READINESS").by(user, null).outcome(r.outcome(), null)
+        .evidence(null, r.redHard().isEmpty() && r.redSoft().isEmpty() ? null
+            : String.join(",", concat(r.redHard(), r.redSoft())))
+        .decision("GoLiveReadinessDecision", projects.latestVersion("GoLiveReadinessDecision")).details(r.summary()));
   }
 
   // ---------------------------------------------------------------- blockers
@@ -144,8 +146,7 @@ public class GateService implements ProjectConditions {
         risks.risksHolding(projectId, gateId),
         !g6 || projects.hipaaPassValid(projectId),
         g6 ? projects.riskProfileProblems(projectId) : List.of(),
-        g6 ? projects.latestReadiness(projectId, "G6")
-            .map(r -> new GatePolicy.Readiness(r.hard(), r.soft())).orElse(null) : null);
+        g6 ? projects.latestReadiness(projectId, "G6").orElse(null) : null);
     return GatePolicy.blockers(gateId, repository.reviewRecords(reviewId), checklist(gateId), facts);
   }
 
@@ -169,9 +170,9 @@ public class GateService implements ProjectConditions {
     }
     checkSignatory(reviewId, user);
     boolean conditions = "GO_WITH_CONDITIONS".equals(outcome);
-    repository.insertGateRecord(new GateRecord(null, reviewId, projectId, gateId, round, "VOTE", user, group,
-        EngineClock.now(), outcome, comment, null, null, conditions ? conditionText : null,
-        conditions ? conditionOwner : null, conditions ? due : null, null, null, null));
+    GateRecords.Step vote = GateRecord.step(reviewId, projectId, gateId, round, "VOTE").by(user, group)
+        .outcome(outcome, comment);
+    record(conditions ? vote.condition(conditionText, conditionOwner, due) : vote);
   }
 
   /** The signatory groups that have not voted yet in this round. */
@@ -181,8 +182,9 @@ public class GateService implements ProjectConditions {
 
   public void recordEscalation(String reviewId, String projectId, String gateId, int round, String user,
       String note, List<String> pending) {
-    record(reviewId, projectId, gateId, round, "ESCALATED", user, GovernanceGroup.EXECUTIVE_SPONSOR.id(), null, note, null, null,
-        null, null, "decision overdue; pending " + pending);
+    record(GateRecord.step(reviewId, projectId, gateId, round, "ESCALATED")
+        .by(user, GovernanceGroup.EXECUTIVE_SPONSOR.id()).outcome(null, note)
+        .details("decision overdue; pending " + pending));
   }
 
   // ---------------------------------------------------------------- decision
@@ -199,10 +201,9 @@ public class GateService implements ProjectConditions {
     String comment = votes.stream().filter(v -> v.comment() != null)
         .map(v -> v.groupId() + " (" + v.userId() + ", " + v.outcome() + "): " + v.comment())
         .collect(Collectors.joining("\n"));
-    record(reviewId, projectId, gateId, round, "DECISION", null, null, outcome, comment.isEmpty() ? reason : comment,
-        null, null, StageGateReviewProcess.OUTCOME_DECISION,
-        projects.latestVersion(StageGateReviewProcess.OUTCOME_DECISION),
-        reason + "; inputs " + counts + "; blockers " + blockers.hard() + " soft " + blockers.soft());
+    record(GateRecord.step(reviewId, projectId, gateId, round, "DECISION").outcome(outcome, comment.isEmpty() ? reason : comment)
+        .decision(StageGateReviewProcess.OUTCOME_DECISION, projects.latestVersion(StageGateReviewProcess.OUTCOME_DECISION))
+        .details(reason + "; inputs " + counts + "; blockers " + blockers.hard() + " soft " + blockers.soft()));
     List<GateCondition> conditions = new ArrayList<>();
     if ("GO_WITH_CONDITIONS".equals(outcome)) {
       String projectManager = projects.projectManager(projectId);
@@ -241,8 +242,9 @@ public class GateService implements ProjectConditions {
     if (comment == null) {
       throw new InvalidVariablesException("holdComment is required");
     }
-    record(reviewId, projectId, gateId, round, "HOLD_DECISION", user, GovernanceGroup.STEERING_COMMITTEE.id(),
-        "TERMINATE".equals(decision) ? "TERMINATE" : "RE_REVIEW", comment, null, null, null, null, null);
+    record(GateRecord.step(reviewId, projectId, gateId, round, "HOLD_DECISION")
+        .by(user, GovernanceGroup.STEERING_COMMITTEE.id())
+        .outcome("TERMINATE".equals(decision) ? "TERMINATE" : "RE_REVIEW", comment));
   }
 
   public void fulfilCondition(String conditionId, String evidence, String note, String user) {
@@ -278,12 +280,8 @@ public class GateService implements ProjectConditions {
 
   // ---------------------------------------------------------------- helpers
 
-  private void record(String reviewId, String projectId, String gateId, int round, String kind, String user,
-      String group, String outcome, String comment, String evidence, String unmet, String decisionKey,
-      Integer decisionVersion, String details) {
-    repository.insertGateRecord(new GateRecord(null, reviewId, projectId, gateId, round, kind, user, group,
-        EngineClock.now(), outcome, comment, evidence, unmet, null, null, null, decisionKey, decisionVersion,
-        details));
+  private void record(GateRecords.Step step) {
+    repository.insertGateRecord(step.at(EngineClock.now()));
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

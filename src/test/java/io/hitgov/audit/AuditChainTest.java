@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
-import io.hitgov.support.AuditRace;
+import io.hitgov.risk.AuditRace;
 import io.hitgov.support.HitgovSpringTest;
 import io.hitgov.support.Http;
 import java.util.ArrayList;
@@ -174,7 +174,7 @@ class AuditChainTest {
         pool.setMaximumPoolSize(4);
         pools.add(pool);
       }
-      AuditRace.run(List.of(AuditRace.node(pools.get(0)), AuditRace.node(pools.get(1))), riskId, 4, 15);
+      AuditRace.run(List.of(pools.get(0), pools.get(1)), riskId, 4, 15);
     } finally {
       pools.forEach(HikariDataSource::close);
     }

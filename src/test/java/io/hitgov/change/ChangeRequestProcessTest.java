@@ -6,7 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import io.hitgov.change.ChangeRecords.BaselineChange;
 import io.hitgov.lifecycle.ImplementationLifecycleProcess;
-import io.hitgov.lifecycle.ProjectRepository;
+import io.hitgov.lifecycle.ProjectRows;
 import io.hitgov.shared.process.EngineClock;
 import io.hitgov.shared.process.InvalidVariablesException;
 import io.hitgov.support.Engine;
@@ -45,7 +45,12 @@ class ChangeRequestProcessTest {
 
   @Autowired ProcessEngine processEngine;
   @Autowired ChangeRepository repository;
-  @Autowired ProjectRepository projects;
+  ProjectRows projects;
+
+  @Autowired
+  void projectRows(org.springframework.context.ApplicationContext context) {
+    projects = ProjectRows.of(context);
+  }
   Engine engine;
 
   @BeforeEach

@@ -5,7 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import io.hitgov.shared.process.InvalidVariablesException;
-import io.hitgov.stagegate.GateRecords.GateRecord;
+import io.hitgov.stagegate.GateRows;
 import io.hitgov.support.HitgovSpringTest;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,12 @@ class ImplementationLifecycleProcessTest {
 
   @Autowired ProcessEngine processEngine;
   @Autowired ProjectRepository repository;
-  @Autowired io.hitgov.stagegate.GateRepository gates;
+  GateRows gates;
+
+  @Autowired
+  void gateRows(org.springframework.context.ApplicationContext context) {
+    gates = GateRows.of(context);
+  }
   LifecycleDriver driver;
 
   @BeforeEach
@@ -45,7 +50,7 @@ class ImplementationLifecycleProcessTest {
   }
 
   List<String> decisions(String projectId) {
-    return gates.gateRecords(projectId).stream().filter(r -> "DECISION".equals(r.kind()))
+    return gates.steps(projectId).stream().filter(r -> "DECISION".equals(r.kind()))
         .map(r -> r.gateId() + ":" + r.outcome()).toList();
   }
 
@@ -81,12 +86,12 @@ class ImplementationLifecycleProcessTest {
       Assertions.assertThat(p.actualStart()).as(p.phase()).isNotNull();
       Assertions.assertThat(p.actualEnd()).as(p.phase()).isNotNull();
     });
-    GateRecord g6 = gates.gateRecords("EHR-HAPPY-1").stream()
+    GateRows.Step g6 = gates.steps("EHR-HAPPY-1").stream()
         .filter(r -> "G6".equals(r.gateId()) && "DECISION".equals(r.kind())).findFirst().orElseThrow();
     Assertions.assertThat(g6.decisionKey()).isEqualTo("GateOutcomeDecision");
     Assertions.assertThat(g6.decisionVersion()).isEqualTo(1);
-    Assertions.assertThat(gates.gateRecords("EHR-HAPPY-1").stream()
-        .filter(r -> "G6".equals(r.gateId()) && "VOTE".equals(r.kind())).map(GateRecord::groupId))
+    Assertions.assertThat(gates.steps("EHR-HAPPY-1").stream()
+        .filter(r -> "G6".equals(r.gateId()) && "VOTE".equals(r.kind())).map(GateRows.Step::groupId))
         .containsExactlyInAnyOrder("executiveSponsor", "steeringCommittee", "cmio", "securityOfficer", "privacyOfficer");
   }
 

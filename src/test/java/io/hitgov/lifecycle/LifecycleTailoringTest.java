@@ -26,7 +26,12 @@ class LifecycleTailoringTest {
 
   @Autowired ProcessEngine processEngine;
   @Autowired ProjectRepository repository;
-  @Autowired io.hitgov.stagegate.GateRepository gates;
+  io.hitgov.stagegate.GateRows gates;
+
+  @Autowired
+  void gateRows(org.springframework.context.ApplicationContext context) {
+    gates = io.hitgov.stagegate.GateRows.of(context);
+  }
   LifecycleDriver driver;
 
   @BeforeEach
@@ -36,7 +41,7 @@ class LifecycleTailoringTest {
   }
 
   List<String> decisions(String projectId) {
-    return gates.gateRecords(projectId).stream().filter(r -> "DECISION".equals(r.kind()))
+    return gates.steps(projectId).stream().filter(r -> "DECISION".equals(r.kind()))
         .map(r -> r.gateId() + ":" + r.outcome()).toList();
   }
 

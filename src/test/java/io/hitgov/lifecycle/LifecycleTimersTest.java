@@ -5,8 +5,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import io.hitgov.lifecycle.LifecycleRecords.Checkpoint;
-import io.hitgov.risk.RiskRecords.Risk;
-import io.hitgov.risk.RiskRepository;
+import io.hitgov.risk.RiskRows;
+import io.hitgov.risk.RiskRows.RiskView;
+import io.hitgov.hipaa.HipaaRows;
 import io.hitgov.shared.process.BusinessCalendar;
 import io.hitgov.shared.process.EngineClock;
 import io.hitgov.shared.process.InvalidVariablesException;
@@ -37,9 +38,15 @@ class LifecycleTimersTest {
 
   @Autowired ProcessEngine processEngine;
   @Autowired ProjectRepository repository;
-  @Autowired RiskRepository risks;
+  RiskRows risks;
   @Autowired ProjectService projects;
-  @Autowired io.hitgov.hipaa.HipaaGateRepository hipaaGates;
+  HipaaRows hipaaGates;
+
+  @Autowired
+  void rows(org.springframework.context.ApplicationContext context) {
+    risks = RiskRows.of(context);
+    hipaaGates = HipaaRows.of(context);
+  }
   LifecycleDriver driver;
 
   @BeforeEach
@@ -101,11 +108,11 @@ class LifecycleTimersTest {
     setClock(goLive.minusDays(60));
     driver.engine.executeDueJobs(project.getId());
     score(project, "T-60", "r04");
-    Assertions.assertThat(risks.findOfProject("EHR-T-READY", null, null, null)).as("no risk before T-30").isEmpty();
+    Assertions.assertThat(risks.ofProject("EHR-T-READY")).as("no risk before T-30").isEmpty();
     setClock(goLive.minusDays(30));
     driver.engine.executeDueJobs(project.getId());
     score(project, "T-30", "r04");
-    List<Risk> raised = risks.findOfProject("EHR-T-READY", null, null, null);
+    List<RiskView> raised = risks.ofProject("EHR-T-READY");
     Assertions.assertThat(raised).hasSize(1);
     Assertions.assertThat(raised.get(0).title()).startsWith("Go-live readiness R04 red at T-30");
     Assertions.assertThat(raised.get(0).band()).isEqualTo("HIGH");
@@ -113,7 +120,7 @@ class LifecycleTimersTest {
     setClock(goLive.minusDays(14));
     driver.engine.executeDueJobs(project.getId());
     score(project, "T-14", "r04");
-    Assertions.assertThat(risks.findOfProject("EHR-T-READY", null, null, null)).as("one risk per criterion").hasSize(1);
+    Assertions.assertThat(risks.ofProject("EHR-T-READY")).as("one risk per criterion").hasSize(1);
     Assertions.assertThat(repository.get("EHR-T-READY").readinessProposal()).isNull();
     setClock(goLive.minusDays(7));
     driver.engine.executeDueJobs(project.getId());
@@ -143,7 +150,7 @@ class LifecycleTimersTest {
     Assertions.assertThat(timer(project, NEXT_CHECKPOINT).getDuedate()).as("T-30 of the new date")
         .isEqualTo(at(replanned.minusDays(30)));
     assertThat(project).variables().containsEntry("nextCheckpoint", "T-30");
-    Assertions.assertThat(hipaaGates.findGatesOfProject("EHR-T-READY").get(0).expiresOn())
+    Assertions.assertThat(hipaaGates.ofProject("EHR-T-READY").get(0).expiresOn())
         .as("the HIPAA pass now runs to the new go-live + 90").isEqualTo(replanned.plusDays(90));
   }
 
@@ -161,7 +168,7 @@ class LifecycleTimersTest {
     processEngine.getRuntimeService().createMessageCorrelation("GoLiveDateChanged")
         .processInstanceBusinessKey("EHR-T-BAA").setVariable("newGoLiveDate", goLive.plusDays(60).toString()).correlate();
     Assertions.assertThat(projects.hipaaPassValid("EHR-T-BAA")).as("the BAA ends before the new go-live").isFalse();
-    Assertions.assertThat(hipaaGates.findGatesOfProject("EHR-T-BAA").get(0).invalidatedReason())
+    Assertions.assertThat(hipaaGates.ofProject("EHR-T-BAA").get(0).invalidatedReason())
         .contains("BAA with Acme EHR Hosting expires on " + goLive.plusDays(30));
     assertThat(project).isActive();
   }

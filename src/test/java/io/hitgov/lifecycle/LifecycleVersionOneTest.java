@@ -33,7 +33,12 @@ class LifecycleVersionOneTest {
   @Autowired ProcessEngine processEngine;
   @Autowired RepositoryService repositoryService;
   @Autowired ProjectRepository repository;
-  @Autowired io.hitgov.stagegate.GateRepository gates;
+  io.hitgov.stagegate.GateRows gates;
+
+  @Autowired
+  void gateRows(org.springframework.context.ApplicationContext context) {
+    gates = io.hitgov.stagegate.GateRows.of(context);
+  }
   LifecycleDriver driver;
 
   @BeforeEach
@@ -90,7 +95,7 @@ class LifecycleVersionOneTest {
     Assertions.assertThat(stored.projectType()).as("untailored").isEqualTo("EHR_REPLACEMENT");
     Assertions.assertThat(repository.phases("EHR-V1-OLD")).allSatisfy(p -> Assertions.assertThat(p.actualEnd())
         .as(p.phase()).isNotNull());
-    Assertions.assertThat(gates.gateRecords("EHR-V1-OLD").stream().filter(r -> "DECISION".equals(r.kind()))
+    Assertions.assertThat(gates.steps("EHR-V1-OLD").stream().filter(r -> "DECISION".equals(r.kind()))
         .map(r -> r.gateId() + ":" + r.outcome())).containsExactly("G0:GO", "G1:GO", "G2:GO", "G3:GO", "G4:GO",
             "G5:GO", "G6:GO", "G7:GO", "G8:GO");
   }

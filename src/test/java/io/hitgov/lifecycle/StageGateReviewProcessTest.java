@@ -10,8 +10,8 @@ import io.hitgov.risk.RiskEscalationProcess;
 import io.hitgov.shared.process.EngineClock;
 import io.hitgov.shared.process.InvalidVariablesException;
 import io.hitgov.stagegate.GateConditionProcess;
-import io.hitgov.stagegate.GateRecords.GateCondition;
-import io.hitgov.stagegate.GateRecords.GateRecord;
+import io.hitgov.stagegate.GateRows;
+import io.hitgov.stagegate.GateRows.Condition;
 import io.hitgov.stagegate.StageGateReviewProcess;
 import io.hitgov.support.HitgovSpringTest;
 import java.time.Instant;
@@ -40,7 +40,12 @@ class StageGateReviewProcessTest {
 
   @Autowired ProcessEngine processEngine;
   @Autowired ProjectRepository repository;
-  @Autowired io.hitgov.stagegate.GateRepository gates;
+  GateRows gates;
+
+  @Autowired
+  void gateRows(org.springframework.context.ApplicationContext context) {
+    gates = GateRows.of(context);
+  }
   LifecycleDriver driver;
 
   @BeforeEach
@@ -67,7 +72,7 @@ class StageGateReviewProcessTest {
   }
 
   List<String> records(String projectId, String kind) {
-    return gates.gateRecords(projectId).stream().filter(r -> kind.equals(r.kind()))
+    return gates.steps(projectId).stream().filter(r -> kind.equals(r.kind()))
         .map(r -> r.gateId() + "/" + r.round() + ":" + r.outcome()).toList();
   }
 
@@ -230,8 +235,8 @@ class StageGateReviewProcessTest {
     assertThat(review).isEnded().variables().containsEntry("gateOutcome", "GO_WITH_CONDITIONS");
     assertThat(driver.phase(project, "P2")).isWaitingAt("UserTask_SelectVendor");
 
-    List<GateCondition> conditions = gates.conditions("EHR-G-COND");
-    Assertions.assertThat(conditions).extracting(GateCondition::owner, GateCondition::status)
+    List<Condition> conditions = gates.conditions("EHR-G-COND");
+    Assertions.assertThat(conditions).extracting(Condition::owner, Condition::status)
         .containsExactlyInAnyOrder(Assertions.tuple("mike", "OPEN"), Assertions.tuple("maria", "OPEN"));
     ProcessInstance mikes = processEngine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(GateConditionProcess.KEY).processInstanceBusinessKey(conditions.stream()
@@ -248,7 +253,7 @@ class StageGateReviewProcessTest {
     driver.engine.complete("mike", driver.engine.task(mikes.getId(), GateConditionProcess.FULFIL), fulfilment);
     assertThat(mikes).isEnded();
     Assertions.assertThat(gates.conditions("EHR-G-COND")).filteredOn(c -> c.owner().equals("mike"))
-        .extracting(GateCondition::status, GateCondition::fulfilledBy).containsExactly(Assertions.tuple("FULFILLED", "mike"));
+        .extracting(Condition::status, Condition::fulfilledBy).containsExactly(Assertions.tuple("FULFILLED", "mike"));
   }
 
   @Test
@@ -315,7 +320,7 @@ class StageGateReviewProcessTest {
         .contains("held by patient-safety risk RISK-EHR-G-HOLD-1");
     driver.sign(review, group -> LifecycleDriver.vote("GO", null));
     assertThat(review).isWaitingAt(DECIDE_HELD_GATE).variables().containsEntry("gateOutcome", "NO_GO");
-    GateRecord decision = gates.gateRecords("EHR-G-HOLD").stream()
+    GateRows.Step decision = gates.steps("EHR-G-HOLD").stream()
         .filter(r -> "G5".equals(r.gateId()) && "DECISION".equals(r.kind())).findFirst().orElseThrow();
     Assertions.assertThat(decision.details()).contains("hardBlockers=1");
   }

@@ -8,7 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.hitgov.shared.audit.AuditChain;
 import io.hitgov.shared.audit.AuditedTable;
 import io.hitgov.support.AppRunner;
-import io.hitgov.support.AuditRace;
+import io.hitgov.risk.AuditRace;
 import io.hitgov.support.Http;
 import io.hitgov.support.PostgresDatabase;
 import java.sql.Connection;
@@ -87,7 +87,7 @@ class PostgresAuditTest {
               pool.setMaximumPoolSize(4);
               pools.add(pool);
             }
-            AuditRace.run(List.of(AuditRace.node(pools.get(0)), AuditRace.node(pools.get(1))), raceRisk, 4, 15);
+            AuditRace.run(List.of(pools.get(0), pools.get(1)), raceRisk, 4, 15);
           } finally {
             pools.forEach(HikariDataSource::close);
           }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hitgov.shared.GovernanceGroup;
 import io.hitgov.stagegate.GatePolicy.Blockers;
 import io.hitgov.stagegate.GatePolicy.Facts;
-import io.hitgov.stagegate.GatePolicy.Readiness;
+import io.hitgov.lifecycle.ProjectGates.RedCriteria;
 import io.hitgov.stagegate.GateRecords.Criterion;
 import io.hitgov.stagegate.GateRecords.GateRecord;
 import java.time.LocalDate;
@@ -77,7 +77,7 @@ class GatePolicyTest {
   @Test
   void g6_needs_a_valid_hipaa_pass_a_green_risk_profile_and_readiness_scored_in_this_review() {
     Facts facts = new Facts(List.of(), List.of(), false, List.of("open EXTREME risk RISK-3"),
-        new Readiness(List.of("R05"), List.of("R12")));
+        new RedCriteria(List.of("R05"), List.of("R12")));
 
     Blockers unscored = GatePolicy.blockers("G6", List.of(evidence("maria", null)), List.of(), facts);
     assertThat(unscored.hard()).containsExactly("no valid HIPAA audit gate PASS", "risk profile: open EXTREME risk RISK-3",

@@ -1,6 +1,6 @@
 package io.hitgov.support;
 
-import io.hitgov.lifecycle.ProjectRepository;
+import io.hitgov.shared.project.ProjectDirectory;
 import io.hitgov.lifecycle.ProjectService;
 import io.hitgov.shared.process.EngineClock;
 import org.springframework.context.ApplicationContext;
@@ -19,9 +19,9 @@ public final class Projects {
   /** Registers each project that is not registered yet. */
   public static void register(ApplicationContext context, String... projectIds) {
     ProjectService service = context.getBean(ProjectService.class);
-    ProjectRepository repository = context.getBean(ProjectRepository.class);
+    ProjectDirectory registry = context.getBean(ProjectDirectory.class);
     for (String projectId : projectIds) {
-      if (repository.find(projectId).isEmpty()) {
+      if (!registry.isRegistered(projectId)) {
         service.register(projectId, "Test project " + projectId, EngineClock.today().plusYears(1).toString(),
             1_000_000L, "evelyn", "maria", false, "paula", "no-lifecycle");
       }

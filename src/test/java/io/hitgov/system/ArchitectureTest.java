@@ -53,16 +53,32 @@ class ArchitectureTest {
   }
 
   /**
+   * The compiler enforces the rule above: repositories and row records are package-private, so
+   * their controllers, delegates and listeners live in the feature's root package with them and
+   * nothing outside can even name them. Public types of a feature are its services, ports, process
+   * constants and the small view records they return.
+   */
+  @ArchTest
+  static final ArchRule repositories_and_records_are_package_private = CompositeArchRule.of(
+      FEATURES.stream().map(ArchitectureTest::packagePrivateTables).toList());
+
+  private static ArchRule packagePrivateTables(String feature) {
+    return classes().that().resideInAPackage("io.hitgov." + feature + "..")
+        .and().haveNameMatching(".*\\.[A-Za-z]+(Repository|Records)")
+        .should().notBePublic().andShould().notBeProtected()
+        .allowEmptyShould(false)
+        .as(feature + "'s repositories and row records are package-private");
+  }
+
+  /**
    * Camunda's internal API ({@code org.camunda.bpm.engine.impl..}) only in the wrapped places that
    * docs/adr/0004-feature-packages.md lists: the engine plugins and error mapping in {@code shared}
-   * and {@code system}, and two lifecycle classes marked there for removal.
+   * and {@code system}; features use only the engine's public API.
    */
   @ArchTest
   static final ArchRule engine_internals_only_in_the_wrapped_places = noClasses()
       .that().resideOutsideOfPackages("io.hitgov.shared.process..", "io.hitgov.shared.web..",
           "io.hitgov.system.deployment..", "io.hitgov.system.security..")
-      .and().doNotHaveFullyQualifiedName("io.hitgov.lifecycle.web.ProjectController")
-      .and().haveNameNotMatching("io\\.hitgov\\.lifecycle\\.delegate\\.LifecycleDelegates(\\$.*)?")
       .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.impl..");
 
   /**

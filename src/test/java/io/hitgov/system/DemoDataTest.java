@@ -2,9 +2,9 @@ package io.hitgov.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hitgov.change.ChangeRepository;
-import io.hitgov.lifecycle.ProjectRepository;
-import io.hitgov.risk.RiskRepository;
+import io.hitgov.change.ChangeRows;
+import io.hitgov.lifecycle.ProjectRows;
+import io.hitgov.risk.RiskRows;
 import io.hitgov.support.HitgovSpringTest;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
@@ -14,9 +14,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 @HitgovSpringTest(properties = "hitgov.demo.data=true")
 class DemoDataTest {
 
-  @Autowired ProjectRepository projects;
-  @Autowired RiskRepository risks;
-  @Autowired ChangeRepository changes;
+  ProjectRows projects;
+  RiskRows risks;
+  ChangeRows changes;
+
+  @Autowired
+  void rows(org.springframework.context.ApplicationContext context) {
+    projects = ProjectRows.of(context);
+    risks = RiskRows.of(context);
+    changes = ChangeRows.of(context);
+  }
   @Autowired TaskService taskService;
 
   @Test
@@ -24,7 +31,7 @@ class DemoDataTest {
     var project = projects.find("EHR-DEMO-001").orElseThrow();
     assertThat(project.startedBy()).isEqualTo("paula");
     assertThat(project.currentPhase()).isEqualTo("P0");
-    assertThat(risks.findOfProject("EHR-DEMO-001", null, null, null)).extracting("raisedBy").containsExactly("irene");
+    assertThat(risks.ofProject("EHR-DEMO-001")).extracting("raisedBy").containsExactly("irene");
     assertThat(changes.ofProject("EHR-DEMO-001")).extracting("requester", "status")
         .containsExactly(org.assertj.core.groups.Tuple.tuple("irene", "OPEN"));
     assertThat(taskService.createTaskQuery().taskCandidateGroup("projectManagers").includeAssignedTasks().count())

@@ -3,7 +3,7 @@ package io.hitgov.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hitgov.hipaa.HipaaAuditGateProcess;
-import io.hitgov.hipaa.HipaaGateRepository;
+import io.hitgov.hipaa.HipaaRows;
 import io.hitgov.support.HitgovSpringTest;
 import java.io.File;
 import java.nio.file.Files;
@@ -35,11 +35,20 @@ class TasklistBrowserTest {
   @Autowired org.springframework.context.ApplicationContext context;
   @Autowired HistoryService historyService;
   @Autowired TaskService taskService;
-  @Autowired HipaaGateRepository repository;
-  @Autowired io.hitgov.risk.RiskRepository riskRepository;
-  @Autowired io.hitgov.lifecycle.ProjectRepository projects;
-  @Autowired io.hitgov.stagegate.GateRepository gates;
-  @Autowired io.hitgov.change.ChangeRepository changes;
+  HipaaRows repository;
+  io.hitgov.risk.RiskRows riskRepository;
+  io.hitgov.lifecycle.ProjectRows projects;
+  io.hitgov.stagegate.GateRows gates;
+  io.hitgov.change.ChangeRows changes;
+
+  @Autowired
+  void rows(org.springframework.context.ApplicationContext context) {
+    repository = HipaaRows.of(context);
+    riskRepository = io.hitgov.risk.RiskRows.of(context);
+    projects = io.hitgov.lifecycle.ProjectRows.of(context);
+    gates = io.hitgov.stagegate.GateRows.of(context);
+    changes = io.hitgov.change.ChangeRows.of(context);
+  }
   @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
 
   static void requireBrowser() {
@@ -93,7 +102,7 @@ class TasklistBrowserTest {
     assertThat(projects.deliverables("EHR-BROWSER-L")).extracting("documentId", "submittedBy")
         .containsExactlyInAnyOrder(org.assertj.core.api.Assertions.tuple("DMS-READINESS-1", "maria"),
             org.assertj.core.api.Assertions.tuple("DMS-CHARTER-1", "maria"));
-    assertThat(gates.gateRecords("EHR-BROWSER-L")).extracting("kind", "userId", "outcome")
+    assertThat(gates.steps("EHR-BROWSER-L")).extracting("kind", "userId", "outcome")
         .contains(org.assertj.core.api.Assertions.tuple("EVIDENCE", "maria", null),
             org.assertj.core.api.Assertions.tuple("VOTE", "evelyn", "GO"));
   }
@@ -173,11 +182,11 @@ class TasklistBrowserTest {
     assertThat(gate).as("started from Tasklist's start form").isNotNull();
     assertThat(gate.getStartUserId()).isEqualTo("paula");
     assertThat(gate.getBusinessKey()).isEqualTo("HIPAA-" + PROJECT + "-1");
-    var record = repository.findGate(gate.getBusinessKey()).orElseThrow();
+    var record = repository.find(gate.getBusinessKey()).orElseThrow();
     assertThat(record.goLiveDate()).as("the date picked in the start form").isNotNull();
     assertThat(record.scopeRecordedBy()).as("the scope form was submitted by the officer").isEqualTo("simon");
     assertThat(record.scopeSystems()).isEqualTo("Inpatient EHR");
-    assertThat(repository.findBaas(record.gateId())).extracting("counterparty").containsExactly("Acme Hosting");
+    assertThat(repository.baas(record.gateId())).extracting("counterparty").containsExactly("Acme Hosting");
     assertThat(taskService.createTaskQuery().processInstanceId(gate.getId())
         .taskDefinitionKey(HipaaAuditGateProcess.Elements.SUBMIT_EVIDENCE).count()).isEqualTo(63);
 

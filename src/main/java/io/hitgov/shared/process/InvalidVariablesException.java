@@ -23,6 +23,13 @@ public class InvalidVariablesException extends FormFieldValidationException {
     this(List.of(problem));
   }
 
+  /** Throws one exception naming all {@code problems}, if there are any. */
+  public static void throwIfAny(List<String> problems) {
+    if (!problems.isEmpty()) {
+      throw new InvalidVariablesException(problems);
+    }
+  }
+
   public List<String> problems() {
     return problems;
   }

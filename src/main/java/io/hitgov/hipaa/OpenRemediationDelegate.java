@@ -1,0 +1,31 @@
+package io.hitgov.hipaa;
+
+import static io.hitgov.hipaa.HipaaAuditGateProcess.Variables.*;
+
+import io.hitgov.hipaa.HipaaAuditGateProcess.Values;
+import io.hitgov.shared.process.BusinessCalendar;
+import io.hitgov.shared.process.ModelCallable;
+import io.hitgov.shared.process.TaskFields;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The gate is BLOCKED: one remediation item per finding, with its due date. */
+@Component
+@ModelCallable(processes = HipaaAuditGateProcess.KEY)
+class OpenRemediationDelegate implements JavaDelegate {
+
+  private final HipaaGateService service;
+
+  OpenRemediationDelegate(HipaaGateService service) {
+    this.service = service;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    int items = service.openRemediation(execution.getProcessBusinessKey());
+    execution.setVariable(REMEDIATION_COUNT, items);
+    execution.setVariable(REMEDIATION_DUE, BusinessCalendar.startOfDay(service.remediationDue()));
+    execution.setVariable(RESULT, Values.BLOCKED);
+  }
+}

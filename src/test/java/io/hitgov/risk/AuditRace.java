@@ -1,0 +1,59 @@
+package io.hitgov.risk;
+
+import io.hitgov.risk.RiskRecords.RiskEvent;
+import io.hitgov.shared.audit.AuditChain;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Two HITGov "nodes" appending to one project's audit chain at once: each node is the risk
+ * repository on its own connection pool with its own {@link AuditChain}, as two application
+ * instances against one database have them; every thread appends risk history rows of one risk.
+ */
+public final class AuditRace {
+
+  private AuditRace() {}
+
+  /** A node's risk repository on {@code pool}. */
+  private static RiskRepository node(DataSource pool) {
+    return new RiskRepository(JdbcClient.create(pool), AuditChain.on(pool));
+  }
+
+  /** Runs {@code threadsPerNode} threads on each pool's node, each appending {@code rowsPerThread} events of {@code riskId}. */
+  public static void run(List<DataSource> pools, String riskId, int threadsPerNode, int rowsPerThread)
+      throws Exception {
+    List<RiskRepository> nodes = pools.stream().map(AuditRace::node).toList();
+    ExecutorService pool = Executors.newFixedThreadPool(nodes.size() * threadsPerNode);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<?>> results = new ArrayList<>();
+      for (int n = 0; n < nodes.size(); n++) {
+        RiskRepository node = nodes.get(n);
+        for (int t = 0; t < threadsPerNode; t++) {
+          String actor = "node" + n + "-thread" + t;
+          results.add(pool.submit(() -> {
+            start.await();
+            for (int i = 0; i < rowsPerThread; i++) {
+              node.insertEvent(new RiskEvent(null, riskId, OffsetDateTime.now(), actor, "REVIEWED", null, null, null,
+                  actor + " review " + i));
+            }
+            return null;
+          }));
+        }
+      }
+      start.countDown();
+      for (Future<?> result : results) {
+        result.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
