@@ -34,7 +34,7 @@ await run(async () => {
   await requester.context.close();
 
   // 2. mike (projectManagers) assesses the impact
-  await completeGroupTask('mike', `Assess impact of CR-${projectId}-1`, async page => {
+  await completeGroupTask('mike', `${projectId} · CR-${projectId}-1: assess impact`, async page => {
     await page.getByLabel('Implementation plan').waitFor();
     await page.getByText('Add microbiology results interface').first().waitFor();
     await activate(page.getByLabel('No scope change'));

@@ -25,10 +25,10 @@ await run(async () => {
   await pmo.page.screenshot({ path: `${shots}/2-started.png` });
   await pmo.context.close();
 
-  // 2. simon (securityOfficer) opens "Define gate scope" from his group's filter and completes it
+  // 2. simon (securityOfficer) opens the scope task from his landing filter and completes it
   const officer = await loggedIn('simon');
-  await activate(officer.page.getByText('My group tasks').first());
-  await activate(officer.page.getByText('Define gate scope').first());
+  await activate(officer.page.getByText("My tasks and my groups' tasks").first());
+  await activate(officer.page.getByText(`${projectId} · HIPAA gate: define scope`).first());
   await officer.page.getByLabel('Systems in scope').waitFor();
   await officer.page.getByText(`Project ${projectId}`).first().waitFor();
   await officer.page.getByLabel('Systems in scope').fill('Inpatient EHR');

@@ -9,7 +9,7 @@ const { activate, loggedIn, run } = await tasklist(base, shots);
 
 await run(async () => {
   const { page } = await loggedIn('maria');
-  await activate(page.getByText('My group tasks').first());
+  await activate(page.getByText("My tasks and my groups' tasks").first());
   await page.waitForTimeout(3000); // let the list load
   const background = [];
   page.on('request', request => {

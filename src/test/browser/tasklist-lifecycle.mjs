@@ -1,7 +1,7 @@
 // Real-browser check of the implementation lifecycle in Camunda Tasklist: a PMO starts a project
-// with the start form, the project manager completes the P0 deliverables with the deliverable form,
-// another project manager submits the G0 evidence pack, and the executive sponsor signs G0 with the
-// review form. Usage: node tasklist-lifecycle.mjs <baseUrl> <projectId> <screenshotDir>
+// with the start form, the named project manager completes the P0 deliverables with the deliverable
+// form and submits the G0 evidence pack (all assigned to her), and the named executive sponsor signs
+// G0 with the review form. Usage: node tasklist-lifecycle.mjs <baseUrl> <projectId> <screenshotDir>
 // Exits non-zero on any failure; TasklistBrowserTest checks the engine state afterwards.
 import { tasklist } from './tasklist.mjs';
 
@@ -24,9 +24,11 @@ await run(async () => {
   await pmo.page.getByLabel('Project id').waitFor({ timeout: 60000 });
   await fillField(pmo.page, 'Project id', projectId);
   await fillField(pmo.page, 'Project name', 'Ambulatory EHR roll-out');
-  // A go-live date next month: open the picker, go one month on, pick its last day.
+  // A go-live date four months on (the phases need at least 80 days): open the picker, go on, pick the month's last day.
   await pmo.page.getByLabel('Planned go-live date').first().focus();
-  await activate(pmo.page.locator('.flatpickr-calendar.open .flatpickr-next-month'));
+  for (let month = 0; month < 4; month++) {
+    await activate(pmo.page.locator('.flatpickr-calendar.open .flatpickr-next-month'));
+  }
   await activate(pmo.page.locator('.flatpickr-calendar.open .flatpickr-day:not(.prevMonthDay):not(.nextMonthDay)').last());
   await fillField(pmo.page, 'Approved budget (USD)', '2500000');
   // Sponsor and project manager are picked by name from their groups, not typed as ids.
@@ -39,20 +41,20 @@ await run(async () => {
   await pmo.context.close();
 
   // 2. maria (projectManagers) delivers the two P0 deliverables
-  await completeGroupTask('maria', 'Assess organizational readiness', p => deliverable(p, 'DMS-READINESS-1'),
+  await completeGroupTask('maria', `${projectId} · P0 · Assess organizational readiness`, p => deliverable(p, 'DMS-READINESS-1'),
     'lifecycle-2-deliverable');
-  await completeGroupTask('maria', 'Draft project charter and goals', p => deliverable(p, 'DMS-CHARTER-1'),
+  await completeGroupTask('maria', `${projectId} · P0 · Draft project charter and goals`, p => deliverable(p, 'DMS-CHARTER-1'),
     'lifecycle-3-deliverable');
 
-  // 3. mike (projectManagers) submits the G0 evidence pack, seeing the checklist
-  await completeGroupTask('mike', 'Assemble G0 evidence pack', async page => {
+  // 3. maria, the project's manager, submits the G0 evidence pack, seeing the checklist
+  await completeGroupTask('maria', `${projectId} · G0 evidence pack`, async page => {
     await page.getByLabel('Evidence references').waitFor();
     await page.getByText('Readiness assessment done').first().waitFor();
     await fillField(page, 'Evidence references', 'DMS-READINESS-1 v1.0\nDMS-CHARTER-1 v1.0');
   }, 'lifecycle-4-evidence-pack');
 
-  // 4. edward (executiveSponsor) signs G0 with the review form
-  await completeGroupTask('edward', 'Review G0 as executiveSponsor', async page => {
+  // 4. evelyn, the project's executive sponsor, signs G0 with the review form
+  await completeGroupTask('evelyn', `${projectId} · G0 review as executiveSponsor`, async page => {
     await page.getByText('Reviewing as').first().waitFor();
     await page.getByText('DMS-CHARTER-1 v1.0').first().waitFor();
     await activate(page.getByLabel('GO', { exact: true }));

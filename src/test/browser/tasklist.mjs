@@ -66,19 +66,19 @@ export async function tasklist(base, shots) {
     await page.waitForTimeout(400);
   }
 
-  // Opens a task from the user's group filter, claims it if needed, fills it and completes it.
+  // Opens a task from the landing filter (my tasks and my groups' tasks), claims it if needed, fills it and completes it.
   // HITGov's filters do not auto-refresh (it would defeat the idle logoff): a task the list does not
   // show yet is looked for again by reloading the page, as a user would.
   async function completeGroupTask(user, taskName, fill, shot) {
     const { context, page } = await loggedIn(user);
-    await activate(page.getByText('My group tasks').first());
+    await activate(page.getByText("My tasks and my groups' tasks").first());
     const task = page.getByText(taskName, { exact: true }).first();
     for (let attempt = 0; attempt < 10; attempt++) {
       if (await task.waitFor({ timeout: 3000 }).then(() => true, () => false)) {
         break;
       }
       await page.reload();
-      await activate(page.getByText('My group tasks').first());
+      await activate(page.getByText("My tasks and my groups' tasks").first());
     }
     await activate(task);
     await fill(page);

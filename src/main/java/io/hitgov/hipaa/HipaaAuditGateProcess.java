@@ -55,6 +55,8 @@ public final class HipaaAuditGateProcess implements ProcessContract {
     public static final String GATE_REASON = "gateReason";
     public static final String GO_LIVE_DATE = "goLiveDate";
     public static final String GATE_ID = "hipaaGateId";
+    /** The project's executive sponsor (user id), the assignee of the residual-risk acknowledgement. */
+    public static final String SPONSOR = "sponsor";
     public static final String SPEC_COUNT = "hipaaSpecCount";
     public static final String BAA_COUNT = "hipaaBaaCount";
     public static final String ROUND = "hipaaRound";

@@ -6,6 +6,7 @@ import io.hitgov.hipaa.HipaaRecords.Gate;
 import io.hitgov.shared.process.CurrentUser;
 import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
+import io.hitgov.shared.project.ProjectDirectory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,10 +18,12 @@ class OpenHipaaGateDelegate implements JavaDelegate {
 
   private final HipaaGateService service;
   private final CurrentUser currentUser;
+  private final ProjectDirectory projects;
 
-  OpenHipaaGateDelegate(HipaaGateService service, CurrentUser currentUser) {
+  OpenHipaaGateDelegate(HipaaGateService service, CurrentUser currentUser, ProjectDirectory projects) {
     this.service = service;
     this.currentUser = currentUser;
+    this.projects = projects;
   }
 
   @Override
@@ -40,5 +43,7 @@ class OpenHipaaGateDelegate implements JavaDelegate {
     }
     execution.setVariable(ROUND, gate.round());
     execution.setVariable(SPEC_COUNT, service.specCount(gate.gateId()));
+    // the executive sponsor acknowledges the residual risk personally (Tasklist assignee)
+    execution.setVariable(SPONSOR, projects.sponsor(projectId).orElse(null));
   }
 }

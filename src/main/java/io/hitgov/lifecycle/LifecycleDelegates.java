@@ -209,7 +209,8 @@ final class LifecycleDelegates {
 
   /**
    * GoLiveDateChanged: moves goLiveDate, the planned phase dates and every date-bound timer of the
-   * project (the waiting readiness checkpoint, the stall timer of the running phase process).
+   * project (the waiting readiness checkpoint, the stall timer of the running phase process), and
+   * the due dates of the running phase's open deliverables.
    */
   @Component("replanGoLiveDateDelegate")
   @ModelCallable(processes = ImplementationLifecycleProcess.KEY)
@@ -219,9 +220,12 @@ final class LifecycleDelegates {
     private final ProjectService projects;
     private final CurrentUser currentUser;
 
-    ReplanGoLiveDate(ProjectService projects, CurrentUser currentUser) {
+    private final LifecycleCalendar calendar;
+
+    ReplanGoLiveDate(ProjectService projects, CurrentUser currentUser, LifecycleCalendar calendar) {
       this.projects = projects;
       this.currentUser = currentUser;
+      this.calendar = calendar;
     }
 
     @Override
@@ -234,7 +238,7 @@ final class LifecycleDelegates {
       execution.getProcessInstance().setVariables(stallDates);
       NextCheckpoint next = projects.nextCheckpoint(projectId);
       for (String instanceId : instancesWithTimers(execution, stallDates, project.goLiveDate().toString())) {
-        retimeTimers(execution, instanceId, next, stallDates);
+        retime(execution, instanceId, next, stallDates);
       }
       execution.removeVariable(NEW_GO_LIVE_DATE);
       execution.removeVariable(GO_LIVE_CHANGE_REASON);
@@ -243,6 +247,15 @@ final class LifecycleDelegates {
         projects.recordEvent(projectId, currentUser.id().orElse(null), "GO_NO_GO_RERUN",
             "go-live moved to " + project.goLiveDate() + " after G6");
         execution.getProcessInstance().setVariable(GO_NO_GO_RERUN, true);
+      }
+    }
+
+    /** An instance's timers follow the new plan; in the running phase process also its open deliverables. */
+    private void retime(DelegateExecution execution, String instanceId, NextCheckpoint next,
+        Map<String, String> stallDates) {
+      retimeTimers(execution, instanceId, next, stallDates);
+      if (!instanceId.equals(execution.getProcessInstanceId())) {
+        moveDeliverables(execution, instanceId, execution.getProcessBusinessKey(), calendar);
       }
     }
 
@@ -294,6 +307,33 @@ final class LifecycleDelegates {
     private static Date date(String isoDateTime) {
       return Date.from(OffsetDateTime.parse(isoDateTime).toInstant());
     }
+  }
+
+  /**
+   * The open deliverables of a running phase follow the new plan: due when the phase now ends,
+   * their reminder moved by as much.
+   */
+  static void moveDeliverables(DelegateExecution execution, String phaseInstanceId, String projectId,
+      LifecycleCalendar calendar) {
+    var tasks = execution.getProcessEngineServices().getTaskService();
+    String key = execution.getProcessEngineServices().getRepositoryService().getProcessDefinition(execution.getProcessEngineServices().getRuntimeService()
+        .createProcessInstanceQuery().processInstanceId(phaseInstanceId).singleResult().getProcessDefinitionId()).getKey();
+    String phase = ImplementationLifecycleProcess.PHASE_PROCESSES.entrySet().stream()
+        .filter(e -> e.getValue().equals(key)).map(Map.Entry::getKey).findFirst().orElseThrow();
+    java.util.Date due = java.util.Date.from(java.time.OffsetDateTime.parse(
+        calendar.phaseDue(projectId, phase)).toInstant());
+    io.hitgov.shared.process.EngineWork.withoutAuthorization(() -> {
+      for (var task : tasks.createTaskQuery().processInstanceId(phaseInstanceId)
+          .taskDefinitionKeyIn(ImplementationLifecycleProcess.Elements.DELIVERABLES.get(phase).toArray(String[]::new))
+          .list()) {
+        if (task.getFollowUpDate() != null && task.getDueDate() != null) {
+          task.setFollowUpDate(new java.util.Date(task.getFollowUpDate().getTime() + due.getTime()
+              - task.getDueDate().getTime()));
+        }
+        task.setDueDate(due);
+        tasks.saveTask(task);
+      }
+    });
   }
 
   @Component("closeProjectDelegate")

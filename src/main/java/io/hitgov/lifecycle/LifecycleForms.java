@@ -79,10 +79,16 @@ final class LifecycleForms {
         problems.add("deliverableSummary is required");
       }
       InvalidVariablesException.throwIfAny(problems);
-      projects.recordDeliverable(p.projectId(), p.phase(), p.taskKey(), task.getName(),
+      projects.recordDeliverable(p.projectId(), p.phase(), p.taskKey(), deliverable(task.getName()),
           TaskFields.string(task, "deliverableDocumentId", 200), TaskFields.string(task, "deliverableVersion", 50),
           TaskFields.string(task, "deliverableSummary", 2000), null, user);
     }
+  }
+
+  /** The deliverable of a task named "EHR-2027-042 · P0 · Draft project charter and goals": its last part. */
+  static String deliverable(String taskName) {
+    int at = taskName == null ? -1 : taskName.lastIndexOf(" · ");
+    return at < 0 ? taskName : taskName.substring(at + 3);
   }
 
   /** P5 integrated testing: the departments in UAT, the pass rate and the open Critical/High defects. */

@@ -34,7 +34,12 @@ public class ProjectGates {
     this.repository = repository;
   }
 
-  /** The project's manager (owner of the conditions raised for soft gaps). */
+  /** The project's executive sponsor (assignee of the sponsor's own gate decisions). */
+  public String sponsor(String projectId) {
+    return projects.project(projectId).sponsor();
+  }
+
+  /** The project's manager (owner of the conditions raised for soft gaps, assignee of the evidence pack). */
   public String projectManager(String projectId) {
     return projects.project(projectId).projectManager();
   }

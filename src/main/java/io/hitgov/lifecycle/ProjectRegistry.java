@@ -24,4 +24,9 @@ class ProjectRegistry implements ProjectDirectory {
   public Optional<LocalDate> goLiveDate(String projectId) {
     return projectId == null ? Optional.empty() : repository.find(projectId).map(LifecycleRecords.Project::goLiveDate);
   }
+
+  @Override
+  public Optional<String> sponsor(String projectId) {
+    return projectId == null ? Optional.empty() : repository.find(projectId).map(LifecycleRecords.Project::sponsor);
+  }
 }

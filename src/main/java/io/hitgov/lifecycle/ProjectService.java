@@ -154,6 +154,12 @@ public class ProjectService {
     if (!goLive.isAfter(EngineClock.today())) {
       problems.add("goLiveDate " + goLive + " must be in the future");
     }
+    Set<String> skipped = tailoring.skippedPhases();
+    PhasePlan phasePlan = phasePlan();
+    if (goLive.isAfter(EngineClock.today()) && !phasePlan.feasible(EngineClock.today(), goLive, skipped)) {
+      problems.add(tooClose(ImplementationLifecycleProcess.Variables.GO_LIVE_DATE, goLive,
+          phasePlan.earliestGoLive(EngineClock.today(), skipped), skipped));
+    }
     requireMember(sponsor, GovernanceGroup.EXECUTIVE_SPONSOR.id(), "sponsor", problems);
     requireMember(projectManager, GovernanceGroup.PROJECT_MANAGERS.id(), "projectManager", problems);
     if (!problems.isEmpty()) {
@@ -163,8 +169,7 @@ public class ProjectService {
         vendorSelectionRequired, "P0", "G0", "ACTIVE", null, null, startedBy, EngineClock.now(), null,
         processInstanceId, tailoring.projectType(), String.join(",", tailoring.readinessCriteria()));
     repository.insert(project);
-    Set<String> skipped = tailoring.skippedPhases();
-    plan(goLive, skipped).forEach((phase, dates) -> repository.insertPhase(new Phase(projectId, phase,
+    phasePlan.plan(EngineClock.today(), goLive, skipped).forEach((phase, dates) -> repository.insertPhase(new Phase(projectId, phase,
         dates[0], dates[1], null, null, 0, skipped.contains(phase))));
     repository.insertEvent(projectId, EngineClock.now(), startedBy, "STARTED", "go-live " + goLive + ", budget "
         + budget + " USD, sponsor " + sponsor + ", project manager " + projectManager
@@ -182,14 +187,16 @@ public class ProjectService {
     }
   }
 
-  /** Planned [start, end] per phase: P0-P6 end the day before go-live, P7 starts on it, P8-P9 follow. */
-  public Map<String, LocalDate[]> plan(LocalDate goLive, boolean vendorSelectionRequired) {
-    return plan(goLive, vendorSelectionRequired ? Set.of() : Set.of("P2"));
+  /** The phase plan rule (docs/domain/lifecycle-and-gates.md#phase-plan) with the configured lengths. */
+  private PhasePlan phasePlan() {
+    return new PhasePlan(properties::phaseDays, properties::minimumPhaseDays);
   }
 
-  /** The plan with the tailored-away phases taking no days ({@link PhasePlan}). */
-  public Map<String, LocalDate[]> plan(LocalDate goLive, Set<String> skipped) {
-    return new PhasePlan(properties::phaseDays).plan(goLive, skipped);
+  private String tooClose(String field, LocalDate goLive, LocalDate earliest, Set<String> skipped) {
+    List<String> phases = PhasePlan.BEFORE_GO_LIVE.stream().filter(p -> !skipped.contains(p)).toList();
+    return field + " " + goLive + " is too close: " + String.join(", ", phases) + " need at least "
+        + java.time.temporal.ChronoUnit.DAYS.between(EngineClock.today(), earliest) + " days together"
+        + " (hitgov.lifecycle.minimum-phase-days); the earliest feasible go-live date is " + earliest;
   }
 
   /**
@@ -296,6 +303,12 @@ public class ProjectService {
   public void terminate(String projectId, String comment) {
     repository.end(projectId, "TERMINATED", EngineClock.now());
     repository.insertEvent(projectId, EngineClock.now(), null, "TERMINATED", comment);
+  }
+
+  /** The planned last day of a project's phase, when the project and phase are registered. */
+  public java.util.Optional<LocalDate> plannedEnd(String projectId, String phase) {
+    return repository.phases(projectId).stream().filter(p -> p.phase().equals(phase)).map(Phase::plannedEnd)
+        .findFirst();
   }
 
   public Project project(String projectId) {
@@ -508,7 +521,16 @@ public class ProjectService {
     hipaaPasses.goLiveMoved(projectId, date);
     Set<String> skipped = new java.util.HashSet<>();
     repository.phases(projectId).stream().filter(Phase::skipped).forEach(p -> skipped.add(p.phase()));
-    plan(date, skipped).forEach((phase, dates) ->
+    // re-planned from the project's own start; a move closer than the minimum lengths allow (the
+    // phases behind the project keep their days) compresses the remaining ones down to a day each
+    LocalDate start = repository.phases(projectId).stream().filter(p -> "P0".equals(p.phase()))
+        .map(Phase::plannedStart).findFirst().orElse(EngineClock.today());
+    PhasePlan phasePlan = phasePlan().feasible(start, date, skipped) ? phasePlan()
+        : new PhasePlan(properties::phaseDays, phase -> 1);
+    if (!phasePlan.feasible(start, date, skipped)) {
+      start = date.minusDays(PhasePlan.BEFORE_GO_LIVE.stream().filter(p -> !skipped.contains(p)).count());
+    }
+    phasePlan.plan(start, date, skipped).forEach((phase, dates) ->
         repository.replanPhase(projectId, phase, dates[0], dates[1]));
     repository.insertEvent(projectId, EngineClock.now(), actor, "GO_LIVE_MOVED", project.goLiveDate() + " -> " + date
         + (reason == null ? "" : ": " + reason));

@@ -58,6 +58,8 @@ final class GateDelegates {
       execution.setVariable(DECISION_DUE, gates.decisionDue());
       execution.setVariable(BLOCKERS_TEXT, "not assessed yet");
       execution.setVariable("readinessSummary", projects.lastReadiness(TaskFields.string(execution, "projectId")));
+      execution.setVariable(PROJECT_MANAGER, projects.projectManager(TaskFields.string(execution, "projectId")));
+      execution.setVariable(SPONSOR, projects.sponsor(TaskFields.string(execution, "projectId")));
       execution.removeVariable(HOLD_DECISION);
     }
   }

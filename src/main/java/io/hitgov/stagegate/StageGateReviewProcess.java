@@ -41,6 +41,10 @@ public final class StageGateReviewProcess implements ProcessContract {
     public static final String ROUND = "gateRound";
     public static final String REVIEWERS = "gateReviewers";
     public static final String REVIEWER_GROUP = "reviewerGroup";
+    /** The project manager (user id): the evidence pack is assigned to them. */
+    public static final String PROJECT_MANAGER = "projectManager";
+    /** The executive sponsor (user id): the sponsor's review and the overdue-decision chase are assigned to them. */
+    public static final String SPONSOR = "sponsor";
     public static final String CHECKLIST_TEXT = "gateChecklistText";
     public static final String PREVIOUS_COMMENTS = "gatePreviousComments";
     public static final String EVIDENCE_REFERENCES = "gateEvidenceReferences";

@@ -127,7 +127,9 @@ class ChangeApiTest {
     TasklistSession tasklist = TasklistSession.login(port, "maria");
     Http.Response claim = tasklist.postJson("task/" + pmApproval.getId() + "/claim", "{\"userId\":\"maria\"}");
     assertThat(claim.status()).as(claim.toString()).isEqualTo(403);
-    assertThat(claim.body()).contains("requested " + crId).contains("requester is never the approver");
+    // the requester holds a REVOKE on her change's approval tasks: the engine refuses before HITGov's own check
+    assertThat(claim.body()).as("refused by the per-task REVOKE").contains("does not have").contains(pmApproval.getId());
+    assertThat(tasklist.get("task/" + pmApproval.getId()).status()).as("not even readable").isIn(403, 404);
     Http.Response submit = tasklist.postJson("task/" + pmApproval.getId() + "/submit-form",
         "{\"variables\":{\"approved\":{\"value\":true}}}");
     assertThat(submit.status()).as(submit.toString()).isEqualTo(403);
@@ -136,7 +138,6 @@ class ChangeApiTest {
     Http.Response rest = http.as("maria").postJson("/engine-rest/task/" + pmApproval.getId() + "/complete",
         "{\"variables\":{\"approved\":{\"value\":true}}}");
     assertThat(rest.status()).isEqualTo(403);
-    assertThat(rest.body()).contains("requester is never the approver");
 
     // HITGov's API
     Http.Response api = http.as("maria").postJson("/api/change-requests/" + crId + "/approvals",

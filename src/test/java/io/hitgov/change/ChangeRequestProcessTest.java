@@ -73,8 +73,20 @@ class ChangeRequestProcessTest {
     v.put("sponsor", "evelyn");
     v.put("projectManager", "maria");
     v.put("vendorSelectionRequired", false);
-    return engine.as("paula", () -> processEngine.getRuntimeService()
-        .startProcessInstanceByKey(ImplementationLifecycleProcess.KEY, v));
+    // a go-live closer than the phases' minimum lengths allow is refused at the start: such a project
+    // started a year ago (its plan is in the past, which these tests do not look at)
+    boolean close = java.time.LocalDate.parse(goLive).isBefore(EngineClock.today().plusDays(100));
+    if (close) {
+      ClockUtil.setCurrentTime(Date.from(Instant.now().minus(365, ChronoUnit.DAYS)));
+    }
+    try {
+      return engine.as("paula", () -> processEngine.getRuntimeService()
+          .startProcessInstanceByKey(ImplementationLifecycleProcess.KEY, v));
+    } finally {
+      if (close) {
+        ClockUtil.reset();
+      }
+    }
   }
 
   static Map<String, Object> change(String projectId, String type, long cost, int days) {
@@ -178,7 +190,8 @@ class ChangeRequestProcessTest {
     ProcessInstance cr = engine.as("maria", () -> processEngine.getRuntimeService()
         .startProcessInstanceByKey(ChangeRequestProcess.KEY, change("PRJ-CR-DUTIES", "NORMAL", 40_000, 0)));
     Assertions.assertThatThrownBy(() -> engine.complete("maria", engine.task(cr.getId(), ASSESS), assessment("LOW", "NONE")))
-        .isInstanceOf(AuthorizationException.class).hasMessageContaining("cannot assess its impact");
+        .as("the requester holds a per-task REVOKE on the assessment").isInstanceOf(AuthorizationException.class)
+        .hasMessageContaining("'maria' does not have");
     assess(cr, "LOW", "NONE");
     Assertions.assertThat(approvalGroups(cr)).containsExactly("finance", "pmo");
     processEngine.getIdentityService().createMembership("peter", "finance");
@@ -331,9 +344,10 @@ class ChangeRequestProcessTest {
     try {
       Assertions.assertThatThrownBy(() -> engine.as("irene",
               () -> processEngine.getTaskService().claim(pmTask.getId(), "irene")))
-          .isInstanceOf(AuthorizationException.class).hasMessageContaining("requested CR-PRJ-CR-4EYES-1");
+          .as("the requester holds a per-task REVOKE on her change's approvals")
+          .isInstanceOf(AuthorizationException.class).hasMessageContaining("'irene' does not have");
       Assertions.assertThatThrownBy(() -> engine.complete("irene", pmTask, Map.of("approved", true)))
-          .isInstanceOf(AuthorizationException.class).hasMessageContaining("requester is never the approver");
+          .isInstanceOf(AuthorizationException.class).hasMessageContaining("'irene' does not have");
     } finally {
       processEngine.getIdentityService().deleteMembership("irene", "projectManagers");
     }

@@ -67,7 +67,11 @@ class HipaaAuditGateProcessTest {
 
     driver.sign(instance, HipaaGateDriver.SECURITY_SIGNER, HipaaGateDriver.PRIVACY_SIGNER);
     assertThat(instance).isWaitingAt(ACKNOWLEDGE_RESIDUAL_RISK);
-    assertThat(driver.engine.task(instance.getId(), ACKNOWLEDGE_RESIDUAL_RISK)).hasCandidateGroup("executiveSponsor");
+    Task acknowledgement = driver.engine.task(instance.getId(), ACKNOWLEDGE_RESIDUAL_RISK);
+    assertThat(acknowledgement).as("the project's named sponsor").isAssignedTo("evelyn");
+    Assertions.assertThat(processEngine.getTaskService().getIdentityLinksForTask(acknowledgement.getId()))
+        .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId).as("the group stays candidate")
+        .contains("executiveSponsor");
     driver.acknowledgeResidualRisk(instance, true);
 
     assertThat(instance).isEnded().hasPassedInOrder(START, OPEN_GATE, DEFINE_SCOPE, EVALUATE, RECORD_PASSED, END_PASSED)
@@ -96,10 +100,10 @@ class HipaaAuditGateProcessTest {
       nameToGroup.put(task.getName(), links.get(0).getGroupId());
     }
     Assertions.assertThat(nameToGroup)
-        .containsEntry("Evidence 164.308(a)(1)(ii)(A): Risk analysis", "securityOfficer")
-        .containsEntry("Evidence 164.310(d)(2)(i): Disposal", "facilities")
-        .containsEntry("Evidence 164.314(a)(2)(i): Business associate contract content", "privacyOfficer")
-        .containsEntry("Evidence 164.312(a)(2)(iv): Encryption and decryption", "securityOfficer");
+        .containsEntry("EHR-OWNERS-1 · HIPAA evidence 164.308(a)(1)(ii)(A): Risk analysis", "securityOfficer")
+        .containsEntry("EHR-OWNERS-1 · HIPAA evidence 164.310(d)(2)(i): Disposal", "facilities")
+        .containsEntry("EHR-OWNERS-1 · HIPAA evidence 164.314(a)(2)(i): Business associate contract content", "privacyOfficer")
+        .containsEntry("EHR-OWNERS-1 · HIPAA evidence 164.312(a)(2)(iv): Encryption and decryption", "securityOfficer");
     Assertions.assertThat(driver.engine.as("felix", () -> processEngine.getTaskService().createTaskQuery()
         .processInstanceId(instance.getId()).count())).as("facilities sees only its 12 physical safeguards")
         .isEqualTo(12);
@@ -117,7 +121,7 @@ class HipaaAuditGateProcessTest {
         .containsEntry("hipaaBlockedCount", 1);
     assertThat(instance).hasPassed(OPEN_REMEDIATION).isWaitingAt(REMEDIATE_SPECIFICATION);
     Task remediation = driver.engine.task(instance.getId(), REMEDIATE_SPECIFICATION);
-    Assertions.assertThat(remediation.getName()).isEqualTo("Remediate 164.312(b): Audit controls");
+    Assertions.assertThat(remediation.getName()).isEqualTo("EHR-GAP-1 · HIPAA remediate 164.312(b): Audit controls");
     Assertions.assertThat(remediation.getDueDate()).isNotNull();
     Assertions.assertThat(LocalDate.ofInstant(remediation.getDueDate().toInstant(), java.time.ZoneId.systemDefault()))
         .isEqualTo(EngineClock.today().plusDays(30));
@@ -191,7 +195,7 @@ class HipaaAuditGateProcessTest {
     Assertions.assertThat(findings).contains("LabCo is not executed").contains("ScribeBot expires on");
     List<Task> baaRemediations = driver.engine.tasks(instance.getId(), REMEDIATE_BAA);
     Assertions.assertThat(baaRemediations).extracting(Task::getName)
-        .containsExactlyInAnyOrder("Remediate BAA: LabCo", "Remediate BAA: ScribeBot");
+        .containsExactlyInAnyOrder("EHR-BAA-1 · HIPAA remediate BAA: LabCo", "EHR-BAA-1 · HIPAA remediate BAA: ScribeBot");
   }
 
   @Test
@@ -282,7 +286,7 @@ class HipaaAuditGateProcessTest {
     ProcessInstance instance = driver.start("EHR-INVALID-1", GO_LIVE);
     driver.defineScope(instance, "", null);
     Task task = driver.engine.tasks(instance.getId(), SUBMIT_EVIDENCE).stream()
-        .filter(t -> t.getName().startsWith("Evidence 164.308(a)(2):")).findFirst().orElseThrow();
+        .filter(t -> t.getName().contains("HIPAA evidence 164.308(a)(2):")).findFirst().orElseThrow();
     Map<String, Object> bad = new HashMap<>(HipaaGateDriver.evidenced(1));
     bad.put("evidenceStatus", "MAYBE");
     bad.put("evidenceDocumentHash", "not-a-hash");

@@ -241,7 +241,7 @@ class HipaaGateRestTest {
     ProcessInstance instance = driver.start("EHR-R-8", GO_LIVE);
     driver.defineScope(instance, "", null);
     Task facilitiesTask = driver.engine.tasks(instance.getId(), SUBMIT_EVIDENCE).stream()
-        .filter(t -> t.getName().startsWith("Evidence 164.310(b):")).findFirst().orElseThrow();
+        .filter(t -> t.getName().contains("HIPAA evidence 164.310(b):")).findFirst().orElseThrow();
     Http.Response hijack = http.as("felix").postJson("/engine-rest/task/" + facilitiesTask.getId() + "/complete",
         "{\"variables\":{\"evidenceStatus\":{\"value\":\"GAP\",\"type\":\"String\"},"
             + "\"specId\":{\"value\":\"164.308(a)(1)(ii)(A)\",\"type\":\"String\"},"

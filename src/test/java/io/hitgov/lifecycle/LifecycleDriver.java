@@ -27,10 +27,10 @@ public class LifecycleDriver {
       "privacyOfficer", "olivia", "cmio", "carla", "integration", "irene", "securityOfficer", "sophia",
       "training", "tina", "steeringCommittee", "stella", "executiveSponsor", "evelyn");
   /** Who signs gates, per signatory group (other people than the doers, for the four-eyes rules). */
-  public static final Map<String, String> SIGNERS = Map.of("executiveSponsor", "edward", "steeringCommittee", "steve",
+  public static final Map<String, String> SIGNERS = Map.of("executiveSponsor", "evelyn", "steeringCommittee", "steve",
       "pmo", "peter", "cmio", "conrad", "finance", "frank", "integration", "ivan", "securityOfficer", "simon",
       "privacyOfficer", "oscar");
-  static final String EVIDENCE_SUBMITTER = "mike";
+  static final String EVIDENCE_SUBMITTER = "maria";
 
   final ProcessEngine processEngine;
   public final Engine engine;

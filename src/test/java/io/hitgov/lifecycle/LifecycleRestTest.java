@@ -232,7 +232,7 @@ class LifecycleRestTest {
         break;
       }
     }
-    assertThat(firstVote.get("userId").asText()).isEqualTo("edward");
+    assertThat(firstVote.get("userId").asText()).as("the sponsor named at the start signs G0 (assigned to her)").isEqualTo("evelyn");
     assertThat(firstVote.get("groupId").asText()).isEqualTo("executiveSponsor");
     assertThat(firstVote.get("at").asText()).isNotBlank();
 

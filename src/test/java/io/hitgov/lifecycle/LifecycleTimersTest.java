@@ -203,6 +203,11 @@ class LifecycleTimersTest {
     Assertions.assertThat(repository.phases("EHR-T-MOVE").get(0).plannedEnd()).isEqualTo(oldP0End.plusDays(60));
     Assertions.assertThat(timer(project, NEXT_CHECKPOINT).getDuedate()).isEqualTo(at(moved.minusDays(90)));
     assertThat(p0).variables().containsEntry("goLiveDate", moved.toString());
+    Assertions.assertThat(processEngine.getTaskService().createTaskQuery().processInstanceId(p0.getId())
+        .taskDefinitionKey("UserTask_DraftCharter").singleResult().getDueDate())
+        .as("the open deliverable is due when P0 now ends").isEqualTo(Date.from(java.time.OffsetDateTime.parse(
+            io.hitgov.shared.process.BusinessCalendar.startOfDay(io.hitgov.shared.process.BusinessCalendar
+                .minusBusinessDays(newP0.plannedEnd(), 0))).toInstant()));
     Assertions.assertThat(repository.events("EHR-T-MOVE")).extracting("event", "details")
         .contains(Assertions.tuple("GO_LIVE_MOVED", goLive + " -> " + moved
             + ": CR-EHR-T-MOVE-1 approved: pharmacy interface rebuild"));

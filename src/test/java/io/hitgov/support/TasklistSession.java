@@ -87,6 +87,11 @@ public final class TasklistSession {
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** GETs from the webapps' engine API, e.g. {@code task/{id}}. */
+  public Http.Response get(String enginePath) {
+    return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default/" + enginePath)).GET());
+  }
+
   private Http.Response send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());

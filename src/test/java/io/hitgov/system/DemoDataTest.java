@@ -34,7 +34,15 @@ class DemoDataTest {
     assertThat(risks.ofProject("EHR-DEMO-001")).extracting("raisedBy").containsExactly("irene");
     assertThat(changes.ofProject("EHR-DEMO-001")).extracting("requester", "status")
         .containsExactly(org.assertj.core.groups.Tuple.tuple("irene", "OPEN"));
-    assertThat(taskService.createTaskQuery().taskCandidateGroup("projectManagers").count())
+    assertThat(taskService.createTaskQuery().taskCandidateGroup("projectManagers").includeAssignedTasks().count())
         .as("P0 deliverables and the change's impact assessment wait in Tasklist").isGreaterThanOrEqualTo(3);
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey("EHR-DEMO-001").taskAssignee("maria")
+        .list()).as("maria, the project manager, has her P0 deliverables").hasSize(2)
+        .allSatisfy(t -> assertThat(t.getName()).startsWith("EHR-DEMO-001 · P0 · "))
+        .allSatisfy(t -> assertThat(t.getDueDate()).isAfter(new java.util.Date()));
+    assertThat(projects.phases("EHR-DEMO-001")).as("the demo project starts on plan: no phase in the past")
+        .allSatisfy(p -> assertThat(p.plannedStart()).isAfterOrEqualTo(java.time.LocalDate.now().minusDays(1)));
+    assertThat(taskService.createTaskQuery().taskNameLike("%Review overdue phase%").count())
+        .as("nothing is overdue on the first day").isZero();
   }
 }

@@ -129,7 +129,7 @@ class HttpHardeningTest {
   @Test
   void tasklist_filters_do_not_auto_refresh_which_would_keep_an_idle_session_alive() {
     var filter = filterService.createFilterQuery()
-        .filterName(io.hitgov.system.identity.IdentitySetup.FILTER_MY_GROUP_TASKS).singleResult();
+        .filterName(io.hitgov.system.identity.IdentitySetup.FILTER_MY_WORK).singleResult();
     assertThat(filter.getProperties()).containsEntry("refresh", false);
 
     // A database set up before: its filter had auto-refresh on; the next start switches it off.

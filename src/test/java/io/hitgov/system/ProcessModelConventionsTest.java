@@ -125,6 +125,10 @@ class ProcessModelConventionsTest {
   static final int MAX_DIAGRAM_WIDTH = 3000;
   static final int MAX_EDGE_LENGTH = 1500;
 
+  /** Every user task's name starts with the project it is about (docs/conventions.md#models). */
+  static final String PROJECT_PREFIX = "${projectId} · ";
+  static final String STALLED_PHASE_REVIEW = "UserTask_ReviewStalledPhase";
+
   @Test
   void bpmn_files_follow_the_conventions() throws IOException {
     List<Path> bpmns = files("processes", ".bpmn");
@@ -180,6 +184,20 @@ class ProcessModelConventionsTest {
               problems.add(file + ": user task " + task.getId() + " names unknown group '" + group + "'");
             }
           }
+        }
+      }
+      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+        if (STALLED_PHASE_REVIEW.equals(task.getId())) {
+          continue; // replaced by the portfolio watch
+        }
+        if (task.getName() == null || !task.getName().startsWith(PROJECT_PREFIX)) {
+          problems.add(file + ": user task " + task.getId() + " must be named '" + PROJECT_PREFIX + "…' (project first)");
+        }
+        if (task.getDocumentations().isEmpty() || !task.getDocumentations().iterator().next().getTextContent().contains("Done when")) {
+          problems.add(file + ": user task " + task.getId() + " needs <documentation> saying what is expected and 'Done when: …'");
+        }
+        if (task.getCamundaDueDate() == null) {
+          problems.add(file + ": user task " + task.getId() + " needs camunda:dueDate");
         }
       }
       for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {

@@ -76,10 +76,12 @@ class TasklistBrowserTest {
     return false;
   }
 
-  void runScript(Path script, String project) throws Exception {
+  void runScript(Path script, String project, String... more) throws Exception {
     requireBrowser();
-    Process browser = new ProcessBuilder("node", script.toString(), "http://localhost:" + port, project,
-        "target/browser").redirectErrorStream(true).start();
+    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("node", script.toString(),
+        "http://localhost:" + port, project, "target/browser"));
+    command.addAll(java.util.List.of(more));
+    Process browser = new ProcessBuilder(command).redirectErrorStream(true).start();
     boolean finished = browser.waitFor(4, TimeUnit.MINUTES);
     String output = new String(browser.getInputStream().readAllBytes());
     if (!finished) {
@@ -101,8 +103,45 @@ class TasklistBrowserTest {
         .containsExactlyInAnyOrder(org.assertj.core.api.Assertions.tuple("DMS-READINESS-1", "maria"),
             org.assertj.core.api.Assertions.tuple("DMS-CHARTER-1", "maria"));
     assertThat(gates.steps("EHR-BROWSER-L")).extracting("kind", "userId", "outcome")
-        .contains(org.assertj.core.api.Assertions.tuple("EVIDENCE", "mike", null),
-            org.assertj.core.api.Assertions.tuple("VOTE", "edward", "GO"));
+        .contains(org.assertj.core.api.Assertions.tuple("EVIDENCE", "maria", null),
+            org.assertj.core.api.Assertions.tuple("VOTE", "evelyn", "GO"));
+  }
+
+  /**
+   * Three projects side by side: maria manages one of them and lands on her own deliverables
+   * (project id in the name, a due date, assigned to her) without a click; irene, who requested a
+   * change of that project, does not see its approval for her own group, her colleague ivan does.
+   */
+  @Test
+  void tasklist_shows_a_project_manager_her_own_project_and_hides_a_requesters_approval() throws Exception {
+    requireBrowser();
+    var engine = new io.hitgov.support.Engine(processEngine);
+    java.util.Map<String, String> managers = new java.util.LinkedHashMap<>();
+    managers.put("EHR-MY-A", "maria");
+    managers.put("EHR-MY-B", "mike");
+    managers.put("EHR-MY-C", "mike");
+    managers.forEach((projectId, manager) -> {
+      java.util.Map<String, Object> project = new java.util.HashMap<>();
+      project.put("projectId", projectId);
+      project.put("projectName", "Clinic roll-out " + projectId);
+      project.put("goLiveDate", java.time.LocalDate.now().plusDays(300).toString());
+      project.put("budget", 1_500_000L);
+      project.put("sponsor", "evelyn");
+      project.put("projectManager", manager);
+      project.put("vendorSelectionRequired", false);
+      engine.as("paula", () -> processEngine.getRuntimeService()
+          .startProcessInstanceByKey("ImplementationLifecycleProcess", project));
+    });
+    java.util.Map<String, Object> change = io.hitgov.support.Changes.interfaceChange("EHR-MY-A");
+    var cr = engine.as("irene", () -> processEngine.getRuntimeService().startProcessInstanceByKey("ChangeRequestProcess", change));
+    java.util.Map<String, Object> assessment = io.hitgov.support.Changes.assessment("MODERATE");
+    engine.complete("mike", engine.task(cr.getId(), "UserTask_AssessImpact"), assessment);
+    assertThat(engine.tasks(cr.getId(), "UserTask_ApproveChange")).extracting(org.camunda.bpm.engine.task.Task::getName)
+        .contains("EHR-MY-A · " + cr.getBusinessKey() + ": decide as integration");
+
+    runScript(Path.of("src/test/browser/tasklist-my-projects.mjs"), "EHR-MY-A,EHR-MY-B,EHR-MY-C", cr.getBusinessKey());
+    assertThat(Files.list(Path.of("target/browser")).map(p -> p.getFileName().toString()))
+        .as("screenshots kept as artifacts").contains("my-projects-1-landing-maria.png", "my-projects-3-requester.png");
   }
 
   @Test

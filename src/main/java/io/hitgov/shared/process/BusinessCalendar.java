@@ -34,6 +34,21 @@ public final class BusinessCalendar {
     return day;
   }
 
+  /** The day {@code days} business days before {@code from} (0: the last business day on or before it). */
+  public static LocalDate minusBusinessDays(LocalDate from, int days) {
+    LocalDate day = from;
+    while (!isBusinessDay(day)) {
+      day = day.minusDays(1);
+    }
+    for (int taken = 0; taken < days; ) {
+      day = day.minusDays(1);
+      if (isBusinessDay(day)) {
+        taken++;
+      }
+    }
+    return day;
+  }
+
   /**
    * An ISO date-time with offset, which a BPMN timer understands, at the start of the business day
    * {@code days} business days from today in the organization's time zone.

@@ -16,4 +16,10 @@ public interface ProjectDirectory {
 
   /** The project's planned go-live date, when the project is registered. */
   Optional<LocalDate> goLiveDate(String projectId);
+
+  /**
+   * The project's executive sponsor (a user id), when the project is registered: decisions that are
+   * the sponsor's own are assigned to them (the group stays candidate).
+   */
+  Optional<String> sponsor(String projectId);
 }

@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +39,17 @@ import org.springframework.stereotype.Component;
 @Order(1)
 public class IdentitySetup implements InitializingBean {
 
-  public static final String FILTER_MY_GROUP_TASKS = "My group tasks";
-  public static final String FILTER_MY_TASKS = "My tasks";
+  /** The landing filter: tasks assigned to me and open tasks of my groups that nobody has claimed. */
+  public static final String FILTER_MY_WORK = "My tasks and my groups' tasks";
+  public static final String FILTER_OVERDUE = "Overdue";
+  public static final String FILTER_DUE_THIS_WEEK = "Due this week";
+  public static final String FILTER_BY_PROJECT = "By project";
+  /** For {@code pmo} only: every open governance task the PMO may read. */
+  public static final String FILTER_ALL_OPEN = "All open governance tasks";
+  /** Filters of earlier releases, replaced by {@link #FILTER_MY_WORK}. */
+  static final List<String> RETIRED_FILTERS = List.of("My tasks", "My group tasks");
+  /** Every governance process carries the project id (docs/contract.md#variables). */
+  static final String PROJECT_ID = "projectId";
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySetup.class);
 
   private final IdentityService identityService;
@@ -78,7 +89,6 @@ public class IdentitySetup implements InitializingBean {
     }
     for (GovernanceGroup group : GovernanceGroup.approverGroups()) {
       grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(group, Resources.FILTER, "*", Permissions.READ);
       // Models are not data: every approver may read them (Tasklist shows a task's diagram), and a
       // start without CREATE_INSTANCE is then refused with 403 rather than hidden as 404.
       grant(group, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
@@ -138,14 +148,41 @@ public class IdentitySetup implements InitializingBean {
     }
   }
 
+  /**
+   * The Tasklist filters (docs/processes/tasklist.md#filters), each shared by a READ authorization
+   * on the filter with the groups that use it; the landing filter has the lowest priority, so
+   * Tasklist opens it first. Each list shows the project id next to the task.
+   */
   private void ensureFilters() {
-    ensureFilter(FILTER_MY_TASKS, -10, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    ensureFilter(FILTER_MY_GROUP_TASKS, -5,
-        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-            .includeAssignedTasks());
+    for (String retired : RETIRED_FILTERS) {
+      filterService.createFilterQuery().filterName(retired).list().forEach(f -> filterService.deleteFilter(f.getId()));
+    }
+    // filters used to be shared by a wildcard READ, which would also show the PMO's own filter to everyone
+    for (GovernanceGroup group : GovernanceGroup.approverGroups()) {
+      revokeWildcard(group.id(), Resources.FILTER);
+    }
+    List<String> everyone = GovernanceGroup.approverGroups().stream().map(GovernanceGroup::id).toList();
+    share(ensureFilter(FILTER_MY_WORK, -20, "Tasks assigned to me and unclaimed tasks of my groups",
+        mine().orderByDueDate().asc()), everyone);
+    share(ensureFilter(FILTER_OVERDUE, -15, "My and my groups' tasks past their due date",
+        mine().dueBeforeExpression("${now()}").orderByDueDate().asc()), everyone);
+    share(ensureFilter(FILTER_DUE_THIS_WEEK, -10, "My and my groups' tasks due in the next seven days",
+        mine().dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(7).toDate()}")
+            .orderByDueDate().asc()), everyone);
+    share(ensureFilter(FILTER_BY_PROJECT, -5, "My and my groups' tasks, sorted by project, then due date",
+        mine().orderByProcessVariable(PROJECT_ID, ValueType.STRING).asc().orderByDueDate().asc()), everyone);
+    share(ensureFilter(FILTER_ALL_OPEN, 0, "Every open governance task, sorted by project, then due date",
+        taskService.createTaskQuery().orderByProcessVariable(PROJECT_ID, ValueType.STRING).asc().orderByDueDate().asc()),
+        List.of(GovernanceGroup.PMO.id()));
   }
 
-  private void ensureFilter(String name, int priority, org.camunda.bpm.engine.task.TaskQuery query) {
+  /** Assigned to me, or offered to one of my groups and not claimed by anyone. */
+  private TaskQuery mine() {
+    return taskService.createTaskQuery().or().taskAssigneeExpression("${currentUser()}")
+        .taskCandidateGroupInExpression("${currentUserGroups()}").endOr();
+  }
+
+  private Filter ensureFilter(String name, int priority, String description, TaskQuery query) {
     List<Filter> existing = filterService.createFilterQuery().filterName(name).list();
     for (Filter filter : existing) {
       // Auto-refresh reloads the list every 10 s and so keeps an unattended Tasklist's session alive:
@@ -157,14 +194,27 @@ public class IdentitySetup implements InitializingBean {
       }
     }
     if (!existing.isEmpty()) {
-      return;
+      return existing.get(0);
     }
     Filter filter = filterService.newTaskFilter(name)
-        .setProperties(Map.of("priority", priority, "refresh", false,
-            "description", name.equals(FILTER_MY_TASKS) ? "Tasks assigned to me"
-                : "Open tasks of my governance groups"))
+        .setProperties(Map.of("priority", priority, "refresh", false, "description", description,
+            "variables", List.of(Map.of("name", PROJECT_ID, "label", "Project"))))
         .setQuery(query);
-    filterService.saveFilter(filter);
+    return filterService.saveFilter(filter);
+  }
+
+  private void share(Filter filter, List<String> groups) {
+    for (String group : groups) {
+      grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+  }
+
+  private void revokeWildcard(String groupId, Resource resource) {
+    Authorization wildcard = authorizationService.createAuthorizationQuery().groupIdIn(groupId)
+        .resourceType(resource).resourceId("*").authorizationType(AUTH_TYPE_GRANT).singleResult();
+    if (wildcard != null) {
+      authorizationService.deleteAuthorization(wildcard.getId());
+    }
   }
 
   private void ensureGroup(GovernanceGroup governanceGroup) {
