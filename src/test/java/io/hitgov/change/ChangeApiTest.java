@@ -129,7 +129,7 @@ class ChangeApiTest {
     assertThat(claim.status()).as(claim.toString()).isEqualTo(403);
     // the requester holds a REVOKE on her change's approval tasks: the engine refuses before HITGov's own check
     assertThat(claim.body()).as("refused by the per-task REVOKE").contains("does not have").contains(pmApproval.getId());
-    assertThat(tasklist.get("task/" + pmApproval.getId()).status()).as("not even readable").isIn(403, 404);
+    assertThat(tasklist.getEngine("task/" + pmApproval.getId()).status()).as("not even readable").isIn(403, 404);
     Http.Response submit = tasklist.postJson("task/" + pmApproval.getId() + "/submit-form",
         "{\"variables\":{\"approved\":{\"value\":true}}}");
     assertThat(submit.status()).as(submit.toString()).isEqualTo(403);

@@ -88,7 +88,7 @@ public final class TasklistSession {
   }
 
   /** GETs from the webapps' engine API, e.g. {@code task/{id}}. */
-  public Http.Response get(String enginePath) {
+  public Http.Response getEngine(String enginePath) {
     return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default/" + enginePath)).GET());
   }
 
