@@ -41,7 +41,7 @@ public record ModelProperties(
    * Eleven years including leap days: six years of HIPAA documentation retention, counted from when
    * a record was last in effect, plus five years, the longest project HITGov plans for. The engine's
    * history removal-time strategy is {@code start}, so a time-to-live counts from the start of an
-   * instance (docs/adr/0002-retention.md, docs/adr/0005-history-removal-time.md).
+   * instance (docs/adr/0002-retention.md, docs/adr/0006-history-removal-time.md).
    */
   public static final Period RETENTION_FLOOR = Period.ofDays(2192 + 1826);
 
