@@ -1,13 +1,12 @@
 package io.hitgov.change;
 
-import io.hitgov.shared.event.EscalationRaised;
-import org.springframework.context.ApplicationEventPublisher;
 import io.hitgov.change.ChangeRecords.Approval;
 import io.hitgov.change.ChangeRecords.BaselineChange;
 import io.hitgov.change.ChangeRecords.ChangeRequest;
 import io.hitgov.change.ChangeRecords.Raised;
-import io.hitgov.lifecycle.ProjectBaselines;
 import io.hitgov.lifecycle.ProjectBaselines.Baseline;
+import io.hitgov.lifecycle.ProjectBaselines;
+import io.hitgov.shared.event.EscalationRaised;
 import io.hitgov.shared.process.BusinessCalendar;
 import io.hitgov.shared.process.EngineClock;
 import io.hitgov.shared.process.IdCounter;
@@ -30,6 +29,7 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**

@@ -3,22 +3,22 @@ package io.hitgov.risk;
 import io.hitgov.risk.RiskRecords.GateHold;
 import io.hitgov.risk.RiskRecords.Risk;
 import io.hitgov.risk.RiskRecords.RiskEvent;
-import io.hitgov.shared.project.ProjectDirectory;
 import io.hitgov.shared.GovernanceGroup;
+import io.hitgov.shared.event.EscalationRaised;
 import io.hitgov.shared.process.BusinessCalendar;
 import io.hitgov.shared.process.EngineClock;
 import io.hitgov.shared.process.IdCounter;
 import io.hitgov.shared.process.InvalidVariablesException;
 import io.hitgov.shared.process.IsoDates;
+import io.hitgov.shared.project.ProjectDirectory;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.DecisionService;
-import io.hitgov.shared.event.EscalationRaised;
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.context.ApplicationEventPublisher;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -218,7 +218,8 @@ public class RiskService implements RiskProfile {
     repository.updateEscalationLevel(riskId, next.name());
     record(riskId, null, "ESCALATED", risk.band(), risk.score(), next.name(),
         reason + ": " + current + " -> " + next + " (notified: " + next.group() + ")");
-    events.publishEvent(new EscalationRaised(risk.projectId(), riskId, next.group(), reason + ": " + current + " -> " + next));
+    events.publishEvent(new EscalationRaised(risk.projectId(), riskId, next.group(),
+        reason + ": " + current + " -> " + next));
     return next;
   }
 

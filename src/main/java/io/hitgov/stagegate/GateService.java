@@ -1,12 +1,11 @@
 package io.hitgov.stagegate;
 
-import io.hitgov.shared.event.GateDecided;
-import org.springframework.context.ApplicationEventPublisher;
 import io.hitgov.lifecycle.LifecycleProperties;
 import io.hitgov.lifecycle.ProjectGates;
 import io.hitgov.lifecycle.ProjectService;
 import io.hitgov.risk.RiskProfile;
 import io.hitgov.shared.GovernanceGroup;
+import io.hitgov.shared.event.GateDecided;
 import io.hitgov.shared.process.BusinessCalendar;
 import io.hitgov.shared.process.EngineClock;
 import io.hitgov.shared.process.IdCounter;
@@ -32,6 +31,7 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**

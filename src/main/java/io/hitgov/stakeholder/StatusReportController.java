@@ -80,6 +80,10 @@ class StatusReportController {
           return "html";
         }
       }
+      if (types.stream().noneMatch(type -> type.isCompatibleWith(MediaType.TEXT_HTML))) {
+        throw new ResponseStatusException(HttpStatus.NOT_ACCEPTABLE, "The status report is text/html, text/csv or "
+            + "application/pdf (or ?format=html|csv|pdf), not " + accept);
+      }
     }
     return "html";
   }

@@ -219,6 +219,10 @@ class StatusReportTest {
     assertThat(paula.get("/api/projects/" + PROJECT + "/status-report?format=xml").body()).contains("format");
     assertThat(paula.get("/api/projects/" + PROJECT + "/status-report?format=xml").status()).isEqualTo(400);
     assertThat(paula.get("/api/projects/NOPE-404/status-report").status()).isEqualTo(404);
+    Http.Response json = paula.get("/api/projects/" + PROJECT + "/status-report", "application/json");
+    assertThat(json.status()).isEqualTo(406);
+    assertThat(json.body()).contains("text/html, text/csv or application/pdf");
+    assertThat(paula.get("/api/projects/" + PROJECT + "/status-report", "application/pdf").body()).startsWith("%PDF");
     assertThat(Http.on(port).as("nogroups").get("/api/projects/" + PROJECT + "/status-report").status()).isEqualTo(403);
     assertThat(Http.on(port).get("/api/projects/" + PROJECT + "/status-report").status()).isEqualTo(401);
     assertThat(paula.get("/api/notifications/mailbox").status()).as("no embedded SMTP server here").isEqualTo(404);
