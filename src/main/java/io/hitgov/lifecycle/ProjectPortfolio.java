@@ -76,6 +76,15 @@ public class ProjectPortfolio {
     return spec.query(ActiveProject.class).list();
   }
 
+  /** The active projects among {@code projectIds}, by go-live date (one statement). */
+  public List<ActiveProject> activeProjectsIn(Collection<String> projectIds) {
+    if (projectIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(ACTIVE + " and p.project_id in (:ids) order by p.go_live_date, p.project_id")
+        .param("ids", projectIds).query(ActiveProject.class).list();
+  }
+
   /** The number of active projects ({@code projectId}: 0 or 1). */
   public long countActive(String projectId) {
     return projectId == null

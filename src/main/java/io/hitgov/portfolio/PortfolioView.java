@@ -63,9 +63,9 @@ class PortfolioView {
     List<ActiveProject> rows;
     long total;
     if (stalledOnly) {
-      // the stalled projects are few: read them all (one statement) and page in memory
-      List<ActiveProject> stalled = projects.activeProjects(projectId, 0, Integer.MAX_VALUE).stream()
-          .filter(p -> incidents.containsKey(p.projectId())).toList();
+      // the stalled projects are few: read just them (one statement) and page in memory
+      List<ActiveProject> stalled = projects.activeProjectsIn(projectId == null ? incidents.keySet()
+          : incidents.keySet().stream().filter(projectId::equals).toList());
       total = stalled.size();
       rows = stalled.stream().skip((long) page * size).limit(size).toList();
     } else {

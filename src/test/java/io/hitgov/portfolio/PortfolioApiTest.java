@@ -125,4 +125,36 @@ class PortfolioApiTest {
     assertThat(page.body()).contains("HITGov portfolio").contains("/webjars/echarts/5.3.1/dist/echarts.min.js");
     assertThat(Http.on(port).get("/webjars/echarts/5.3.1/dist/echarts.min.js").status()).isEqualTo(200);
   }
+
+  @Test
+  void a_webapp_session_reads_the_portfolio_but_cannot_run_the_watch() throws Exception {
+    var cookies = new java.net.CookieManager();
+    var client = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+    String base = "http://localhost:" + port;
+    client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/camunda/app/cockpit/default/")).build(),
+        java.net.http.HttpResponse.BodyHandlers.discarding());
+    String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .findFirst().orElseThrow().getValue();
+    var login = client.send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(base + "/camunda/api/admin/auth/user/default/login/cockpit"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=paula&password=demo")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+
+    var read = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/portfolio")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(read.statusCode()).as("GET with the webapps' session").isEqualTo(200);
+    assertThat(read.headers().firstValue("Set-Cookie")).as("the session keeps its id").isEmpty();
+    var page = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/portfolio")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("script-src 'self'");
+    var run = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/portfolio/watch"))
+        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(run.statusCode()).as("a change needs HTTP Basic, never the session cookie").isEqualTo(401);
+    var other = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/projects")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(other.statusCode()).as("the session opens the portfolio only").isEqualTo(401);
+  }
 }
