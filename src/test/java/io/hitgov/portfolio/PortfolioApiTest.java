@@ -35,7 +35,16 @@ class PortfolioApiTest {
   @Test
   void the_portfolio_shows_phase_rag_next_gate_go_live_stalled_reasons_gantt_and_change_impact() {
     LifecycleDriver driver = new LifecycleDriver(processEngine);
-    ProcessInstance soon = driver.start("EHR-API-SOON", EngineClock.today().plusDays(20).toString(), true);
+    // a project started 150 days ago (a go-live 20 days away is too close to start today: minimum phase lengths)
+    String soonGoLive = EngineClock.today().plusDays(20).toString();
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.now()
+        .minus(java.time.Duration.ofDays(150))));
+    ProcessInstance soon;
+    try {
+      soon = driver.start("EHR-API-SOON", soonGoLive, true);
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
     driver.start("EHR-API-FAR", EngineClock.today().plusDays(615).toString(), true);
     Http paula = Http.on(port).as("paula");
     var risk = paula.postJson("/api/risks", Http.json(Map.of("projectId", "EHR-API-SOON", "title", "Data migration slips",

@@ -226,6 +226,9 @@ class RoundTripBudgetTest {
   }
 
   static String businessKey(ProcessEngine engine, Job job) {
+    if (job.getProcessInstanceId() == null) {
+      return null; // a timer start event (portfolio watch, digests): no instance yet
+    }
     ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceId(job.getProcessInstanceId()).singleResult();
     return instance == null ? null : instance.getBusinessKey();
