@@ -90,7 +90,7 @@ public final class Bench {
   }
 
   Map<String, String> runOnce(Target target, int rep) throws Exception {
-    String database = "bench_" + target.name() + "_" + UUID.randomUUID().toString().substring(0, 8);
+    String database = "bench_" + target.name().replace('-', '_') + "_" + UUID.randomUUID().toString().substring(0, 8);
     psql("CREATE DATABASE " + database);
     Path out = Files.createTempFile("bench-" + target.name(), ".json");
     Path log = root.resolve("bench/target/" + target.name() + "-" + (rep + 1) + ".log");
