@@ -27,7 +27,9 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Interface and data-conversion readiness (docs/processes/interface-readiness.md): the inventory,
@@ -64,9 +66,11 @@ public class InteropService implements InteropReadiness {
   private final FhirValidation fhir;
   private final ObjectMapper json;
   private final Hl7v2Validator hl7 = new Hl7v2Validator();
+  private final TransactionTemplate transaction;
 
   public InteropService(InteropRepository repository, IdCounter ids, RuntimeService runtimeService, FhirValidation fhir,
-      ObjectMapper json) {
+      ObjectMapper json, PlatformTransactionManager transactionManager) {
+    this.transaction = new TransactionTemplate(transactionManager);
     this.repository = repository;
     this.ids = ids;
     this.runtimeService = runtimeService;
@@ -131,8 +135,10 @@ public class InteropService implements InteropReadiness {
 
   // ---------------------------------------------------------------- test rounds
 
-  /** Validates an upload, stores its round and per-message results (hash and issues, never the message). */
-  @Transactional
+  /**
+   * Validates an upload (outside any transaction: a large FHIR batch takes seconds), then stores
+   * its round and per-message results (hash and issues, never the message) in one transaction.
+   */
   TestRound validateRound(Interface i, String roundName, String environment, List<String> messages, String user) {
     boolean production = "PRODUCTION".equals(environment);
     List<Checked> checked = new ArrayList<>();
@@ -143,6 +149,10 @@ public class InteropService implements InteropReadiness {
           : fhir.validator().validate(message, i.messageTypeList());
       checked.add(new Checked(index, sha256(message), result));
     }
+    return transaction.execute(status -> storeRound(i, roundName, environment, checked, user));
+  }
+
+  private TestRound storeRound(Interface i, String roundName, String environment, List<Checked> checked, String user) {
     String roundId = "TR-" + i.projectId() + "-" + i.interfaceId() + "-"
         + ids.next("TR/" + i.projectId() + "/" + i.interfaceId());
     int valid = (int) checked.stream().filter(c -> c.result().valid()).count();
@@ -150,14 +160,14 @@ public class InteropService implements InteropReadiness {
     int warnings = checked.stream().mapToInt(c -> (int) c.result().issues().stream()
         .filter(x -> Issue.WARNING.equals(x.severity())).count()).sum();
     TestRound round = new TestRound(roundId, i.projectId(), i.interfaceId(), roundName, i.generation(), environment, user,
-        EngineClock.now(), messages.size(), valid, errors, warnings, null, null, null, null);
+        EngineClock.now(), checked.size(), valid, errors, warnings, null, null, null, null);
     repository.insert(round);
     for (Checked c : checked) {
       repository.insert(new MessageRow(null, roundId, c.index(), c.sha256(), c.result().messageType(),
           c.result().valid(), toJson(c.result().issues())));
     }
     repository.event(i.projectId(), i.interfaceId(), EngineClock.now(), user, "TEST_ROUND", roundId + " (" + environment
-        + "): " + valid + " of " + messages.size() + " valid, " + errors + " errors, " + warnings + " warnings");
+        + "): " + valid + " of " + checked.size() + " valid, " + errors + " errors, " + warnings + " warnings");
     return round;
   }
 

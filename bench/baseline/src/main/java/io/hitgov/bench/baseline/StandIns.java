@@ -1,6 +1,15 @@
 package io.hitgov.bench.baseline;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Stand-in beans under the names the risk and change models call (HITGov's delegates and listeners).
+ * Stand-in beans under every name the models call (HITGov's delegates and listeners), read from the models.
  * They write nothing of their own: they set the variables the models route on, as HITGov's beans do for
  * the benchmark's inputs. Scoring evaluates RiskScoreDecision like HITGov; routing sets the approvals
  * ChangeRoutingDecision gives the benchmark's change (project managers, PMO) without evaluating it.
@@ -25,22 +34,30 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class StandIns {
 
-  static final List<String> NAMES = List.of("registerRiskDelegate", "scoreRiskDelegate", "riskTaskListener",
-      "fastTrackStartListener", "ownershipStartListener", "escalateRiskDelegate", "scheduleReviewDelegate",
-      "closeRiskDelegate", "convertRiskToIssueDelegate", "registerChangeRequestDelegate", "routeChangeDelegate",
-      "approvalStartListener", "decideChangeDelegate", "escalateOverdueApprovalDelegate", "updateBaselinesDelegate",
-      "changeTaskListener");
-
   static final AtomicLong IDS = new AtomicLong();
 
+  /** A stand-in for every bean the deployed models name in a delegateExpression. */
   @Bean
   static BeanFactoryPostProcessor standInBeans() {
     return factory -> {
-      for (String name : NAMES) {
+      Set<String> names = new TreeSet<>();
+      try {
+        for (Resource model : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/**/*.bpmn")) {
+          Matcher matcher = DELEGATE.matcher(model.getContentAsString(StandardCharsets.UTF_8));
+          while (matcher.find()) {
+            names.add(matcher.group(1));
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      for (String name : names) {
         ((DefaultListableBeanFactory) factory).registerSingleton(name, new StandIn(name));
       }
     };
   }
+
+  static final Pattern DELEGATE = Pattern.compile("delegateExpression=\"\\$\\{(\\w+)}\"");
 
   /** One stand-in, behaving by the name it stands in for. */
   static final class StandIn implements JavaDelegate, ExecutionListener, TaskListener {
