@@ -44,8 +44,16 @@ class PortfolioBrowserTest {
     project.put("projectManager", "maria");
     project.put("vendorSelectionRequired", false);
     Engine engine = new Engine(processEngine);
-    ProcessInstance lifecycle = engine.as("paula", () -> processEngine.getRuntimeService()
-        .startProcessInstanceByKey("ImplementationLifecycleProcess", project));
+    // started 150 days ago: a go-live 20 days away is too close to start a project today (minimum phase lengths)
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.now()
+        .minus(java.time.Duration.ofDays(150))));
+    ProcessInstance lifecycle;
+    try {
+      lifecycle = engine.as("paula", () -> processEngine.getRuntimeService()
+          .startProcessInstanceByKey("ImplementationLifecycleProcess", project));
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
     ProcessInstance watch = engine.as("paula", () -> processEngine.getRuntimeService()
         .startProcessInstanceByMessage(PortfolioWatchProcess.WATCH_REQUESTED));
     engine.executeDueJobs(watch.getId());
