@@ -18,14 +18,14 @@ await run(async () => {
   if (!(await page.title()).startsWith('HITGov')) {
     throw new Error(`the browser title names HITGov, not "${await page.title()}"`);
   }
-  await activate(page.getByText('My group tasks').first());
+  await activate(page.getByText("My tasks and my groups' tasks").first());
   const task = page.getByText(new RegExp(`CR-${projectId}-1`)).first();
   for (let attempt = 0; attempt < 10; attempt++) {
     if (await task.waitFor({ timeout: 3000 }).then(() => true, () => false)) {
       break;
     }
     await page.reload();
-    await activate(page.getByText('My group tasks').first());
+    await activate(page.getByText("My tasks and my groups' tasks").first());
   }
   await activate(task);
   await page.getByText('Why you are asked').waitFor();
