@@ -150,7 +150,7 @@ public class HttpSecurityConfig {
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers("/actuator/**").hasAuthority(OPERATORS)
             // The landing page answers an anonymous visitor with the sign-in page itself (LandingController).
-            .requestMatchers("/", "/login", "/hitgov/**", "/error").permitAll()
+            .requestMatchers("/", "/login", "/login/csrf", "/hitgov/**", "/error").permitAll()
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("HITGov"))
         .csrf(csrf -> csrf.disable())
