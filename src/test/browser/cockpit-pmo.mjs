@@ -1,4 +1,5 @@
-// Real-browser check of Cockpit for the PMO: paula (pmo) logs in, the header says HITGov, the dashboard and
+// Real-browser check of HITGov's start page and Cockpit for the PMO: paula (pmo) signs in on HITGov's sign-in
+// page, sees the landing page and the API documentation, opens Cockpit with that session, the header says HITGov, the dashboard and
 // the Human Tasks page load without a permission error, and a lifecycle instance's "Project" tab (plugin
 // hitgov-project) names the project, its phase and go-live date.
 // Usage: node cockpit-pmo.mjs <baseUrl> <lifecycleInstanceId> <projectName> <screenshotDir>
@@ -44,13 +45,26 @@ page.on('response', response => {
   }
 });
 try {
+  // HITGov's landing page: anonymous visitors get the sign-in page, which signs in to the webapps.
+  await page.goto(`${base}/`);
+  await page.getByLabel('User').waitFor({ timeout: 60000 });
+  await page.getByLabel('User').fill('paula');
+  await page.getByLabel('Password').fill('demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('Signed in as').waitFor();
+  for (const link of ['Tasklist', 'Cockpit', 'Portfolio', 'API documentation']) {
+    await page.getByRole('link', { name: new RegExp(link) }).first().waitFor();
+  }
+  await page.screenshot({ path: `${shots}/landing-1-start-here.png`, fullPage: true });
+  // The OpenAPI document of /api opens with the same session (Swagger UI at /api/docs renders it).
+  await page.goto(`${base}/api/openapi`);
+  const openapi = await page.locator('body').innerText();
+  if (!openapi.includes('HITGov API') || !openapi.includes('/api/projects')) {
+    throw new Error(`the OpenAPI document is not HITGov's: ${openapi.slice(0, 500)}`);
+  }
+
+  // The same session opens Cockpit: no second login.
   await page.goto(`${base}/camunda/app/cockpit/`);
-  // The login view re-renders once the app has checked for an existing session: wait for it to settle.
-  await page.locator('input[type=password]').waitFor({ timeout: 60000 });
-  await page.waitForTimeout(1500);
-  await page.locator('input[type=text]').fill('paula');
-  await page.locator('input[type=password]').fill('demo');
-  await activate(page.getByRole('button', { name: 'Log in' }));
   await page.getByText('Running Process Instances').first().waitFor();
   await page.getByText('HITGov Cockpit').first().waitFor();
   await page.getByText('Process Definitions').first().waitFor();

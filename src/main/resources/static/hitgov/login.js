@@ -1,4 +1,4 @@
-// HITGov's sign-in page: signs in to Camunda's webapps (the same session then opens Tasklist, Cockpit
+// HITGov's sign-in page: signs in to Camunda's webapps (as Tasklist does: every governance user may use it) (the same session then opens Tasklist, Cockpit
 // and HITGov's pages) and goes to the landing page. Failed sign-ins are throttled by the server.
 import { csrfToken } from './webapp-session.js';
 
@@ -8,7 +8,7 @@ form.addEventListener('submit', async event => {
   event.preventDefault();
   message.textContent = '';
   const token = await csrfToken();
-  const response = await fetch('/camunda/api/admin/auth/user/default/login/welcome', {
+  const response = await fetch('/camunda/api/admin/auth/user/default/login/tasklist', {
     method: 'POST',
     credentials: 'same-origin',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-XSRF-TOKEN': token },

@@ -108,7 +108,8 @@ class ChangeFormDisplay {
     List<String> lines = new ArrayList<>();
     lines.add("**Change risk:** " + Readable.words(task.getVariable("changeRisk")));
     Object scope = task.getVariable("scopeChange");
-    lines.add("**Scope:** " + SCOPE_WORDS.getOrDefault(scope, Readable.words(scope)));
+    lines.add("**Scope:** " + (scope instanceof String s && SCOPE_WORDS.containsKey(s) ? SCOPE_WORDS.get(s)
+        : Readable.words(scope)));
     lines.add("**On the critical path:** " + Readable.yesNo(task.getVariable("criticalPath")));
     lines.add("**Moves a gate date:** " + Readable.yesNo(task.getVariable("movesGate")));
     lines.add("**New funding:** " + Readable.yesNo(task.getVariable("newFunding")));

@@ -142,6 +142,7 @@ class WebappsForPmoTest {
 
     JsonNode openapi = json(http.as("fiona").get("/api/openapi").body());
     assertThat(openapi.get("openapi").asText()).startsWith("3.");
+    assertThat(openapi.get("info").get("title").asText()).isEqualTo("HITGov API");
     assertThat(openapi.get("paths").has("/api/projects")).isTrue();
     assertThat(openapi.get("paths").has("/api/people")).isTrue();
     openapi.get("paths").fieldNames().forEachRemaining(path -> assertThat(path).startsWith("/api/"));

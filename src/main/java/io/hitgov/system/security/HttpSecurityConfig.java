@@ -150,7 +150,7 @@ public class HttpSecurityConfig {
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers("/actuator/**").hasAuthority(OPERATORS)
             // The landing page answers an anonymous visitor with the sign-in page itself (LandingController).
-            .requestMatchers("/", "/login", "/hitgov/**", "/error").permitAll()
+            .requestMatchers("/", "/login", "/login/csrf", "/hitgov/**", "/error").permitAll()
             // the bundled chart library of the portfolio page: public code, no data
             .requestMatchers("/webjars/**").permitAll()
             .anyRequest().authenticated())

@@ -94,6 +94,19 @@ class LandingController {
         <script type="module" src="/hitgov/login.js"></script>""");
   }
 
+  /**
+   * The webapps' CSRF token of this session, for the sign-in page and the sign-out button: Camunda
+   * hands it out only as a header of a session's first webapp answer and as a cookie scoped to
+   * {@code /camunda}, which a page outside the webapps cannot read. Same-origin reads only (no CORS).
+   */
+  @GetMapping(value = "/login/csrf", produces = MediaType.APPLICATION_JSON_VALUE)
+  java.util.Map<String, String> csrf(jakarta.servlet.http.HttpServletRequest request) {
+    jakarta.servlet.http.HttpSession session = request.getSession(false);
+    Object token = session == null ? null
+        : session.getAttribute(org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+    return java.util.Map.of("token", token instanceof String t ? t : "");
+  }
+
   private static ResponseEntity<String> page(String title, String body) {
     return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.TEXT_HTML).body("""
         <!DOCTYPE html>
