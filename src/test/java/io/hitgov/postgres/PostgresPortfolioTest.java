@@ -28,9 +28,17 @@ class PostgresPortfolioTest {
         Http http = Http.on(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
         ProcessEngine processEngine = context.getBean(ProcessEngine.class);
         Engine engine = new Engine(processEngine);
-        var started = http.as("paula").postJson("/api/projects", Http.json(java.util.Map.of("projectId", "EHR-PG-W",
-            "projectName", "Pharmacy upgrade", "goLiveDate", LocalDate.now().plusDays(20).toString(), "budget", 500_000,
-            "sponsor", "evelyn", "projectManager", "maria", "vendorSelectionRequired", false)));
+        // started 150 days ago: a go-live 20 days away is too close to start today (minimum phase lengths)
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.now()
+            .minus(java.time.Duration.ofDays(150))));
+        Http.Response started;
+        try {
+          started = http.as("paula").postJson("/api/projects", Http.json(java.util.Map.of("projectId", "EHR-PG-W",
+              "projectName", "Pharmacy upgrade", "goLiveDate", LocalDate.now().plusDays(20).toString(), "budget", 500_000,
+              "sponsor", "evelyn", "projectManager", "maria", "vendorSelectionRequired", false)));
+        } finally {
+          org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
         assertThat(started.status()).as(started.body()).isBetween(200, 201);
         for (int run = 0; run < 2; run++) {
           var watch = http.as("paula").post("/api/portfolio/watch", "application/json", "");

@@ -61,7 +61,7 @@ class WebappsForPmoTest {
   }
 
   String deliverableTask() throws Exception {
-    JsonNode tasks = json(http.as("maria").get("/engine-rest/task?candidateGroup=projectManagers").body());
+    JsonNode tasks = json(http.as("maria").get("/engine-rest/task?candidateGroup=projectManagers&includeAssignedTasks=true").body());
     assertThat(tasks.size()).as("the project's P0 deliverables wait for the project managers").isPositive();
     return tasks.get(0).get("id").asText();
   }
@@ -69,14 +69,14 @@ class WebappsForPmoTest {
   @Test
   void the_pmo_reads_every_governance_task_and_its_history_but_edits_no_variable() throws Exception {
     String taskId = deliverableTask();
-    JsonNode seen = json(http.as("paula").get("/engine-rest/task?candidateGroup=projectManagers").body());
+    JsonNode seen = json(http.as("paula").get("/engine-rest/task?candidateGroup=projectManagers&includeAssignedTasks=true").body());
     assertThat(seen.size()).as("paula (pmo) sees the project managers' tasks").isPositive();
     assertThat(http.as("paula").get("/engine-rest/task/" + taskId + "/variables").status()).isEqualTo(200);
     assertThat(json(http.as("paula").get("/engine-rest/history/task/count?taskId=" + taskId).body())
         .get("count").asInt()).isEqualTo(1);
     assertThat(json(http.as("paula").get("/engine-rest/history/process-instance/count?processInstanceId="
         + lifecycle.getId()).body()).get("count").asInt()).isEqualTo(1);
-    assertThat(json(http.as("fiona").get("/engine-rest/task?candidateGroup=projectManagers").body()).size())
+    assertThat(json(http.as("fiona").get("/engine-rest/task?candidateGroup=projectManagers&includeAssignedTasks=true").body()).size())
         .as("other groups still see only their own tasks").isZero();
 
     String edit = "{\"modifications\": {\"projectName\": {\"value\": \"Renamed\", \"type\": \"String\"}}}";
