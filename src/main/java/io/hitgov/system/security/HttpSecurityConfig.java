@@ -2,8 +2,6 @@ package io.hitgov.system.security;
 
 import io.hitgov.shared.GovernanceGroup;
 import jakarta.servlet.Filter;
-import jakarta.servlet.http.HttpSessionEvent;
-import jakarta.servlet.http.HttpSessionListener;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -86,18 +84,6 @@ public class HttpSecurityConfig {
     registration.addUrlPatterns(restPath.getUrlMapping());
     registration.setOrder(2);
     return registration;
-  }
-
-  /** HIPAA automatic logoff: a webapp session ends after {@code hitgov.security.session-idle-timeout}. */
-  @Bean
-  HttpSessionListener sessionIdleTimeout(HttpHardeningProperties properties) {
-    int seconds = (int) Math.max(1, properties.sessionIdleTimeout().toSeconds());
-    return new HttpSessionListener() {
-      @Override
-      public void sessionCreated(HttpSessionEvent event) {
-        event.getSession().setMaxInactiveInterval(seconds);
-      }
-    };
   }
 
   /** Camunda authenticates its REST API itself; anonymous requests get 401. */
