@@ -112,16 +112,8 @@ class RoundTripBudgetTest {
   }
 
   static Map<String, Object> change() {
-    Map<String, Object> v = new HashMap<>();
-    v.put("projectId", "EHR-RT-1");
-    v.put("title", "Add microbiology results interface");
-    v.put("changeType", "NORMAL");
+    Map<String, Object> v = io.hitgov.support.Changes.interfaceChange("EHR-RT-1");
     v.put("costImpact", 10_000L);
-    v.put("scheduleImpactDays", 0);
-    v.put("movesGoLive", false);
-    v.put("clinicalContentImpact", false);
-    v.put("patientSafetyImpact", false);
-    v.put("phiImpact", false);
     v.put("interfaceImpact", false);
     v.put("justification", "Required by the lab before go-live");
     return v;

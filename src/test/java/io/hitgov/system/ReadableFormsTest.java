@@ -57,17 +57,7 @@ class ReadableFormsTest {
   @Test
   void the_change_approval_shows_money_yes_no_names_and_the_meaning_of_each_routing_rule() {
     project("EHR-READ-C");
-    Map<String, Object> change = new HashMap<>();
-    change.put("projectId", "EHR-READ-C");
-    change.put("title", "Add microbiology results interface");
-    change.put("changeType", "NORMAL");
-    change.put("costImpact", 40_000L);
-    change.put("scheduleImpactDays", 0);
-    change.put("movesGoLive", false);
-    change.put("clinicalContentImpact", false);
-    change.put("patientSafetyImpact", false);
-    change.put("phiImpact", false);
-    change.put("interfaceImpact", true);
+    Map<String, Object> change = io.hitgov.support.Changes.interfaceChange("EHR-READ-C");
     change.put("justification", "The lab requires it before go-live");
     ProcessInstance cr = engine.as("irene", () -> processEngine.getRuntimeService()
         .startProcessInstanceByKey(ChangeRequestProcess.KEY, change));
@@ -81,14 +71,8 @@ class ReadableFormsTest {
         .containsEntry("approvedChangesText", "none yet");
     assertThat((String) local(assess).get("requesterName")).endsWith("(irene)").doesNotStartWith("irene");
 
-    Map<String, Object> assessment = new HashMap<>();
-    assessment.put("criticalPath", false);
-    assessment.put("movesGate", false);
+    Map<String, Object> assessment = io.hitgov.support.Changes.assessment("MODERATE");
     assessment.put("scopeChange", "MINOR_ADDITION");
-    assessment.put("newFunding", false);
-    assessment.put("crossesFiscalYear", false);
-    assessment.put("changesCapitalOperatingSplit", false);
-    assessment.put("changeRisk", "MODERATE");
     assessment.put("implementationPlan", "Deploy the new route in the Tuesday window");
     assessment.put("backoutPlan", "Disable the route");
     engine.complete("mike", assess, assessment);
