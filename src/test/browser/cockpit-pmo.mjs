@@ -2,11 +2,13 @@
 // page, sees the landing page and the API documentation, opens Cockpit with that session, the header says HITGov, the dashboard and
 // the Human Tasks page load without a permission error, and a lifecycle instance's "Project" tab (plugin
 // hitgov-project) names the project, its phase and go-live date.
-// Usage: node cockpit-pmo.mjs <baseUrl> <lifecycleInstanceId> <projectName> <screenshotDir>
+// Swagger UI at /api/docs renders HITGov's endpoints from springdoc's own WebJar (no asset from another origin).
+// The lifecycle definition's "Projects" tab lists the running projects by id and name, linked to their instances.
+// Usage: node cockpit-pmo.mjs <baseUrl> <lifecycleInstanceId> <projectName> <screenshotDir> [<otherProjectName>]
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 
-const [base, instanceId, projectName, shots = 'target/browser'] = process.argv.slice(2);
+const [base, instanceId, projectName, shots = 'target/browser', otherProjectName] = process.argv.slice(2);
 mkdirSync(shots, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -32,6 +34,12 @@ const context = await browser.newContext({ viewport: { width: 1400, height: 1000
 const page = await context.newPage();
 page.setDefaultTimeout(30000);
 const refused = [];
+const foreign = [];
+page.on('request', request => {
+  if (!request.url().startsWith(base) && !request.url().startsWith('data:')) {
+    foreign.push(request.url());
+  }
+});
 const problems = [];
 page.on('pageerror', error => problems.push(`page error: ${error.message}`));
 page.on('console', message => { if (message.type() === 'error') problems.push(`console: ${message.text()}`); });
@@ -62,6 +70,26 @@ try {
   if (!openapi.includes('HITGov API') || !openapi.includes('/api/projects')) {
     throw new Error(`the OpenAPI document is not HITGov's: ${openapi.slice(0, 500)}`);
   }
+
+  // Swagger UI renders the document: HITGov's title and endpoints, its assets from springdoc's WebJar.
+  const swaggerAssets = [];
+  const collect = response => {
+    if (response.url().includes('/api/swagger-ui/') && response.status() === 200) {
+      swaggerAssets.push(response.url());
+    }
+  };
+  page.on('response', collect);
+  await page.goto(`${base}/api/docs`);
+  await page.locator('.swagger-ui .info .title').getByText('HITGov API').waitFor();
+  await page.locator('.opblock-summary-path').filter({ hasText: /^\/api\/projects$/ }).first().waitFor();
+  for (const path of ['/api/change-requests', '/api/risks', '/api/portfolio']) {
+    await page.locator('.opblock-summary-path').filter({ hasText: path }).first().waitFor();
+  }
+  page.off('response', collect);
+  if (!swaggerAssets.some(url => url.endsWith('/swagger-ui-bundle.js'))) {
+    throw new Error(`Swagger UI's bundle did not come from springdoc's WebJar: ${swaggerAssets.join(', ')}`);
+  }
+  await page.screenshot({ path: `${shots}/landing-2-swagger-ui.png` });
 
   // The same session opens Cockpit: no second login.
   await page.goto(`${base}/camunda/app/cockpit/`);
@@ -98,8 +126,31 @@ try {
   await page.screenshot({ path: `${shots}/cockpit-4-variables-read-only.png`, fullPage: true });
   await activate(page.getByText('Project', { exact: true }).first());
   await page.screenshot({ path: `${shots}/cockpit-3-project-tab.png`, fullPage: true });
+  // The lifecycle definition's "Projects" tab: the running projects by id and name, each linked to its instance.
+  const definition = await page.evaluate(async id => {
+    const response = await fetch(`/camunda/api/engine/engine/default/process-instance/${id}`,
+      { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+    return (await response.json()).definitionId;
+  }, instanceId);
+  await page.goto(`${base}/camunda/app/cockpit/default/#/process-definition/${definition}/runtime`);
+  await activate(page.getByText('Projects', { exact: true }).first());
+  const projects = page.locator('table.hitgov-projects');
+  await projects.getByText(projectName, { exact: false }).first().waitFor();
+  const listed = await projects.innerText();
+  for (const wanted of [projectName, otherProjectName, 'P0'].filter(Boolean)) {
+    if (!listed.includes(wanted)) {
+      throw new Error(`the Projects tab lacks "${wanted}": ${listed}`);
+    }
+  }
+  await noPermissionError(page, 'the process definition view');
+  await page.screenshot({ path: `${shots}/cockpit-5-definition-projects.png`, fullPage: true });
+  await activate(projects.getByRole('link', { name: instanceId }));
+  await page.waitForURL(new RegExp(`process-instance/${instanceId}`));
   if (refused.length) {
     throw new Error(`Cockpit was refused for the PMO: ${refused.join(', ')}`);
+  }
+  if (foreign.length) {
+    throw new Error(`assets from another origin (no CDN allowed): ${foreign.join(', ')}`);
   }
   console.log(JSON.stringify({ ok: true }));
 } catch (error) {

@@ -8,6 +8,7 @@ import io.hitgov.lifecycle.ProjectBaselines.Baseline;
 import io.hitgov.shared.process.CurrentUser;
 import io.hitgov.shared.process.InvalidVariablesException;
 import io.hitgov.shared.process.ModelCallable;
+import io.hitgov.shared.project.ProjectDirectory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,18 +25,24 @@ final class ChangeDelegates {
 
   private ChangeDelegates() {}
 
-  /** Registers the change (CR-… id, business key) for the authenticated requester; freeze and type rules. */
+  /**
+   * Registers the change (CR-… id, business key) for the authenticated requester and names the project's
+   * sponsor (assignee of the executive sponsor's approval); freeze and type rules.
+   */
   @Component("registerChangeRequestDelegate")
   @ModelCallable(processes = ChangeRequestProcess.KEY)
   static class RegisterChangeRequest implements JavaDelegate {
     private final ChangeService changes;
     private final CurrentUser currentUser;
     private final InteropReadiness interop;
+    private final ProjectDirectory directory;
 
-    RegisterChangeRequest(ChangeService changes, CurrentUser currentUser, InteropReadiness interop) {
+    RegisterChangeRequest(ChangeService changes, CurrentUser currentUser, InteropReadiness interop,
+        ProjectDirectory directory) {
       this.changes = changes;
       this.currentUser = currentUser;
       this.interop = interop;
+      this.directory = directory;
     }
 
     @Override
@@ -47,6 +54,7 @@ final class ChangeDelegates {
       execution.setProcessBusinessKey(cr.changeRequestId());
       execution.setVariable(CHANGE_REQUEST_ID, cr.changeRequestId());
       execution.setVariable(REQUESTER, requester);
+      execution.setVariable(SPONSOR, directory.sponsor(cr.projectId()).orElse(null));
       execution.setVariable(IN_FREEZE, cr.inFreezeWindow());
       execution.setVariable(BUDGET, project.budget());
       execution.setVariable(BUDGET_SHARE, changes.budgetShare(cr.costImpact(), project.budget()));

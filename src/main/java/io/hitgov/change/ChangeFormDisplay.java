@@ -31,6 +31,9 @@ class ChangeFormDisplay {
       "MINOR_ADDITION", "Minor addition within approved modules", "NEW_MODULE", "New module, site or specialty",
       "CLINICIAN_VISIBLE_REMOVAL", "Removal visible to clinicians");
 
+  /** What the approval form shows for a plan the assessment left empty. */
+  static final String NONE_GIVEN = "none given";
+
   private final ChangeRepository repository;
   private final ProjectBaselines projects;
   private final ChangeProperties properties;
@@ -78,6 +81,7 @@ class ChangeFormDisplay {
       values.put("approverGroupName", Readable.group(group));
       values.put("approvalDueText", Readable.dateTime(task.getVariable(APPROVAL_DUE)));
       values.put("assessmentText", assessment(task));
+      values.putAll(plans(task));
       values.put("routingReasonsText", reasons.explain(routingInputs(task), group));
     }
     return values;
@@ -121,6 +125,19 @@ class ChangeFormDisplay {
         + Readable.percent(task.getVariable("contingencyDrawPercent")));
     lines.add("**Share of the budget:** " + Readable.percent(task.getVariable(BUDGET_SHARE)));
     return String.join("  \n", lines);
+  }
+
+  /**
+   * The assessment's plans as the approval form shows them: "none given" for a plan left empty (the test
+   * plan is optional, an emergency change has no assessment), never a blank line.
+   */
+  static Map<String, Object> plans(DelegateTask task) {
+    Map<String, Object> values = new HashMap<>();
+    for (String plan : List.of("implementationPlan", "backoutPlan", "testPlan")) {
+      values.put(plan + "Text", task.getVariable(plan) instanceof String text && !text.isBlank() ? text.strip()
+          : NONE_GIVEN);
+    }
+    return values;
   }
 
   /** The inputs ChangeRoutingDecision read when it routed this change (as in ChangeDelegates.RouteChange). */

@@ -56,6 +56,8 @@ public final class ChangeRequestProcess implements ProcessContract {
     public static final String AFFECTED_INTERFACES = "affectedInterfaceIds";
     public static final String CHANGE_REQUEST_ID = "changeRequestId";
     public static final String REQUESTER = "requester";
+    /** The project's executive sponsor when the change was raised: assignee of the executiveSponsor approval. */
+    public static final String SPONSOR = "sponsor";
     public static final String IN_FREEZE = "inFreezeWindow";
     public static final String BUDGET = "budget";
     public static final String BUDGET_SHARE = "budgetSharePercent";

@@ -1,6 +1,8 @@
 // HITGov's Cockpit plugin "hitgov-project" (io.hitgov.system.cockpit.ProjectCockpitPlugin): a "Project"
-// tab on the process instance view naming the project, its phase, go-live date and open gate. Plain
-// browser JavaScript, no build step; the data comes from the plugin's resource with the user's session.
+// tab on the process instance view naming the project, its phase, go-live date and open gate, and a
+// "Projects" tab on the process definition view listing its running instances with project id, name and
+// phase, each linked to its instance. Plain browser JavaScript, no build step; the data comes from the
+// plugin's resources with the user's session.
 const rows = [
   ['Project', p => p.projectId ? `${p.projectId}${p.projectName ? ' · ' + p.projectName : ''}` : 'not a project process'],
   ['Phase', p => p.phase],
@@ -13,6 +15,34 @@ function cell(tag, text) {
   const element = document.createElement(tag);
   element.textContent = text;
   return element;
+}
+
+// The definition's running instances, one row each: project id, name, phase, business key, link to the instance.
+function projectsTable(answer, engine) {
+  const summary = cell('p', answer.count > answer.instances.length
+    ? `${answer.count} running instances; the first ${answer.instances.length} by business key:`
+    : `${answer.count} running ${answer.count === 1 ? 'instance' : 'instances'}`);
+  const table = document.createElement('table');
+  table.className = 'cam-table hitgov-projects';
+  const head = document.createElement('tr');
+  for (const label of ['Project', 'Project name', 'Phase', 'Business key', 'Instance']) {
+    head.appendChild(cell('th', label));
+  }
+  table.appendChild(head);
+  for (const instance of answer.instances) {
+    const row = document.createElement('tr');
+    row.appendChild(cell('td', instance.projectId || '–'));
+    row.appendChild(cell('td', instance.projectName || '–'));
+    row.appendChild(cell('td', instance.phase || '–'));
+    row.appendChild(cell('td', instance.businessKey || '–'));
+    const link = cell('a', instance.id);
+    link.href = `#/process-instance/${encodeURIComponent(instance.id)}/runtime`;
+    const linkCell = document.createElement('td');
+    linkCell.appendChild(link);
+    row.appendChild(linkCell);
+    table.appendChild(row);
+  }
+  return [summary, table];
 }
 
 // Read-only users (the PMO) get no edit or delete buttons on variables: Cockpit shows them to everyone and the
@@ -33,6 +63,20 @@ export default [{
   render: (node, { api }) => {
     node.style.display = 'none';
     markReadOnly(api).catch(() => document.body.classList.add('hitgov-read-only'));
+  },
+}, {
+  id: 'hitgov-definition-projects',
+  pluginPoint: 'cockpit.processDefinition.runtime.tab',
+  priority: 20,
+  properties: { label: 'Projects' },
+  render: (node, { api, processDefinitionId }) => {
+    node.className = 'hitgov-projects-tab';
+    node.textContent = 'Loading the projects…';
+    fetch(`${api.cockpitApi}/plugin/hitgov-project/${api.engine}/process-definition/${processDefinitionId}`,
+      { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      .then(response => response.ok ? response.json() : Promise.reject(new Error(`${response.status}`)))
+      .then(answer => node.replaceChildren(...projectsTable(answer, api.engine)))
+      .catch(error => { node.textContent = `The projects could not be loaded (${error.message}).`; });
   },
 }, {
   id: 'hitgov-project',

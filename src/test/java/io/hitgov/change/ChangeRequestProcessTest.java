@@ -36,10 +36,13 @@ import org.springframework.context.annotation.Import;
 @Import(ProcessEngineCoverageConfiguration.class)
 class ChangeRequestProcessTest {
 
-  /** Who decides for each group (never the requester irene, never the implementer maria). */
+  /**
+   * Who decides for each group (never the requester irene, never the implementer maria); the executive
+   * sponsor's approval is assigned to the project's named sponsor, evelyn.
+   */
   static final Map<String, String> DECIDERS = Map.ofEntries(Map.entry("projectManagers", "mike"),
       Map.entry("pmo", "peter"), Map.entry("finance", "frank"), Map.entry("steeringCommittee", "steve"),
-      Map.entry("executiveSponsor", "edward"), Map.entry("cmio", "conrad"), Map.entry("patientSafety", "pat"),
+      Map.entry("executiveSponsor", "evelyn"), Map.entry("cmio", "conrad"), Map.entry("patientSafety", "pat"),
       Map.entry("securityOfficer", "simon"), Map.entry("privacyOfficer", "oscar"),
       Map.entry("changeAdvisoryBoard", "cathy"), Map.entry("integration", "ivan"));
 
@@ -426,5 +429,43 @@ class ChangeRequestProcessTest {
     engine.complete("colin", retrospective, Map.of("retrospectiveAccepted", true,
         "retrospectiveNote", "Justified; add the patch to the standard catalogue"));
     assertThat(cr).isEnded().hasPassedInOrder(APPROVE, IMPLEMENT, VERIFY, RETROSPECTIVE, UPDATE_BASELINES);
+  }
+
+  Task approval(ProcessInstance cr, String groupId) {
+    return engine.tasks(cr.getId(), APPROVE).stream().filter(t -> group(t).equals(groupId)).findFirst().orElseThrow();
+  }
+
+  long visibleTo(String userId, ProcessInstance cr) {
+    return engine.as(userId, () -> processEngine.getTaskService().createTaskQuery().processInstanceId(cr.getId())
+        .taskDefinitionKey(APPROVE).count());
+  }
+
+  @Test
+  void the_executive_sponsor_approval_goes_to_the_named_sponsor_unless_she_requested_the_change() {
+    project("PRJ-CR-SPONSOR", farGoLive());
+    Map<String, Object> funding = assessment("LOW", "NONE");
+    funding.put("newFunding", true);
+    ProcessInstance cr = raise(change("PRJ-CR-SPONSOR", "NORMAL", 10_000, 0));
+    engine.complete("mike", engine.task(cr.getId(), ASSESS), funding);
+    Assertions.assertThat(repository.get("CR-PRJ-CR-SPONSOR-1").routing()).contains("C5");
+    Task sponsorApproval = approval(cr, "executiveSponsor");
+    Assertions.assertThat(sponsorApproval.getAssignee()).as("C5 goes to the project's named sponsor").isEqualTo("evelyn");
+    Assertions.assertThat(approval(cr, "finance").getAssignee()).isNull();
+    Assertions.assertThat(visibleTo("edward", cr)).as("the group stays candidate").isPositive();
+
+    ProcessInstance own = engine.as("evelyn", () -> processEngine.getRuntimeService()
+        .startProcessInstanceByKey(ChangeRequestProcess.KEY, change("PRJ-CR-SPONSOR", "NORMAL", 10_000, 0)));
+    engine.complete("mike", engine.task(own.getId(), ASSESS), funding);
+    Task ownApproval = approval(own, "executiveSponsor");
+    Assertions.assertThat(ownApproval.getAssignee()).as("four eyes: the requesting sponsor is not the approver").isNull();
+    Assertions.assertThat(visibleTo("evelyn", own)).as("the requesting sponsor keeps her REVOKE").isZero();
+    Assertions.assertThat(visibleTo("edward", own)).isPositive();
+    Assertions.assertThatThrownBy(() -> engine.as("evelyn",
+            () -> processEngine.getTaskService().claim(ownApproval.getId(), "evelyn")))
+        .isInstanceOf(AuthorizationException.class);
+
+    engine.complete("evelyn", sponsorApproval, Map.of("approved", true, "decisionComment", "Funded"));
+    Assertions.assertThat(repository.approvals("CR-PRJ-CR-SPONSOR-1")).extracting("groupId", "userId")
+        .contains(Assertions.tuple("executiveSponsor", "evelyn"));
   }
 }

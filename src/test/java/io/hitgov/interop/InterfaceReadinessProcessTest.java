@@ -40,10 +40,10 @@ import org.springframework.context.annotation.Import;
 @Import(ProcessEngineCoverageConfiguration.class)
 class InterfaceReadinessProcessTest {
 
-  /** Who decides each change approval group (never the requester tina). */
+  /** Who decides each change approval group (never the requester tina; the sponsor's approval goes to the named sponsor). */
   static final Map<String, String> DECIDERS = Map.ofEntries(Map.entry("projectManagers", "mike"),
       Map.entry("pmo", "peter"), Map.entry("finance", "frank"), Map.entry("steeringCommittee", "steve"),
-      Map.entry("executiveSponsor", "edward"), Map.entry("cmio", "conrad"), Map.entry("patientSafety", "pat"),
+      Map.entry("executiveSponsor", "evelyn"), Map.entry("cmio", "conrad"), Map.entry("patientSafety", "pat"),
       Map.entry("securityOfficer", "simon"), Map.entry("privacyOfficer", "oscar"),
       Map.entry("changeAdvisoryBoard", "cathy"), Map.entry("integration", "ivan"));
 

@@ -85,6 +85,10 @@ class ReadableFormsTest {
     assertThat((String) shown.get("assessmentText")).contains("**Scope:** Minor addition within approved modules")
         .contains("**On the critical path:** no").contains("**Change risk:** Moderate").contains("**Share of the budget:** 4 %")
         .doesNotContain("MINOR_ADDITION").doesNotContain("false");
+    assertThat(shown).as("a plan left empty reads 'none given', never a blank line")
+        .containsEntry("testPlanText", "none given")
+        .containsEntry("implementationPlanText", "Deploy the new route in the Tuesday window")
+        .containsEntry("backoutPlanText", "Disable the route");
     String reasons = (String) shown.get("routingReasonsText");
     assertThat(reasons.substring(0, reasons.indexOf("The other approvers")))
         .contains("C3: cost impact over 25,000 USD up to 100,000 USD needs finance (Finance)")
@@ -96,6 +100,13 @@ class ReadableFormsTest {
         .contains("C10: a minor scope addition within the approved modules needs the PMO")
         .doesNotContain("[C3");
     assertThat((String) shown.get("approvalDueText")).matches("[A-Z][a-z]{2} \\d{1,2} [A-Z][a-z]{2} \\d{4}, 09:00 .+");
+  }
+
+  @Test
+  void the_change_approval_form_shows_the_plans_through_their_readable_values() throws Exception {
+    String form = java.nio.file.Files.readString(java.nio.file.Path.of("forms/change-request/ChangeApprovalForm.form"));
+    assertThat(form).contains("{{implementationPlanText}}", "{{backoutPlanText}}", "{{testPlanText}}")
+        .doesNotContain("{{testPlan}}").doesNotContain("{{implementationPlan}}").doesNotContain("{{backoutPlan}}");
   }
 
   String group(Task task) {

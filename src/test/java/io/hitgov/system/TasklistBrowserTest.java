@@ -144,6 +144,31 @@ class TasklistBrowserTest {
         .as("screenshots kept as artifacts").contains("my-projects-1-landing-maria.png", "my-projects-3-requester.png");
   }
 
+  /**
+   * "By project" is sorted by project, then due date, in Tasklist too: Tasklist's own sorting (newest first)
+   * would list the project started second first; HITGov's Tasklist script applies the filter's stored sorting.
+   */
+  @Test
+  void tasklist_lists_the_by_project_filter_by_project_then_due_date() throws Exception {
+    requireBrowser();
+    var engine = new io.hitgov.support.Engine(processEngine);
+    for (String projectId : java.util.List.of("EHR-SORT-A", "EHR-SORT-B")) {
+      java.util.Map<String, Object> project = new java.util.HashMap<>();
+      project.put("projectId", projectId);
+      project.put("projectName", "Sorting " + projectId);
+      project.put("goLiveDate", java.time.LocalDate.now().plusDays(300).toString());
+      project.put("budget", 1_000_000L);
+      project.put("sponsor", "evelyn");
+      project.put("projectManager", "mike");
+      project.put("vendorSelectionRequired", false);
+      engine.as("paula", () -> processEngine.getRuntimeService()
+          .startProcessInstanceByKey("ImplementationLifecycleProcess", project));
+      Thread.sleep(1100); // distinct creation times: Tasklist's default sorting would put EHR-SORT-B first
+    }
+    runScript(Path.of("src/test/browser/tasklist-by-project.mjs"), "EHR-SORT-A,EHR-SORT-B", "mike");
+    assertThat(Path.of("target/browser/by-project-1-sorted.png")).exists();
+  }
+
   @Test
   void tasklist_raises_a_change_that_lands_with_exactly_its_approvers() throws Exception {
     requireBrowser();

@@ -16,4 +16,9 @@ public class ProjectTabRootResource extends AbstractCockpitPluginRootResource {
   public ProjectTabResource processInstance(@PathParam("engineName") String engineName) {
     return subResource(new ProjectTabResource(engineName), engineName);
   }
+
+  @Path("{engineName}/process-definition")
+  public DefinitionProjectsResource processDefinition(@PathParam("engineName") String engineName) {
+    return subResource(new DefinitionProjectsResource(engineName), engineName);
+  }
 }

@@ -11,7 +11,8 @@ export default {
     vendor: 'HITGov'
   },
   // People pickers: a form select with the custom property peopleOfGroup lists that group's members by name.
-  customScripts: ['scripts/hitgov-people'],
+  // A filter's stored sorting applies when the filter is selected (Tasklist otherwise sorts by creation date).
+  customScripts: ['scripts/hitgov-people', 'scripts/hitgov-filter-sorting'],
 
   // configure the date format
   // "dateFormat": {
