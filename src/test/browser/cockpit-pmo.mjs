@@ -4,11 +4,11 @@
 // hitgov-project) names the project, its phase and go-live date.
 // Swagger UI at /api/docs renders HITGov's endpoints from springdoc's own WebJar (no asset from another origin).
 // The lifecycle definition's "Projects" tab lists the running projects by id and name, linked to their instances.
-// Usage: node cockpit-pmo.mjs <baseUrl> <lifecycleInstanceId> <projectName> <screenshotDir> [<otherProjectName>]
+// Usage: node cockpit-pmo.mjs <baseUrl> <lifecycleInstanceId> <projectName> <otherProjectName> <screenshotDir>
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 
-const [base, instanceId, projectName, shots = 'target/browser', otherProjectName] = process.argv.slice(2);
+const [base, instanceId, projectName, otherProjectName, shots = 'target/browser'] = process.argv.slice(2);
 mkdirSync(shots, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',

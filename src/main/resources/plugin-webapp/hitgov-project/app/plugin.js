@@ -50,7 +50,7 @@ function projectsTable(answer, engine) {
 async function markReadOnly(api) {
   const check = new URLSearchParams({ permissionName: 'UPDATE', resourceName: 'ProcessInstance', resourceType: '8',
     resourceId: '*' });
-  const response = await fetch(`${api.engineApi}/engine/${api.engine}/authorization/check?${check}`,
+  const response = await fetch(`${api.engineApi}/authorization/check?${check}`,
     { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
   const answer = response.ok ? await response.json() : { authorized: false };
   document.body.classList.toggle('hitgov-read-only', !answer.authorized);

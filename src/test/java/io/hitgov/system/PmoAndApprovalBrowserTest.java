@@ -21,8 +21,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * In a real browser (Debian's Chromium, playwright-core; skipped loudly without them, as
  * {@link TasklistBrowserTest}): a finance approver reads the change approval form with money,
- * yes/no, names and each routing rule's meaning; the PMO opens Cockpit's dashboard and Human Tasks
- * page without a permission error and sees a lifecycle's project in the "Project" tab.
+ * yes/no, names and each routing rule's meaning; the PMO opens Swagger UI, Cockpit's dashboard and Human
+ * Tasks page without a permission error, sees a lifecycle's project in the "Project" tab and the running
+ * projects by name in the lifecycle definition's "Projects" tab.
  * Screenshots land in target/browser/.
  */
 @HitgovSpringTest
@@ -34,9 +35,13 @@ class PmoAndApprovalBrowserTest {
   @Autowired ProcessEngine processEngine;
 
   ProcessInstance project(String projectId) {
+    return project(projectId, PROJECT_NAME);
+  }
+
+  ProcessInstance project(String projectId, String projectName) {
     Map<String, Object> v = new HashMap<>();
     v.put("projectId", projectId);
-    v.put("projectName", PROJECT_NAME);
+    v.put("projectName", projectName);
     v.put("goLiveDate", LocalDate.now().plusDays(300).toString());
     v.put("budget", 1_000_000L);
     v.put("sponsor", "evelyn");
@@ -79,10 +84,15 @@ class PmoAndApprovalBrowserTest {
     run("tasklist-change-approval.mjs", "EHR-BROWSER-A");
   }
 
+  /**
+   * Also: Swagger UI at /api/docs renders HITGov's endpoints from springdoc's WebJar (nothing from another
+   * origin), and the lifecycle definition's "Projects" tab lists both running projects by name.
+   */
   @Test
   void the_pmo_uses_cockpit_without_a_permission_error_and_sees_the_project() throws Exception {
     TasklistBrowserTest.requireBrowser();
     ProcessInstance lifecycle = project("EHR-BROWSER-P");
-    run("cockpit-pmo.mjs", lifecycle.getId(), PROJECT_NAME);
+    project("EHR-BROWSER-Q", "Radiology order entry");
+    run("cockpit-pmo.mjs", lifecycle.getId(), PROJECT_NAME, "Radiology order entry");
   }
 }

@@ -12,6 +12,7 @@ import io.hitgov.stagegate.StageGateReviewProcess;
 import io.hitgov.support.Engine;
 import io.hitgov.support.HitgovSpringTest;
 import io.hitgov.support.Http;
+import io.hitgov.support.RawHttp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,7 +43,7 @@ class ProjectBusinessKeysTest {
   @Autowired ProcessEngine processEngine;
 
   @Test
-  void every_governance_instance_of_a_project_is_found_by_its_project_id() {
+  void every_governance_instance_of_a_project_is_found_by_its_project_id() throws Exception {
     LifecycleDriver driver = new LifecycleDriver(processEngine);
     Engine engine = driver.engine;
     Http http = Http.on(port);
@@ -83,6 +84,30 @@ class ProjectBusinessKeysTest {
     long running = processEngine.getRuntimeService().createProcessInstanceQuery().variableValueEquals("projectId", PROJECT)
         .count();
     assertThat(keys).as("no instance of the project lacks the key").hasSize((int) running);
+
+    // Cockpit's "Projects" tab of a definition (plugin hitgov-project): the change names its project's name and phase
+    String endpoint = "/camunda/api/cockpit/plugin/hitgov-project/default/process-definition/"
+        + change.getProcessDefinitionId();
+    assertThat(RawHttp.on(port).get(endpoint).status()).isIn(401, 403);
+    RawHttp pmo = RawHttp.on(port);
+    assertThat(pmo.webappLogin("paula", "demo").status()).isEqualTo(200);
+    RawHttp.Exchange answer = pmo.get(endpoint);
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    JsonNode tab = json(answer.body());
+    assertThat(tab.get("count").asLong()).isEqualTo(processEngine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionId(change.getProcessDefinitionId()).count());
+    JsonNode row = java.util.stream.StreamSupport.stream(tab.get("instances").spliterator(), false)
+        .filter(r -> r.get("id").asText().equals(change.getId())).findFirst().orElseThrow();
+    assertThat(row.get("businessKey").asText()).isEqualTo("CR-" + PROJECT + "-1");
+    assertThat(row.get("projectId").asText()).isEqualTo(PROJECT);
+    assertThat(row.get("projectName").asText()).as("the change takes its project's name from the lifecycle")
+        .isEqualTo(processEngine.getRuntimeService().getVariable(lifecycle.getId(), "projectName"));
+    assertThat(row.get("phase").asText()).isEqualTo(processEngine.getRuntimeService()
+        .getVariable(lifecycle.getId(), "currentPhase"));
+  }
+
+  static JsonNode json(String body) throws Exception {
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
   }
 
   String business(ProcessInstance instance) {
