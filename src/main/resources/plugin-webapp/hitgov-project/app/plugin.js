@@ -17,8 +17,35 @@ function cell(tag, text) {
   return element;
 }
 
+// Shows "Loading the <what>…" in the tab, then what render makes of the resource's answer (or why it failed).
+function load(node, what, url, render) {
+  node.className = `hitgov-${what}-tab`;
+  node.textContent = `Loading the ${what}…`;
+  fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+    .then(response => response.ok ? response.json() : Promise.reject(new Error(`${response.status}`)))
+    .then(answer => node.replaceChildren(...[render(answer)].flat()))
+    .catch(error => { node.textContent = `The ${what} could not be loaded (${error.message}).`; });
+}
+
+// The instance's project: one labelled row per value it has.
+function projectTable(project) {
+  const table = document.createElement('table');
+  table.className = 'cam-table hitgov-project';
+  for (const [label, value] of rows) {
+    const text = value(project);
+    if (text === undefined || text === null) {
+      continue;
+    }
+    const row = document.createElement('tr');
+    row.appendChild(cell('th', label));
+    row.appendChild(cell('td', text));
+    table.appendChild(row);
+  }
+  return table;
+}
+
 // The definition's running instances, one row each: project id, name, phase, business key, link to the instance.
-function projectsTable(answer, engine) {
+function projectsTable(answer) {
   const summary = cell('p', answer.count > answer.instances.length
     ? `${answer.count} running instances; the first ${answer.instances.length} by business key:`
     : `${answer.count} running ${answer.count === 1 ? 'instance' : 'instances'}`);
@@ -69,41 +96,14 @@ export default [{
   pluginPoint: 'cockpit.processDefinition.runtime.tab',
   priority: 20,
   properties: { label: 'Projects' },
-  render: (node, { api, processDefinitionId }) => {
-    node.className = 'hitgov-projects-tab';
-    node.textContent = 'Loading the projects…';
-    fetch(`${api.cockpitApi}/plugin/hitgov-project/${api.engine}/process-definition/${processDefinitionId}`,
-      { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
-      .then(response => response.ok ? response.json() : Promise.reject(new Error(`${response.status}`)))
-      .then(answer => node.replaceChildren(...projectsTable(answer, api.engine)))
-      .catch(error => { node.textContent = `The projects could not be loaded (${error.message}).`; });
-  },
+  render: (node, { api, processDefinitionId }) => load(node, 'projects',
+    `${api.cockpitApi}/plugin/hitgov-project/${api.engine}/process-definition/${processDefinitionId}`,
+    answer => projectsTable(answer)),
 }, {
   id: 'hitgov-project',
   pluginPoint: 'cockpit.processInstance.runtime.tab',
   priority: 20,
   properties: { label: 'Project' },
-  render: (node, { api, processInstanceId }) => {
-    node.className = 'hitgov-project-tab';
-    node.textContent = 'Loading the project…';
-    fetch(`${api.cockpitApi}/plugin/hitgov-project/${api.engine}/process-instance/${processInstanceId}`,
-      { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
-      .then(response => response.ok ? response.json() : Promise.reject(new Error(`${response.status}`)))
-      .then(project => {
-        const table = document.createElement('table');
-        table.className = 'cam-table hitgov-project';
-        for (const [label, value] of rows) {
-          const text = value(project);
-          if (text === undefined || text === null) {
-            continue;
-          }
-          const row = document.createElement('tr');
-          row.appendChild(cell('th', label));
-          row.appendChild(cell('td', text));
-          table.appendChild(row);
-        }
-        node.replaceChildren(table);
-      })
-      .catch(error => { node.textContent = `The project could not be loaded (${error.message}).`; });
-  },
+  render: (node, { api, processInstanceId }) => load(node, 'project',
+    `${api.cockpitApi}/plugin/hitgov-project/${api.engine}/process-instance/${processInstanceId}`, projectTable),
 }];

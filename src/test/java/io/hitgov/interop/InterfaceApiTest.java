@@ -42,20 +42,7 @@ class InterfaceApiTest {
   }
 
   static Map<String, Object> hl7Interface(String id) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("interfaceId", id);
-    body.put("name", "Lab results and orders");
-    body.put("sourceSystem", "Legacy LIS");
-    body.put("targetSystem", "New EHR");
-    body.put("direction", "BIDIRECTIONAL");
-    body.put("standard", "HL7V2");
-    body.put("version", "2.5.1");
-    body.put("messageTypes", List.of("ADT^A01", "ORM^O01", "ORU^R01"));
-    body.put("dailyVolume", 12000);
-    body.put("owner", "irene");
-    body.put("goLiveCritical", true);
-    body.put("clinical", true);
-    return body;
+    return io.hitgov.support.Interfaces.hl7(id);
   }
 
   static Map<String, Object> fhirInterface(String id) {

@@ -62,7 +62,7 @@ class ProjectBusinessKeysTest {
         + "\"gateReason\":{\"value\":\"UPGRADE\"}}}");
     assertThat(hipaa.status()).as(hipaa.toString()).isEqualTo(200);
     Http.Response readiness = http.as("maria").postJson("/api/projects/" + PROJECT + "/interfaces",
-        Http.json(labInterface()));
+        Http.json(io.hitgov.support.Interfaces.hl7("LAB")));
     assertThat(readiness.status()).as(readiness.toString()).isEqualTo(201);
 
     assertThat(lifecycle.getBusinessKey()).isEqualTo(PROJECT);
@@ -117,22 +117,5 @@ class ProjectBusinessKeysTest {
 
   String key(ProcessInstance instance) {
     return processEngine.getRepositoryService().getProcessDefinition(instance.getProcessDefinitionId()).getKey();
-  }
-
-  static Map<String, Object> labInterface() {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("interfaceId", "LAB");
-    body.put("name", "Lab results and orders");
-    body.put("sourceSystem", "Legacy LIS");
-    body.put("targetSystem", "New EHR");
-    body.put("direction", "BIDIRECTIONAL");
-    body.put("standard", "HL7V2");
-    body.put("version", "2.5.1");
-    body.put("messageTypes", List.of("ADT^A01", "ORU^R01"));
-    body.put("dailyVolume", 12000);
-    body.put("owner", "irene");
-    body.put("goLiveCritical", true);
-    body.put("clinical", true);
-    return body;
   }
 }

@@ -107,6 +107,20 @@ class TasklistBrowserTest {
             org.assertj.core.api.Assertions.tuple("VOTE", "evelyn", "GO"));
   }
 
+  /** Starts a lifecycle as the PMO: go-live in 300 days, sponsor evelyn, no vendor selection. */
+  void startProject(io.hitgov.support.Engine engine, String projectId, String projectName, String manager) {
+    java.util.Map<String, Object> project = new java.util.HashMap<>();
+    project.put("projectId", projectId);
+    project.put("projectName", projectName);
+    project.put("goLiveDate", java.time.LocalDate.now().plusDays(300).toString());
+    project.put("budget", 1_500_000L);
+    project.put("sponsor", "evelyn");
+    project.put("projectManager", manager);
+    project.put("vendorSelectionRequired", false);
+    engine.as("paula", () -> processEngine.getRuntimeService()
+        .startProcessInstanceByKey("ImplementationLifecycleProcess", project));
+  }
+
   /**
    * Three projects side by side: maria manages one of them and lands on her own deliverables
    * (project id in the name, a due date, assigned to her) without a click; irene, who requested a
@@ -120,18 +134,7 @@ class TasklistBrowserTest {
     managers.put("EHR-MY-A", "maria");
     managers.put("EHR-MY-B", "mike");
     managers.put("EHR-MY-C", "mike");
-    managers.forEach((projectId, manager) -> {
-      java.util.Map<String, Object> project = new java.util.HashMap<>();
-      project.put("projectId", projectId);
-      project.put("projectName", "Clinic roll-out " + projectId);
-      project.put("goLiveDate", java.time.LocalDate.now().plusDays(300).toString());
-      project.put("budget", 1_500_000L);
-      project.put("sponsor", "evelyn");
-      project.put("projectManager", manager);
-      project.put("vendorSelectionRequired", false);
-      engine.as("paula", () -> processEngine.getRuntimeService()
-          .startProcessInstanceByKey("ImplementationLifecycleProcess", project));
-    });
+    managers.forEach((projectId, manager) -> startProject(engine, projectId, "Clinic roll-out " + projectId, manager));
     java.util.Map<String, Object> change = io.hitgov.support.Changes.interfaceChange("EHR-MY-A");
     var cr = engine.as("irene", () -> processEngine.getRuntimeService().startProcessInstanceByKey("ChangeRequestProcess", change));
     java.util.Map<String, Object> assessment = io.hitgov.support.Changes.assessment("MODERATE");
@@ -153,16 +156,7 @@ class TasklistBrowserTest {
     requireBrowser();
     var engine = new io.hitgov.support.Engine(processEngine);
     for (String projectId : java.util.List.of("EHR-SORT-A", "EHR-SORT-B")) {
-      java.util.Map<String, Object> project = new java.util.HashMap<>();
-      project.put("projectId", projectId);
-      project.put("projectName", "Sorting " + projectId);
-      project.put("goLiveDate", java.time.LocalDate.now().plusDays(300).toString());
-      project.put("budget", 1_000_000L);
-      project.put("sponsor", "evelyn");
-      project.put("projectManager", "mike");
-      project.put("vendorSelectionRequired", false);
-      engine.as("paula", () -> processEngine.getRuntimeService()
-          .startProcessInstanceByKey("ImplementationLifecycleProcess", project));
+      startProject(engine, projectId, "Sorting " + projectId, "mike");
       Thread.sleep(1100); // distinct creation times: Tasklist's default sorting would put EHR-SORT-B first
     }
     runScript(Path.of("src/test/browser/tasklist-by-project.mjs"), "EHR-SORT-A,EHR-SORT-B", "mike");
