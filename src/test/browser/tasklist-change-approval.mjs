@@ -41,6 +41,8 @@ await run(async () => {
   expectText(form, 'C15: an interface change (HL7 v2, FHIR, vendor API) needs the integration lead', 'other approvers');
   expectText(form, 'Deciding as Finance', 'group ids as display names');
   expectText(form, '(irene)', 'the requester by name');
+  expectText(form, 'Back-out plan: Disable the route', 'the plans as given');
+  expectText(form, 'Test plan: none given', 'a plan left empty, not a blank line');
   for (const raw of ['[C3', 'true', 'false', 'MODERATE', 'finance:', 'criticalPath']) {
     if (form.includes(raw)) {
       throw new Error(`the form still shows the raw value "${raw}": ${form.slice(0, 3000)}`);
