@@ -8,13 +8,16 @@ import io.hitgov.shared.audit.AuditChain;
 import io.hitgov.shared.audit.AuditedTable;
 import java.time.OffsetDateTime;
 import io.hitgov.shared.process.TransactionMemo;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Repository;
+import org.springframework.util.ClassUtils;
 
 /** The change log: requests, approvals, events and the baseline changes they caused. */
 @Repository
@@ -131,8 +134,39 @@ class ChangeRepository {
       params.add(columnsAndValues[i + 1]);
     }
     params.add(id);
+    ChangeRequest before = requests.get(id);
     requests.evict(id);
+    ChangeRequest after = before == null ? null : with(before, columnsAndValues);
+    if (after != null) {
+      requests.put(id, after); // the row as this UPDATE leaves it: the next step needs no second read
+    }
     jdbc.sql(sql.append(" where change_request_id = ?").toString()).params(params).update();
+  }
+
+  /** {@code cr} with the columns replaced (snake_case column = camelCase component); null when one does not fit. */
+  static ChangeRequest with(ChangeRequest cr, Object... columnsAndValues) {
+    RecordComponent[] components = ChangeRequest.class.getRecordComponents();
+    Object[] values = new Object[components.length];
+    try {
+      for (int i = 0; i < components.length; i++) {
+        values[i] = components[i].getAccessor().invoke(cr);
+      }
+      for (int i = 0; i < columnsAndValues.length; i += 2) {
+        String component = JdbcUtils.convertUnderscoreNameToPropertyName((String) columnsAndValues[i]);
+        int index = java.util.stream.IntStream.range(0, components.length)
+            .filter(k -> components[k].getName().equals(component)).findFirst().orElse(-1);
+        Object value = columnsAndValues[i + 1];
+        if (index < 0 || value == null && components[index].getType().isPrimitive()
+            || value != null && !ClassUtils.isAssignableValue(components[index].getType(), value)) {
+          return null;
+        }
+        values[index] = value;
+      }
+      return ChangeRequest.class.getDeclaredConstructor(
+          java.util.Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new)).newInstance(values);
+    } catch (ReflectiveOperationException e) {
+      return null;
+    }
   }
 
   public void insertApproval(Approval a) {
