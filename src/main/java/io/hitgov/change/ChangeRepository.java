@@ -7,11 +7,17 @@ import io.hitgov.change.ChangeRecords.ChangeRequest;
 import io.hitgov.shared.audit.AuditChain;
 import io.hitgov.shared.audit.AuditedTable;
 import java.time.OffsetDateTime;
+import io.hitgov.shared.process.TransactionMemo;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Repository;
+import org.springframework.util.ClassUtils;
 
 /** The change log: requests, approvals, events and the baseline changes they caused. */
 @Repository
@@ -27,8 +33,16 @@ class ChangeRepository {
   public static final AuditedTable BASELINE_CHANGES = AuditedTable.of("project_baseline_change", "id", "project_id",
       "change_request_id", "field", "old_value", "new_value", "at", "actor");
 
+  private static final int MAX_REMEMBERED = 20_000;
+
   private final JdbcClient jdbc;
   private final AuditChain audit;
+  /** A change request's project never changes: remembered (bounded), so chaining its records needs no read. */
+  private final Map<String, String> projectOfChange = new ConcurrentHashMap<>();
+  /** What this transaction has read or written (docs/performance.md#caches): requests, their events and approvals. */
+  private final TransactionMemo<String, ChangeRequest> requests = new TransactionMemo<>();
+  private final TransactionMemo<String, List<ChangeEvent>> eventLists = new TransactionMemo<>();
+  private final TransactionMemo<String, List<Approval>> approvalLists = new TransactionMemo<>();
 
   public ChangeRepository(JdbcClient jdbc, AuditChain audit) {
     this.jdbc = jdbc;
@@ -40,14 +54,28 @@ class ChangeRepository {
   }
 
   private String chainOf(String changeRequestId) {
-    return AuditChain.projectChain(jdbc.sql("select project_id from change_request where change_request_id = ?")
-        .param(changeRequestId).query(String.class).single());
+    String projectId = projectOfChange.get(changeRequestId);
+    if (projectId == null) {
+      projectId = jdbc.sql("select project_id from change_request where change_request_id = ?")
+          .param(changeRequestId).query(String.class).single();
+      rememberProject(changeRequestId, projectId);
+    }
+    return AuditChain.projectChain(projectId);
   }
 
-  private static long insertReturningId(JdbcClient.StatementSpec insert) {
-    var keys = new GeneratedKeyHolder();
-    insert.update(keys, "id");
-    return keys.getKey().longValue();
+  private void rememberProject(String changeRequestId, String projectId) {
+    if (projectOfChange.size() >= MAX_REMEMBERED) {
+      projectOfChange.clear();
+    }
+    projectOfChange.put(changeRequestId, projectId);
+  }
+
+  /** Appends {@code row} to this transaction's copy of a list it has read (nothing when it has not). */
+  private static <T> void appended(TransactionMemo<String, List<T>> lists, String id, T row) {
+    List<T> list = lists.get(id);
+    if (list != null) {
+      list.add(row);
+    }
   }
 
   public void insert(ChangeRecords.Raised cr) {
@@ -60,11 +88,24 @@ class ChangeRepository {
           :newGoLiveDate, :clinicalContentImpact, :patientSafetyImpact, :phiImpact, :interfaceImpact, :justification,
           :standardTemplateId, :requester, :raisedAt, :inFreezeWindow, :status, :outcome, :processInstanceId)""")
         .paramSource(cr).update();
+    rememberProject(cr.changeRequestId(), cr.projectId());
+    eventLists.put(cr.changeRequestId(), new ArrayList<>()); // a new request has no events or approvals yet
+    approvalLists.put(cr.changeRequestId(), new ArrayList<>());
   }
 
+  /** The request, read once per transaction; every UPDATE of this repository evicts it. */
   public Optional<ChangeRequest> find(String id) {
-    return jdbc.sql("select * from change_request where change_request_id = ?").param(id)
+    ChangeRequest known = requests.get(id);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<ChangeRequest> found = jdbc.sql("select * from change_request where change_request_id = ?").param(id)
         .query(ChangeRequest.class).optional();
+    found.ifPresent(cr -> {
+      requests.put(id, cr);
+      rememberProject(id, cr.projectId());
+    });
+    return found;
   }
 
   public ChangeRequest get(String id) {
@@ -93,20 +134,55 @@ class ChangeRepository {
       params.add(columnsAndValues[i + 1]);
     }
     params.add(id);
+    ChangeRequest before = requests.get(id);
+    requests.evict(id);
+    ChangeRequest after = before == null ? null : with(before, columnsAndValues);
+    if (after != null) {
+      requests.put(id, after); // the row as this UPDATE leaves it: the next step needs no second read
+    }
     jdbc.sql(sql.append(" where change_request_id = ?").toString()).params(params).update();
   }
 
+  /** {@code cr} with the columns replaced (snake_case column = camelCase component); null when one does not fit. */
+  static ChangeRequest with(ChangeRequest cr, Object... columnsAndValues) {
+    RecordComponent[] components = ChangeRequest.class.getRecordComponents();
+    Object[] values = new Object[components.length];
+    try {
+      for (int i = 0; i < components.length; i++) {
+        values[i] = components[i].getAccessor().invoke(cr);
+      }
+      for (int i = 0; i < columnsAndValues.length; i += 2) {
+        String component = JdbcUtils.convertUnderscoreNameToPropertyName((String) columnsAndValues[i]);
+        int index = java.util.stream.IntStream.range(0, components.length)
+            .filter(k -> components[k].getName().equals(component)).findFirst().orElse(-1);
+        Object value = columnsAndValues[i + 1];
+        if (index < 0 || value == null && components[index].getType().isPrimitive()
+            || value != null && !ClassUtils.isAssignableValue(components[index].getType(), value)) {
+          return null;
+        }
+        values[index] = value;
+      }
+      return ChangeRequest.class.getDeclaredConstructor(
+          java.util.Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new)).newInstance(values);
+    } catch (ReflectiveOperationException e) {
+      return null;
+    }
+  }
+
   public void insertApproval(Approval a) {
-    audit.insert(chainOf(a.changeRequestId()), APPROVALS, () -> insertReturningId(jdbc.sql("""
+    String id = audit.insertReturning(chainOf(a.changeRequestId()), APPROVALS, """
         insert into change_approval (change_request_id, group_id, user_id, decided_at, approved, comment)
-        values (:changeRequestId, :groupId, :userId, :decidedAt, :approved, :comment)""").paramSource(a)));
+        values (?, ?, ?, ?, ?, ?)""", a.changeRequestId(), a.groupId(), a.userId(), a.decidedAt(), a.approved(),
+        a.comment());
+    appended(approvalLists, a.changeRequestId(), new Approval(Long.valueOf(id), a.changeRequestId(), a.groupId(),
+        a.userId(), a.decidedAt(), a.approved(), a.comment()));
   }
 
   /** Records that the approval slot of {@code group} went overdue and {@code to} may now decide it. */
   public void insertEscalation(String id, String group, String to, OffsetDateTime at) {
-    audit.insert(chainOf(id), ESCALATIONS, () -> insertReturningId(jdbc.sql(
-        "insert into change_escalation (change_request_id, group_id, escalated_to, at) values (?, ?, ?, ?)")
-        .params(id, group, to, at)));
+    audit.insertReturning(chainOf(id), ESCALATIONS,
+        "insert into change_escalation (change_request_id, group_id, escalated_to, at) values (?, ?, ?, ?)",
+        id, group, to, at);
   }
 
   public boolean escalated(String id, String group) {
@@ -114,26 +190,39 @@ class ChangeRepository {
         .params(id, group).query(Long.class).single() > 0;
   }
 
+  /** The request's approvals, oldest first; read once per transaction, then kept up to date by {@link #insertApproval}. */
   public List<Approval> approvals(String id) {
-    return jdbc.sql("select * from change_approval where change_request_id = ? order by id").param(id)
-        .query(Approval.class).list();
+    return List.copyOf(approvalLists.map() == null ? readApprovals(id)
+        : approvalLists.map().computeIfAbsent(id, this::readApprovals));
+  }
+
+  private List<Approval> readApprovals(String id) {
+    return new ArrayList<>(jdbc.sql("select * from change_approval where change_request_id = ? order by id").param(id)
+        .query(Approval.class).list());
   }
 
   public void insertEvent(String id, OffsetDateTime at, String actor, String event, String details) {
-    audit.insert(chainOf(id), EVENTS, () -> insertReturningId(
-        jdbc.sql("insert into change_event (change_request_id, at, actor, event, details) values (?, ?, ?, ?, ?)")
-            .params(id, at, actor, event, details)));
+    String eventId = audit.insertReturning(chainOf(id), EVENTS,
+        "insert into change_event (change_request_id, at, actor, event, details) values (?, ?, ?, ?, ?)",
+        id, at, actor, event, details);
+    appended(eventLists, id, new ChangeEvent(Long.valueOf(eventId), id, at, actor, event, details));
   }
 
+  /** The request's events, oldest first; read once per transaction, then kept up to date by {@link #insertEvent}. */
   public List<ChangeEvent> events(String id) {
-    return jdbc.sql("select * from change_event where change_request_id = ? order by id").param(id)
-        .query(ChangeEvent.class).list();
+    return List.copyOf(eventLists.map() == null ? readEvents(id) : eventLists.map().computeIfAbsent(id, this::readEvents));
+  }
+
+  private List<ChangeEvent> readEvents(String id) {
+    return new ArrayList<>(jdbc.sql("select * from change_event where change_request_id = ? order by id").param(id)
+        .query(ChangeEvent.class).list());
   }
 
   public void insertBaselineChange(BaselineChange b) {
-    audit.insert(AuditChain.projectChain(b.projectId()), BASELINE_CHANGES, () -> insertReturningId(jdbc.sql("""
+    audit.insertReturning(AuditChain.projectChain(b.projectId()), BASELINE_CHANGES, """
         insert into project_baseline_change (project_id, change_request_id, field, old_value, new_value, at, actor)
-        values (:projectId, :changeRequestId, :field, :oldValue, :newValue, :at, :actor)""").paramSource(b)));
+        values (?, ?, ?, ?, ?, ?, ?)""", b.projectId(), b.changeRequestId(), b.field(), b.oldValue(), b.newValue(),
+        b.at(), b.actor());
   }
 
   public List<BaselineChange> baselineChanges(String projectId) {

@@ -8,6 +8,7 @@ import io.hitgov.lifecycle.LifecycleRecords.ProjectEvent;
 import io.hitgov.shared.audit.AuditChain;
 import io.hitgov.shared.audit.AuditedTable;
 import io.hitgov.shared.process.TaskFields;
+import io.hitgov.shared.process.TransactionMemo;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -30,6 +31,7 @@ class ProjectRepository {
 
   private final JdbcClient jdbc;
   private final AuditChain audit;
+  private final TransactionMemo<String, Project> projects = new TransactionMemo<>();
 
   public ProjectRepository(JdbcClient jdbc, AuditChain audit) {
     this.jdbc = jdbc;
@@ -56,10 +58,23 @@ class ProjectRepository {
           :vendorSelectionRequired, :currentPhase, :nextGate, :status, :startedBy, :startedAt, :processInstanceId,
           :projectType, :readinessCriteria)""")
         .paramSource(project).update();
+    projects.evict(project.projectId());
   }
 
+  /**
+   * The project, read once per transaction (risk, change and gate steps ask for the same project
+   * several times: registered?, sponsor, go-live, budget). Every write of this repository evicts it,
+   * so a read after a write sees the row as written.
+   */
   public Optional<Project> find(String projectId) {
-    return jdbc.sql("select * from project where project_id = ?").param(projectId).query(Project.class).optional();
+    Project known = projects.get(projectId);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<Project> found = jdbc.sql("select * from project where project_id = ?").param(projectId)
+        .query(Project.class).optional();
+    found.ifPresent(project -> projects.put(projectId, project));
+    return found;
   }
 
   public Project get(String projectId) {
@@ -80,10 +95,12 @@ class ProjectRepository {
     if (!column.matches("[a-z_]+")) {
       throw new IllegalArgumentException(column);
     }
+    projects.evict(projectId);
     jdbc.sql("update project set " + column + " = ? where project_id = ?").params(value, projectId).update();
   }
 
   public void end(String projectId, String status, OffsetDateTime at) {
+    projects.evict(projectId);
     jdbc.sql("update project set status = ?, ended_at = ? where project_id = ?").params(status, at, projectId).update();
   }
 
@@ -117,9 +134,9 @@ class ProjectRepository {
   // ---------------------------------------------------------------- audit records (insert-only)
 
   public void insertEvent(String projectId, OffsetDateTime at, String actor, String event, String details) {
-    audit.insert(AuditChain.projectChain(projectId), EVENTS, () -> insertReturningId(
-        jdbc.sql("insert into project_event (project_id, at, actor, event, details) values (?, ?, ?, ?, ?)")
-            .params(projectId, at, actor, event, TaskFields.clipped(details, 2000))));
+    audit.insertReturning(AuditChain.projectChain(projectId), EVENTS,
+        "insert into project_event (project_id, at, actor, event, details) values (?, ?, ?, ?, ?)",
+        projectId, at, actor, event, TaskFields.clipped(details, 2000));
   }
 
   public List<ProjectEvent> events(String projectId) {

@@ -1,9 +1,7 @@
 package io.hitgov.risk;
 
-import java.util.HashMap;
+import io.hitgov.shared.process.TransactionMemo;
 import java.util.Map;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import io.hitgov.risk.RiskRecords.GateHold;
 import io.hitgov.risk.RiskRecords.Risk;
 import io.hitgov.risk.RiskRecords.RiskEvent;
@@ -16,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The risk register: current state per risk, insert-only history, gate holds. */
@@ -25,7 +22,10 @@ class RiskRepository {
 
   private static final int MAX_REMEMBERED = 20_000;
 
-  private final Object cacheKey = new Object();
+  /** The risks this transaction has read or written, by id (see {@link #find}). */
+  private final TransactionMemo<String, Risk> risks = new TransactionMemo<>();
+  /** The history of risks this transaction has read or created, by risk id, kept up to date by {@link #insertEvent}. */
+  private final TransactionMemo<String, List<RiskEvent>> histories = new TransactionMemo<>();
   private final Map<String, String> projectOfRisk = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The risk history, append-only, chained per project (docs/security-audit.md). */
@@ -51,23 +51,25 @@ class RiskRepository {
           :status, :escalationLevel, :patientSafety, :healthItSafetyEvent, :proximityDate, :processInstanceId)""")
         .paramSource(risk)
         .update();
-    Map<String, Risk> cache = transactionCache();
-    if (cache != null) {
-      cache.put(risk.riskId(), risk); // every column is the value just inserted
-    }
+    risks.put(risk.riskId(), risk); // every column is the value just inserted
+    histories.put(risk.riskId(), new ArrayList<>()); // a new risk has no history yet
     rememberProject(risk.riskId(), risk.projectId());
   }
 
+  /**
+   * The risk, read once per transaction: a process step reads the same risk several times (score,
+   * fast track, ownership, escalation, the form's display values). Every write of this repository
+   * replaces or evicts the remembered row, so a read after a write sees it; other transactions cannot
+   * change a row this one is writing anyway (row lock), and one that only reads keeps READ COMMITTED's
+   * view of its first read.
+   */
   public Optional<Risk> find(String riskId) {
-    Map<String, Risk> cache = transactionCache();
-    Risk cached = cache == null ? null : cache.get(riskId);
+    Risk cached = risks.get(riskId);
     if (cached != null) {
       return Optional.of(cached);
     }
     Optional<Risk> found = jdbc.sql("select * from risk where risk_id = ?").param(riskId).query(Risk.class).optional();
-    if (cache != null) {
-      found.ifPresent(risk -> cache.put(riskId, risk));
-    }
+    found.ifPresent(risk -> risks.put(riskId, risk));
     found.ifPresent(risk -> rememberProject(riskId, risk.projectId()));
     return found;
   }
@@ -85,38 +87,8 @@ class RiskRepository {
     projectOfRisk.put(riskId, projectId);
   }
 
-  /**
-   * The risks this transaction has read, by id: a process step reads the same risk several times
-   * (score, fast track, ownership, escalation). Every write of this repository evicts the row, so a
-   * read after a write sees it; other transactions cannot change a row this one is writing anyway
-   * (row lock), and one that only reads keeps READ COMMITTED's view of its first read.
-   */
-  private Map<String, Risk> transactionCache() {
-    if (!TransactionSynchronizationManager.isActualTransactionActive()
-        || !TransactionSynchronizationManager.isSynchronizationActive()) {
-      return null;
-    }
-    @SuppressWarnings("unchecked")
-    Map<String, Risk> cache = (Map<String, Risk>) TransactionSynchronizationManager.getResource(cacheKey);
-    if (cache == null) {
-      Map<String, Risk> created = new HashMap<>();
-      TransactionSynchronizationManager.bindResource(cacheKey, created);
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCompletion(int status) {
-          TransactionSynchronizationManager.unbindResourceIfPossible(cacheKey);
-        }
-      });
-      cache = created;
-    }
-    return cache;
-  }
-
   private void evict(String riskId) {
-    Map<String, Risk> cache = transactionCache();
-    if (cache != null) {
-      cache.remove(riskId);
-    }
+    risks.evict(riskId);
   }
 
   public Risk get(String riskId) {
@@ -144,11 +116,11 @@ class RiskRepository {
   }
 
   public void updateScore(String riskId, int likelihood, int impact, int score, String band) {
-    Map<String, Risk> cache = transactionCache();
-    Risk before = cache == null ? null : cache.remove(riskId);
+    Risk before = risks.get(riskId);
+    risks.evict(riskId);
     if (before != null) {
       // the row as this UPDATE leaves it, so the scoring step needs no second read
-      cache.put(riskId, new Risk(riskId, before.projectId(), before.title(), before.category(), likelihood, impact,
+      risks.put(riskId, new Risk(riskId, before.projectId(), before.title(), before.category(), likelihood, impact,
           score, band, before.owner(), before.raisedBy(), before.raisedAt(), before.status(), before.responseStrategy(),
           before.escalationLevel(), before.patientSafety(), before.healthItSafetyEvent(), before.harm(),
           before.proximityDate(), before.nextReviewOn(), before.processInstanceId(), before.issueId(),
@@ -180,7 +152,16 @@ class RiskRepository {
   }
 
   public void updateEscalationLevel(String riskId, String level) {
+    Risk before = risks.get(riskId);
     evict(riskId);
+    if (before != null) {
+      // the row as this UPDATE leaves it: the escalated task's form shows it without a second read
+      risks.put(riskId, new Risk(riskId, before.projectId(), before.title(), before.category(), before.likelihood(),
+          before.impact(), before.score(), before.band(), before.owner(), before.raisedBy(), before.raisedAt(),
+          before.status(), before.responseStrategy(), level, before.patientSafety(), before.healthItSafetyEvent(),
+          before.harm(), before.proximityDate(), before.nextReviewOn(), before.processInstanceId(), before.issueId(),
+          before.closedAt()));
+    }
     jdbc.sql("update risk set escalation_level = ? where risk_id = ?").params(level, riskId).update();
   }
 
@@ -197,21 +178,29 @@ class RiskRepository {
 
   // ---- history
 
+  /** Appends to the history, chained from the values the INSERT returns (no read-back). */
   public void insertEvent(RiskEvent event) {
     String projectId = projectOf(event.riskId());
-    audit.insert(AuditChain.projectChain(projectId), EVENTS, () -> {
-      var keys = new GeneratedKeyHolder();
-      jdbc.sql("""
-          insert into risk_event (risk_id, at, actor, event, band, score, level, details)
-          values (:riskId, :at, :actor, :event, :band, :score, :level, :details)""")
-          .paramSource(event)
-          .update(keys, "id");
-      return keys.getKey().longValue();
-    });
+    String id = audit.insertReturning(AuditChain.projectChain(projectId), EVENTS, """
+        insert into risk_event (risk_id, at, actor, event, band, score, level, details)
+        values (?, ?, ?, ?, ?, ?, ?, ?)""", event.riskId(), event.at(), event.actor(), event.event(), event.band(),
+        event.score(), event.level(), event.details());
+    List<RiskEvent> history = histories.get(event.riskId());
+    if (history != null) {
+      history.add(new RiskEvent(Long.valueOf(id), event.riskId(), event.at(), event.actor(), event.event(),
+          event.band(), event.score(), event.level(), event.details()));
+    }
   }
 
+  /** The risk's history, oldest first; read once per transaction (then kept up to date by {@link #insertEvent}). */
   public List<RiskEvent> events(String riskId) {
-    return jdbc.sql("select * from risk_event where risk_id = ? order by id").param(riskId).query(RiskEvent.class).list();
+    List<RiskEvent> history = histories.get(riskId);
+    if (history == null) {
+      history = new ArrayList<>(jdbc.sql("select * from risk_event where risk_id = ? order by id").param(riskId)
+          .query(RiskEvent.class).list());
+      histories.put(riskId, history);
+    }
+    return List.copyOf(history);
   }
 
   // ---- gate holds

@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The gate record (append-only, chained per project) and the conditions of GO_WITH_CONDITIONS decisions. */
@@ -30,12 +29,6 @@ class GateRepository {
     audit.register(GATE_RECORDS);
   }
 
-  private static long insertReturningId(JdbcClient.StatementSpec insert) {
-    var keys = new GeneratedKeyHolder();
-    insert.update(keys, "id");
-    return keys.getKey().longValue();
-  }
-
   // ---------------------------------------------------------------- gate record (insert-only)
 
   public void insertGateRecord(GateRecord r) {
@@ -43,14 +36,14 @@ class GateRepository {
         r.at(), r.outcome(), TaskFields.clipped(r.comment(), 2000), TaskFields.clipped(r.evidenceRefs(), 4000), TaskFields.clipped(r.unmetCriteria(), 500),
         TaskFields.clipped(r.conditionText(), 1000), r.conditionOwner(), r.conditionDue(), r.decisionKey(), r.decisionVersion(),
         TaskFields.clipped(r.details(), 4000));
-    GateRecord row = r;
-    audit.insert(AuditChain.projectChain(r.projectId()), GATE_RECORDS, () -> insertReturningId(jdbc.sql("""
+    audit.insertReturning(AuditChain.projectChain(r.projectId()), GATE_RECORDS, """
         insert into gate_record (review_id, project_id, gate_id, round, kind, user_id, group_id, at, outcome, comment,
           evidence_refs, unmet_criteria, condition_text, condition_owner, condition_due, decision_key,
           decision_version, details)
-        values (:reviewId, :projectId, :gateId, :round, :kind, :userId, :groupId, :at, :outcome, :comment,
-          :evidenceRefs, :unmetCriteria, :conditionText, :conditionOwner, :conditionDue, :decisionKey,
-          :decisionVersion, :details)""").paramSource(row)));
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", r.reviewId(), r.projectId(), r.gateId(),
+        r.round(), r.kind(), r.userId(), r.groupId(), r.at(), r.outcome(), r.comment(), r.evidenceRefs(),
+        r.unmetCriteria(), r.conditionText(), r.conditionOwner(), r.conditionDue(), r.decisionKey(),
+        r.decisionVersion(), r.details());
   }
 
   public List<GateRecord> gateRecords(String projectId) {

@@ -28,8 +28,8 @@ import java.util.Map;
  * (timestamps with time zone as the UTC instant, ISO-8601); {@code l:2026-03-01T08:00} (without).
  * The entry hash is SHA-256 (lower-case hex) over a header (format version, chain, sequence number,
  * previous hash, table, row id, part, recording instant) followed by the row lines. Rows are always
- * read back from the database before hashing, at append and at verification alike, so both see the
- * values exactly as stored (precision, time zone).
+ * hashed as the database returns them, at append (read back, or returned by the INSERT itself) and
+ * at verification alike, so both see the values exactly as stored (precision, time zone).
  */
 final class CanonicalForm {
 

@@ -1,7 +1,13 @@
 package io.hitgov.shared.process;
 
+import java.sql.DatabaseMetaData;
+import java.util.Locale;
+import java.util.Optional;
+import javax.sql.DataSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -17,25 +23,49 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class IdCounter {
 
   private final JdbcClient jdbc;
+  private final DataSource dataSource;
+  private volatile Boolean postgres;
   private final TransactionTemplate ownTransaction;
 
-  public IdCounter(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+  public IdCounter(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
+    this.dataSource = dataSource;
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   public long next(String scope) {
-    // the usual case (the row exists) is one UPDATE and one SELECT
-    if (jdbc.sql("update id_counter set last_value = last_value + 1 where scope = ?").param(scope).update() == 0) {
+    // the usual case (the row exists) is one statement: the UPDATE answers the new value
+    Optional<Long> next = increment(scope);
+    if (next.isEmpty()) {
       try {
         ownTransaction.executeWithoutResult(status ->
             jdbc.sql("insert into id_counter (scope, last_value) values (?, 0)").param(scope).update());
       } catch (DataIntegrityViolationException concurrentlyCreated) {
         // another creation made the row first: fine
       }
-      jdbc.sql("update id_counter set last_value = last_value + 1 where scope = ?").param(scope).update();
+      next = increment(scope);
     }
-    return jdbc.sql("select last_value from id_counter where scope = ?").param(scope).query(Long.class).single();
+    return next.orElseThrow(() -> new IllegalStateException("No id counter " + scope));
+  }
+
+  /** Increments the scope's counter under its row lock and answers the new value (empty: no row yet). */
+  private Optional<Long> increment(String scope) {
+    String update = "update id_counter set last_value = last_value + 1 where scope = ?";
+    // PostgreSQL: UPDATE ... RETURNING; H2: the same UPDATE read as a data change delta table
+    String sql = postgres() ? update + " returning last_value" : "select last_value from final table (" + update + ")";
+    return jdbc.sql(sql).param(scope).query(Long.class).optional();
+  }
+
+  private boolean postgres() {
+    if (postgres == null) {
+      try {
+        String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+        postgres = product.toLowerCase(Locale.ROOT).contains("postgres");
+      } catch (MetaDataAccessException e) {
+        throw new IllegalStateException("Cannot tell the database", e);
+      }
+    }
+    return postgres;
   }
 }

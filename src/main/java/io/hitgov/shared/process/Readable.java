@@ -34,9 +34,13 @@ public class Readable {
   private static final String NONE = "—";
 
   private final IdentityService identityService;
+  private final java.time.Duration namesKept;
 
-  public Readable(IdentityService identityService) {
+  public Readable(IdentityService identityService,
+      @org.springframework.beans.factory.annotation.Value("${hitgov.readable.user-names-kept:PT60S}")
+      java.time.Duration namesKept) {
     this.identityService = identityService;
+    this.namesKept = namesKept;
   }
 
   /** {@code 40000} -> {@code "40,000 USD"}; a negative amount is a saving: {@code "-5,000 USD (saving)"}. */
@@ -159,17 +163,38 @@ public class Readable {
     }
   }
 
-  /** A user id as "First Last (id)"; an unknown id as it is. */
+  /**
+   * A user id as "First Last (id)"; an unknown id as it is. Names are remembered per node (bounded)
+   * for {@code hitgov.readable.user-names-kept} (default 60 s): a form created in that time after a
+   * rename shows the old name, nothing else depends on it (docs/performance.md#caches).
+   */
   public String user(Object userId) {
     if (!(userId instanceof String id) || id.isBlank()) {
       return NONE;
     }
+    long now = System.nanoTime();
+    Name known = names.get(id);
+    if (known != null && now - known.readAt() < namesKept.toNanos()) {
+      return known.text();
+    }
+    if (names.size() >= MAX_NAMES) {
+      names.clear();
+    }
     User user = identityService.createUserQuery().userId(id).singleResult();
     if (user == null) {
-      return id;
+      return id; // not remembered: a user created a moment later is named at once
     }
     String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
         + (user.getLastName() == null ? "" : user.getLastName())).strip();
-    return name.isEmpty() ? id : name + " (" + id + ")";
+    String text = name.isEmpty() ? id : name + " (" + id + ")";
+    names.put(id, new Name(text, now));
+    return text;
   }
+
+  private static final int MAX_NAMES = 10_000;
+
+  private record Name(String text, long readAt) {}
+
+  private final java.util.Map<String, Name> names = new java.util.concurrent.ConcurrentHashMap<>();
+
 }
