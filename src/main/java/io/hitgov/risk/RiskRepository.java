@@ -6,6 +6,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import io.hitgov.risk.RiskRecords.GateHold;
 import io.hitgov.risk.RiskRecords.Risk;
+import io.hitgov.risk.RiskRecords.RaisedRisk;
 import io.hitgov.risk.RiskRecords.RiskEvent;
 import io.hitgov.shared.audit.AuditChain;
 import io.hitgov.shared.audit.AuditedTable;
@@ -43,7 +44,7 @@ class RiskRepository {
     audit.register(EVENTS);
   }
 
-  public void insert(Risk risk) {
+  public void insert(RaisedRisk risk) {
     jdbc.sql("""
         insert into risk (risk_id, project_id, title, category, likelihood, impact, owner, raised_by, raised_at,
           status, escalation_level, patient_safety, health_it_safety_event, proximity_date, process_instance_id)
@@ -53,7 +54,7 @@ class RiskRepository {
         .update();
     Map<String, Risk> cache = transactionCache();
     if (cache != null) {
-      cache.put(risk.riskId(), risk); // every column is the value just inserted
+      cache.put(risk.riskId(), risk.asRow()); // every column is the value just inserted
     }
     rememberProject(risk.riskId(), risk.projectId());
   }
@@ -123,6 +124,11 @@ class RiskRepository {
     return find(riskId).orElseThrow(() -> new IllegalStateException("No risk " + riskId));
   }
 
+  /** Risks of a project, highest score first. */
+  public List<Risk> findOfProject(String projectId) {
+    return findOfProject(projectId, null, null, null);
+  }
+
   /** Risks of a project, optionally filtered (null = any). */
   public List<Risk> findOfProject(String projectId, String band, String status, String category) {
     StringBuilder sql = new StringBuilder("select * from risk where project_id = ?");
@@ -148,11 +154,7 @@ class RiskRepository {
     Risk before = cache == null ? null : cache.remove(riskId);
     if (before != null) {
       // the row as this UPDATE leaves it, so the scoring step needs no second read
-      cache.put(riskId, new Risk(riskId, before.projectId(), before.title(), before.category(), likelihood, impact,
-          score, band, before.owner(), before.raisedBy(), before.raisedAt(), before.status(), before.responseStrategy(),
-          before.escalationLevel(), before.patientSafety(), before.healthItSafetyEvent(), before.harm(),
-          before.proximityDate(), before.nextReviewOn(), before.processInstanceId(), before.issueId(),
-          before.closedAt()));
+      cache.put(riskId, before.withScore(likelihood, impact, score, band));
     }
     jdbc.sql("update risk set likelihood = ?, impact = ?, score = ?, band = ? where risk_id = ?")
         .params(likelihood, impact, score, band, riskId).update();
@@ -197,7 +199,7 @@ class RiskRepository {
 
   // ---- history
 
-  public void insertEvent(RiskEvent event) {
+  public void insertEvent(RiskRecords.NewRiskEvent event) {
     String projectId = projectOf(event.riskId());
     audit.insert(AuditChain.projectChain(projectId), EVENTS, () -> {
       var keys = new GeneratedKeyHolder();
@@ -216,16 +218,10 @@ class RiskRepository {
 
   // ---- gate holds
 
-  public void insertHold(GateHold hold) {
-    jdbc.sql("insert into gate_hold (project_id, gate_id, risk_id, held_at) values (:projectId, :gateId, :riskId, :heldAt)")
-        .paramSource(hold)
-        .update();
-  }
-
-  /** Several holds in one JDBC batch. */
-  public void insertHolds(List<GateHold> holds) {
+  /** The risk holds each of {@code gateIds} of its project from {@code at} (one JDBC batch). */
+  public void insertHolds(String projectId, String riskId, List<String> gateIds, OffsetDateTime at) {
     jdbcTemplate.batchUpdate("insert into gate_hold (project_id, gate_id, risk_id, held_at) values (?, ?, ?, ?)",
-        holds.stream().map(h -> new Object[] {h.projectId(), h.gateId(), h.riskId(), h.heldAt()}).toList());
+        gateIds.stream().map(gateId -> new Object[] {projectId, gateId, riskId, at}).toList());
   }
 
   public List<GateHold> activeHoldsOfRisk(String riskId) {
