@@ -92,7 +92,9 @@ class HipaaGateRepository {
 
   /** The gate runs on (no result yet) in {@code round}, IN_PROGRESS or BLOCKED while remediation runs. */
   public void updateStatus(String gateId, String status, int round) {
-    close(gateId, status, round, null, null);
+    jdbc.sql("update hipaa_gate set status = ?, round = ?, result_at = null, expires_on = null where gate_id = ?")
+        .params(status, round, gateId)
+        .update();
   }
 
   /** The gate's result: PASS until {@code expiresOn}, or BLOCKED (no expiry). */

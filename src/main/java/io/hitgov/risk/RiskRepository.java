@@ -126,7 +126,8 @@ class RiskRepository {
 
   /** Risks of a project, highest score first. */
   public List<Risk> findOfProject(String projectId) {
-    return findOfProject(projectId, null, null, null);
+    return jdbc.sql("select * from risk where project_id = ? order by score desc nulls last, raised_at")
+        .param(projectId).query(Risk.class).list();
   }
 
   /** Risks of a project, optionally filtered (null = any). */

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
@@ -72,13 +71,7 @@ class RiskEscalationReasonVersionTest {
 
   ProcessInstance raise(String projectId, String category, int likelihood, int impact) {
     io.hitgov.support.Projects.register(context, projectId);
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("projectId", projectId);
-    variables.put("title", "Interface engine capacity at go-live volume");
-    variables.put("category", category);
-    variables.put("likelihood", likelihood);
-    variables.put("impact", impact);
-    variables.put("owner", "mike");
+    Map<String, Object> variables = RiskEscalationProcessTest.risk(projectId, category, likelihood, impact, "mike");
     return engine.as("maria", () -> processEngine.getRuntimeService()
         .startProcessInstanceByKey(RiskEscalationProcess.KEY, variables));
   }
