@@ -41,7 +41,8 @@ class RoundTripBudgetTest {
   // history, people's names), named assignees with their due dates, the requester's REVOKE on change
   // tasks and the notification queue cost 1-12 round trips per operation (docs/performance.md).
   static final Map<String, int[]> BUDGET = Map.of(
-      "raise a risk (POST /api/risks)", new int[] {290, 71},
+      // 292 (was 290), same round trips, since the escalation task names its escalationReason input (a local scope)
+      "raise a risk (POST /api/risks)", new int[] {292, 71},
       "raise a change request (POST /api/change-requests)", new int[] {165, 41},
       "assess a change (POST /engine-rest/task/{id}/complete)", new int[] {307, 100},
       "last approval of a change (POST /api/change-requests/{id}/approvals)", new int[] {165, 95},
