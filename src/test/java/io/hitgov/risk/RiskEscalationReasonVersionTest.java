@@ -81,14 +81,10 @@ class RiskEscalationReasonVersionTest {
         .map(RiskEvent::details).toList();
   }
 
-  /** HIGH at once, then (planned) an overdue review; and a MODERATE risk whose plan is late. */
-  void escalateForEachReason(ProcessInstance high, ProcessInstance moderate) {
-    Map<String, Object> plan = Map.of("responseStrategy", "MITIGATE", "mitigationActions", "Second node",
-        "actionsDueDate", "2027-06-30");
-    engine.complete("mike", engine.task(high.getId(), RiskEscalationProcess.Elements.PLAN), plan);
-    ClockUtil.setCurrentTime(at("2026-12-05T09:01:00"));
-    engine.executeDueJobs(high.getId());
-    engine.executeDueJobs(moderate.getId());
+  /** The owner plans a HIGH risk on the day it is raised: its first review is due 14 days later. */
+  void plan(ProcessInstance high) {
+    engine.complete("mike", engine.task(high.getId(), RiskEscalationProcess.Elements.PLAN), Map.of(
+        "responseStrategy", "MITIGATE", "mitigationActions", "Second node", "actionsDueDate", "2027-06-30"));
   }
 
   @Test
@@ -104,8 +100,13 @@ class RiskEscalationReasonVersionTest {
     ProcessInstance newModerate = raise("EHR-REASON-4", "SCHEDULE", 2, 2);
     Assertions.assertThat(newHigh.getProcessDefinitionId()).isEqualTo(current.getId());
 
-    escalateForEachReason(oldHigh, oldModerate);
-    escalateForEachReason(newHigh, newModerate);
+    // HIGH: escalated at once, then (planned) its review is overdue; MODERATE: its plan is late
+    plan(oldHigh);
+    plan(newHigh);
+    ClockUtil.setCurrentTime(at("2026-12-05T09:01:00"));
+    for (ProcessInstance instance : List.of(oldHigh, oldModerate, newHigh, newModerate)) {
+      engine.executeDueJobs(instance.getId());
+    }
     for (ProcessInstance high : List.of(oldHigh, newHigh)) {
       Assertions.assertThat(reasons(high)).as(high.getProcessDefinitionId()).containsExactly(
           "HIGH risk: owned at this level from the start: PROJECT_MANAGER -> PMO (notified: pmo)",
