@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 @ModelCallable(processes = HipaaAuditGateProcess.KEY)
 class BaaItemListener implements ExecutionListener {
 
-  private final HipaaGateService service;
+  private final HipaaBaaRegister service;
 
-  BaaItemListener(HipaaGateService service) {
+  BaaItemListener(HipaaBaaRegister service) {
     this.service = service;
   }
 

@@ -2,7 +2,7 @@ package io.hitgov.hipaa;
 
 import static io.hitgov.hipaa.HipaaAuditGateProcess.Variables.*;
 
-import io.hitgov.hipaa.HipaaGateService.BaaSubmission;
+import io.hitgov.hipaa.HipaaBaaRegister.BaaSubmission;
 import io.hitgov.shared.process.CurrentUser;
 import io.hitgov.shared.process.FormTaskListener;
 import io.hitgov.shared.process.ModelCallable;
@@ -17,9 +17,9 @@ class BaaTaskListener extends FormTaskListener {
 
   static final String[] FIELDS = {BAA_EXECUTED, BAA_EFFECTIVE_DATE, BAA_EXPIRY_DATE, BAA_FLOW_DOWN, BAA_DOCUMENT_ID};
 
-  private final HipaaGateService service;
+  private final HipaaBaaRegister service;
 
-  BaaTaskListener(HipaaGateService service, CurrentUser currentUser) {
+  BaaTaskListener(HipaaBaaRegister service, CurrentUser currentUser) {
     super(currentUser, "Recording a BAA");
     this.service = service;
   }
@@ -31,7 +31,7 @@ class BaaTaskListener extends FormTaskListener {
 
   @Override
   protected void completed(DelegateTask task, String user) {
-    service.recordBaa(task.getExecution().getProcessBusinessKey(), TaskFields.integer(task, "baaPosition"),
+    service.record(task.getExecution().getProcessBusinessKey(), TaskFields.integer(task, "baaPosition"),
         new BaaSubmission(TaskFields.bool(task, BAA_EXECUTED), TaskFields.string(task, BAA_EFFECTIVE_DATE),
             TaskFields.string(task, BAA_EXPIRY_DATE), TaskFields.bool(task, BAA_FLOW_DOWN),
             TaskFields.string(task, BAA_DOCUMENT_ID)),

@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 @ModelCallable(processes = HipaaAuditGateProcess.KEY)
 class DisposeSpecificationDelegate implements JavaDelegate {
 
-  private final HipaaGateService service;
+  private final HipaaEvidenceCollection service;
 
-  DisposeSpecificationDelegate(HipaaGateService service) {
+  DisposeSpecificationDelegate(HipaaEvidenceCollection service) {
     this.service = service;
   }
 

@@ -3,7 +3,6 @@ package io.hitgov.hipaa;
 import static io.hitgov.hipaa.HipaaAuditGateProcess.Variables.*;
 
 import io.hitgov.hipaa.HipaaAuditGateProcess.Values;
-import io.hitgov.hipaa.HipaaGateService.Evaluation;
 import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -24,7 +23,7 @@ class EvaluateHipaaGateDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Evaluation evaluation = service.evaluate(execution.getProcessBusinessKey());
+    HipaaEvaluation evaluation = service.evaluate(execution.getProcessBusinessKey());
     String summary = evaluation.summary();
     execution.setVariable(GATE_CLEAR, evaluation.clear());
     execution.setVariable(PASS_COUNT, evaluation.passCount());

@@ -2,7 +2,7 @@ package io.hitgov.hipaa;
 
 import static io.hitgov.hipaa.HipaaAuditGateProcess.Variables.*;
 
-import io.hitgov.hipaa.HipaaGateService.EvidenceSubmission;
+import io.hitgov.hipaa.HipaaEvidenceCollection.EvidenceSubmission;
 import io.hitgov.shared.process.CurrentUser;
 import io.hitgov.shared.process.FormTaskListener;
 import io.hitgov.shared.process.ModelCallable;
@@ -18,9 +18,9 @@ class EvidenceTaskListener extends FormTaskListener {
   static final String[] FIELDS = {EVIDENCE_STATUS, RATIONALE, COMPENSATING_CONTROL, DOCUMENT_ID, DOCUMENT_VERSION,
       DOCUMENT_HASH, EVIDENCE_DATE};
 
-  private final HipaaGateService service;
+  private final HipaaEvidenceCollection service;
 
-  EvidenceTaskListener(HipaaGateService service, CurrentUser currentUser) {
+  EvidenceTaskListener(HipaaEvidenceCollection service, CurrentUser currentUser) {
     super(currentUser, "Submitting HIPAA evidence");
     this.service = service;
   }
@@ -32,7 +32,7 @@ class EvidenceTaskListener extends FormTaskListener {
 
   @Override
   protected void completed(DelegateTask task, String user) {
-    service.submitEvidence(task.getExecution().getProcessBusinessKey(), TaskFields.string(task, "specId"),
+    service.submit(task.getExecution().getProcessBusinessKey(), TaskFields.string(task, "specId"),
         new EvidenceSubmission(TaskFields.string(task, EVIDENCE_STATUS), TaskFields.string(task, RATIONALE),
             TaskFields.string(task, COMPENSATING_CONTROL), TaskFields.string(task, DOCUMENT_ID),
             TaskFields.string(task, DOCUMENT_VERSION), TaskFields.string(task, DOCUMENT_HASH),

@@ -61,10 +61,13 @@ public class HipaaEvidencePackage {
       List<Remediation> remediations, OffsetDateTime exportedAt, String exportedBy, AuditChain.Head auditChain) {}
 
   private final HipaaGateRepository repository;
+  private final HipaaRemediationRepository remediations;
   private final AuditChain auditChain;
 
-  public HipaaEvidencePackage(HipaaGateRepository repository, AuditChain auditChain) {
+  public HipaaEvidencePackage(HipaaGateRepository repository, HipaaRemediationRepository remediations,
+      AuditChain auditChain) {
     this.repository = repository;
+    this.remediations = remediations;
     this.auditChain = auditChain;
   }
 
@@ -103,7 +106,7 @@ public class HipaaEvidencePackage {
         gate.validOn(EngineClock.today()), gate.invalidatedAt(), gate.invalidatedReason(), scope,
         gate.scopeRecordedBy());
     return new Package(summary, reviewer, signers, specs, repository.findBaas(gate.gateId()), signOffs,
-        repository.findRemediations(gate.gateId()), EngineClock.now(), exportedBy,
+        remediations.findRemediations(gate.gateId()), EngineClock.now(), exportedBy,
         auditChain.head(AuditChain.projectChain(gate.projectId())).orElse(null));
   }
 

@@ -39,10 +39,10 @@ class HipaaGateController {
   static final int MAX_REASON = 1000;
 
   private final HipaaEvidencePackage evidencePackage;
-  private final HipaaGateService service;
+  private final HipaaPassValidity service;
   private final ProjectDirectory projects;
 
-  HipaaGateController(HipaaEvidencePackage evidencePackage, HipaaGateService service, ProjectDirectory projects) {
+  HipaaGateController(HipaaEvidencePackage evidencePackage, HipaaPassValidity service, ProjectDirectory projects) {
     this.evidencePackage = evidencePackage;
     this.service = service;
     this.projects = projects;

@@ -58,7 +58,7 @@ class HipaaGateRepository {
 
   // ---- gate
 
-  public void insertGate(Gate gate) {
+  public void insertGate(HipaaRecords.OpenedGate gate) {
     jdbc.sql("""
         insert into hipaa_gate (gate_id, project_id, process_instance_id, gate_reason, go_live_date,
           nprm2025, catalogue_decision, status, round, opened_by, opened_at)
@@ -70,6 +70,10 @@ class HipaaGateRepository {
 
   public Optional<Gate> findGate(String gateId) {
     return jdbc.sql("select * from hipaa_gate where gate_id = ?").param(gateId).query(Gate.class).optional();
+  }
+
+  public Gate getGate(String gateId) {
+    return findGate(gateId).orElseThrow(() -> new IllegalStateException("No HIPAA gate " + gateId));
   }
 
   public List<Gate> findGatesOfProject(String projectId) {
@@ -86,7 +90,15 @@ class HipaaGateRepository {
         .update();
   }
 
-  public void updateStatus(String gateId, String status, int round, OffsetDateTime resultAt, LocalDate expiresOn) {
+  /** The gate runs on (no result yet) in {@code round}, IN_PROGRESS or BLOCKED while remediation runs. */
+  public void updateStatus(String gateId, String status, int round) {
+    jdbc.sql("update hipaa_gate set status = ?, round = ?, result_at = null, expires_on = null where gate_id = ?")
+        .params(status, round, gateId)
+        .update();
+  }
+
+  /** The gate's result: PASS until {@code expiresOn}, or BLOCKED (no expiry). */
+  public void close(String gateId, String status, int round, OffsetDateTime resultAt, LocalDate expiresOn) {
     jdbc.sql("update hipaa_gate set status = ?, round = ?, result_at = ?, expires_on = ? where gate_id = ?")
         .params(status, round, resultAt, expiresOn, gateId)
         .update();
@@ -186,7 +198,16 @@ class HipaaGateRepository {
 
   // ---- business associates
 
-  public void insertBaa(Baa baa) {
+  /** A business associate named in the scope: its row until the privacy office records the BAA. */
+  public void insertBaa(HipaaRecords.ListedBaa baa) {
+    audit.insert(chainOf(baa.gateId()), BAAS, () -> insertReturningId(jdbc.sql("""
+        insert into hipaa_baa (gate_id, position, counterparty, finding)
+        values (:gateId, :position, :counterparty, :finding)""")
+        .paramSource(baa)));
+  }
+
+  /** A recorded BAA: a new row of its position (the newest row of a position is the current one). */
+  public void insertBaa(HipaaRecords.RecordedBaa baa) {
     audit.insert(chainOf(baa.gateId()), BAAS, () -> insertReturningId(jdbc.sql("""
         insert into hipaa_baa (gate_id, position, counterparty, executed, effective_date, expiry_date,
           subcontractor_flow_down, document_id, recorded_by, recorded_at, finding)
@@ -201,7 +222,7 @@ class HipaaGateRepository {
 
   // ---- sign-offs
 
-  public void insertSignOff(SignOff signOff) {
+  public void insertSignOff(HipaaRecords.GivenSignOff signOff) {
     audit.insert(chainOf(signOff.gateId()), SIGN_OFFS, () -> insertReturningId(jdbc.sql("""
         insert into hipaa_signoff (gate_id, round, role, user_id, approved, comment, signed_at)
         values (:gateId, :round, :role, :userId, :approved, :comment, :signedAt)""")
@@ -210,39 +231,5 @@ class HipaaGateRepository {
 
   public List<SignOff> findSignOffs(String gateId) {
     return jdbc.sql("select * from hipaa_signoff where gate_id = ? order by id").param(gateId).query(SignOff.class).list();
-  }
-
-  // ---- remediation
-
-  public void insertRemediation(HipaaRecords.OpenedRemediation remediation) {
-    jdbc.sql("""
-        insert into hipaa_remediation (gate_id, round, position, kind, spec_id, baa_position, finding, owner_group,
-          due_on, opened_at)
-        values (:gateId, :round, :position, :kind, :specId, :baaPosition, :finding, :ownerGroup, :dueOn, :openedAt)""")
-        .paramSource(remediation)
-        .update();
-  }
-
-  /** Writes an objection's resolution, once. */
-  public void resolveRemediation(String gateId, int round, int position, String resolution, String user,
-      OffsetDateTime at) {
-    int updated = jdbc.sql("""
-        update hipaa_remediation set resolution = ?, resolved_by = ?, resolved_at = ?
-        where gate_id = ? and round = ? and position = ? and resolved_at is null""")
-        .params(resolution, user, at, gateId, round, position)
-        .update();
-    if (updated != 1) {
-      throw new IllegalStateException("Remediation item " + position + " of " + gateId + " is already resolved");
-    }
-  }
-
-  public HipaaRecords.Remediation findRemediation(String gateId, int round, int position) {
-    return jdbc.sql("select * from hipaa_remediation where gate_id = ? and round = ? and position = ?")
-        .params(gateId, round, position).query(HipaaRecords.Remediation.class).single();
-  }
-
-  public List<HipaaRecords.Remediation> findRemediations(String gateId) {
-    return jdbc.sql("select * from hipaa_remediation where gate_id = ? order by round, position")
-        .param(gateId).query(HipaaRecords.Remediation.class).list();
   }
 }

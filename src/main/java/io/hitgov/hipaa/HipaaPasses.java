@@ -8,6 +8,6 @@ public interface HipaaPasses {
   /** True when a HIPAA audit gate of the project passed and is still valid on {@code day}. */
   boolean validPassOn(String projectId, LocalDate day);
 
-  /** The project's go-live moved: passes are re-dated or end (see HipaaGateService). */
+  /** The project's go-live moved: passes are re-dated or end (see HipaaPassValidity). */
   void goLiveMoved(String projectId, LocalDate goLive);
 }

@@ -14,9 +14,9 @@ class ObjectionTaskListener extends FormTaskListener {
 
   static final String RESOLUTION = "objectionResolution";
 
-  private final HipaaGateService service;
+  private final HipaaRemediation service;
 
-  ObjectionTaskListener(HipaaGateService service, CurrentUser currentUser) {
+  ObjectionTaskListener(HipaaRemediation service, CurrentUser currentUser) {
     super(currentUser, "Resolving an objection");
     this.service = service;
   }

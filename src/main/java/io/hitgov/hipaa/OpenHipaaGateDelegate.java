@@ -2,7 +2,7 @@ package io.hitgov.hipaa;
 
 import static io.hitgov.hipaa.HipaaAuditGateProcess.Variables.*;
 
-import io.hitgov.hipaa.HipaaRecords.Gate;
+import io.hitgov.hipaa.HipaaRecords.OpenedGate;
 import io.hitgov.shared.process.CurrentUser;
 import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
@@ -33,7 +33,7 @@ class OpenHipaaGateDelegate implements JavaDelegate {
     String reason = TaskFields.string(execution, GATE_REASON);
     String goLive = TaskFields.string(execution, GO_LIVE_DATE);
     // call
-    Gate gate = service.open(projectId, execution.getProcessInstanceId(), reason, goLive, currentUser.id().orElse(null));
+    OpenedGate gate = service.open(projectId, execution.getProcessInstanceId(), reason, goLive, currentUser.id().orElse(null));
     // output: the gate's own id is the instance's business key (as CR-… and RISK-… are for theirs)
     execution.setProcessBusinessKey(gate.gateId());
     execution.setVariable(GATE_ID, gate.gateId());

@@ -15,17 +15,17 @@ import org.springframework.stereotype.Component;
 @ModelCallable(processes = HipaaAuditGateProcess.KEY)
 class OpenRemediationDelegate implements JavaDelegate {
 
-  private final HipaaGateService service;
+  private final HipaaRemediation service;
 
-  OpenRemediationDelegate(HipaaGateService service) {
+  OpenRemediationDelegate(HipaaRemediation service) {
     this.service = service;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    int items = service.openRemediation(execution.getProcessBusinessKey());
+    int items = service.open(execution.getProcessBusinessKey());
     execution.setVariable(REMEDIATION_COUNT, items);
-    execution.setVariable(REMEDIATION_DUE, BusinessCalendar.startOfDay(service.remediationDue()));
+    execution.setVariable(REMEDIATION_DUE, BusinessCalendar.startOfDay(service.due()));
     execution.setVariable(RESULT, Values.BLOCKED);
   }
 }

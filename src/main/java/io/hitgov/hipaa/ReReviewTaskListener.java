@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 @ModelCallable(processes = HipaaAuditGateProcess.KEY)
 class ReReviewTaskListener implements TaskListener {
 
-  private final HipaaGateService service;
+  private final HipaaRemediation service;
 
-  ReReviewTaskListener(HipaaGateService service) {
+  ReReviewTaskListener(HipaaRemediation service) {
     this.service = service;
   }
 

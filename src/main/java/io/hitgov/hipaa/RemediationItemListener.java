@@ -1,9 +1,9 @@
 package io.hitgov.hipaa;
 
-import static io.hitgov.hipaa.HipaaAuditGateProcess.Variables.GATE_ID;
 import static io.hitgov.hipaa.HipaaAuditGateProcess.Variables.ROUND;
 
 import io.hitgov.hipaa.HipaaRecords.Remediation;
+import io.hitgov.hipaa.HipaaRemediation.OpenItem;
 import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,27 +18,27 @@ import org.springframework.stereotype.Component;
 @ModelCallable(processes = HipaaAuditGateProcess.KEY)
 class RemediationItemListener implements ExecutionListener {
 
-  private final HipaaGateService service;
+  private final HipaaRemediation service;
 
-  RemediationItemListener(HipaaGateService service) {
+  RemediationItemListener(HipaaRemediation service) {
     this.service = service;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
-    String gateId = execution.getProcessBusinessKey();
-    Remediation item = service.remediation(gateId, TaskFields.integer(execution, ROUND),
+    OpenItem open = service.item(execution.getProcessBusinessKey(), TaskFields.integer(execution, ROUND),
         TaskFields.integer(execution, "loopCounter"));
+    Remediation item = open.item();
     execution.setVariableLocal("remediationKind", item.kind());
     execution.setVariableLocal("remediationFinding", item.finding());
     execution.setVariableLocal("remediationOwnerGroup", item.ownerGroup());
     execution.setVariableLocal("remediationDueOn", item.dueOn().toString());
     execution.setVariableLocal("remediationPosition", item.position());
     if ("SPEC".equals(item.kind())) {
-      SpecVariables.put(execution, service.specById(gateId, item.specId()));
+      SpecVariables.put(execution, open.spec());
     } else if ("BAA".equals(item.kind())) {
       execution.setVariableLocal("baaPosition", item.baaPosition());
-      execution.setVariableLocal("baaCounterparty", service.baa(gateId, item.baaPosition()).counterparty());
+      execution.setVariableLocal("baaCounterparty", open.baaCounterparty());
     }
   }
 }

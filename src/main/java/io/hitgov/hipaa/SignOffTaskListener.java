@@ -2,7 +2,6 @@ package io.hitgov.hipaa;
 
 import static io.hitgov.hipaa.HipaaAuditGateProcess.Variables.*;
 
-import io.hitgov.hipaa.HipaaGateService.SignOffRole;
 import io.hitgov.shared.process.CurrentUser;
 import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
@@ -18,11 +17,11 @@ import org.springframework.stereotype.Component;
  */
 abstract class SignOffTaskListener implements TaskListener {
 
-  private final HipaaGateService service;
+  private final HipaaSignOffs service;
   private final CurrentUser currentUser;
   private final SignOffRole role;
 
-  SignOffTaskListener(HipaaGateService service, CurrentUser currentUser, SignOffRole role) {
+  SignOffTaskListener(HipaaSignOffs service, CurrentUser currentUser, SignOffRole role) {
     this.service = service;
     this.currentUser = currentUser;
     this.role = role;
@@ -47,7 +46,7 @@ abstract class SignOffTaskListener implements TaskListener {
 
   private void signed(DelegateTask task, String gateId) {
     Boolean approved = TaskFields.bool(task, role.approvedField());
-    service.recordSignOff(gateId, role, currentUser.id().orElse(null), approved,
+    service.record(gateId, role, currentUser.id().orElse(null), approved,
         TaskFields.string(task, role.commentField()));
     task.getExecution().setVariable(role.approvedField(), approved);
   }
@@ -56,7 +55,7 @@ abstract class SignOffTaskListener implements TaskListener {
   @Component("securitySignOffListener")
   @ModelCallable(processes = HipaaAuditGateProcess.KEY)
   static class Security extends SignOffTaskListener {
-    Security(HipaaGateService service, CurrentUser currentUser) {
+    Security(HipaaSignOffs service, CurrentUser currentUser) {
       super(service, currentUser, SignOffRole.SECURITY_OFFICIAL);
     }
   }
@@ -65,7 +64,7 @@ abstract class SignOffTaskListener implements TaskListener {
   @Component("privacySignOffListener")
   @ModelCallable(processes = HipaaAuditGateProcess.KEY)
   static class Privacy extends SignOffTaskListener {
-    Privacy(HipaaGateService service, CurrentUser currentUser) {
+    Privacy(HipaaSignOffs service, CurrentUser currentUser) {
       super(service, currentUser, SignOffRole.PRIVACY_OFFICIAL);
     }
   }
@@ -74,7 +73,7 @@ abstract class SignOffTaskListener implements TaskListener {
   @Component("residualRiskListener")
   @ModelCallable(processes = HipaaAuditGateProcess.KEY)
   static class ResidualRisk extends SignOffTaskListener {
-    ResidualRisk(HipaaGateService service, CurrentUser currentUser) {
+    ResidualRisk(HipaaSignOffs service, CurrentUser currentUser) {
       super(service, currentUser, SignOffRole.EXECUTIVE_SPONSOR);
     }
   }

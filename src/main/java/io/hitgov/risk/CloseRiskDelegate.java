@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 @ModelCallable(processes = RiskEscalationProcess.KEY)
 class CloseRiskDelegate implements JavaDelegate {
 
-  private final RiskService service;
+  private final RiskResponse service;
 
-  CloseRiskDelegate(RiskService service) {
+  CloseRiskDelegate(RiskResponse service) {
     this.service = service;
   }
 

@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 @ModelCallable(processes = RiskEscalationProcess.KEY)
 class ConvertRiskToIssueDelegate implements JavaDelegate {
 
-  private final RiskService service;
+  private final RiskResponse service;
 
-  ConvertRiskToIssueDelegate(RiskService service) {
+  ConvertRiskToIssueDelegate(RiskResponse service) {
     this.service = service;
   }
 

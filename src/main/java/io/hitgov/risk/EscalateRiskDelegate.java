@@ -1,37 +1,33 @@
 package io.hitgov.risk;
 
-import static io.hitgov.risk.RiskEscalationProcess.Variables.*;
+import static io.hitgov.risk.RiskEscalationProcess.Variables.ESCALATE_NOW;
 
 import io.hitgov.risk.RiskEscalationProcess.Elements;
-import io.hitgov.risk.RiskService.Level;
 import io.hitgov.shared.process.ModelCallable;
-import io.hitgov.shared.process.TaskFields;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** One step up the ladder (project manager → PMO → steering committee), recorded; the new level's group is notified. */
-@Component
+/**
+ * Versions of RiskEscalationProcess before the escalation reason was named in the model (their
+ * running risks finish on them): their two escalation tasks name this bean, which tells the
+ * reasons apart as those versions did, by the task and {@code escalateNow}. Current models name
+ * {@code escalateRiskLevelDelegate} with an {@code escalationReason} input. Remove once no instance
+ * of an older version runs (docs/adr/0004-feature-packages.md).
+ */
+@Component("escalateRiskDelegate")
 @ModelCallable(processes = RiskEscalationProcess.KEY)
-class EscalateRiskDelegate implements JavaDelegate {
+class EscalateRiskDelegate extends EscalateRiskLevelDelegate {
 
-  private final RiskService service;
-
-  EscalateRiskDelegate(RiskService service) {
-    this.service = service;
+  EscalateRiskDelegate(RiskLadder ladder) {
+    super(ladder);
   }
 
   @Override
-  public void execute(DelegateExecution execution) {
-    String band = TaskFields.string(execution, BAND);
-    String reason = Elements.ESCALATE_OVERDUE_REVIEW.equals(execution.getCurrentActivityId()) ? "Review overdue"
-        : Boolean.TRUE.equals(execution.getVariable(ESCALATE_NOW)) ? band + " risk: owned at this level from the start"
-        : "No mitigation plan in time";
-    Level level = service.escalate(execution.getProcessBusinessKey(), reason);
-    execution.setVariable(ESCALATION_LEVEL, level.name());
-    execution.setVariable(ESCALATION_GROUP, level.group());
-    execution.setVariable(TOP_LEVEL_REACHED, level == Level.STEERING_COMMITTEE);
-    execution.setVariable(ESCALATION_DUE, service.planDue(band));
-    execution.setVariable(ESCALATE_NOW, false);
+  EscalationReason reason(DelegateExecution execution) {
+    if (Elements.ESCALATE_OVERDUE_REVIEW.equals(execution.getCurrentActivityId())) {
+      return EscalationReason.REVIEW_OVERDUE;
+    }
+    return Boolean.TRUE.equals(execution.getVariable(ESCALATE_NOW)) ? EscalationReason.BAND
+        : EscalationReason.PLAN_OVERDUE;
   }
 }

@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 @ModelCallable(processes = RiskEscalationProcess.KEY)
 class FastTrackStartListener implements ExecutionListener {
 
-  private final RiskService service;
+  private final RiskPatientSafety service;
 
-  FastTrackStartListener(RiskService service) {
+  FastTrackStartListener(RiskPatientSafety service) {
     this.service = service;
   }
 

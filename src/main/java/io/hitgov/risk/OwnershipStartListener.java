@@ -2,9 +2,8 @@ package io.hitgov.risk;
 
 import static io.hitgov.risk.RiskEscalationProcess.Variables.*;
 
-import io.hitgov.risk.RiskService.Level;
+import io.hitgov.risk.RiskLadder.Ownership;
 import io.hitgov.shared.process.ModelCallable;
-import io.hitgov.shared.process.TaskFields;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -14,20 +13,18 @@ import org.springframework.stereotype.Component;
 @ModelCallable(processes = RiskEscalationProcess.KEY)
 class OwnershipStartListener implements ExecutionListener {
 
-  private final RiskService service;
+  private final RiskLadder service;
 
-  OwnershipStartListener(RiskService service) {
+  OwnershipStartListener(RiskLadder service) {
     this.service = service;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
-    String riskId = execution.getProcessBusinessKey();
-    String band = TaskFields.string(execution, BAND);
-    Level level = service.currentLevel(riskId);
-    execution.setVariable(ESCALATION_LEVEL, level.name());
-    execution.setVariable(ESCALATION_GROUP, level.group());
-    execution.setVariable(ESCALATE_NOW, service.escalateAtOnce(riskId));
-    execution.setVariable(ESCALATION_DUE, service.planDue(band));
+    Ownership ownership = service.ownership(execution.getProcessBusinessKey());
+    execution.setVariable(ESCALATION_LEVEL, ownership.level().name());
+    execution.setVariable(ESCALATION_GROUP, ownership.level().group());
+    execution.setVariable(ESCALATE_NOW, ownership.escalateNow());
+    execution.setVariable(ESCALATION_DUE, ownership.planDue());
   }
 }

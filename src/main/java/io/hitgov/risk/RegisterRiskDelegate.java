@@ -2,7 +2,7 @@ package io.hitgov.risk;
 
 import static io.hitgov.risk.RiskEscalationProcess.Variables.*;
 
-import io.hitgov.risk.RiskRecords.Risk;
+import io.hitgov.risk.RiskRecords.RaisedRisk;
 import io.hitgov.shared.process.CurrentUser;
 import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
@@ -29,7 +29,7 @@ class RegisterRiskDelegate implements JavaDelegate {
     Boolean safetyEvent = TaskFields.bool(execution, HEALTH_IT_SAFETY_EVENT);
     String owner = TaskFields.string(execution, OWNER);
     // call
-    Risk risk = service.register(TaskFields.string(execution, PROJECT_ID), TaskFields.string(execution, TITLE),
+    RaisedRisk risk = service.register(TaskFields.string(execution, PROJECT_ID), TaskFields.string(execution, TITLE),
         TaskFields.string(execution, CATEGORY), TaskFields.integer(execution, LIKELIHOOD),
         TaskFields.integer(execution, IMPACT), owner, Boolean.TRUE.equals(safetyEvent),
         TaskFields.string(execution, PROXIMITY_DATE), currentUser.id().orElse(null), execution.getProcessInstanceId());

@@ -38,14 +38,14 @@ class RiskController {
 
   private final RuntimeService runtimeService;
   private final RiskRepository repository;
-  private final RiskService service;
+  private final RiskGateHolds holds;
   private final ProjectDirectory projects;
 
-  RiskController(RuntimeService runtimeService, RiskRepository repository, RiskService service,
+  RiskController(RuntimeService runtimeService, RiskRepository repository, RiskGateHolds holds,
       ProjectDirectory projects) {
     this.runtimeService = runtimeService;
     this.repository = repository;
-    this.service = service;
+    this.holds = holds;
     this.projects = projects;
   }
 
@@ -120,7 +120,7 @@ class RiskController {
   Object gateHolds(@PathVariable String projectId, Authentication user) {
     requireAnyGroup(user, READERS, "read gate holds");
     requireProject(projectId);
-    return service.activeHolds(projectId);
+    return holds.active(projectId);
   }
 
   /** The patient-safety office releases the gate holds of a risk converted to an issue, with a reason. */
@@ -140,7 +140,7 @@ class RiskController {
     if (reason instanceof String text && text.length() > MAX_REASON) {
       throw new InvalidVariablesException("reason is longer than " + MAX_REASON + " characters");
     }
-    int released = service.releaseHolds(riskId, (String) reason, user.getName());
+    int released = holds.release(riskId, (String) reason, user.getName());
     return Map.of("riskId", riskId, "releasedHolds", released);
   }
 

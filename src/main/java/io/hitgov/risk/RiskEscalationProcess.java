@@ -67,6 +67,8 @@ public final class RiskEscalationProcess implements ProcessContract {
     public static final String ESCALATION_DUE = "escalationDue";
     public static final String ESCALATE_NOW = "escalateNow";
     public static final String TOP_LEVEL_REACHED = "escalationTopReached";
+    /** Input of each escalation task: why the risk goes up ({@code BAND}, {@code PLAN_OVERDUE}, {@code REVIEW_OVERDUE}). */
+    public static final String ESCALATION_REASON = "escalationReason";
     public static final String SAFETY_ACK_DURATION = "safetyAcknowledgementDuration";
     public static final String HARM = "harm";
     public static final String RCA_DUE = "rootCauseAnalysisDue";
@@ -89,6 +91,7 @@ public final class RiskEscalationProcess implements ProcessContract {
     public static final List<String> REVIEW_OUTCOMES = List.of("CONTINUE", "RESCORE", "CLOSE", "MATERIALIZED");
     public static final List<String> HARM_SCALE = List.of("DEATH", "SEVERE", "MODERATE", "MILD", "NO_HARM", "UNKNOWN");
     public static final List<String> EVENT_TYPES = List.of("INCIDENT", "NEAR_MISS", "UNSAFE_CONDITION");
+    public static final List<String> ESCALATION_REASONS = List.of("BAND", "PLAN_OVERDUE", "REVIEW_OVERDUE");
 
     private Values() {}
   }

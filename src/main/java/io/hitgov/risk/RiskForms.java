@@ -22,11 +22,11 @@ final class RiskForms {
   private RiskForms() {}
 
   /** What every risk form does; a form names its fields and what it records. */
-  abstract static class RiskForm extends FormTaskListener {
+  abstract static class RiskForm<S> extends FormTaskListener {
 
-    final RiskService service;
+    final S service;
 
-    RiskForm(RiskService service, CurrentUser currentUser) {
+    RiskForm(S service, CurrentUser currentUser) {
       super(currentUser, "Completing a risk task");
       this.service = service;
     }
@@ -57,7 +57,7 @@ final class RiskForms {
 
   @Component("assignRiskOwnerListener")
   @ModelCallable(processes = RiskEscalationProcess.KEY)
-  static class AssignOwner extends RiskForm {
+  static class AssignOwner extends RiskForm<RiskService> {
     AssignOwner(RiskService service, CurrentUser currentUser) {
       super(service, currentUser);
     }
@@ -70,36 +70,35 @@ final class RiskForms {
 
   @Component("acknowledgeSafetyRiskListener")
   @ModelCallable(processes = RiskEscalationProcess.KEY)
-  static class AcknowledgeSafety extends RiskForm {
-    AcknowledgeSafety(RiskService service, CurrentUser currentUser) {
+  static class AcknowledgeSafety extends RiskForm<RiskPatientSafety> {
+    AcknowledgeSafety(RiskPatientSafety service, CurrentUser currentUser) {
       super(service, currentUser);
     }
 
     @Override
     void record(DelegateTask task, String riskId, String user) {
-      service.acknowledgeSafetyRisk(riskId, user, TaskFields.string(task, "acknowledgementNote"));
+      service.acknowledge(riskId, user, TaskFields.string(task, "acknowledgementNote"));
     }
   }
 
   @Component("containSafetyEventListener")
   @ModelCallable(processes = RiskEscalationProcess.KEY)
-  static class Contain extends RiskForm {
-    Contain(RiskService service, CurrentUser currentUser) {
+  static class Contain extends RiskForm<RiskPatientSafety> {
+    Contain(RiskPatientSafety service, CurrentUser currentUser) {
       super(service, currentUser);
     }
 
     @Override
     void record(DelegateTask task, String riskId, String user) {
-      service.containAndClassify(riskId, TaskFields.string(task, "eventType"), TaskFields.string(task, HARM),
-          TaskFields.string(task, "containment"), user);
-      gateway(task, RCA_DUE, service.rootCauseAnalysisDue());
+      gateway(task, RCA_DUE, service.containAndClassify(riskId, TaskFields.string(task, "eventType"),
+          TaskFields.string(task, HARM), TaskFields.string(task, "containment"), user));
     }
   }
 
   @Component("rootCauseAnalysisListener")
   @ModelCallable(processes = RiskEscalationProcess.KEY)
-  static class RootCauseAnalysis extends RiskForm {
-    RootCauseAnalysis(RiskService service, CurrentUser currentUser) {
+  static class RootCauseAnalysis extends RiskForm<RiskPatientSafety> {
+    RootCauseAnalysis(RiskPatientSafety service, CurrentUser currentUser) {
       super(service, currentUser);
     }
 
@@ -113,14 +112,14 @@ final class RiskForms {
   /** The executive review of a safety risk nobody acknowledged in time: the lapse is recorded when it opens. */
   @Component("unacknowledgedSafetyRiskListener")
   @ModelCallable(processes = RiskEscalationProcess.KEY)
-  static class ReviewUnacknowledged extends RiskForm {
-    ReviewUnacknowledged(RiskService service, CurrentUser currentUser) {
+  static class ReviewUnacknowledged extends RiskForm<RiskPatientSafety> {
+    ReviewUnacknowledged(RiskPatientSafety service, CurrentUser currentUser) {
       super(service, currentUser);
     }
 
     @Override
     protected void created(DelegateTask task) {
-      service.safetyAcknowledgementOverdue(task.getExecution().getProcessBusinessKey());
+      service.acknowledgementOverdue(task.getExecution().getProcessBusinessKey());
     }
 
     @Override
@@ -131,8 +130,8 @@ final class RiskForms {
   /** The executive review of a root-cause analysis not done in time: the lapse is recorded when it opens. */
   @Component("overdueRootCauseAnalysisListener")
   @ModelCallable(processes = RiskEscalationProcess.KEY)
-  static class ReviewOverdueRootCauseAnalysis extends RiskForm {
-    ReviewOverdueRootCauseAnalysis(RiskService service, CurrentUser currentUser) {
+  static class ReviewOverdueRootCauseAnalysis extends RiskForm<RiskPatientSafety> {
+    ReviewOverdueRootCauseAnalysis(RiskPatientSafety service, CurrentUser currentUser) {
       super(service, currentUser);
     }
 
@@ -148,8 +147,8 @@ final class RiskForms {
 
   @Component("planRiskResponseListener")
   @ModelCallable(processes = RiskEscalationProcess.KEY)
-  static class Plan extends RiskForm {
-    Plan(RiskService service, CurrentUser currentUser) {
+  static class Plan extends RiskForm<RiskResponse> {
+    Plan(RiskResponse service, CurrentUser currentUser) {
       super(service, currentUser);
     }
 
@@ -168,8 +167,8 @@ final class RiskForms {
   /** The steering committee approves accepting a risk; its owner may not (four-eyes, on claim and on completion). */
   @Component("approveRiskAcceptanceListener")
   @ModelCallable(processes = RiskEscalationProcess.KEY)
-  static class ApproveAcceptance extends RiskForm {
-    ApproveAcceptance(RiskService service, CurrentUser currentUser) {
+  static class ApproveAcceptance extends RiskForm<RiskResponse> {
+    ApproveAcceptance(RiskResponse service, CurrentUser currentUser) {
       super(service, currentUser);
     }
 
@@ -195,8 +194,8 @@ final class RiskForms {
 
   @Component("reviewRiskListener")
   @ModelCallable(processes = RiskEscalationProcess.KEY)
-  static class Review extends RiskForm {
-    Review(RiskService service, CurrentUser currentUser) {
+  static class Review extends RiskForm<RiskResponse> {
+    Review(RiskResponse service, CurrentUser currentUser) {
       super(service, currentUser);
     }
 
@@ -226,8 +225,8 @@ final class RiskForms {
 
   @Component("approveRiskClosureListener")
   @ModelCallable(processes = RiskEscalationProcess.KEY)
-  static class ApproveClosure extends RiskForm {
-    ApproveClosure(RiskService service, CurrentUser currentUser) {
+  static class ApproveClosure extends RiskForm<RiskResponse> {
+    ApproveClosure(RiskResponse service, CurrentUser currentUser) {
       super(service, currentUser);
     }
 

@@ -4,6 +4,7 @@ import io.hitgov.shared.process.TransactionMemo;
 import java.util.Map;
 import io.hitgov.risk.RiskRecords.GateHold;
 import io.hitgov.risk.RiskRecords.Risk;
+import io.hitgov.risk.RiskRecords.RaisedRisk;
 import io.hitgov.risk.RiskRecords.RiskEvent;
 import io.hitgov.shared.audit.AuditChain;
 import io.hitgov.shared.audit.AuditedTable;
@@ -43,7 +44,7 @@ class RiskRepository {
     audit.register(EVENTS);
   }
 
-  public void insert(Risk risk) {
+  public void insert(RaisedRisk risk) {
     jdbc.sql("""
         insert into risk (risk_id, project_id, title, category, likelihood, impact, owner, raised_by, raised_at,
           status, escalation_level, patient_safety, health_it_safety_event, proximity_date, process_instance_id)
@@ -51,7 +52,7 @@ class RiskRepository {
           :status, :escalationLevel, :patientSafety, :healthItSafetyEvent, :proximityDate, :processInstanceId)""")
         .paramSource(risk)
         .update();
-    risks.put(risk.riskId(), risk); // every column is the value just inserted
+    risks.put(risk.riskId(), risk.asRow()); // every column is the value just inserted
     histories.put(risk.riskId(), new ArrayList<>()); // a new risk has no history yet
     rememberProject(risk.riskId(), risk.projectId());
   }
@@ -95,6 +96,12 @@ class RiskRepository {
     return find(riskId).orElseThrow(() -> new IllegalStateException("No risk " + riskId));
   }
 
+  /** Risks of a project, highest score first. */
+  public List<Risk> findOfProject(String projectId) {
+    return jdbc.sql("select * from risk where project_id = ? order by score desc nulls last, raised_at")
+        .param(projectId).query(Risk.class).list();
+  }
+
   /** Risks of a project, optionally filtered (null = any). */
   public List<Risk> findOfProject(String projectId, String band, String status, String category) {
     StringBuilder sql = new StringBuilder("select * from risk where project_id = ?");
@@ -120,11 +127,7 @@ class RiskRepository {
     risks.evict(riskId);
     if (before != null) {
       // the row as this UPDATE leaves it, so the scoring step needs no second read
-      risks.put(riskId, new Risk(riskId, before.projectId(), before.title(), before.category(), likelihood, impact,
-          score, band, before.owner(), before.raisedBy(), before.raisedAt(), before.status(), before.responseStrategy(),
-          before.escalationLevel(), before.patientSafety(), before.healthItSafetyEvent(), before.harm(),
-          before.proximityDate(), before.nextReviewOn(), before.processInstanceId(), before.issueId(),
-          before.closedAt()));
+      risks.put(riskId, before.withScore(likelihood, impact, score, band));
     }
     jdbc.sql("update risk set likelihood = ?, impact = ?, score = ?, band = ? where risk_id = ?")
         .params(likelihood, impact, score, band, riskId).update();
@@ -179,7 +182,7 @@ class RiskRepository {
   // ---- history
 
   /** Appends to the history, chained from the values the INSERT returns (no read-back). */
-  public void insertEvent(RiskEvent event) {
+  public void insertEvent(RiskRecords.NewRiskEvent event) {
     String projectId = projectOf(event.riskId());
     String id = audit.insertReturning(AuditChain.projectChain(projectId), EVENTS, """
         insert into risk_event (risk_id, at, actor, event, band, score, level, details)
@@ -205,16 +208,10 @@ class RiskRepository {
 
   // ---- gate holds
 
-  public void insertHold(GateHold hold) {
-    jdbc.sql("insert into gate_hold (project_id, gate_id, risk_id, held_at) values (:projectId, :gateId, :riskId, :heldAt)")
-        .paramSource(hold)
-        .update();
-  }
-
-  /** Several holds in one JDBC batch. */
-  public void insertHolds(List<GateHold> holds) {
+  /** The risk holds each of {@code gateIds} of its project from {@code at} (one JDBC batch). */
+  public void insertHolds(String projectId, String riskId, List<String> gateIds, OffsetDateTime at) {
     jdbcTemplate.batchUpdate("insert into gate_hold (project_id, gate_id, risk_id, held_at) values (?, ?, ?, ?)",
-        holds.stream().map(h -> new Object[] {h.projectId(), h.gateId(), h.riskId(), h.heldAt()}).toList());
+        gateIds.stream().map(gateId -> new Object[] {projectId, gateId, riskId, at}).toList());
   }
 
   public List<GateHold> activeHoldsOfRisk(String riskId) {

@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 @ModelCallable(processes = RiskEscalationProcess.KEY)
 class ScheduleReviewDelegate implements JavaDelegate {
 
-  private final RiskService service;
+  private final RiskResponse service;
 
-  ScheduleReviewDelegate(RiskService service) {
+  ScheduleReviewDelegate(RiskResponse service) {
     this.service = service;
   }
 

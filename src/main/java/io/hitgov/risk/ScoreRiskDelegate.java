@@ -2,7 +2,7 @@ package io.hitgov.risk;
 
 import static io.hitgov.risk.RiskEscalationProcess.Variables.*;
 
-import io.hitgov.risk.RiskService.Score;
+import io.hitgov.risk.RiskScoring.Score;
 import io.hitgov.shared.process.CurrentUser;
 import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
@@ -15,10 +15,10 @@ import org.springframework.stereotype.Component;
 @ModelCallable(processes = RiskEscalationProcess.KEY)
 class ScoreRiskDelegate implements JavaDelegate {
 
-  private final RiskService service;
+  private final RiskScoring service;
   private final CurrentUser currentUser;
 
-  ScoreRiskDelegate(RiskService service, CurrentUser currentUser) {
+  ScoreRiskDelegate(RiskScoring service, CurrentUser currentUser) {
     this.service = service;
     this.currentUser = currentUser;
   }
@@ -30,9 +30,9 @@ class ScoreRiskDelegate implements JavaDelegate {
         TaskFields.integer(execution, IMPACT), currentUser.id().orElse(null));
     execution.setVariable(SCORE, score.score());
     execution.setVariable(BAND, score.band());
-    boolean fastTrack = service.fastTrack(riskId);
+    boolean fastTrack = score.fastTrack();
     execution.setVariable(FAST_TRACK, fastTrack);
-    execution.setVariable(SAFETY_ACK_DURATION, service.safetyAcknowledgement());
+    execution.setVariable(SAFETY_ACK_DURATION, score.safetyAcknowledgement());
     // After a re-score: a higher band, or a newly due fast track, goes through triage and ownership again.
     boolean fastTrackStarted = Boolean.TRUE.equals(execution.getVariable("fastTrackStarted"));
     execution.setVariable("rescoreNeedsRouting", score.raised() || fastTrack && !fastTrackStarted);

@@ -41,6 +41,7 @@ class HipaaAuditGateProcessTest {
   @Autowired ProcessEngine processEngine;
   @Autowired org.springframework.context.ApplicationContext context;
   @Autowired HipaaGateRepository repository;
+  @Autowired HipaaRemediationRepository remediations;
   HipaaGateDriver driver;
 
   @BeforeEach
@@ -250,7 +251,7 @@ class HipaaAuditGateProcessTest {
     Assertions.assertThatThrownBy(() -> driver.engine.complete("sophia", objection, Map.of()))
         .isInstanceOf(InvalidVariablesException.class).hasMessageContaining("objectionResolution is required");
     driver.engine.complete("sophia", objection, Map.of("objectionResolution", "Pen test extended to the FHIR API"));
-    var item = repository.findRemediations(gateId(instance)).get(0);
+    var item = remediations.findRemediations(gateId(instance)).get(0);
     Assertions.assertThat(item.kind()).isEqualTo("OBJECTION");
     Assertions.assertThat(item.finding()).contains("SECURITY_OFFICIAL simon refused: Pen test scope too narrow");
     Assertions.assertThat(item.resolvedBy()).isEqualTo("sophia");
@@ -413,12 +414,12 @@ class HipaaAuditGateProcessTest {
   void a_material_change_reported_while_the_gate_runs_applies_to_it() {
     ProcessInstance instance = driver.start("EHR-CHANGE-1", GO_LIVE);
     driver.defineScope(instance, "", null);
-    HipaaGateService service = org.springframework.test.util.AopTestUtils.getTargetObject(gateService);
+    HipaaPassValidity service = org.springframework.test.util.AopTestUtils.getTargetObject(gateService);
     service.recordMaterialChange("EHR-CHANGE-1", "New hosting provider");
     driver.submitEvidence(instance, SUBMIT_EVIDENCE, HipaaGateDriver::cleanAnswer);
     Assertions.assertThat(repository.findLatestEvidence(gateId(instance), "164.308(a)(1)(ii)(A)").orElseThrow()
         .disposition()).as("a 30-day-old risk analysis predates today's change").isEqualTo("BLOCK");
   }
 
-  @Autowired HipaaGateService gateService;
+  @Autowired HipaaPassValidity gateService;
 }

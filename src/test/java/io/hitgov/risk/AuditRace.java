@@ -1,6 +1,6 @@
 package io.hitgov.risk;
 
-import io.hitgov.risk.RiskRecords.RiskEvent;
+import io.hitgov.risk.RiskRecords.NewRiskEvent;
 import io.hitgov.shared.audit.AuditChain;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ public final class AuditRace {
           results.add(pool.submit(() -> {
             start.await();
             for (int i = 0; i < rowsPerThread; i++) {
-              node.insertEvent(new RiskEvent(null, riskId, OffsetDateTime.now(), actor, "REVIEWED", null, null, null,
+              node.insertEvent(new NewRiskEvent(riskId, OffsetDateTime.now(), actor, "REVIEWED", null, null, null,
                   actor + " review " + i));
             }
             return null;

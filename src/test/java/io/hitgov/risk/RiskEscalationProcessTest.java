@@ -57,8 +57,8 @@ class RiskEscalationProcessTest {
     ClockUtil.reset();
   }
 
-  ProcessInstance raise(String user, String projectId, String category, int likelihood, int impact, String owner) {
-    io.hitgov.support.Projects.register(context, projectId);
+  /** The start variables of a risk (no owner when {@code owner} is null). */
+  static Map<String, Object> risk(String projectId, String category, int likelihood, int impact, String owner) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("projectId", projectId);
     variables.put("title", "Interface engine capacity at go-live volume");
@@ -68,6 +68,12 @@ class RiskEscalationProcessTest {
     if (owner != null) {
       variables.put("owner", owner);
     }
+    return variables;
+  }
+
+  ProcessInstance raise(String user, String projectId, String category, int likelihood, int impact, String owner) {
+    io.hitgov.support.Projects.register(context, projectId);
+    Map<String, Object> variables = risk(projectId, category, likelihood, impact, owner);
     return engine.as(user, () -> processEngine.getRuntimeService()
         .startProcessInstanceByKey(RiskEscalationProcess.KEY, variables));
   }
