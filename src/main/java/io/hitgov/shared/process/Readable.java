@@ -137,9 +137,14 @@ public class Readable {
    * definition cache answers): a definition id is {@code key:version:uuid} only for short keys.
    */
   public static boolean ofProcess(DelegateTask task, String processKey) {
+    return processKey.equals(processKey(task));
+  }
+
+  /** The key of the task's process definition (from the engine's definition cache); null for a standalone task. */
+  public static String processKey(DelegateTask task) {
     String definitionId = task.getProcessDefinitionId();
-    return definitionId != null && processKey.equals(task.getProcessEngineServices().getRepositoryService()
-        .getProcessDefinition(definitionId).getKey());
+    return definitionId == null ? null
+        : task.getProcessEngineServices().getRepositoryService().getProcessDefinition(definitionId).getKey();
   }
 
   /**
