@@ -138,7 +138,10 @@ class HipaaFormDisplay {
 
   /** A BAA's status in words: executed or not, in force from when to when, flow-down, and its finding. */
   static String baaStatus(Baa baa) {
-    if (!Boolean.TRUE.equals(baa.executed())) {
+    if (baa.executed() == null) {
+      return "not recorded yet";
+    }
+    if (!baa.executed()) {
       return "not executed" + finding(baa);
     }
     return "executed, in force from " + Readable.date(baa.effectiveDate())
