@@ -6,6 +6,7 @@ import io.hitgov.shared.process.Readable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.event.EventListener;
@@ -15,13 +16,14 @@ import org.springframework.stereotype.Component;
  * Readable values for the lifecycle's forms (docs/conventions.md#readable-forms), set as task-local
  * variables when a task of the lifecycle or of one of its phase processes is created: the phase
  * with its name, the go-live date as a date, the earlier gate comment and the HIPAA gate's result
- * in words. Everything comes from the task's own variables (no database read); called by the
- * engine's Spring event bridge, so the models stay unchanged.
+ * in words. Everything comes from the task's own variables (no database read); a phase process's
+ * deliverables share the values on their phase process instance (see {@link #shareWithThePhase}).
+ * Called by the engine's Spring event bridge, so the models stay unchanged.
  */
 @Component
 class LifecycleFormDisplay {
 
-  static final Set<String> PROCESSES = processes();
+  static final Set<String> PHASE_PROCESSES = Set.copyOf(ImplementationLifecycleProcess.PHASE_PROCESSES.values());
 
   private final Readable readable;
 
@@ -29,21 +31,31 @@ class LifecycleFormDisplay {
     this.readable = readable;
   }
 
-  private static Set<String> processes() {
-    Set<String> keys = new java.util.HashSet<>(ImplementationLifecycleProcess.PHASE_PROCESSES.values());
-    keys.add(ImplementationLifecycleProcess.KEY);
-    return Set.copyOf(keys);
-  }
-
   @EventListener
   public void onCreate(DelegateTask task) {
     if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
       readable.asSystem(() -> {
-        if (PROCESSES.contains(Readable.processKey(task))) {
+        String key = Readable.processKey(task);
+        if (ImplementationLifecycleProcess.KEY.equals(key)) {
           task.setVariablesLocal(values(task));
+        } else if (PHASE_PROCESSES.contains(key)) {
+          shareWithThePhase(task.getExecution().getProcessInstance(), values(task));
         }
       });
     }
+  }
+
+  /**
+   * A phase's deliverable tasks show the same values, so they are set once on the phase process
+   * instance (its variables are loaded already) rather than on each task: a task's own variables
+   * would cost each new task a read (a gate decision opens up to five deliverables at once).
+   */
+  static void shareWithThePhase(DelegateExecution phase, Map<String, Object> values) {
+    values.forEach((name, value) -> {
+      if (!value.equals(phase.getVariableLocal(name))) {
+        phase.setVariableLocal(name, value);
+      }
+    });
   }
 
   static Map<String, Object> values(DelegateTask task) {
