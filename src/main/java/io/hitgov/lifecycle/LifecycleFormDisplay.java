@@ -9,6 +9,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -37,9 +38,9 @@ class LifecycleFormDisplay {
       readable.asSystem(() -> {
         String key = Readable.processKey(task);
         if (ImplementationLifecycleProcess.KEY.equals(key)) {
-          task.setVariablesLocal(values(task));
+          task.setVariablesLocal(values(task.getExecution()));
         } else if (PHASE_PROCESSES.contains(key)) {
-          shareWithThePhase(task.getExecution().getProcessInstance(), values(task));
+          shareWithThePhase(task.getExecution().getProcessInstance(), values(task.getExecution()));
         }
       });
     }
@@ -58,7 +59,8 @@ class LifecycleFormDisplay {
     });
   }
 
-  static Map<String, Object> values(DelegateTask task) {
+  /** Read through the task's execution: the task's own variables are not loaded for a new task (each would cost a read). */
+  static Map<String, Object> values(VariableScope task) {
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("currentPhaseName", ImplementationLifecycleProcess.phaseName(task.getVariable(CURRENT_PHASE)));
     values.put("goLiveDateText", Readable.date(task.getVariable(GO_LIVE_DATE)));
