@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -48,13 +47,8 @@ class HipaaFormDisplay {
 
   @EventListener
   public void onCreate(DelegateTask task) {
-    if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-      readable.asSystem(() -> {
-        if (Readable.ofProcess(task, HipaaAuditGateProcess.KEY)) {
-          task.setVariablesLocal(values(task, task.getExecution().getProcessBusinessKey()));
-        }
-      });
-    }
+    readable.whenCreated(task, HipaaAuditGateProcess.KEY::equals,
+        created -> created.setVariablesLocal(values(created, created.getExecution().getProcessBusinessKey())));
   }
 
   Map<String, Object> values(DelegateTask task, String gateId) {

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -34,16 +33,10 @@ class LifecycleFormDisplay {
 
   @EventListener
   public void onCreate(DelegateTask task) {
-    if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-      readable.asSystem(() -> {
-        String key = Readable.processKey(task);
-        if (ImplementationLifecycleProcess.KEY.equals(key)) {
-          task.setVariablesLocal(values(task.getExecution()));
-        } else if (PHASE_PROCESSES.contains(key)) {
-          shareWithThePhase(task.getExecution().getProcessInstance(), values(task.getExecution()));
-        }
-      });
-    }
+    readable.whenCreated(task, ImplementationLifecycleProcess.KEY::equals,
+        created -> created.setVariablesLocal(values(created.getExecution())));
+    readable.whenCreated(task, PHASE_PROCESSES::contains,
+        created -> shareWithThePhase(created.getExecution().getProcessInstance(), values(created.getExecution())));
   }
 
   /**

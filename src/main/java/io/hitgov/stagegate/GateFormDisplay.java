@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -47,16 +46,8 @@ class GateFormDisplay {
 
   @EventListener
   public void onCreate(DelegateTask task) {
-    if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-      readable.asSystem(() -> {
-        String key = Readable.processKey(task);
-        if (StageGateReviewProcess.KEY.equals(key)) {
-          task.setVariablesLocal(review(task));
-        } else if (GateConditionProcess.KEY.equals(key)) {
-          task.setVariablesLocal(condition(task));
-        }
-      });
-    }
+    readable.whenCreated(task, StageGateReviewProcess.KEY::equals, created -> created.setVariablesLocal(review(created)));
+    readable.whenCreated(task, GateConditionProcess.KEY::equals, created -> created.setVariablesLocal(condition(created)));
   }
 
   /** A task of a review round: the header, the project's standing, and the task's own group or due date. */

@@ -148,6 +148,22 @@ public class Readable {
   }
 
   /**
+   * The common shape of a feature's display hook: for a task just created (an engine task event)
+   * in a process whose key {@code ofProcesses} accepts, runs {@code show} as system (see
+   * {@link #asSystem}); any other task or event is left alone.
+   */
+  public void whenCreated(DelegateTask task, java.util.function.Predicate<String> ofProcesses,
+      java.util.function.Consumer<DelegateTask> show) {
+    if (org.camunda.bpm.engine.delegate.TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+      asSystem(() -> {
+        if (ofProcesses.test(processKey(task))) {
+          show.accept(task);
+        }
+      });
+    }
+  }
+
+  /**
    * Runs a display look-up (user names, a decision's rows) without the acting user's
    * authorizations: what it reads is shown on the task the user is about to work on anyway, and a
    * missing read permission must neither hide a name nor fail the governance step that created the task.
