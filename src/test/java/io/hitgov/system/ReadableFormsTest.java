@@ -118,18 +118,23 @@ class ReadableFormsTest {
         .map(IdentityLink::getGroupId).filter(g -> g != null).findFirst().orElseThrow();
   }
 
-  @Test
-  void risk_tasks_show_the_title_band_score_owner_and_history() {
-    io.hitgov.support.Projects.register(context, "EHR-READ-R");
+  /** A technical risk of likelihood 2 and impact 3 (Moderate 6) owned by mike, raised by carla. */
+  ProcessInstance raiseRisk(String projectId, String title) {
     Map<String, Object> risk = new HashMap<>();
-    risk.put("projectId", "EHR-READ-R");
-    risk.put("title", "Interface engine capacity at go-live volume");
+    risk.put("projectId", projectId);
+    risk.put("title", title);
     risk.put("category", "TECHNICAL");
     risk.put("likelihood", 2);
     risk.put("impact", 3);
     risk.put("owner", "mike");
-    ProcessInstance instance = engine.as("carla", () -> processEngine.getRuntimeService()
+    return engine.as("carla", () -> processEngine.getRuntimeService()
         .startProcessInstanceByKey(RiskEscalationProcess.KEY, risk));
+  }
+
+  @Test
+  void risk_tasks_show_the_title_band_score_owner_and_history() {
+    io.hitgov.support.Projects.register(context, "EHR-READ-R");
+    ProcessInstance instance = raiseRisk("EHR-READ-R", "Interface engine capacity at go-live volume");
     Task plan = engine.task(instance.getId(), RiskEscalationProcess.Elements.PLAN);
     Map<String, Object> shown = local(plan);
     assertThat(shown).containsEntry("riskTitle", "Interface engine capacity at go-live volume")
@@ -194,14 +199,7 @@ class ReadableFormsTest {
   void gate_forms_show_the_gate_phase_go_live_and_the_projects_standing_for_the_signatories() {
     LifecycleDriver driver = new LifecycleDriver(processEngine);
     ProcessInstance project = driver.start("EHR-READ-G", LocalDate.now().plusDays(800).toString(), false);
-    Map<String, Object> risk = new HashMap<>();
-    risk.put("projectId", "EHR-READ-G");
-    risk.put("title", "Charter sign-off depends on the board calendar");
-    risk.put("category", "TECHNICAL");
-    risk.put("likelihood", 2);
-    risk.put("impact", 3);
-    risk.put("owner", "mike");
-    engine.as("carla", () -> processEngine.getRuntimeService().startProcessInstanceByKey(RiskEscalationProcess.KEY, risk));
+    raiseRisk("EHR-READ-G", "Charter sign-off depends on the board calendar");
     driver.completePhase(project, "P0");
     ProcessInstance review = driver.gateReview(project);
     Task pack = engine.task(review.getId(), StageGateReviewProcess.Elements.ASSEMBLE_EVIDENCE);
@@ -226,11 +224,8 @@ class ReadableFormsTest {
       if (!"cmio".equals(group)) {
         return LifecycleDriver.vote("GO", null);
       }
-      Map<String, Object> vote = LifecycleDriver.vote("GO_WITH_CONDITIONS", "Goals need a baseline");
-      vote.put("conditionText", "Baseline the goals with the quality office");
-      vote.put("conditionOwner", "mike");
-      vote.put("conditionDue", due);
-      return vote;
+      return LifecycleDriver.conditionVote("Goals need a baseline", "Baseline the goals with the quality office", "mike",
+          due);
     });
     Task condition = processEngine.getTaskService().createTaskQuery().processDefinitionKey(GateConditionProcess.KEY)
         .processVariableValueEquals("projectId", "EHR-READ-G").taskAssignee("mike").singleResult();
