@@ -145,6 +145,15 @@ public final class ImplementationLifecycleProcess implements ProcessContract {
   public static final class Values {
     public static final List<String> PHASES = List.of("P0", "P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9");
     public static final List<String> GATES = List.of("G0", "G1", "G2", "G3", "G4", "G5", "G6", "G7", "G8");
+    /** What forms call each phase (docs/domain/lifecycle-and-gates.md#phases). */
+    public static final java.util.Map<String, String> PHASE_NAMES = java.util.Map.of("P0", "Initiation & readiness",
+        "P1", "Planning & governance", "P2", "Selection & contracting", "P3", "Design / workflow validation",
+        "P4", "Build & configuration", "P5", "Testing", "P6", "Training & operational readiness",
+        "P7", "Cutover & go-live", "P8", "Stabilization / hypercare", "P9", "Optimization, benefits & closure");
+    /** What forms call each gate (docs/domain/lifecycle-and-gates.md#gates). */
+    public static final java.util.Map<String, String> GATE_NAMES = java.util.Map.of("G0", "Charter",
+        "G1", "Plan baseline", "G2", "Contract", "G3", "Design sign-off", "G4", "Build complete / test entry",
+        "G5", "Test exit & UAT", "G6", "Go-live readiness (go/no-go)", "G7", "Stabilization exit", "G8", "Closure");
     public static final List<String> GATE_OUTCOMES = List.of("GO", "GO_WITH_CONDITIONS", "RECYCLE", "NO_GO", "TERMINATE");
     public static final String DONE = "DONE";
     public static final String GO_LIVE = "GO_LIVE";
@@ -159,6 +168,23 @@ public final class ImplementationLifecycleProcess implements ProcessContract {
     public static final List<String> UNTAILORABLE_CRITERIA = List.of("R01", "R02", "R03");
 
     private Values() {}
+  }
+
+  /** A phase id with its name ({@code P3} -> {@code "P3 Design / workflow validation"}); other values as they are. */
+  public static String phaseName(Object phase) {
+    return named(phase, Values.PHASE_NAMES);
+  }
+
+  /** A gate id with its name ({@code G3} -> {@code "G3 Design sign-off"}); other values as they are. */
+  public static String gateName(Object gate) {
+    return named(gate, Values.GATE_NAMES);
+  }
+
+  private static String named(Object id, java.util.Map<String, String> names) {
+    if (!(id instanceof String s) || s.isBlank()) {
+      return "—";
+    }
+    return names.containsKey(s) ? s + " " + names.get(s) : io.hitgov.shared.process.Readable.words(s);
   }
 
   @Override

@@ -1,7 +1,9 @@
 package io.hitgov.lifecycle;
 
 import io.hitgov.lifecycle.LifecycleRecords.Checkpoint;
+import io.hitgov.shared.process.Readable;
 import io.hitgov.shared.process.TaskFields;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,6 +24,14 @@ public class ProjectGates {
 
   /** The red criteria of a readiness scoring, hard ones first. */
   public record RedCriteria(List<String> hard, List<String> soft) {}
+
+  /**
+   * What a gate's forms show of the project (docs/conventions.md#readable-forms): its name, the
+   * phase it is in, its go-live date, its latest readiness scoring in words (red = a hard criterion
+   * not met, amber = a soft one, green = met) and whether a HIPAA gate pass is valid today.
+   */
+  public record GateBrief(String projectName, String currentPhase, LocalDate goLiveDate, String readinessText,
+      boolean hipaaPassValid) {}
 
   /** Task variable the readiness scorecard form shows: R06 and R07 as computed, with the reasons. */
   public static final String READINESS_EVIDENCE = "readinessEvidence";
@@ -83,6 +93,26 @@ public class ProjectGates {
   /** The last readiness scoring of the project, as text. */
   public String lastReadiness(String projectId) {
     return projects.lastReadiness(projectId);
+  }
+
+  /** The project as a gate's forms show it; reads the project and its readiness scorings once each. */
+  public Optional<GateBrief> brief(String projectId) {
+    return repository.find(projectId).map(project -> new GateBrief(project.projectName(), project.currentPhase(),
+        project.goLiveDate(), readinessText(project.applicableCriteria().size(), repository.checkpoints(projectId)),
+        projects.hipaaPassValid(projectId)));
+  }
+
+  static String readinessText(int applicable, List<Checkpoint> checkpoints) {
+    if (checkpoints.isEmpty()) {
+      return "not scored yet (the PMO scores it from T-90 and at G6)";
+    }
+    Checkpoint last = checkpoints.get(checkpoints.size() - 1);
+    List<String> red = split(last.redHard());
+    List<String> amber = split(last.redSoft());
+    return Readable.words(last.outcome()) + " at " + last.checkpoint() + " (" + Readable.date(last.scoredAt())
+        + "): red " + (red.isEmpty() ? "none" : String.join(", ", red)) + " · amber "
+        + (amber.isEmpty() ? "none" : String.join(", ", amber)) + " · green "
+        + Math.max(0, applicable - red.size() - amber.size()) + " of " + applicable + " criteria";
   }
 
   /** The red criteria of the project's latest readiness scoring at this checkpoint (e.g. G6), if scored. */

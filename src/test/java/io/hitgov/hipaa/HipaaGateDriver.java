@@ -45,7 +45,7 @@ public class HipaaGateDriver {
     this.context = context;
   }
 
-  ProcessInstance start(String projectId, String goLiveDate) {
+  public ProcessInstance start(String projectId, String goLiveDate) {
     if (context != null) {
       Projects.register(context, projectId);
     }
@@ -57,7 +57,7 @@ public class HipaaGateDriver {
         .startProcessInstanceByKey(HipaaAuditGateProcess.KEY, projectId, variables));
   }
 
-  void defineScope(ProcessInstance instance, String businessAssociates, String lastMaterialChange) {
+  public void defineScope(ProcessInstance instance, String businessAssociates, String lastMaterialChange) {
     Map<String, Object> scope = new HashMap<>();
     scope.put("scopeSystems", "Inpatient EHR (prod, train, test)");
     scope.put("scopeHosting", "Vendor-hosted private cloud");
@@ -150,7 +150,7 @@ public class HipaaGateDriver {
   }
 
   /** Start to signatures with clean answers; returns the instance waiting for the signatures. */
-  ProcessInstance cleanGateUpToSignatures(String projectId, String goLive) {
+  public ProcessInstance cleanGateUpToSignatures(String projectId, String goLive) {
     ProcessInstance instance = start(projectId, goLive);
     defineScope(instance, "Acme EHR Hosting\nLabCo", null);
     submitEvidence(instance, SUBMIT_EVIDENCE, HipaaGateDriver::cleanAnswer);

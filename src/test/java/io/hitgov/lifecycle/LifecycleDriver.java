@@ -162,6 +162,15 @@ public class LifecycleDriver {
     return vote;
   }
 
+  /** A GO_WITH_CONDITIONS vote with its condition, owner and due date (ISO). */
+  public static Map<String, Object> conditionVote(String comment, String conditionText, String owner, String due) {
+    Map<String, Object> vote = vote("GO_WITH_CONDITIONS", comment);
+    vote.put("conditionText", conditionText);
+    vote.put("conditionOwner", owner);
+    vote.put("conditionDue", due);
+    return vote;
+  }
+
   /** Every signatory votes: {@code votes} maps a group to its vote (default GO). */
   public void sign(ProcessInstance review, Function<String, Map<String, Object>> votes) {
     for (Task task : engine.tasks(review.getId(), StageGateReviewProcess.Elements.REVIEW)) {

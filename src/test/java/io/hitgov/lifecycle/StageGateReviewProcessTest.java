@@ -226,11 +226,8 @@ class StageGateReviewProcessTest {
       if (!"finance".equals(group)) {
         return LifecycleDriver.vote("GO", null);
       }
-      Map<String, Object> vote = LifecycleDriver.vote("GO_WITH_CONDITIONS", "Capital split still provisional");
-      vote.put("conditionText", "Confirm the capital/operating split with the CFO");
-      vote.put("conditionOwner", "mike");
-      vote.put("conditionDue", due);
-      return vote;
+      return LifecycleDriver.conditionVote("Capital split still provisional",
+          "Confirm the capital/operating split with the CFO", "mike", due);
     });
     assertThat(review).isEnded().variables().containsEntry("gateOutcome", "GO_WITH_CONDITIONS");
     assertThat(driver.phase(project, "P2")).isWaitingAt("UserTask_SelectVendor");

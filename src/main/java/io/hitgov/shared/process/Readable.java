@@ -141,9 +141,30 @@ public class Readable {
    * definition cache answers): a definition id is {@code key:version:uuid} only for short keys.
    */
   public static boolean ofProcess(DelegateTask task, String processKey) {
+    return processKey.equals(processKey(task));
+  }
+
+  /** The key of the task's process definition (from the engine's definition cache); null for a standalone task. */
+  public static String processKey(DelegateTask task) {
     String definitionId = task.getProcessDefinitionId();
-    return definitionId != null && processKey.equals(task.getProcessEngineServices().getRepositoryService()
-        .getProcessDefinition(definitionId).getKey());
+    return definitionId == null ? null
+        : task.getProcessEngineServices().getRepositoryService().getProcessDefinition(definitionId).getKey();
+  }
+
+  /**
+   * The common shape of a feature's display hook: for a task just created (an engine task event)
+   * in a process whose key {@code ofProcesses} accepts, runs {@code show} as system (see
+   * {@link #asSystem}); any other task or event is left alone.
+   */
+  public void whenCreated(DelegateTask task, java.util.function.Predicate<String> ofProcesses,
+      java.util.function.Consumer<DelegateTask> show) {
+    if (org.camunda.bpm.engine.delegate.TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+      asSystem(() -> {
+        if (ofProcesses.test(processKey(task))) {
+          show.accept(task);
+        }
+      });
+    }
   }
 
   /**
