@@ -105,7 +105,8 @@ public final class Bench {
           "--POSTGRES_USER=" + options.get("pguser"), "--POSTGRES_PASSWORD=",
           "--bench.target=" + target.name(), "--bench.out=" + out, "--bench.ops=" + options.get("ops"),
           "--bench.threads=" + options.get("threads"), "--bench.rate=" + options.get("rate"),
-          "--bench.seconds=" + options.get("seconds"), "--bench.projects=" + options.get("projects")));
+          "--bench.seconds=" + options.get("seconds"), "--bench.projects=" + options.get("projects"),
+          "--bench.portfolio=" + options.getOrDefault("portfolio", "")));
       command.addAll(target.extraArgs());
       System.out.println("rep " + (rep + 1) + ": " + target.name() + " on " + database + " (log " + log + ")");
       Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
