@@ -109,7 +109,10 @@ final class PortfolioWorkload {
           String id = "BENCH-PF-" + (offset + i);
           engine.getIdentityService().setAuthentication("paula", Workloads.GROUPS.get("paula"));
           try {
-            engine.getRuntimeService().startProcessInstanceByKey("ImplementationLifecycleProcess", Workloads.project(id));
+            Map<String, Object> project = Workloads.project(id);
+            // go-lives spread over two years, as in a real portfolio (pages and the sweep see varied projects)
+            project.put("goLiveDate", java.time.LocalDate.now().plusDays(300 + (offset + i) % 730).toString());
+            engine.getRuntimeService().startProcessInstanceByKey("ImplementationLifecycleProcess", project);
           } finally {
             engine.getIdentityService().clearAuthentication();
           }
