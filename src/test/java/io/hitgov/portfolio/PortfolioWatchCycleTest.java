@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * {@code hitgov.portfolio.watch-cycle} sets the watch's timer (docs/processes/portfolio-watch.md#when-it-runs):
+ * {@code hitgov.portfolio.watch-cycle} sets the watch's timer (docs/processes/portfolio-watch.md#runs):
  * the deployed model carries the configured cycle and the engine's timer job runs on it.
  */
 @HitgovSpringTest(properties = "hitgov.portfolio.watch-cycle=0 0/15 * * * ?")
