@@ -47,7 +47,7 @@ class PortfolioWatchOnDemandProcessTest {
         .doesNotContain(PortfolioWatchProcess.KEY);
     Http paula = Http.on(port).as("paula");
     assertThat(paula.get("/engine-rest/process-definition/key/" + PortfolioWatchOnDemandProcess.KEY + "/startForm")
-        .json().get("key").asText()).isEqualTo("camunda-forms:deployment:" + PortfolioWatchOnDemandProcess.START_FORM);
+        .json().path("camundaFormRef").path("key").asText()).isEqualTo(PortfolioWatchOnDemandProcess.START_FORM);
 
     LifecycleDriver driver = new LifecycleDriver(processEngine);
     driver.start("EHR-ONDEMAND", LifecycleDriver.farGoLive(), true);
