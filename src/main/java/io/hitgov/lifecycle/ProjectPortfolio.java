@@ -55,9 +55,16 @@ public class ProjectPortfolio {
       """;
 
   private final JdbcClient jdbc;
+  private final LifecycleProperties properties;
 
-  public ProjectPortfolio(JdbcClient jdbc) {
+  public ProjectPortfolio(JdbcClient jdbc, LifecycleProperties properties) {
     this.jdbc = jdbc;
+    this.properties = properties;
+  }
+
+  /** How far a phase may run past its planned end, in percent of its planned length (the schedule RAG). */
+  public int stallTolerancePercent() {
+    return properties.stallTolerancePercent();
   }
 
   /** Every active project, in one statement (the portfolio watch's sweep). */
@@ -65,10 +72,16 @@ public class ProjectPortfolio {
     return jdbc.sql(ACTIVE + " order by p.project_id").query(ActiveProject.class).list();
   }
 
-  /** One page of the active projects, by go-live date; {@code projectId} narrows it to one project. */
+  /**
+   * One page of the active projects, by go-live date; {@code projectId} narrows it to one project. The
+   * page's ids come first from the index {@code project_status_list} (V21) and only they get the
+   * per-project look-ups (phase, readiness, last activity): a deep page costs its 50 rows, not the
+   * rows it skips (docs/processes/portfolio-watch.md#benchmark).
+   */
   public List<ActiveProject> activeProjects(String projectId, int offset, int limit) {
-    String filter = projectId == null ? "" : " and p.project_id = :projectId";
-    var spec = jdbc.sql(ACTIVE + filter + " order by p.go_live_date, p.project_id limit :limit offset :offset")
+    String filter = projectId == null ? "" : " and project_id = :projectId";
+    var spec = jdbc.sql(ACTIVE + " and p.project_id in (select project_id from project where status = 'ACTIVE'" + filter
+            + " order by go_live_date, project_id limit :limit offset :offset) order by p.go_live_date, p.project_id")
         .param("limit", limit).param("offset", offset);
     if (projectId != null) {
       spec = spec.param("projectId", projectId);

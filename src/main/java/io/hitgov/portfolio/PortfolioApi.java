@@ -33,11 +33,16 @@ public class PortfolioApi {
     return projects.countActive(projectId) > 0;
   }
 
+  /** Sends {@code PortfolioWatchRequested} as the authenticated user; the new watch's process instance id. */
+  public String requestWatch() {
+    ProcessInstance instance = runtime.startProcessInstanceByMessage(PortfolioWatchProcess.WATCH_REQUESTED);
+    return instance.getId();
+  }
+
   /** Starts PortfolioWatchProcess as the authenticated user (their start authorization applies). */
   public Map<String, Object> startWatch() {
-    ProcessInstance instance = runtime.startProcessInstanceByMessage(PortfolioWatchProcess.WATCH_REQUESTED);
     Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("processInstanceId", instance.getId());
+    answer.put("processInstanceId", requestWatch());
     answer.put("status", "the sweep runs as a job; incidents appear in Cockpit and at /engine-rest/incident");
     return answer;
   }

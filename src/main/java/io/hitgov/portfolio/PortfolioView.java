@@ -4,7 +4,6 @@ import io.hitgov.change.ChangeImpacts;
 import io.hitgov.lifecycle.ProjectPortfolio;
 import io.hitgov.lifecycle.ProjectPortfolio.ActiveProject;
 import io.hitgov.lifecycle.ProjectPortfolio.PhaseDates;
-import io.hitgov.portfolio.PortfolioWatchProcess.IncidentTypes;
 import io.hitgov.portfolio.FindingRepository.OpenFinding;
 import io.hitgov.risk.RiskPortfolio;
 import io.hitgov.shared.process.EngineClock;
@@ -16,23 +15,20 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
  * {@code GET /api/portfolio}: one page of the active projects with phase, RAG, next gate, go-live,
  * the stalled reasons (the watch's open incidents), the phase plan for the Gantt and the cumulative
  * change impact. A fixed number of statements per page: the page, the count, the phase plans, the
- * open incidents, the open risks and the approved changes of the page's projects.
+ * open incidents, the open risks and the approved changes of the page's projects (only the page's
+ * rows are read in full, however deep the page).
  */
 @Service
 class PortfolioView {
 
   static final String COCKPIT_INSTANCE = "/camunda/app/cockpit/default/#/process-instance/%s/runtime";
   static final String TASKLIST_PROJECT = "/camunda/app/tasklist/default/#/?searchQuery=%s";
-
-  /** A budget more than this share above its baseline is RED (above it at all: AMBER). */
-  static final int BUDGET_RED_PERCENT = 10;
 
   private final ProjectPortfolio projects;
   private final RiskPortfolio risks;
@@ -52,17 +48,22 @@ class PortfolioView {
    * instances they may read).
    */
   Map<String, List<OpenFinding>> openFindings() {
-    Map<String, List<OpenFinding>> open = new HashMap<>();
-    findings.open().forEach(f -> open.computeIfAbsent(f.projectId(), id -> new ArrayList<>()).add(f));
-    return open;
+    return byProject(findings.open());
+  }
+
+  private static Map<String, List<OpenFinding>> byProject(List<OpenFinding> open) {
+    Map<String, List<OpenFinding>> byProject = new HashMap<>();
+    open.forEach(f -> byProject.computeIfAbsent(f.projectId(), id -> new ArrayList<>()).add(f));
+    return byProject;
   }
 
   Map<String, Object> page(String projectId, boolean stalledOnly, int page, int size) {
     LocalDate today = EngineClock.today();
-    Map<String, List<OpenFinding>> incidents = openFindings();
+    Map<String, List<OpenFinding>> incidents;
     List<ActiveProject> rows;
     long total;
     if (stalledOnly) {
+      incidents = openFindings();
       // the stalled projects are few: read just them (one statement) and page in memory
       List<ActiveProject> stalled = projects.activeProjectsIn(projectId == null ? incidents.keySet()
           : incidents.keySet().stream().filter(projectId::equals).toList());
@@ -71,6 +72,7 @@ class PortfolioView {
     } else {
       total = projects.countActive(projectId);
       rows = projects.activeProjects(projectId, page * size, size);
+      incidents = byProject(findings.open(rows.stream().map(ActiveProject::projectId).toList()));
     }
     List<String> ids = rows.stream().map(ActiveProject::projectId).toList();
     Map<String, List<PhaseDates>> phases = projects.phases(ids);
@@ -79,7 +81,7 @@ class PortfolioView {
 
     List<Map<String, Object>> list = new ArrayList<>();
     for (ActiveProject p : rows) {
-      list.add(project(p, today, incidents.getOrDefault(p.projectId(), List.of()),
+      list.add(project(p, today, projects.stallTolerancePercent(), incidents.getOrDefault(p.projectId(), List.of()),
           phases.getOrDefault(p.projectId(), List.of()), bands.getOrDefault(p.projectId(), Map.of()),
           impacts.getOrDefault(p.projectId(), ChangeImpacts.Impact.NONE)));
     }
@@ -92,8 +94,8 @@ class PortfolioView {
     return answer;
   }
 
-  static Map<String, Object> project(ActiveProject p, LocalDate today, List<OpenFinding> incidents, List<PhaseDates> phases,
-      Map<String, Long> bands, ChangeImpacts.Impact impact) {
+  static Map<String, Object> project(ActiveProject p, LocalDate today, int tolerancePercent, List<OpenFinding> incidents,
+      List<PhaseDates> phases, Map<String, Long> bands, ChangeImpacts.Impact impact) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("projectId", p.projectId());
     row.put("projectName", p.projectName());
@@ -123,12 +125,14 @@ class PortfolioView {
     row.put("stalled", stalled);
     row.put("daysLate", daysLate);
 
+    ProjectRag.Rag rated = rag(p, today, tolerancePercent, incidents.stream().map(OpenFinding::incidentType).toList(),
+        bands.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).toList());
     Map<String, String> rag = new LinkedHashMap<>();
-    rag.put("schedule", schedule(p, today, stalled));
-    rag.put("budget", budget(p));
-    rag.put("risk", bands.getOrDefault("EXTREME", 0L) > 0 ? "RED" : bands.getOrDefault("HIGH", 0L) > 0 ? "AMBER" : "GREEN");
-    rag.put("readiness", !ProjectFacts.blank(p.readinessRedHard()) ? "RED"
-        : !ProjectFacts.blank(p.readinessRedSoft()) || "GO_WITH_CONDITIONS".equals(p.readinessOutcome()) ? "AMBER" : "GREEN");
+    rag.put("schedule", rated.schedule());
+    rag.put("budget", rated.budget());
+    rag.put("risk", rated.risk());
+    rag.put("readiness", rated.readiness());
+    rag.put("overall", rated.overall());
     row.put("rag", rag);
 
     Map<String, Object> risk = new LinkedHashMap<>();
@@ -170,20 +174,14 @@ class PortfolioView {
     return row;
   }
 
-  static String schedule(ActiveProject p, LocalDate today, List<Map<String, Object>> stalled) {
-    Set<String> red = Set.of(IncidentTypes.STALLED_PHASE, IncidentTypes.STALLED_GO_LIVE);
-    if (stalled.stream().anyMatch(s -> red.contains(s.get("type")))) {
-      return "RED";
-    }
-    boolean late = p.phasePlannedEnd() != null && today.isAfter(p.phasePlannedEnd());
-    return late || p.goLiveDate().isAfter(p.baselineGoLiveDate()) || !stalled.isEmpty() ? "AMBER" : "GREEN";
-  }
-
-  static String budget(ActiveProject p) {
-    if (p.baselineBudget() <= 0 || p.budget() <= p.baselineBudget()) {
-      return "GREEN";
-    }
-    return (p.budget() - p.baselineBudget()) * 100 > (long) BUDGET_RED_PERCENT * p.baselineBudget() ? "RED" : "AMBER";
+  /** {@link ProjectRag} over the portfolio's facts of one project. */
+  static ProjectRag.Rag rag(ActiveProject p, LocalDate today, int tolerancePercent, List<String> findings,
+      List<String> openBands) {
+    ProjectRag.Schedule plan = new ProjectRag.Schedule(p.goLiveDate(), p.baselineGoLiveDate(), p.phasePlannedStart(),
+        p.phasePlannedEnd(), tolerancePercent);
+    return ProjectRag.rate(ProjectRag.schedule(plan, findings, today), ProjectRag.budget(p.budget(), p.baselineBudget()),
+        ProjectRag.risk(openBands), ProjectRag.readiness(p.readinessOutcome(), !ProjectFacts.blank(p.readinessRedHard()),
+            !ProjectFacts.blank(p.readinessRedSoft())));
   }
 
   private static String str(LocalDate day) {

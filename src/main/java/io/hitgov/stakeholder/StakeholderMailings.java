@@ -5,6 +5,7 @@ import io.hitgov.notification.MailTemplates;
 import io.hitgov.notification.NotificationService;
 import io.hitgov.notification.NotificationService.Kind;
 import io.hitgov.notification.NotificationService.Recipient;
+import io.hitgov.portfolio.ProjectRag;
 import io.hitgov.shared.GovernanceGroup;
 import io.hitgov.shared.event.GateDecided;
 import io.hitgov.shared.process.EngineClock;
@@ -94,9 +95,9 @@ public class StakeholderMailings {
     int red = 0;
     int amber = 0;
     for (ProjectStatus.Summary project : projects.active()) {
-      StatusRag.Rag rag = reports.build(project).rag();
-      red += StatusRag.RED.equals(rag.overall()) ? 1 : 0;
-      amber += StatusRag.AMBER.equals(rag.overall()) ? 1 : 0;
+      ProjectRag.Rag rag = reports.build(project).rag();
+      red += ProjectRag.RED.equals(rag.overall()) ? 1 : 0;
+      amber += ProjectRag.AMBER.equals(rag.overall()) ? 1 : 0;
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("projectId", project.projectId());
       row.put("projectName", project.projectName());

@@ -8,6 +8,8 @@ import io.hitgov.lifecycle.ProjectStatus.ReadinessPoint;
 import io.hitgov.lifecycle.ProjectStatus.Summary;
 import io.hitgov.notification.MailTemplates;
 import io.hitgov.notification.NotificationProperties;
+import io.hitgov.portfolio.ProjectRag;
+import io.hitgov.portfolio.WatchFindings;
 import io.hitgov.shared.process.CurrentUser;
 import io.hitgov.risk.RiskProfile;
 import io.hitgov.risk.RiskProfile.OpenRisk;
@@ -34,7 +36,7 @@ import org.springframework.stereotype.Service;
 /**
  * Builds a project's status report from the features' public ports (lifecycle {@link ProjectStatus},
  * stage gates {@link GateDecisions}, {@link RiskProfile}, change control {@link ProjectChanges}) and
- * the engine's open tasks, and renders it as HTML (template {@code status-report}), CSV or PDF.
+ * the engine's open tasks, rated with the portfolio's {@link ProjectRag} (with the watch's open findings), and renders it as HTML (template {@code status-report}), CSV or PDF.
  */
 @Service
 public class StatusReportService {
@@ -52,9 +54,12 @@ public class StatusReportService {
   private final CurrentUser engine;
   private final MailTemplates templates;
   private final NotificationProperties properties;
+  private final WatchFindings findings;
 
   StatusReportService(ProjectStatus projects, GateDecisions gates, RiskProfile risks, ProjectChanges changes,
-      TaskService taskService, CurrentUser engine, MailTemplates templates, NotificationProperties properties) {
+      TaskService taskService, CurrentUser engine, MailTemplates templates, NotificationProperties properties,
+      WatchFindings findings) {
+    this.findings = findings;
     this.projects = projects;
     this.gates = gates;
     this.risks = risks;
@@ -78,13 +83,15 @@ public class StatusReportService {
     List<OpenRisk> open = risks.topRisks(id, Integer.MAX_VALUE);
     PhaseDates current = phases.stream().filter(p -> p.phase().equals(project.currentPhase())).findFirst().orElse(null);
     boolean active = "ACTIVE".equals(project.status());
-    StatusRag.Rag rag = StatusRag.rate(
-        StatusRag.schedule(project.goLiveDate(), project.baselineGoLiveDate(), active && current != null
-            ? current.plannedStart() : null, active && current != null ? current.plannedEnd() : null,
-            projects.stallTolerancePercent(), today),
-        StatusRag.budget(project.budget(), project.baselineBudget()),
-        StatusRag.risk(open.stream().map(OpenRisk::band).filter(java.util.Objects::nonNull).toList()),
-        StatusRag.readiness(trend.isEmpty() ? null : trend.get(trend.size() - 1).outcome()));
+    ReadinessPoint latest = trend.isEmpty() ? null : trend.get(trend.size() - 1);
+    ProjectRag.Schedule plan = new ProjectRag.Schedule(project.goLiveDate(), project.baselineGoLiveDate(),
+        active && current != null ? current.plannedStart() : null, active && current != null ? current.plannedEnd() : null,
+        projects.stallTolerancePercent());
+    ProjectRag.Rag rag = ProjectRag.rate(ProjectRag.schedule(plan, findings.openTypes(id), today),
+        ProjectRag.budget(project.budget(), project.baselineBudget()),
+        ProjectRag.risk(open.stream().map(OpenRisk::band).filter(java.util.Objects::nonNull).toList()),
+        ProjectRag.readiness(latest == null ? null : latest.outcome(), latest != null && !latest.redHard().isEmpty(),
+            latest != null && !latest.redSoft().isEmpty()));
     return new StatusReport(project, today, periodStart, rag, milestones(phases, gates.decisions(id), today),
         open.stream().limit(properties.topRisks()).toList(), pendingDecisions(id),
         changes.changedSince(id, periodStart.atStartOfDay(EngineClock.zone()).toOffsetDateTime()), trend);

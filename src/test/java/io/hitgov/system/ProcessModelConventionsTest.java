@@ -117,7 +117,7 @@ class ProcessModelConventionsTest {
   /** Processes only the engine starts (call activities, HITGov's own delegates): no start form. */
   static final java.util.Set<String> ENGINE_STARTED = java.util.stream.Stream.concat(
       java.util.stream.Stream.of("StageGateReviewProcess", "GateConditionProcess", "PortfolioWatchProcess",
-          "NotificationDeliveryProcess", "NotificationDigestProcess", "StatusReportProcess", "PortfolioPackProcess"),
+          "NotificationDeliveryProcess", "NotificationDigestProcess", "NotificationRetentionProcess", "StatusReportProcess", "PortfolioPackProcess"),
       io.hitgov.lifecycle.ImplementationLifecycleProcess.PHASE_PROCESSES.values().stream())
       .collect(java.util.stream.Collectors.toUnmodifiableSet());
 

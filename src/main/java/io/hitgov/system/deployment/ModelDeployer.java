@@ -1,5 +1,6 @@
 package io.hitgov.system.deployment;
 
+import io.hitgov.shared.process.TimerCycle;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +26,7 @@ import org.camunda.bpm.engine.ResourceReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -45,6 +47,8 @@ import org.springframework.stereotype.Component;
  *   <li>The engine's duplicate filter is still applied, under its deployment lock, so that several
  *       nodes starting at once against one database create the deployment only once (on PostgreSQL
  *       nodes also start one at a time, {@link StartupLock}).
+ *   <li>Configured timer cycles ({@link TimerCycle} beans, e.g. {@code hitgov.portfolio.watch-cycle}) are
+ *       written into their models first, so "changed" compares what is really deployed.
  *   <li>Every deployment records the application version that made it ({@code model_deployment});
  *       a node never deploys over a start-up deployment of a newer release (rolling upgrades).
  * </ul>
@@ -58,12 +62,15 @@ public class ModelDeployer implements InitializingBean {
   private final RepositoryService repositoryService;
   private final ModelProperties properties;
   private final ModelGovernance governance;
+  private final TimerCycles timerCycles;
   private final ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 
-  public ModelDeployer(RepositoryService repositoryService, ModelProperties properties, ModelGovernance governance) {
+  public ModelDeployer(RepositoryService repositoryService, ModelProperties properties, ModelGovernance governance,
+      ObjectProvider<TimerCycle> timerCycles) {
     this.repositoryService = repositoryService;
     this.properties = properties;
     this.governance = governance;
+    this.timerCycles = new TimerCycles(timerCycles.orderedStream().toList());
   }
 
   @Override
@@ -76,6 +83,7 @@ public class ModelDeployer implements InitializingBean {
     Map<String, ModelFile> files = new TreeMap<>();
     load(properties.processesLocation(), "processes/", List.of("bpmn", "dmn"), files);
     load(properties.formsLocation(), "forms/", List.of("form"), files);
+    files.replaceAll((name, file) -> timerCycles.apply(file));
 
     Map<String, ModelFile.Parsed> parsed = new LinkedHashMap<>();
     files.values().forEach(file -> parsed.put(file.name(), file.parse()));

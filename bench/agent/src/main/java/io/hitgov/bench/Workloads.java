@@ -83,6 +83,9 @@ final class Workloads {
     w5();
     w6();
     heapAfterProjects();
+    if (hitgov) {
+      new PortfolioWorkload(context, results).run(); // bench.portfolio sizes; off when empty
+    }
     write();
   }
 
