@@ -3,7 +3,7 @@ package io.hitgov.stagegate;
 import static io.hitgov.stagegate.StageGateReviewProcess.Variables.*;
 
 import io.hitgov.lifecycle.ProjectGates;
-import io.hitgov.lifecycle.ProjectService;
+import io.hitgov.lifecycle.ProjectReadiness;
 import io.hitgov.shared.process.CurrentUser;
 import io.hitgov.shared.process.FormTaskListener;
 import io.hitgov.shared.process.ModelCallable;
@@ -103,7 +103,7 @@ final class GateForms {
 
     @Override
     void record(DelegateTask task, Round r, String user) {
-      ProjectService.Readiness readiness = projects.scoreG6Readiness(r.projectId(), ProjectGates.scorecard(task),
+      ProjectReadiness.Readiness readiness = projects.scoreG6Readiness(r.projectId(), ProjectGates.scorecard(task),
           TaskFields.string(task, "readinessNote", 2000), user);
       gates.recordReadiness(r.reviewId(), r.projectId(), r.gateId(), r.round(), readiness, user);
       task.getExecution().getProcessInstance().setVariable("readinessSummary", TaskFields.clipped(readiness.summary()));

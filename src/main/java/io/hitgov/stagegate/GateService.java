@@ -2,7 +2,7 @@ package io.hitgov.stagegate;
 
 import io.hitgov.lifecycle.LifecycleProperties;
 import io.hitgov.lifecycle.ProjectGates;
-import io.hitgov.lifecycle.ProjectService;
+import io.hitgov.lifecycle.ProjectReadiness;
 import io.hitgov.risk.RiskProfile;
 import io.hitgov.shared.GovernanceGroup;
 import io.hitgov.shared.event.GateDecided;
@@ -132,7 +132,7 @@ public class GateService implements ProjectConditions {
     return normalized.isEmpty() ? "none" : normalized;
   }
 
-  public void recordReadiness(String reviewId, String projectId, String gateId, int round, ProjectService.Readiness r,
+  public void recordReadiness(String reviewId, String projectId, String gateId, int round, ProjectReadiness.Readiness r,
       String user) {
     record(GateRecord.step(reviewId, projectId, gateId, round, "READINESS").by(user, null).outcome(r.outcome(), null)
         .evidence(null, r.redHard().isEmpty() && r.redSoft().isEmpty() ? null
