@@ -1,6 +1,5 @@
 package io.hitgov.lifecycle;
 
-import io.hitgov.lifecycle.LifecycleRecords.Checkpoint;
 import io.hitgov.shared.process.TaskFields;
 import java.util.ArrayList;
 import java.util.Arrays;
