@@ -40,11 +40,11 @@ class ChangeController {
   private final TaskService taskService;
   private final ChangeRepository repository;
   private final ProjectBaselines projects;
-  private final ChangeService changes;
+  private final ChangeSegregation duties;
 
   ChangeController(RuntimeService runtimeService, TaskService taskService, ChangeRepository repository,
-      ProjectBaselines projects, ChangeService changes) {
-    this.changes = changes;
+      ProjectBaselines projects, ChangeSegregation duties) {
+    this.duties = duties;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.repository = repository;
@@ -105,7 +105,7 @@ class ChangeController {
       throw new AuthorizationException("User '" + user.getName() + "' belongs to no group and has no approval of " + id);
     }
     // the requester's approval tasks are hidden from her (a REVOKE): say why instead of "no open approval"
-    changes.checkApprover(id, user.getName());
+    duties.checkApprover(id, user.getName());
     Task task = taskService.createTaskQuery().processInstanceId(cr.processInstanceId())
         .taskDefinitionKey(ChangeRequestProcess.Elements.APPROVE).taskCandidateGroupIn(groups).list().stream()
         .findFirst().orElseThrow(() -> new AuthorizationException("User '" + user.getName()

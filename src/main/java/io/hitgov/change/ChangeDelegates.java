@@ -2,9 +2,9 @@ package io.hitgov.change;
 
 import static io.hitgov.change.ChangeRequestProcess.Variables.*;
 
-import io.hitgov.change.ChangeService.Routing;
+import io.hitgov.change.ChangeAssessment.Routing;
+import io.hitgov.change.ChangeIntake.Registered;
 import io.hitgov.interop.InteropReadiness;
-import io.hitgov.lifecycle.ProjectBaselines.Baseline;
 import io.hitgov.shared.process.CurrentUser;
 import io.hitgov.shared.process.InvalidVariablesException;
 import io.hitgov.shared.process.ModelCallable;
@@ -32,14 +32,14 @@ final class ChangeDelegates {
   @Component("registerChangeRequestDelegate")
   @ModelCallable(processes = ChangeRequestProcess.KEY)
   static class RegisterChangeRequest implements JavaDelegate {
-    private final ChangeService changes;
+    private final ChangeIntake intake;
     private final CurrentUser currentUser;
     private final InteropReadiness interop;
     private final ProjectDirectory directory;
 
-    RegisterChangeRequest(ChangeService changes, CurrentUser currentUser, InteropReadiness interop,
+    RegisterChangeRequest(ChangeIntake intake, CurrentUser currentUser, InteropReadiness interop,
         ProjectDirectory directory) {
-      this.changes = changes;
+      this.intake = intake;
       this.currentUser = currentUser;
       this.interop = interop;
       this.directory = directory;
@@ -49,15 +49,15 @@ final class ChangeDelegates {
     public void execute(DelegateExecution execution) {
       String requester = currentUser.required("Raising a change request");
       checkAffectedInterfaces(execution);
-      ChangeRecords.Raised cr = changes.register(execution.getVariables(), requester, execution.getProcessInstanceId());
-      Baseline project = changes.project(cr.projectId());
+      Registered registered = intake.register(execution.getVariables(), requester, execution.getProcessInstanceId());
+      ChangeRecords.Raised cr = registered.change();
       execution.setProcessBusinessKey(cr.changeRequestId());
       execution.setVariable(CHANGE_REQUEST_ID, cr.changeRequestId());
       execution.setVariable(REQUESTER, requester);
       execution.setVariable(SPONSOR, directory.sponsor(cr.projectId()).orElse(null));
       execution.setVariable(IN_FREEZE, cr.inFreezeWindow());
-      execution.setVariable(BUDGET, project.budget());
-      execution.setVariable(BUDGET_SHARE, changes.budgetShare(cr.costImpact(), project.budget()));
+      execution.setVariable(BUDGET, registered.budget());
+      execution.setVariable(BUDGET_SHARE, registered.budgetShare());
       execution.setVariable(COST_IMPACT, cr.costImpact());
       execution.setVariable(REJECTED, false);
       execution.setVariable("assessmentSummary", "not assessed (" + cr.changeType() + ")");
@@ -91,10 +91,10 @@ final class ChangeDelegates {
   @Component("routeChangeDelegate")
   @ModelCallable(processes = ChangeRequestProcess.KEY)
   static class RouteChange implements JavaDelegate {
-    private final ChangeService changes;
+    private final ChangeAssessment assessment;
 
-    RouteChange(ChangeService changes) {
-      this.changes = changes;
+    RouteChange(ChangeAssessment assessment) {
+      this.assessment = assessment;
     }
 
     @Override
@@ -107,7 +107,7 @@ final class ChangeDelegates {
       for (String name : ChangeRequestProcess.Variables.ASSESSMENT) {
         inputs.put(name, execution.getVariable(name));
       }
-      Routing routing = changes.route(execution.getProcessBusinessKey(), inputs);
+      Routing routing = assessment.route(execution.getProcessBusinessKey(), inputs);
       execution.setVariable(REQUIRED_APPROVALS, Variables.objectValue(new ArrayList<>(routing.groups())).create());
       execution.setVariable("routingSummary", io.hitgov.shared.process.TaskFields.clipped(routing.summary()));
     }
@@ -117,15 +117,15 @@ final class ChangeDelegates {
   @Component("approvalStartListener")
   @ModelCallable(processes = ChangeRequestProcess.KEY)
   static class ApprovalStart implements ExecutionListener {
-    private final ChangeService changes;
+    private final ChangeApprovals approvals;
 
-    ApprovalStart(ChangeService changes) {
-      this.changes = changes;
+    ApprovalStart(ChangeApprovals approvals) {
+      this.approvals = approvals;
     }
 
     @Override
     public void notify(DelegateExecution execution) {
-      execution.setVariableLocal(APPROVAL_DUE, changes.approvalDue((String) execution.getVariable(CHANGE_TYPE),
+      execution.setVariableLocal(APPROVAL_DUE, approvals.approvalDue((String) execution.getVariable(CHANGE_TYPE),
           (String) execution.getVariable(APPROVER_GROUP)));
     }
   }
@@ -134,16 +134,16 @@ final class ChangeDelegates {
   @Component("escalateOverdueApprovalDelegate")
   @ModelCallable(processes = ChangeRequestProcess.KEY)
   static class EscalateOverdueApproval implements JavaDelegate {
-    private final ChangeService changes;
+    private final ChangeApprovals approvals;
 
-    EscalateOverdueApproval(ChangeService changes) {
-      this.changes = changes;
+    EscalateOverdueApproval(ChangeApprovals approvals) {
+      this.approvals = approvals;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
       String group = (String) execution.getVariable(APPROVER_GROUP);
-      String next = changes.escalationOf(group);
+      String next = approvals.escalationOf(group);
       var taskService = execution.getProcessEngineServices().getTaskService();
       for (Task task : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
           .taskDefinitionKey(ChangeRequestProcess.Elements.APPROVE).list()) {
@@ -151,32 +151,33 @@ final class ChangeDelegates {
           taskService.addCandidateGroup(task.getId(), next);
         }
       }
-      changes.escalated(execution.getProcessBusinessKey(), group, next);
+      approvals.escalated(execution.getProcessBusinessKey(), group, next);
     }
   }
 
   @Component("decideChangeDelegate")
   @ModelCallable(processes = ChangeRequestProcess.KEY)
   static class DecideChange implements JavaDelegate {
-    private final ChangeService changes;
+    private final ChangeApprovals approvals;
     private final InteropReadiness interop;
 
-    DecideChange(ChangeService changes, InteropReadiness interop) {
-      this.changes = changes;
+    DecideChange(ChangeApprovals approvals, InteropReadiness interop) {
+      this.approvals = approvals;
       this.interop = interop;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
       String id = execution.getProcessBusinessKey();
-      String outcome = changes.decide(id);
-      execution.setVariable(OUTCOME, outcome);
-      if (ChangeRequestProcess.Values.REJECTED.equals(outcome)) {
-        execution.setVariable("rejectionReasons", io.hitgov.shared.process.TaskFields.clipped(changes.rejectionReasons(id)));
-      } else if ("EMERGENCY".equals(execution.getVariable(CHANGE_TYPE))) {
-        execution.setVariable(RETROSPECTIVE_DUE, changes.retrospectiveDue());
+      ChangeApprovals.Decided decided = approvals.decide(id);
+      execution.setVariable(OUTCOME, decided.outcome());
+      if (decided.rejectionReasons() != null) {
+        execution.setVariable("rejectionReasons", io.hitgov.shared.process.TaskFields.clipped(decided.rejectionReasons()));
       }
-      if (ChangeRequestProcess.Values.APPROVED.equals(outcome)) {
+      if (decided.retrospectiveDue() != null) {
+        execution.setVariable(RETROSPECTIVE_DUE, decided.retrospectiveDue());
+      }
+      if (ChangeRequestProcess.Values.APPROVED.equals(decided.outcome())) {
         // the named interfaces need a new signed test round (the interop feature re-opens their readiness)
         interop.reopen((String) execution.getVariable(PROJECT_ID), affectedInterfaces(execution), id);
       }
@@ -186,15 +187,15 @@ final class ChangeDelegates {
   @Component("updateBaselinesDelegate")
   @ModelCallable(processes = ChangeRequestProcess.KEY)
   static class UpdateBaselines implements JavaDelegate {
-    private final ChangeService changes;
+    private final ChangeBaselineUpdate baselines;
 
-    UpdateBaselines(ChangeService changes) {
-      this.changes = changes;
+    UpdateBaselines(ChangeBaselineUpdate baselines) {
+      this.baselines = baselines;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-      changes.updateBaselines(execution.getProcessBusinessKey());
+      baselines.updateBaselines(execution.getProcessBusinessKey());
     }
   }
 

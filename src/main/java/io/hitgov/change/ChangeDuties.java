@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * Segregation of duties on a change request (docs/domain/change-control.md): who may assess,
  * approve, verify and review it retrospectively, given who requested, implemented and approved it.
- * Plain functions: each answers why {@code user} may not act, if so; {@link ChangeService} reads
+ * Plain functions: each answers why {@code user} may not act, if so; {@link ChangeSegregation} reads
  * the parties from the change log and refuses with 403 and that reason.
  */
 public final class ChangeDuties {
@@ -42,6 +42,12 @@ public final class ChangeDuties {
   public static Optional<String> whyNotAnotherApproval(Parties p, String user) {
     return Optional.ofNullable(p.approvals().get(user)).map(group -> "User '" + user + "' already decided "
         + p.changeRequestId() + " for " + group + "; every approval must come from a different person");
+  }
+
+  /** Whoever approved (or rejected) the change does not implement it. */
+  public static Optional<String> whyNotImplementer(Parties p, String user) {
+    return p.approvals().containsKey(user) ? Optional.of("User '" + user + "' approved " + p.changeRequestId()
+        + " and cannot implement it") : Optional.empty();
   }
 
   /** The tester is never the builder. */

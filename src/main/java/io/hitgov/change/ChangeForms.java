@@ -24,12 +24,10 @@ final class ChangeForms {
   /** What every change form does; a form names its fields, its duty check and what it records. */
   abstract static class ChangeForm extends FormTaskListener {
 
-    final ChangeService changes;
     final CurrentUser currentUser;
 
-    ChangeForm(ChangeService changes, CurrentUser currentUser) {
+    ChangeForm(CurrentUser currentUser) {
       super(currentUser, "Completing a change request task");
-      this.changes = changes;
       this.currentUser = currentUser;
     }
 
@@ -58,8 +56,13 @@ final class ChangeForms {
   @ModelCallable(processes = ChangeRequestProcess.KEY)
   static class Assess extends ChangeForm {
 
-    Assess(ChangeService changes, CurrentUser currentUser) {
-      super(changes, currentUser);
+    private final ChangeSegregation duties;
+    private final ChangeAssessment assessment;
+
+    Assess(ChangeSegregation duties, ChangeAssessment assessment, CurrentUser currentUser) {
+      super(currentUser);
+      this.duties = duties;
+      this.assessment = assessment;
     }
 
     @Override
@@ -69,7 +72,7 @@ final class ChangeForms {
 
     @Override
     void checkDuties(String changeRequestId, String user) {
-      changes.checkAssessor(changeRequestId, user);
+      duties.checkAssessor(changeRequestId, user);
     }
 
     @Override
@@ -80,7 +83,7 @@ final class ChangeForms {
         answers.put(field, value instanceof String s && (s.equals("true") || s.equals("false"))
             && !field.equals("fiscalYear") ? Boolean.valueOf(s) : value);
       }
-      String summary = changes.recordAssessment(changeRequestId, answers, user);
+      String summary = assessment.recordAssessment(changeRequestId, answers, user);
       var instance = task.getExecution().getProcessInstance();
       answers.forEach(instance::setVariable);
       instance.setVariable("assessmentSummary", TaskFields.clipped(summary));
@@ -92,8 +95,13 @@ final class ChangeForms {
   @ModelCallable(processes = ChangeRequestProcess.KEY)
   static class Approve extends ChangeForm {
 
-    Approve(ChangeService changes, CurrentUser currentUser) {
-      super(changes, currentUser);
+    private final ChangeSegregation duties;
+    private final ChangeApprovals approvals;
+
+    Approve(ChangeSegregation duties, ChangeApprovals approvals, CurrentUser currentUser) {
+      super(currentUser);
+      this.duties = duties;
+      this.approvals = approvals;
     }
 
     @Override
@@ -103,14 +111,14 @@ final class ChangeForms {
 
     @Override
     void checkDuties(String changeRequestId, String user) {
-      changes.checkApprover(changeRequestId, user);
+      duties.checkApprover(changeRequestId, user);
     }
 
     @Override
     void record(DelegateTask task, String changeRequestId, String user) {
       Boolean approved = TaskFields.bool(task, APPROVED);
       String group = (String) task.getVariable(APPROVER_GROUP);
-      changes.approve(changeRequestId, group, actingGroup(group, user), user, approved,
+      approvals.approve(changeRequestId, group, actingGroup(group, user), user, approved,
           TaskFields.string(task, DECISION_COMMENT, 2000));
       if (Boolean.FALSE.equals(approved)) {
         task.getExecution().getProcessInstance().setVariable(REJECTED, true);
@@ -121,7 +129,7 @@ final class ChangeForms {
       if (currentUser.groups().contains(group)) {
         return group;
       }
-      String escalation = changes.escalationOf(group);
+      String escalation = approvals.escalationOf(group);
       if (currentUser.groups().contains(escalation)) {
         return escalation;
       }
@@ -134,8 +142,11 @@ final class ChangeForms {
   @ModelCallable(processes = ChangeRequestProcess.KEY)
   static class ReviewRejection extends ChangeForm {
 
-    ReviewRejection(ChangeService changes, CurrentUser currentUser) {
-      super(changes, currentUser);
+    private final ChangeLog log;
+
+    ReviewRejection(ChangeLog log, CurrentUser currentUser) {
+      super(currentUser);
+      this.log = log;
     }
 
     @Override
@@ -145,7 +156,7 @@ final class ChangeForms {
 
     @Override
     void record(DelegateTask task, String changeRequestId, String user) {
-      changes.event(changeRequestId, user, "REJECTION_READ", TaskFields.string(task, "acknowledgementNote", 2000));
+      log.event(changeRequestId, user, "REJECTION_READ", TaskFields.string(task, "acknowledgementNote", 2000));
     }
   }
 
@@ -154,8 +165,11 @@ final class ChangeForms {
   @ModelCallable(processes = ChangeRequestProcess.KEY)
   static class Implement extends ChangeForm {
 
-    Implement(ChangeService changes, CurrentUser currentUser) {
-      super(changes, currentUser);
+    private final ChangeImplementation implementation;
+
+    Implement(ChangeImplementation implementation, CurrentUser currentUser) {
+      super(currentUser);
+      this.implementation = implementation;
     }
 
     @Override
@@ -166,7 +180,7 @@ final class ChangeForms {
     @Override
     void record(DelegateTask task, String changeRequestId, String user) {
       String note = TaskFields.string(task, "implementationNote", 2000);
-      changes.implemented(changeRequestId, user, TaskFields.string(task, "implementationReference", 200), note);
+      implementation.implemented(changeRequestId, user, TaskFields.string(task, "implementationReference", 200), note);
       var instance = task.getExecution().getProcessInstance();
       instance.setVariable(IMPLEMENTER, user);
       instance.setVariable("implementationNote", note);
@@ -178,8 +192,13 @@ final class ChangeForms {
   @ModelCallable(processes = ChangeRequestProcess.KEY)
   static class Verify extends ChangeForm {
 
-    Verify(ChangeService changes, CurrentUser currentUser) {
-      super(changes, currentUser);
+    private final ChangeSegregation duties;
+    private final ChangeImplementation implementation;
+
+    Verify(ChangeSegregation duties, ChangeImplementation implementation, CurrentUser currentUser) {
+      super(currentUser);
+      this.duties = duties;
+      this.implementation = implementation;
     }
 
     @Override
@@ -189,13 +208,13 @@ final class ChangeForms {
 
     @Override
     void checkDuties(String changeRequestId, String user) {
-      changes.checkVerifier(changeRequestId, user);
+      duties.checkVerifier(changeRequestId, user);
     }
 
     @Override
     void record(DelegateTask task, String changeRequestId, String user) {
       Boolean verified = TaskFields.bool(task, VERIFIED);
-      changes.verified(changeRequestId, user, verified, TaskFields.string(task, "verificationNote", 2000));
+      implementation.verified(changeRequestId, user, verified, TaskFields.string(task, "verificationNote", 2000));
       task.getExecution().getProcessInstance().setVariable(VERIFIED, verified);
     }
   }
@@ -205,8 +224,13 @@ final class ChangeForms {
   @ModelCallable(processes = ChangeRequestProcess.KEY)
   static class Retrospective extends ChangeForm {
 
-    Retrospective(ChangeService changes, CurrentUser currentUser) {
-      super(changes, currentUser);
+    private final ChangeSegregation duties;
+    private final ChangeImplementation implementation;
+
+    Retrospective(ChangeSegregation duties, ChangeImplementation implementation, CurrentUser currentUser) {
+      super(currentUser);
+      this.duties = duties;
+      this.implementation = implementation;
     }
 
     @Override
@@ -216,12 +240,12 @@ final class ChangeForms {
 
     @Override
     void checkDuties(String changeRequestId, String user) {
-      changes.checkRetrospectiveReviewer(changeRequestId, user);
+      duties.checkRetrospectiveReviewer(changeRequestId, user);
     }
 
     @Override
     void record(DelegateTask task, String changeRequestId, String user) {
-      changes.retrospective(changeRequestId, user, TaskFields.bool(task, "retrospectiveAccepted"),
+      implementation.retrospective(changeRequestId, user, TaskFields.bool(task, "retrospectiveAccepted"),
           TaskFields.string(task, "retrospectiveNote", 2000));
     }
   }

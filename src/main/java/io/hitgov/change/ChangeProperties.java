@@ -33,6 +33,11 @@ public record ChangeProperties(
   static final java.util.List<String> DEFAULT_TEMPLATES = java.util.List.of("STD-INTERFACE-RESTART",
       "STD-USER-ACCESS-ROLE", "STD-PRINTER-MAPPING", "STD-REPORT-SCHEDULE", "STD-NONPROD-REFRESH");
 
+  /** The change freeze around go-live, from the configured days before and after. */
+  public FreezePolicy freezePolicy() {
+    return new FreezePolicy(freezeDaysBeforeGoLive, freezeDaysAfterGoLive);
+  }
+
   public java.util.List<String> templates() {
     // unset: the default catalogue; an empty list switches STANDARD changes off
     return standardTemplates == null ? DEFAULT_TEMPLATES : standardTemplates;

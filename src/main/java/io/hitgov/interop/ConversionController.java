@@ -3,6 +3,7 @@ package io.hitgov.interop;
 import static io.hitgov.shared.web.ApiAccess.requireAnyGroup;
 
 import io.hitgov.interop.InteropRecords.ConversionDomain;
+import io.hitgov.interop.InteropRecords.NewDomain;
 import io.hitgov.interop.InteropRecords.TrialLoad;
 import io.hitgov.shared.GovernanceGroup;
 import io.hitgov.shared.process.EngineClock;
@@ -40,10 +41,10 @@ class ConversionController {
   static final Set<String> REVIEW_FIELDS = Set.of("passed", "goldenPatients", "comment");
   static final long MAX_COUNT = 1_000_000_000_000L;
 
-  private final InteropService service;
+  private final DataConversion service;
   private final ProjectDirectory projects;
 
-  ConversionController(InteropService service, ProjectDirectory projects) {
+  ConversionController(DataConversion service, ProjectDirectory projects) {
     this.service = service;
     this.projects = projects;
   }
@@ -65,8 +66,7 @@ class ConversionController {
     String scope = b.oneOf("scope", true, InterfaceReadinessProcess.Values.CONVERSION_SCOPES, null);
     Boolean critical = b.bool("safetyCritical", false, false);
     b.check();
-    service.register(new ConversionDomain(projectId, domain, scope, critical, user.getName(), EngineClock.now(), null,
-        null, null, null, null));
+    service.register(new NewDomain(projectId, domain, scope, critical, user.getName(), EngineClock.now()));
     return ResponseEntity.created(URI.create("/api/projects/" + projectId + "/conversion-domains/" + domain))
         .body(view(service.domain(projectId, domain).orElseThrow()));
   }

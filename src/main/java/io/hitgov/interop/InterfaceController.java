@@ -3,6 +3,8 @@ package io.hitgov.interop;
 import static io.hitgov.shared.web.ApiAccess.requireAnyGroup;
 
 import io.hitgov.interop.InteropRecords.Interface;
+import io.hitgov.interop.InteropRecords.NewInterface;
+import io.hitgov.interop.InteropRecords.NewRound;
 import io.hitgov.interop.InteropRecords.TestRound;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -54,14 +56,16 @@ class InterfaceController {
   static final Pattern FHIR_TYPE = Pattern.compile("[A-Z][A-Za-z]{1,63}");
   static final Set<String> ROUND_FIELDS = Set.of("round", "environment", "messages");
 
-  private final InteropService service;
+  private final InterfaceInventory service;
+  private final InterfaceTestRounds testRounds;
   private final ProjectDirectory projects;
   private final InteropProperties properties;
   private final ObjectMapper json;
 
-  InterfaceController(InteropService service, ProjectDirectory projects, InteropProperties properties,
-      ObjectMapper json) {
+  InterfaceController(InterfaceInventory service, InterfaceTestRounds testRounds, ProjectDirectory projects,
+      InteropProperties properties, ObjectMapper json) {
     this.service = service;
+    this.testRounds = testRounds;
     this.projects = projects;
     this.properties = properties;
     this.json = json;
@@ -79,7 +83,7 @@ class InterfaceController {
     requireAnyGroup(user, OWNERS, "read the interface inventory");
     Interface i = requireInterface(projectId, interfaceId);
     Map<String, Object> answer = view(i);
-    answer.put("rounds", service.rounds(projectId, interfaceId));
+    answer.put("rounds", testRounds.rounds(projectId, interfaceId));
     return answer;
   }
 
@@ -110,10 +114,9 @@ class InterfaceController {
       }
     }
     b.check();
-    Interface registered = service.register(new Interface(projectId, interfaceId, name, source, target, direction,
+    Interface registered = service.register(new NewInterface(projectId, interfaceId, name, source, target, direction,
         standard, version, String.join(",", types.stream().distinct().toList()),
-        volume == null ? null : volume.intValue(), owner, critical, clinical, null, null, user.getName(),
-        EngineClock.now(), 1, EngineClock.now(), null, null));
+        volume == null ? null : volume.intValue(), owner, critical, clinical, user.getName(), EngineClock.now()));
     return ResponseEntity.created(URI.create("/api/projects/" + projectId + "/interfaces/" + interfaceId))
         .body(view(registered));
   }
@@ -162,12 +165,12 @@ class InterfaceController {
       }
     }
     b.check();
-    TestRound stored = service.validateRound(i, round, environment, messages, user.getName());
+    NewRound stored = testRounds.validateRound(i, round, environment, messages, user.getName());
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("roundId", stored.roundId());
     answer.put("environment", stored.environment());
-    answer.put("results", service.results(stored.roundId()));
-    answer.put("summary", summary(stored));
+    answer.put("results", testRounds.results(stored.roundId()));
+    answer.put("summary", summary(stored.messages(), stored.validMessages(), stored.errors(), stored.warnings()));
     answer.put("interfaceStatus", service.status(service.get(projectId, interfaceId)));
     return ResponseEntity.created(URI.create("/api/projects/" + projectId + "/interfaces/" + interfaceId
         + "/test-rounds/" + stored.roundId())).body(answer);
@@ -178,23 +181,23 @@ class InterfaceController {
       @PathVariable String roundId, Authentication user) {
     requireAnyGroup(user, OWNERS, "read interface test rounds");
     requireInterface(projectId, interfaceId);
-    TestRound round = service.rounds(projectId, interfaceId).stream().filter(r -> r.roundId().equals(roundId))
+    TestRound round = testRounds.rounds(projectId, interfaceId).stream().filter(r -> r.roundId().equals(roundId))
         .findFirst().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No test round " + roundId));
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("round", round);
-    answer.put("results", service.results(roundId));
-    answer.put("summary", summary(round));
+    answer.put("results", testRounds.results(roundId));
+    answer.put("summary", summary(round.messages(), round.validMessages(), round.errors(), round.warnings()));
     return answer;
   }
 
-  private static Map<String, Object> summary(TestRound r) {
+  private static Map<String, Object> summary(int messages, int valid, int errors, int warnings) {
     Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("messages", r.messages());
-    summary.put("valid", r.validMessages());
-    summary.put("invalid", r.messages() - r.validMessages());
-    summary.put("passRatePercent", r.messages() == 0 ? 0 : r.validMessages() * 100 / r.messages());
-    summary.put("errors", r.errors());
-    summary.put("warnings", r.warnings());
+    summary.put("messages", messages);
+    summary.put("valid", valid);
+    summary.put("invalid", messages - valid);
+    summary.put("passRatePercent", messages == 0 ? 0 : valid * 100 / messages);
+    summary.put("errors", errors);
+    summary.put("warnings", warnings);
     return summary;
   }
 

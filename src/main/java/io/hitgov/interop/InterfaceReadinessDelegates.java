@@ -35,9 +35,9 @@ final class InterfaceReadinessDelegates {
   @Component("openInterfaceReadinessDelegate")
   @ModelCallable(processes = InterfaceReadinessProcess.KEY)
   static class OpenReadiness implements JavaDelegate {
-    private final InteropService interop;
+    private final InterfaceInventory interop;
 
-    OpenReadiness(InteropService interop) {
+    OpenReadiness(InterfaceInventory interop) {
       this.interop = interop;
     }
 
@@ -58,9 +58,9 @@ final class InterfaceReadinessDelegates {
   @Component("evaluateTestRoundDelegate")
   @ModelCallable(processes = InterfaceReadinessProcess.KEY)
   static class EvaluateRound implements JavaDelegate {
-    private final InteropService interop;
+    private final InterfaceTestRounds interop;
 
-    EvaluateRound(InteropService interop) {
+    EvaluateRound(InterfaceTestRounds interop) {
       this.interop = interop;
     }
 
@@ -81,9 +81,9 @@ final class InterfaceReadinessDelegates {
   @Component("interfaceMappingTaskListener")
   @ModelCallable(processes = InterfaceReadinessProcess.KEY)
   static class Mapping extends FormTaskListener {
-    private final InteropService interop;
+    private final InterfaceInventory interop;
 
-    Mapping(InteropService interop, CurrentUser currentUser) {
+    Mapping(InterfaceInventory interop, CurrentUser currentUser) {
       super(currentUser, "Documenting an interface mapping");
       this.interop = interop;
     }
@@ -130,10 +130,10 @@ final class InterfaceReadinessDelegates {
    * needs a passed round of the current generation.
    */
   abstract static class SignOff extends FormTaskListener {
-    private final InteropService interop;
+    private final InterfaceTestRounds interop;
     private final boolean cmio;
 
-    SignOff(InteropService interop, CurrentUser currentUser, boolean cmio) {
+    SignOff(InterfaceTestRounds interop, CurrentUser currentUser, boolean cmio) {
       super(currentUser, "Signing off an interface test round");
       this.interop = interop;
       this.cmio = cmio;
@@ -167,7 +167,7 @@ final class InterfaceReadinessDelegates {
   @Component("interfaceIntegrationSignOffTaskListener")
   @ModelCallable(processes = InterfaceReadinessProcess.KEY)
   static class IntegrationSignOff extends SignOff {
-    IntegrationSignOff(InteropService interop, CurrentUser currentUser) {
+    IntegrationSignOff(InterfaceTestRounds interop, CurrentUser currentUser) {
       super(interop, currentUser, false);
     }
   }
@@ -175,7 +175,7 @@ final class InterfaceReadinessDelegates {
   @Component("interfaceCmioSignOffTaskListener")
   @ModelCallable(processes = InterfaceReadinessProcess.KEY)
   static class CmioSignOff extends SignOff {
-    CmioSignOff(InteropService interop, CurrentUser currentUser) {
+    CmioSignOff(InterfaceTestRounds interop, CurrentUser currentUser) {
       super(interop, currentUser, true);
     }
   }

@@ -20,6 +20,11 @@ final class InteropRecords {
     }
   }
 
+  /** An interface as registered (no mapping, no readiness process, no change yet). */
+  public record NewInterface(String projectId, String interfaceId, String name, String sourceSystem,
+      String targetSystem, String direction, String standard, String version, String messageTypes, Integer dailyVolume,
+      String owner, boolean goLiveCritical, boolean clinical, String registeredBy, OffsetDateTime registeredAt) {}
+
   public record TestRound(String roundId, String projectId, String interfaceId, String roundName, int generation,
       String environment, String uploadedBy, OffsetDateTime uploadedAt, int messages, int validMessages, int errors,
       int warnings, String integrationSignedBy, OffsetDateTime integrationSignedAt, String cmioSignedBy,
@@ -31,6 +36,11 @@ final class InteropRecords {
     }
   }
 
+  /** A test round as uploaded and validated (not signed yet). */
+  public record NewRound(String roundId, String projectId, String interfaceId, String roundName, int generation,
+      String environment, String uploadedBy, OffsetDateTime uploadedAt, int messages, int validMessages, int errors,
+      int warnings) {}
+
   /** One message's stored result: its SHA-256, never its content; issues as JSON. */
   public record MessageRow(Long id, String roundId, int messageIndex, String contentSha256, String messageType,
       boolean valid, String issues) {}
@@ -38,6 +48,10 @@ final class InteropRecords {
   public record ConversionDomain(String projectId, String domain, String scope, boolean safetyCritical,
       String registeredBy, OffsetDateTime registeredAt, String sampleReviewedBy, OffsetDateTime sampleReviewedAt,
       Boolean sampleReviewPassed, Integer goldenPatients, String sampleReviewComment) {}
+
+  /** A conversion domain as registered (no sample review yet). */
+  public record NewDomain(String projectId, String domain, String scope, boolean safetyCritical, String registeredBy,
+      OffsetDateTime registeredAt) {}
 
   public record TrialLoad(Long id, String projectId, String domain, String loadName, String recordedBy,
       OffsetDateTime recordedAt, long sourceCount, long targetCount, long excludedCount, String sourceChecksum,

@@ -38,9 +38,9 @@ final class LifecycleForms {
   /** What every lifecycle form does; a form names its fields and what it records for its project. */
   abstract static class LifecycleForm extends FormTaskListener {
 
-    final ProjectService projects;
+    final ProjectProgress projects;
 
-    LifecycleForm(ProjectService projects, CurrentUser currentUser) {
+    LifecycleForm(ProjectProgress projects, CurrentUser currentUser) {
       super(currentUser, "Completing a project task");
       this.projects = projects;
     }
@@ -62,7 +62,7 @@ final class LifecycleForms {
       ImplementationLifecycleProcess.P7_PROCESS, ImplementationLifecycleProcess.P8_PROCESS,
       ImplementationLifecycleProcess.P9_PROCESS})
   static class Deliverable extends LifecycleForm {
-    Deliverable(ProjectService projects, CurrentUser currentUser) {
+    Deliverable(ProjectProgress projects, CurrentUser currentUser) {
       super(projects, currentUser);
     }
 
@@ -95,7 +95,7 @@ final class LifecycleForms {
   @Component("integratedTestingListener")
   @ModelCallable(processes = {ImplementationLifecycleProcess.KEY, ImplementationLifecycleProcess.P5_PROCESS})
   static class IntegratedTesting extends LifecycleForm {
-    IntegratedTesting(ProjectService projects, CurrentUser currentUser) {
+    IntegratedTesting(ProjectProgress projects, CurrentUser currentUser) {
       super(projects, currentUser);
     }
 
@@ -141,7 +141,7 @@ final class LifecycleForms {
   @Component("uatSignOffListener")
   @ModelCallable(processes = {ImplementationLifecycleProcess.KEY, ImplementationLifecycleProcess.P5_PROCESS})
   static class UatSignOff extends LifecycleForm {
-    UatSignOff(ProjectService projects, CurrentUser currentUser) {
+    UatSignOff(ProjectProgress projects, CurrentUser currentUser) {
       super(projects, currentUser);
     }
 
@@ -171,7 +171,7 @@ final class LifecycleForms {
   @Component("confirmGoLiveListener")
   @ModelCallable(processes = {ImplementationLifecycleProcess.KEY, ImplementationLifecycleProcess.P7_PROCESS})
   static class ConfirmGoLive extends LifecycleForm {
-    ConfirmGoLive(ProjectService projects, CurrentUser currentUser) {
+    ConfirmGoLive(ProjectProgress projects, CurrentUser currentUser) {
       super(projects, currentUser);
     }
 
@@ -191,8 +191,11 @@ final class LifecycleForms {
   @Component("readinessCheckpointListener")
   @ModelCallable(processes = ImplementationLifecycleProcess.KEY)
   static class ReadinessCheckpoint extends LifecycleForm {
-    ReadinessCheckpoint(ProjectService projects, CurrentUser currentUser) {
+    private final ProjectReadiness readiness;
+
+    ReadinessCheckpoint(ProjectProgress projects, ProjectReadiness readiness, CurrentUser currentUser) {
       super(projects, currentUser);
+      this.readiness = readiness;
     }
 
     @Override
@@ -204,7 +207,7 @@ final class LifecycleForms {
     @Override
     protected void created(DelegateTask task) {
       task.setVariableLocal(ProjectGates.READINESS_EVIDENCE,
-          projects.readinessEvidence(task.getExecution().getProcessBusinessKey()));
+          readiness.readinessEvidence(task.getExecution().getProcessBusinessKey()));
     }
 
     @Override
@@ -222,7 +225,7 @@ final class LifecycleForms {
       ImplementationLifecycleProcess.P7_PROCESS, ImplementationLifecycleProcess.P8_PROCESS,
       ImplementationLifecycleProcess.P9_PROCESS})
   static class StalledPhase extends LifecycleForm {
-    StalledPhase(ProjectService projects, CurrentUser currentUser) {
+    StalledPhase(ProjectProgress projects, CurrentUser currentUser) {
       super(projects, currentUser);
     }
 
@@ -241,7 +244,7 @@ final class LifecycleForms {
   @Component("blockedHipaaGateListener")
   @ModelCallable(processes = ImplementationLifecycleProcess.KEY)
   static class BlockedHipaaGate extends LifecycleForm {
-    BlockedHipaaGate(ProjectService projects, CurrentUser currentUser) {
+    BlockedHipaaGate(ProjectProgress projects, CurrentUser currentUser) {
       super(projects, currentUser);
     }
 

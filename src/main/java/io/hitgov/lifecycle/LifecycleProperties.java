@@ -54,6 +54,11 @@ public record LifecycleProperties(
     return days == null ? 1 : Math.max(1, days);
   }
 
+  /** The phase plan rule (docs/domain/lifecycle-and-gates.md#phase-plan) with the configured lengths. */
+  public PhasePlan phasePlan() {
+    return new PhasePlan(this::phaseDays, this::minimumPhaseDays);
+  }
+
   public List<Integer> checkpoints() {
     List<Integer> days = readinessCheckpointDays == null || readinessCheckpointDays.isEmpty()
         ? DEFAULT_CHECKPOINTS : readinessCheckpointDays;

@@ -36,70 +36,72 @@ public class ProjectGates {
   /** Task variable the readiness scorecard form shows: R06 and R07 as computed, with the reasons. */
   public static final String READINESS_EVIDENCE = "readinessEvidence";
 
-  private final ProjectService projects;
+  private final ProjectProgress progress;
+  private final ProjectReadiness readiness;
   private final ProjectRepository repository;
 
-  public ProjectGates(ProjectService projects, ProjectRepository repository) {
-    this.projects = projects;
+  ProjectGates(ProjectProgress progress, ProjectReadiness readiness, ProjectRepository repository) {
+    this.progress = progress;
+    this.readiness = readiness;
     this.repository = repository;
   }
 
   /** The project's executive sponsor (assignee of the sponsor's own gate decisions). */
   public String sponsor(String projectId) {
-    return projects.project(projectId).sponsor();
+    return repository.get(projectId).sponsor();
   }
 
   /** The project's manager (owner of the conditions raised for soft gaps, assignee of the evidence pack). */
   public String projectManager(String projectId) {
-    return projects.project(projectId).projectManager();
+    return repository.get(projectId).projectManager();
   }
 
   /** What the project's P5 records say against G5. */
   public List<String> testExitProblems(String projectId) {
-    return projects.testExitProblems(projectId);
+    return progress.testExitProblems(projectId);
   }
 
   /** A HIPAA audit gate of the project passed and is still valid today. */
   public boolean hipaaPassValid(String projectId) {
-    return projects.hipaaPassValid(projectId);
+    return readiness.hipaaPassValid(projectId);
   }
 
   /** What makes the risk profile red (R17). */
   public List<String> riskProfileProblems(String projectId) {
-    return projects.riskProfileProblems(projectId);
+    return readiness.riskProfileProblems(projectId);
   }
 
   /** The latest deployed version of a decision table (for the record), if deployed. */
   public Integer latestVersion(String decisionKey) {
-    return projects.latestVersion(decisionKey);
+    return readiness.latestVersion(decisionKey);
   }
 
   /** Appends to the project's event log. */
   public void recordEvent(String projectId, String actor, String event, String details) {
-    projects.recordEvent(projectId, actor, event, details);
+    progress.recordEvent(projectId, actor, event, details);
   }
 
   /** Scores the readiness scorecard for the G6 review (no checkpoint actions). */
-  public ProjectService.Readiness scoreG6Readiness(String projectId, Map<String, Boolean> scored, String note,
+  public ProjectReadiness.Readiness scoreG6Readiness(String projectId, Map<String, Boolean> scored, String note,
       String user) {
-    return projects.scoreReadiness(projectId, "G6", scored, note, user, false);
+    return readiness.scoreReadiness(projectId, "G6", scored, note, user, false);
   }
 
   /** R06 and R07 as the interface and conversion records say, as text for the scorecard form. */
   public String readinessEvidence(String projectId) {
-    return projects.readinessEvidence(projectId);
+    return readiness.readinessEvidence(projectId);
   }
 
   /** The last readiness scoring of the project, as text. */
   public String lastReadiness(String projectId) {
-    return projects.lastReadiness(projectId);
+    return readiness.lastReadiness(projectId);
   }
 
   /** The project as a gate's forms show it; reads the project and its readiness scorings once each. */
   public Optional<GateBrief> brief(String projectId) {
     return repository.find(projectId).map(project -> new GateBrief(project.projectName(), project.currentPhase(),
         project.goLiveDate(), readinessText(project.applicableCriteria().size(), repository.checkpoints(projectId)),
-        projects.hipaaPassValid(projectId)));
+        readiness.hipaaPassValid(projectId)));
   }
 
   static String readinessText(int applicable, List<Checkpoint> checkpoints) {

@@ -3,8 +3,10 @@ package io.hitgov.lifecycle;
 import io.hitgov.lifecycle.LifecycleRecords.Checkpoint;
 import io.hitgov.lifecycle.LifecycleRecords.Deliverable;
 import io.hitgov.lifecycle.LifecycleRecords.Phase;
+import io.hitgov.lifecycle.LifecycleRecords.PlannedPhase;
 import io.hitgov.lifecycle.LifecycleRecords.Project;
 import io.hitgov.lifecycle.LifecycleRecords.ProjectEvent;
+import io.hitgov.lifecycle.LifecycleRecords.Registration;
 import io.hitgov.shared.audit.AuditChain;
 import io.hitgov.shared.audit.AuditedTable;
 import io.hitgov.shared.process.TaskFields;
@@ -47,15 +49,14 @@ class ProjectRepository {
     return keys.getKey().longValue();
   }
 
-  // ---------------------------------------------------------------- projects and phases
 
-  public void insert(Project project) {
+  public void insert(Registration project) {
     jdbc.sql("""
         insert into project (project_id, project_name, go_live_date, baseline_go_live_date, budget, baseline_budget, sponsor,
           project_manager, vendor_selection_required, current_phase, next_gate, status, started_by, started_at, process_instance_id,
           project_type, readiness_criteria)
-        values (:projectId, :projectName, :goLiveDate, :baselineGoLiveDate, :budget, :baselineBudget, :sponsor, :projectManager,
-          :vendorSelectionRequired, :currentPhase, :nextGate, :status, :startedBy, :startedAt, :processInstanceId,
+        values (:projectId, :projectName, :goLiveDate, :goLiveDate, :budget, :budget, :sponsor, :projectManager,
+          :vendorSelectionRequired, 'P0', 'G0', 'ACTIVE', :startedBy, :startedAt, :processInstanceId,
           :projectType, :readinessCriteria)""")
         .paramSource(project).update();
     projects.evict(project.projectId());
@@ -104,10 +105,10 @@ class ProjectRepository {
     jdbc.sql("update project set status = ?, ended_at = ? where project_id = ?").params(status, at, projectId).update();
   }
 
-  public void insertPhase(Phase phase) {
+  public void insertPhase(PlannedPhase phase) {
     jdbc.sql("""
         insert into project_phase (project_id, phase, planned_start, planned_end, entries, skipped)
-        values (:projectId, :phase, :plannedStart, :plannedEnd, :entries, :skipped)""").paramSource(phase).update();
+        values (:projectId, :phase, :plannedStart, :plannedEnd, 0, :skipped)""").paramSource(phase).update();
   }
 
   public void replanPhase(String projectId, String phase, LocalDate start, LocalDate end) {
@@ -131,7 +132,6 @@ class ProjectRepository {
         .query(Phase.class).list();
   }
 
-  // ---------------------------------------------------------------- audit records (insert-only)
 
   public void insertEvent(String projectId, OffsetDateTime at, String actor, String event, String details) {
     audit.insertReturning(AuditChain.projectChain(projectId), EVENTS,

@@ -14,13 +14,17 @@ class NotificationRepository {
       String recipientAddress, String subject, String body, String contentType, String status, int attempts,
       String lastError, OffsetDateTime queuedAt, OffsetDateTime sentAt, String processInstanceId) {}
 
+  /** A mail as queued: not attempted, not sent, no delivery process yet. */
+  record Queued(String notificationId, String kind, String projectId, String recipientUser, String recipientAddress,
+      String subject, String body, String contentType, OffsetDateTime queuedAt) {}
+
   private final JdbcClient jdbc;
 
   NotificationRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
-  void insert(Notification n) {
+  void insert(Queued n) {
     jdbc.sql("insert into notification (notification_id, kind, project_id, recipient_user, recipient_address, subject, "
             + "body, content_type, status, attempts, queued_at) values (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?)")
         .params(n.notificationId(), n.kind(), n.projectId(), n.recipientUser(), n.recipientAddress(), n.subject(),

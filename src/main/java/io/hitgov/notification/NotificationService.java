@@ -141,8 +141,8 @@ public class NotificationService {
 
   private void store(Kind kind, String projectId, MailTemplates.Rendered mail, Recipient recipient) {
     String id = "NT-" + UUID.randomUUID();
-    repository.insert(new Notification(id, kind.name(), projectId, recipient.userId(), recipient.address().strip(),
-        mail.subject(), mail.body(), mail.contentType(), "QUEUED", 0, null, EngineClock.now(), null, null));
+    repository.insert(new NotificationRepository.Queued(id, kind.name(), projectId, recipient.userId(),
+        recipient.address().strip(), mail.subject(), mail.body(), mail.contentType(), EngineClock.now()));
     repository.processStarted(id, startDelivery(id));
     metrics.count(Outcome.QUEUED);
   }

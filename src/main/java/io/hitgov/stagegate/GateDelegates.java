@@ -7,9 +7,9 @@ import io.hitgov.shared.process.CurrentUser;
 import io.hitgov.shared.process.InvalidVariablesException;
 import io.hitgov.shared.process.ModelCallable;
 import io.hitgov.shared.process.TaskFields;
-import io.hitgov.stagegate.GateRecords.GateCondition;
-import io.hitgov.stagegate.GateService.Decision;
-import io.hitgov.stagegate.GateService.Review;
+import io.hitgov.stagegate.GateRecords.RaisedCondition;
+import io.hitgov.stagegate.GateOutcomes.Decision;
+import io.hitgov.stagegate.GateReviews.Review;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -34,11 +34,11 @@ final class GateDelegates {
   @Component("openGateReviewDelegate")
   @ModelCallable(processes = StageGateReviewProcess.KEY)
   static class OpenGateReview implements JavaDelegate {
-    private final GateService gates;
+    private final GateReviews gates;
     private final ProjectGates projects;
     private final CurrentUser currentUser;
 
-    OpenGateReview(GateService gates, ProjectGates projects, CurrentUser currentUser) {
+    OpenGateReview(GateReviews gates, ProjectGates projects, CurrentUser currentUser) {
       this.gates = gates;
       this.projects = projects;
       this.currentUser = currentUser;
@@ -54,8 +54,8 @@ final class GateDelegates {
       execution.setVariable(REVIEWERS, Variables.objectValue(new ArrayList<>(review.reviewers())).create());
       execution.setVariable(CHECKLIST_TEXT, TaskFields.clipped(review.checklistText()));
       execution.setVariable(PREVIOUS_COMMENTS, TaskFields.clipped(review.previousComments()));
-      execution.setVariable(EVIDENCE_PACK_DUE, gates.evidencePackDue());
-      execution.setVariable(DECISION_DUE, gates.decisionDue());
+      execution.setVariable(EVIDENCE_PACK_DUE, review.evidencePackDue());
+      execution.setVariable(DECISION_DUE, review.decisionDue());
       execution.setVariable(BLOCKERS_TEXT, "not assessed yet");
       execution.setVariable("readinessSummary", projects.lastReadiness(TaskFields.string(execution, "projectId")));
       execution.setVariable(PROJECT_MANAGER, projects.projectManager(TaskFields.string(execution, "projectId")));
@@ -68,9 +68,9 @@ final class GateDelegates {
   @Component("decideGateOutcomeDelegate")
   @ModelCallable(processes = StageGateReviewProcess.KEY)
   static class DecideGateOutcome implements JavaDelegate {
-    private final GateService gates;
+    private final GateOutcomes gates;
 
-    DecideGateOutcome(GateService gates) {
+    DecideGateOutcome(GateOutcomes gates) {
       this.gates = gates;
     }
 
@@ -84,11 +84,11 @@ final class GateDelegates {
       execution.setVariable(OUTCOME_REASON, decision.reason());
       execution.setVariable(COMMENT, TaskFields.clipped(decision.comment()));
       var runtime = execution.getProcessEngineServices().getRuntimeService();
-      for (GateCondition condition : decision.conditions()) {
+      for (RaisedCondition condition : decision.conditions()) {
         runtime.startProcessInstanceByKey(GateConditionProcess.KEY, condition.conditionId(), Variables.createVariables()
             .putValue("projectId", projectId).putValue("gateId", gateId)
             .putValue("conditionId", condition.conditionId()).putValue("conditionText", condition.conditionText())
-            .putValue("conditionOwner", condition.owner()).putValue("conditionDue", gates.conditionDueAt(condition)));
+            .putValue("conditionOwner", condition.owner()).putValue("conditionDue", condition.dueAt()));
       }
     }
   }

@@ -33,13 +33,16 @@ class GateFormDisplay {
   static final int LISTED = 5;
 
   private final ProjectGates projects;
-  private final GateService gates;
+  private final GateVotes votes;
+  private final GateConditions conditions;
   private final RiskProfile risks;
   private final Readable readable;
 
-  GateFormDisplay(ProjectGates projects, GateService gates, RiskProfile risks, Readable readable) {
+  GateFormDisplay(ProjectGates projects, GateVotes votes, GateConditions conditions, RiskProfile risks,
+      Readable readable) {
     this.projects = projects;
-    this.gates = gates;
+    this.votes = votes;
+    this.conditions = conditions;
     this.risks = risks;
     this.readable = readable;
   }
@@ -73,7 +76,7 @@ class GateFormDisplay {
 
   @SuppressWarnings("unchecked")
   private String pendingGroups(DelegateTask task) {
-    return gates.pendingGroups((String) task.getVariable(REVIEW_ID), (List<String>) task.getVariable(REVIEWERS))
+    return votes.pendingGroups((String) task.getVariable(REVIEW_ID), (List<String>) task.getVariable(REVIEWERS))
         .stream().map(Readable::group).collect(Collectors.joining(", "));
   }
 
@@ -88,7 +91,7 @@ class GateFormDisplay {
   }
 
   private String openConditions(String projectId) {
-    List<GateCondition> open = gates.conditions(projectId).stream().filter(c -> "OPEN".equals(c.status())).toList();
+    List<GateCondition> open = conditions.conditions(projectId).stream().filter(c -> "OPEN".equals(c.status())).toList();
     if (open.isEmpty()) {
       return "- none";
     }

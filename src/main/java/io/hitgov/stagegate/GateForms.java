@@ -3,7 +3,7 @@ package io.hitgov.stagegate;
 import static io.hitgov.stagegate.StageGateReviewProcess.Variables.*;
 
 import io.hitgov.lifecycle.ProjectGates;
-import io.hitgov.lifecycle.ProjectService;
+import io.hitgov.lifecycle.ProjectReadiness;
 import io.hitgov.shared.process.CurrentUser;
 import io.hitgov.shared.process.FormTaskListener;
 import io.hitgov.shared.process.ModelCallable;
@@ -32,11 +32,8 @@ final class GateForms {
   /** What every gate review form does; a form names its fields and what it records for its round. */
   abstract static class GateForm extends FormTaskListener {
 
-    final GateService gates;
-
-    GateForm(GateService gates, CurrentUser currentUser) {
+    GateForm(CurrentUser currentUser) {
       super(currentUser, "Completing a gate task");
-      this.gates = gates;
     }
 
     @Override
@@ -47,17 +44,22 @@ final class GateForms {
     abstract void record(DelegateTask task, Round round, String user);
 
     /** The blockers HITGov finds against passing the gate, for the signatories' forms. */
-    void showBlockers(DelegateTask task, Round r) {
+    static void showBlockers(GateOutcomes outcomes, DelegateTask task, Round r) {
       task.getExecution().getProcessInstance().setVariable(BLOCKERS_TEXT,
-          TaskFields.clipped(gates.blockers(r.reviewId(), r.projectId(), r.gateId()).text()));
+          TaskFields.clipped(outcomes.blockers(r.reviewId(), r.projectId(), r.gateId()).text()));
     }
   }
 
   @Component("assembleEvidenceListener")
   @ModelCallable(processes = StageGateReviewProcess.KEY)
   static class AssembleEvidence extends GateForm {
-    AssembleEvidence(GateService gates, CurrentUser currentUser) {
-      super(gates, currentUser);
+    private final GateReviews gates;
+    private final GateOutcomes outcomes;
+
+    AssembleEvidence(GateReviews gates, GateOutcomes outcomes, CurrentUser currentUser) {
+      super(currentUser);
+      this.gates = gates;
+      this.outcomes = outcomes;
     }
 
     @Override
@@ -74,7 +76,7 @@ final class GateForms {
       instance.setVariable(EVIDENCE_REFERENCES, references);
       instance.setVariable(UNMET_CRITERIA, unmet);
       if (!"G6".equals(r.gateId())) {
-        showBlockers(task, r);
+        showBlockers(outcomes, task, r);
       }
     }
   }
@@ -82,10 +84,14 @@ final class GateForms {
   @Component("scoreGateReadinessListener")
   @ModelCallable(processes = StageGateReviewProcess.KEY)
   static class ScoreReadiness extends GateForm {
+    private final GateReviews gates;
+    private final GateOutcomes outcomes;
     private final ProjectGates projects;
 
-    ScoreReadiness(GateService gates, ProjectGates projects, CurrentUser currentUser) {
-      super(gates, currentUser);
+    ScoreReadiness(GateReviews gates, GateOutcomes outcomes, ProjectGates projects, CurrentUser currentUser) {
+      super(currentUser);
+      this.gates = gates;
+      this.outcomes = outcomes;
       this.projects = projects;
     }
 
@@ -103,11 +109,11 @@ final class GateForms {
 
     @Override
     void record(DelegateTask task, Round r, String user) {
-      ProjectService.Readiness readiness = projects.scoreG6Readiness(r.projectId(), ProjectGates.scorecard(task),
+      ProjectReadiness.Readiness readiness = projects.scoreG6Readiness(r.projectId(), ProjectGates.scorecard(task),
           TaskFields.string(task, "readinessNote", 2000), user);
       gates.recordReadiness(r.reviewId(), r.projectId(), r.gateId(), r.round(), readiness, user);
       task.getExecution().getProcessInstance().setVariable("readinessSummary", TaskFields.clipped(readiness.summary()));
-      showBlockers(task, r);
+      showBlockers(outcomes, task, r);
     }
   }
 
@@ -115,8 +121,11 @@ final class GateForms {
   @Component("reviewGateListener")
   @ModelCallable(processes = StageGateReviewProcess.KEY)
   static class ReviewGate extends GateForm {
-    ReviewGate(GateService gates, CurrentUser currentUser) {
-      super(gates, currentUser);
+    private final GateVotes gates;
+
+    ReviewGate(GateVotes gates, CurrentUser currentUser) {
+      super(currentUser);
+      this.gates = gates;
     }
 
     @Override
@@ -142,8 +151,11 @@ final class GateForms {
   @Component("chaseGateDecisionListener")
   @ModelCallable(processes = StageGateReviewProcess.KEY)
   static class ChaseOverdueDecision extends GateForm {
-    ChaseOverdueDecision(GateService gates, CurrentUser currentUser) {
-      super(gates, currentUser);
+    private final GateVotes gates;
+
+    ChaseOverdueDecision(GateVotes gates, CurrentUser currentUser) {
+      super(currentUser);
+      this.gates = gates;
     }
 
     @Override
@@ -172,8 +184,11 @@ final class GateForms {
   @Component("decideHeldGateListener")
   @ModelCallable(processes = StageGateReviewProcess.KEY)
   static class DecideHeldGate extends GateForm {
-    DecideHeldGate(GateService gates, CurrentUser currentUser) {
-      super(gates, currentUser);
+    private final GateVotes gates;
+
+    DecideHeldGate(GateVotes gates, CurrentUser currentUser) {
+      super(currentUser);
+      this.gates = gates;
     }
 
     @Override
@@ -200,9 +215,9 @@ final class GateForms {
   @Component("fulfilGateConditionListener")
   @ModelCallable(processes = GateConditionProcess.KEY)
   static class FulfilCondition extends FormTaskListener {
-    private final GateService gates;
+    private final GateConditions gates;
 
-    FulfilCondition(GateService gates, CurrentUser currentUser) {
+    FulfilCondition(GateConditions gates, CurrentUser currentUser) {
       super(currentUser, "Completing a gate condition task");
       this.gates = gates;
     }
@@ -223,9 +238,9 @@ final class GateForms {
   @Component("chaseGateConditionListener")
   @ModelCallable(processes = GateConditionProcess.KEY)
   static class ChaseCondition extends FormTaskListener {
-    private final GateService gates;
+    private final GateConditions gates;
 
-    ChaseCondition(GateService gates, CurrentUser currentUser) {
+    ChaseCondition(GateConditions gates, CurrentUser currentUser) {
       super(currentUser, "Completing a gate condition task");
       this.gates = gates;
     }

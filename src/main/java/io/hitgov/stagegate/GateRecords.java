@@ -97,6 +97,16 @@ final class GateRecords {
       String conditionText, String owner, LocalDate dueDate, String raisedBy, OffsetDateTime raisedAt, String status,
       String evidence, String note, String fulfilledBy, OffsetDateTime fulfilledAt) implements ProjectConditions.Condition {}
 
+  /** A condition as a GO_WITH_CONDITIONS decision raises it (OPEN; fulfilment comes later). */
+  public record RaisedCondition(String conditionId, String reviewId, String projectId, String gateId,
+      String conditionText, String owner, LocalDate dueDate, String raisedBy, OffsetDateTime raisedAt) {
+
+    /** When the condition's chase timer fires: the start of its due day. */
+    public String dueAt() {
+      return io.hitgov.shared.process.BusinessCalendar.startOfDay(dueDate);
+    }
+  }
+
   /** One criterion of a gate's checklist (StageGateChecklistDecision). */
   public record Criterion(String criterionId, String criterion, boolean hard) {}
 }

@@ -4,6 +4,7 @@ import io.hitgov.shared.audit.AuditChain;
 import io.hitgov.shared.audit.AuditedTable;
 import io.hitgov.shared.process.TaskFields;
 import io.hitgov.stagegate.GateRecords.GateCondition;
+import io.hitgov.stagegate.GateRecords.RaisedCondition;
 import io.hitgov.stagegate.GateRecords.GateRecord;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -29,7 +30,6 @@ class GateRepository {
     audit.register(GATE_RECORDS);
   }
 
-  // ---------------------------------------------------------------- gate record (insert-only)
 
   public void insertGateRecord(GateRecord r) {
     r = new GateRecord(r.id(), r.reviewId(), r.projectId(), r.gateId(), r.round(), r.kind(), r.userId(), r.groupId(),
@@ -61,14 +61,13 @@ class GateRepository {
         .params(projectId, gateId).query(GateRecord.class).list();
   }
 
-  // ---------------------------------------------------------------- gate conditions
 
-  public void insertCondition(GateCondition c) {
+  public void insertCondition(RaisedCondition c) {
     jdbc.sql("""
         insert into gate_condition (condition_id, review_id, project_id, gate_id, condition_text, owner, due_date,
           raised_by, raised_at, status)
         values (:conditionId, :reviewId, :projectId, :gateId, :conditionText, :owner, :dueDate, :raisedBy,
-          :raisedAt, :status)""").paramSource(c).update();
+          :raisedAt, 'OPEN')""").paramSource(c).update();
   }
 
   public void fulfilCondition(String conditionId, String evidence, String note, String user, OffsetDateTime at) {

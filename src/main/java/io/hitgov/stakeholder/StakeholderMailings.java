@@ -34,13 +34,15 @@ public class StakeholderMailings {
 
   private final StakeholderService register;
   private final StatusReportService reports;
+  private final StatusReportRenderer renderer;
   private final NotificationService notifications;
   private final ProjectStatus projects;
 
-  StakeholderMailings(StakeholderService register, StatusReportService reports, NotificationService notifications,
-      ProjectStatus projects) {
+  StakeholderMailings(StakeholderService register, StatusReportService reports, StatusReportRenderer renderer,
+      NotificationService notifications, ProjectStatus projects) {
     this.register = register;
     this.reports = reports;
+    this.renderer = renderer;
     this.notifications = notifications;
     this.projects = projects;
   }
@@ -81,7 +83,7 @@ public class StakeholderMailings {
       }
       StatusReport report = reports.build(project.get());
       for (Recipient recipient : register.recipients(projectId, "STATUS_REPORT")) {
-        MailTemplates.Rendered html = reports.html(report, Map.of("recipientName", name(recipient)));
+        MailTemplates.Rendered html = renderer.html(report, Map.of("recipientName", name(recipient)));
         queued += notifications.queueRendered(Kind.STATUS_REPORT, projectId, html, recipient);
       }
     }

@@ -32,9 +32,11 @@ class StatusReportController {
   static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
 
   private final StatusReportService reports;
+  private final StatusReportRenderer renderer;
 
-  StatusReportController(StatusReportService reports) {
+  StatusReportController(StatusReportService reports, StatusReportRenderer renderer) {
     this.reports = reports;
+    this.renderer = renderer;
   }
 
   @GetMapping("/api/projects/{projectId}/status-report")
@@ -49,8 +51,8 @@ class StatusReportController {
       case "csv" -> ResponseEntity.ok().contentType(CSV)
           .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + ".csv\"").body(report.csv());
       case "pdf" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-          .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + ".pdf\"").body(reports.pdf(report));
-      default -> ResponseEntity.ok().contentType(HTML).body(reports.html(report, Map.of()).body());
+          .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + ".pdf\"").body(renderer.pdf(report));
+      default -> ResponseEntity.ok().contentType(HTML).body(renderer.html(report, Map.of()).body());
     };
   }
 

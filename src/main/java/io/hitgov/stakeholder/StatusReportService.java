@@ -1,12 +1,10 @@
 package io.hitgov.stakeholder;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import io.hitgov.change.ProjectChanges;
 import io.hitgov.lifecycle.ProjectStatus;
 import io.hitgov.lifecycle.ProjectStatus.PhaseDates;
 import io.hitgov.lifecycle.ProjectStatus.ReadinessPoint;
 import io.hitgov.lifecycle.ProjectStatus.Summary;
-import io.hitgov.notification.MailTemplates;
 import io.hitgov.notification.NotificationProperties;
 import io.hitgov.portfolio.ProjectRag;
 import io.hitgov.portfolio.WatchFindings;
@@ -18,13 +16,10 @@ import io.hitgov.stagegate.GateDecisions;
 import io.hitgov.stagegate.GateDecisions.GateDecision;
 import io.hitgov.stakeholder.StatusReport.Milestone;
 import io.hitgov.stakeholder.StatusReport.PendingDecision;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -36,7 +31,8 @@ import org.springframework.stereotype.Service;
 /**
  * Builds a project's status report from the features' public ports (lifecycle {@link ProjectStatus},
  * stage gates {@link GateDecisions}, {@link RiskProfile}, change control {@link ProjectChanges}) and
- * the engine's open tasks, rated with the portfolio's {@link ProjectRag} (with the watch's open findings), and renders it as HTML (template {@code status-report}), CSV or PDF.
+ * the engine's open tasks, rated with the portfolio's {@link ProjectRag} (with the watch's open findings);
+ * {@link StatusReportRenderer} renders it as HTML or PDF.
  */
 @Service
 public class StatusReportService {
@@ -52,13 +48,11 @@ public class StatusReportService {
   private final ProjectChanges changes;
   private final TaskService taskService;
   private final CurrentUser engine;
-  private final MailTemplates templates;
   private final NotificationProperties properties;
   private final WatchFindings findings;
 
   StatusReportService(ProjectStatus projects, GateDecisions gates, RiskProfile risks, ProjectChanges changes,
-      TaskService taskService, CurrentUser engine, MailTemplates templates, NotificationProperties properties,
-      WatchFindings findings) {
+      TaskService taskService, CurrentUser engine, NotificationProperties properties, WatchFindings findings) {
     this.findings = findings;
     this.projects = projects;
     this.gates = gates;
@@ -66,7 +60,6 @@ public class StatusReportService {
     this.changes = changes;
     this.taskService = taskService;
     this.engine = engine;
-    this.templates = templates;
     this.properties = properties;
   }
 
@@ -141,53 +134,5 @@ public class StatusReportService {
   private static LocalDate day(java.util.Date date) {
     return date == null ? null : date.toInstant().atZone(EngineClock.zone() == null ? ZoneId.systemDefault()
         : EngineClock.zone()).toLocalDate();
-  }
-
-  // ---------------------------------------------------------------- rendering
-
-  /** The PMO's {@code status-report} template with the report's values (and the recipient's, for a mail). */
-  public MailTemplates.Rendered html(StatusReport report, Map<String, ?> extra) {
-    Map<String, Object> model = new java.util.LinkedHashMap<>(report.model());
-    model.putAll(extra);
-    model.putIfAbsent("recipientName", "");
-    model.putIfAbsent("baseUrl", properties.link(""));
-    model.put("reportLink", properties.link("/api/projects/" + report.project().projectId() + "/status-report"));
-    return templates.render("status-report", model);
-  }
-
-  /**
-   * The HTML rendering as PDF (openhtmltopdf). The template is parsed as XHTML without DOCTYPE or
-   * entities, and the renderer loads nothing from anywhere: a template cannot make the server read
-   * a file or fetch a URL.
-   */
-  public byte[] pdf(StatusReport report) {
-    String html = html(report, Map.of()).body();
-    try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      PdfRendererBuilder builder = new PdfRendererBuilder();
-      builder.useFastMode();
-      builder.useUriResolver((base, uri) -> null);
-      builder.withW3cDocument(xhtml(html, report.project().projectId()), properties.link("/"));
-      builder.toStream(out);
-      builder.run();
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new IllegalStateException("Status report PDF of " + report.project().projectId() + " failed: "
-          + e.getMessage(), e);
-    }
-  }
-
-  private static org.w3c.dom.Document xhtml(String html, String projectId) {
-    try {
-      javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      factory.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setExpandEntityReferences(false);
-      factory.setXIncludeAware(false);
-      factory.setNamespaceAware(true);
-      return factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(html)));
-    } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException | IOException e) {
-      throw new IllegalStateException("Template status-report is not well-formed XHTML (for the PDF of " + projectId
-          + "): " + e.getMessage(), e);
-    }
   }
 }

@@ -33,6 +33,13 @@ class ChangeDutiesTest {
   }
 
   @Test
+  void an_approver_does_not_implement() {
+    assertThat(ChangeDuties.whyNotImplementer(change, "fiona")).hasValueSatisfying(r -> assertThat(r)
+        .isEqualTo("User 'fiona' approved CR-1 and cannot implement it"));
+    assertThat(ChangeDuties.whyNotImplementer(change, "ivan")).isEmpty();
+  }
+
+  @Test
   void one_person_approves_a_change_once() {
     assertThat(ChangeDuties.whyNotAnotherApproval(change, "fiona")).hasValueSatisfying(r -> assertThat(r)
         .contains("already decided CR-1 for finance"));

@@ -6,6 +6,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import io.hitgov.interop.InteropFixtures;
+import io.hitgov.interop.DataConversion;
+import io.hitgov.interop.InterfaceTestRounds;
 import io.hitgov.interop.InteropService;
 import io.hitgov.interop.Samples;
 import io.hitgov.support.HitgovSpringTest;
@@ -27,6 +29,8 @@ class InteropGateTest {
 
   @Autowired ProcessEngine processEngine;
   @Autowired InteropService interop;
+  @Autowired InterfaceTestRounds testRounds;
+  @Autowired DataConversion conversion;
   @Autowired ProjectGates projectGates;
   @Autowired org.springframework.context.ApplicationContext context;
   LifecycleDriver driver;
@@ -96,11 +100,11 @@ class InteropGateTest {
         List.of(Samples.oruR01("P")), "irene");
     Assertions.assertThat(interop.interfaceProblems("EHR-IOP-GREEN")).singleElement().asString()
         .contains("passed but is not signed by the integration lead");
-    interop.signOff(round, false, "ivan");
+    testRounds.signOff(round, false, "ivan");
     allergies("EHR-IOP-GREEN", true);
     Assertions.assertThat(interop.conversionProblems("EHR-IOP-GREEN")).singleElement().asString()
         .contains("no passed CMIO golden-patient sample review");
-    interop.sampleReview("EHR-IOP-GREEN", "allergies", true, 25, "25 golden patients match", "carla");
+    conversion.sampleReview("EHR-IOP-GREEN", "allergies", true, 25, "25 golden patients match", "carla");
     Assertions.assertThat(projectGates.readinessEvidence("EHR-IOP-GREEN"))
         .contains("R06 computed from the interface inventory: green").contains("R07 computed from the conversion records: green");
 

@@ -39,7 +39,7 @@ class LifecycleTimersTest {
   @Autowired ProcessEngine processEngine;
   @Autowired ProjectRepository repository;
   RiskRows risks;
-  @Autowired ProjectService projects;
+  @Autowired ProjectReadiness projects;
   HipaaRows hipaaGates;
 
   @Autowired

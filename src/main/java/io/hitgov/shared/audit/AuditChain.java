@@ -33,16 +33,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * projects append in parallel. Each entry ({@code audit_chain_entry}) holds the SHA-256 over the
  * row's canonical form ({@link CanonicalForm}) and the previous entry's hash.
  *
- * <p>Within one transaction the head is locked once per chain and kept in memory: the entries of
- * that transaction are written as one JDBC batch and the head once, just before the commit (the
- * row lock is held throughout, so no other transaction can append in between). A transaction that
- * appends five records therefore costs 1 + 5 + 1 round trips instead of 25 (docs/performance.md):
- * the head lock, the five INSERTs (each returns what is hashed, {@link #insertReturning}) and, on
- * PostgreSQL, the entries with the new head in one statement (two on H2).
+ * <p>Within one transaction the head is locked once per chain and kept in memory; {@link ChainWriter}
+ * writes the transaction's entries and the head once, just before the commit (the row lock is held
+ * throughout): five records cost 1 + 5 + 1 round trips instead of 25 (docs/performance.md).
  *
- * <p>Repositories call {@link #insert} around their INSERT (and {@link #writeOnce} around an UPDATE
- * that fills a table's write-once part), after {@link #register registering} the table. This class
- * depends on nothing else of HITGov.
+ * <p>Repositories call {@link #insert} around their INSERT ({@link #writeOnce} around an UPDATE filling
+ * a table's write-once part) after {@link #register registering} it; depends on nothing else of HITGov.
  */
 @Component
 public class AuditChain {
@@ -52,13 +48,12 @@ public class AuditChain {
   private final TransactionTemplate transaction;
   private final TransactionTemplate ownTransaction;
   private final Map<String, AuditedTable> tables = new ConcurrentHashMap<>();
-  private volatile Boolean postgres;
-  /** More entries than this (8 parameters each) go as a JDBC batch, far below PostgreSQL's 65,535 parameters. */
-  private static final int MAX_ENTRIES_AT_ONCE = 1000;
+  private final ChainWriter writer;
 
   public AuditChain(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager) {
     this.jdbcTemplate = jdbcTemplate;
     this.jdbc = JdbcClient.create(jdbcTemplate);
+    this.writer = new ChainWriter(jdbcTemplate, jdbc);
     this.transaction = new TransactionTemplate(transactionManager);
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -208,7 +203,7 @@ public class AuditChain {
   }
 
   /** A chain this transaction has locked: its head as this transaction left it, and entries not yet written. */
-  private static final class Pending {
+  static final class Pending {
     Head head;
     boolean headChanged;
     final List<Object[]> entries = new ArrayList<>();
@@ -272,61 +267,8 @@ public class AuditChain {
 
   private void flush(Transactional current) {
     for (Pending pending : current.chains.values()) {
-      write(pending);
+      writer.write(pending);
     }
-  }
-
-  private void write(Pending pending) {
-    if (!pending.entries.isEmpty() && pending.entries.size() <= MAX_ENTRIES_AT_ONCE && pending.headChanged
-        && postgres()) {
-      writeAtOnce(pending);
-      return;
-    }
-    if (!pending.entries.isEmpty()) {
-      jdbcTemplate.batchUpdate("""
-          insert into audit_chain_entry (chain_key, seq, table_name, row_id, part, prev_hash, row_hash, recorded_at)
-          values (?, ?, ?, ?, ?, ?, ?, ?)""", pending.entries);
-      pending.entries.clear();
-    }
-    if (pending.headChanged) {
-      Head head = pending.head;
-      jdbc.sql("update audit_chain_head set seq = ?, head_hash = ?, updated_at = ? where chain_key = ?")
-          .params(head.seq(), head.hash(), head.updatedAt(), head.chainKey())
-          .update();
-      pending.headChanged = false;
-    }
-  }
-
-  /**
-   * PostgreSQL: the entries and the new head in one statement (a data-modifying WITH), one round
-   * trip instead of two.
-   */
-  private void writeAtOnce(Pending pending) {
-    StringBuilder sql = new StringBuilder("with entries as (insert into audit_chain_entry (chain_key, seq, table_name, "
-        + "row_id, part, prev_hash, row_hash, recorded_at) values ");
-    List<Object> params = new ArrayList<>();
-    for (Object[] entry : pending.entries) {
-      sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
-      params.addAll(List.of(entry));
-    }
-    sql.append(") update audit_chain_head set seq = ?, head_hash = ?, updated_at = ? where chain_key = ?");
-    Head head = pending.head;
-    params.addAll(List.of(head.seq(), head.hash(), head.updatedAt(), head.chainKey()));
-    jdbc.sql(sql.toString()).params(params).update();
-    pending.entries.clear();
-    pending.headChanged = false;
-  }
-
-  private boolean postgres() {
-    if (postgres == null) {
-      try {
-        postgres = org.springframework.jdbc.support.JdbcUtils.extractDatabaseMetaData(jdbcTemplate.getDataSource(),
-            java.sql.DatabaseMetaData::getDatabaseProductName).toLowerCase(java.util.Locale.ROOT).contains("postgres");
-      } catch (org.springframework.jdbc.support.MetaDataAccessException e) {
-        throw new IllegalStateException("Cannot tell the database", e);
-      }
-    }
-    return postgres;
   }
 
   private void append(Pending pending, AuditedTable table, String part, Object id) {
@@ -352,7 +294,7 @@ public class AuditChain {
     pending.head = new Head(head.chainKey(), seq, hash, at);
     pending.headChanged = true;
     if (current() == null || current().committing) {
-      write(pending);
+      writer.write(pending);
     }
   }
 }

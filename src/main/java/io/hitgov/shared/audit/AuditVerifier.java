@@ -48,7 +48,18 @@ public class AuditVerifier {
 
   /** One break: the chain, the entry's sequence number, the table, row and part, what was expected and found. */
   public record Break(String chain, Long seq, String table, String rowId, String part, Problem problem,
-      String expected, String actual) {}
+      String expected, String actual) {
+
+    /** A break of a whole chain (its head, an anchor): no table, row or part. */
+    static Break ofChain(String chain, long seq, Problem problem, String expected, String actual) {
+      return new Break(chain, seq, null, null, null, problem, expected, actual);
+    }
+
+    /** A row or write-once part that no chain entry covers. */
+    static Break unchained(String table, String rowId, String part) {
+      return new Break(null, null, table, rowId, part, Problem.UNCHAINED_ROW, "an entry", null);
+    }
+  }
 
   /** A head copied earlier: the chain's entry {@code seq} must still have this hash. */
   public record Anchor(String chain, long seq, String hash) {}
@@ -126,7 +137,7 @@ public class AuditVerifier {
         Map<String, CanonicalForm.Row> tableRows = rows.get(e.table());
         if (tableRows == null) {
           breaks.add(new Break(e.chain(), e.seq(), e.table(), e.rowId(), e.part(), Problem.UNKNOWN_TABLE,
-              null, null));
+              "an audited table", e.table()));
         } else {
           CanonicalForm.Row row = tableRows.get(e.rowId());
           String content = row == null ? null : row.content().get(e.part());
@@ -148,13 +159,13 @@ public class AuditVerifier {
       AuditChain.Head head = heads.get(c.getKey());
       Entry last = c.getValue().get(c.getValue().size() - 1);
       if (head == null || head.seq() != last.seq() || !head.hash().equals(last.rowHash())) {
-        breaks.add(new Break(c.getKey(), last.seq(), null, null, null, Problem.HEAD_MISMATCH,
+        breaks.add(Break.ofChain(c.getKey(), last.seq(), Problem.HEAD_MISMATCH,
             last.seq() + " " + last.rowHash(), head == null ? null : head.seq() + " " + head.hash()));
       }
     }
     for (AuditChain.Head head : heads.values()) {
       if (!chains.containsKey(head.chainKey()) && head.seq() != 0) {
-        breaks.add(new Break(head.chainKey(), head.seq(), null, null, null, Problem.HEAD_MISMATCH,
+        breaks.add(Break.ofChain(head.chainKey(), head.seq(), Problem.HEAD_MISMATCH,
             "0 " + CanonicalForm.GENESIS, head.seq() + " " + head.hash()));
       }
     }
@@ -173,7 +184,7 @@ public class AuditVerifier {
         for (String part : table.parts().keySet()) {
           boolean required = part.equals(AuditedTable.ROW) || !row.empty().get(part);
           if (required && !chained.contains(table.name() + "\u0000" + row.id() + "\u0000" + part)) {
-            breaks.add(new Break(null, null, table.name(), row.id(), part, Problem.UNCHAINED_ROW, "an entry", null));
+            breaks.add(Break.unchained(table.name(), row.id(), part));
           }
         }
       }
@@ -183,8 +194,7 @@ public class AuditVerifier {
       String found = chains.getOrDefault(anchor.chain(), List.of()).stream().filter(e -> e.seq() == anchor.seq())
           .map(Entry::rowHash).findFirst().orElse(null);
       if (!anchor.hash().equalsIgnoreCase(String.valueOf(found))) {
-        breaks.add(new Break(anchor.chain(), anchor.seq(), null, null, null, Problem.ANCHOR_MISSING, anchor.hash(),
-            found));
+        breaks.add(Break.ofChain(anchor.chain(), anchor.seq(), Problem.ANCHOR_MISSING, anchor.hash(), found));
       }
     }
     return new Report(OffsetDateTime.now(ZoneOffset.UTC), chains.size(), checked,

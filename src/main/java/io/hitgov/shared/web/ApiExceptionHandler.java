@@ -33,7 +33,7 @@ class ApiExceptionHandler {
   private static ResponseEntity<ProblemDetail> springRefusal(ErrorResponse response) {
     ProblemDetail problem = response.getBody();
     String detail = problem.getDetail() == null ? HttpStatus.valueOf(response.getStatusCode().value()).getReasonPhrase()
-        : ErrorClassifier.clean(problem.getDetail(), "Invalid request");
+        : ErrorMessages.clean(problem.getDetail(), "Invalid request");
     problem.setDetail(detail);
     problem.setProperty("message", detail);
     return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders()).body(problem);

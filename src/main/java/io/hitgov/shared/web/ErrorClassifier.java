@@ -1,5 +1,9 @@
 package io.hitgov.shared.web;
 
+import static io.hitgov.shared.web.ErrorMessages.clean;
+import static io.hitgov.shared.web.ErrorMessages.own;
+import static io.hitgov.shared.web.ErrorMessages.reason;
+
 import io.hitgov.shared.process.InvalidVariablesException;
 import io.hitgov.shared.process.TaskConflictException;
 import jakarta.ws.rs.WebApplicationException;
@@ -78,9 +82,6 @@ public class ErrorClassifier {
       "complete", "submit-form", "resolve", "bpmnError", "bpmnEscalation", "process-definition", "key", "start",
       "deployment", "create", "tenant-id", "claim", "unclaim", "assignee", "variables", "form-variables",
       "process-instance", "message", "delegate");
-  private static final Pattern LEAKY = Pattern.compile(
-      "(?is).*(###|\\bsql\\b|sqlstate|jdbc|\\bselect\\b.+\\bfrom\\b|\\binsert into\\b|\\bupdate\\b.+\\bset\\b|"
-          + "org\\.apache\\.ibatis|\\.java:\\d+|\\tat ).*");
 
   private final HistoryService historyService;
   private final TaskService taskService;
@@ -268,56 +269,6 @@ public class ErrorClassifier {
   private static boolean isSerializationProblem(Throwable t) {
     String name = t.getClass().getName();
     return name.startsWith("org.camunda.spin.") || name.contains("Serializ") || name.contains("Deserializ");
-  }
-
-  /** HITGov's own message (it may quote what the user sent, which is not a leak): its first line, at most 1000 characters. */
-  static String own(String message, String fallback) {
-    if (message == null || message.isBlank()) {
-      return fallback;
-    }
-    return firstLine(message, fallback);
-  }
-
-  /**
-   * Camunda's REST layer puts the technical object in front of the reason ("Cannot instantiate
-   * process definition ChangeRequestProcess:3:4f5c…: projectId is required"): a person reads what
-   * was refused in words, then the reason.
-   */
-  static final List<java.util.Map.Entry<Pattern, String>> ENGINE_PREFIXES = List.of(
-      java.util.Map.entry(Pattern.compile("^Cannot instantiate process definition \\S+: "), "The process was not started: "),
-      java.util.Map.entry(Pattern.compile("^Cannot submit task form \\S+: "), "The form was not submitted: "),
-      java.util.Map.entry(Pattern.compile("^Cannot complete task \\S+: "), "The task was not completed: "));
-
-  private static String firstLine(String message, String fallback) {
-    String firstLine = message.strip().lines().findFirst().orElse(fallback);
-    for (var prefix : ENGINE_PREFIXES) {
-      var matcher = prefix.getKey().matcher(firstLine);
-      if (matcher.find()) {
-        firstLine = prefix.getValue() + firstLine.substring(matcher.end());
-        break;
-      }
-    }
-    return firstLine.length() > 1000 ? firstLine.substring(0, 1000) + " [...]" : firstLine;
-  }
-
-  /** The message, unless it would show SQL, a stack frame or internals: then {@code fallback}. */
-  static String clean(String message, String fallback) {
-    if (message == null || message.isBlank() || LEAKY.matcher(message).matches()) {
-      return fallback;
-    }
-    return firstLine(message, fallback);
-  }
-
-  private static String reason(int status) {
-    return switch (status) {
-      case 404 -> "Not found";
-      case 405 -> "Method not allowed";
-      case 406 -> "Not acceptable";
-      case 409 -> "Conflict";
-      case 413 -> "Request too large";
-      case 415 -> "Unsupported media type";
-      default -> "Invalid request";
-    };
   }
 
   private static List<Throwable> chain(Throwable error) {

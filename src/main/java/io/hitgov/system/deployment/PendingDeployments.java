@@ -42,6 +42,9 @@ class PendingDeployments {
   static final AuditedTable EVENTS = AuditedTable.of("model_deployment_event", "id", "deployment_id", "at",
       "actor", "event", "app_version", "resources", "engine_deployment_id", "comment");
   static final String CHAIN = "models";
+  /** A submission is not deployed in the engine yet and carries no decision comment. */
+  private static final String NOT_DEPLOYED = null;
+  private static final String NO_COMMENT = null;
 
   private final JdbcClient jdbc;
   private final IdCounter ids;
@@ -72,8 +75,8 @@ class PendingDeployments {
   /** Stores a submission and its resources; returns its id (MD-00001). Call in its own transaction. */
   String submit(String name, String source, String tenantId, String submittedBy, String appVersion,
       Map<String, byte[]> resources) {
-    String id = store(PENDING, name, source, tenantId, submittedBy, appVersion, null, resources);
-    event(id, submittedBy, "SUBMITTED", appVersion, null, null);
+    String id = store(PENDING, name, source, tenantId, submittedBy, appVersion, NOT_DEPLOYED, resources);
+    event(id, submittedBy, "SUBMITTED", appVersion, NOT_DEPLOYED, NO_COMMENT);
     return id;
   }
 
@@ -85,7 +88,7 @@ class PendingDeployments {
   String recordDeployed(String engineDeploymentId, String name, String source, String tenantId, String deployedBy,
       String appVersion, Map<String, byte[]> resources) {
     String id = store(DEPLOYED, name, source, tenantId, deployedBy, appVersion, engineDeploymentId, resources);
-    event(id, deployedBy, DEPLOYED, appVersion, engineDeploymentId, null);
+    event(id, deployedBy, DEPLOYED, appVersion, engineDeploymentId, NO_COMMENT);
     return id;
   }
 
