@@ -6,6 +6,7 @@ import io.hitgov.lifecycle.ProjectReadiness;
 import io.hitgov.shared.process.BusinessCalendar;
 import io.hitgov.shared.process.IdCounter;
 import io.hitgov.shared.process.InvalidVariablesException;
+import io.hitgov.shared.process.Readable;
 import io.hitgov.stagegate.GateRecords.Criterion;
 import io.hitgov.stagegate.GateRecords.GateRecord;
 import java.util.ArrayList;
@@ -36,9 +37,11 @@ public class GateReviews {
   private final DecisionService decisionService;
   private final IdCounter idCounter;
   private final LifecycleProperties properties;
+  private final Readable readable;
 
   GateReviews(GateRepository repository, GateLog log, ProjectGates projects, DecisionService decisionService,
-      IdCounter idCounter, LifecycleProperties properties) {
+      IdCounter idCounter, LifecycleProperties properties, Readable readable) {
+    this.readable = readable;
     this.repository = repository;
     this.log = log;
     this.projects = projects;
@@ -80,9 +83,10 @@ public class GateReviews {
 
   private String previousComments(String projectId, String gateId) {
     String text = repository.gateHistory(projectId, gateId).stream()
-        .filter(r -> r.comment() != null)
-        .map(r -> "- round " + r.round() + " " + r.kind().toLowerCase() + " " + (r.outcome() == null ? "" : r.outcome() + " ")
-            + "by " + r.userId() + (r.groupId() == null ? "" : " (" + r.groupId() + ")") + ": " + r.comment())
+        .filter(r -> r.comment() != null && r.userId() != null) // a decision repeats its votes' comments
+        .map(r -> "- round " + r.round() + ", " + Readable.date(r.at()) + ": " + Readable.words(r.kind()).toLowerCase()
+            + (r.outcome() == null ? "" : " " + Readable.words(r.outcome()).toLowerCase()) + " by " + readable.user(r.userId())
+            + (r.groupId() == null ? "" : " for " + Readable.group(r.groupId())) + ": " + r.comment())
         .collect(Collectors.joining("\n"));
     return text.isEmpty() ? "none" : text;
   }
