@@ -85,7 +85,34 @@ public class TaskClaimGuard extends AbstractProcessEnginePlugin {
           throw new TaskConflictException("Task " + taskId + " is not delegated: there is nothing to resolve");
         }
       }
-      return next.execute(command);
+      if (!(command instanceof CompleteTaskCmd)) {
+        return next.execute(command);
+      }
+      try {
+        return next.execute(command);
+      } catch (NullPointerException e) {
+        throw completedMeanwhile(command, e);
+      }
+    }
+
+    /**
+     * Two users completing one task at once on two nodes: the loser's engine read the task before the
+     * winner committed and its execution after, and Camunda 7.24 then fails with a NullPointerException
+     * in {@code TaskEntity.complete} instead of an optimistic-locking error. That is a conflict (409).
+     */
+    private static RuntimeException completedMeanwhile(Command<?> command, NullPointerException e) {
+      StackTraceElement[] at = e.getStackTrace();
+      if (at.length > 0 && at[0].getClassName().equals(TaskEntity.class.getName())) {
+        String taskId;
+        try {
+          taskId = (String) TASK_ID.get(command);
+        } catch (IllegalAccessException inaccessible) {
+          return e;
+        }
+        return new TaskConflictException("Task " + taskId + " was completed by someone else meanwhile: nothing was "
+            + "changed, reload the task list");
+      }
+      return e;
     }
   }
 
