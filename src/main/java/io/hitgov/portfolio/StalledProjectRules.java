@@ -14,6 +14,8 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
@@ -24,6 +26,8 @@ import org.springframework.stereotype.Component;
  * memory: the latest deployed version is looked up once per sweep and parsed once per version, so
  * the sweep's statements do not grow with the portfolio (one decision evaluation per project through
  * the engine's DecisionService would look the definition up and write history per project).
+ * The table's FEEL is Camunda's, remembering what can only depend on one value
+ * ({@link RememberingFeelEngine}): the sweep asks the same few questions of every project.
  * Each matching row names an incident type and a cause; the cause decides the message.
  */
 @Component
@@ -38,13 +42,20 @@ class StalledProjectRules {
   static final String NO_ACTIVITY = "noActivity";
 
   private final RepositoryService repository;
-  private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  private final DmnEngine dmn = dmnEngine();
   private final AtomicReference<Parsed> cache = new AtomicReference<>();
 
   private record Parsed(String definitionId, DmnDecision decision) {}
 
   StalledProjectRules(RepositoryService repository) {
     this.repository = repository;
+  }
+
+  /** Camunda's DMN engine with Camunda's FEEL, remembering what can only depend on one value. */
+  static DmnEngine dmnEngine() {
+    return ((DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration())
+        .feelEngineFactory(() -> new RememberingFeelEngine(new ScalaFeelEngineFactory().createInstance()))
+        .buildEngine();
   }
 
   /** The decision's latest version, parsed (one statement when the version is already parsed). */

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +25,7 @@ class StalledProjectDecisionTest {
 
   @BeforeAll
   static void parse() throws Exception {
-    dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    dmn = StalledProjectRules.dmnEngine();
     try (InputStream model = Files.newInputStream(Path.of(PortfolioWatchProcess.DECISION_RESOURCE))) {
       decision = dmn.parseDecision(PortfolioWatchProcess.DECISION, model);
     }

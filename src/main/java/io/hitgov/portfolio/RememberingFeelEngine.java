@@ -1,0 +1,122 @@
+package io.hitgov.portfolio;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import org.camunda.bpm.engine.variable.context.VariableContext;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+
+/**
+ * The FEEL engine of the portfolio sweep's own DMN engine: Camunda's FEEL engine, which remembers
+ * the result of an expression that can depend on one value only, keyed by that value.
+ *
+ * <p>Camunda's Scala FEEL engine builds its table of built-in functions for every evaluation (about
+ * 20 µs), and {@code StalledProjectDecision} costs some twenty evaluations per project: the sweep
+ * over 10,000 projects spent most of its time there, although the table asks the same few questions
+ * of the same few values. Two kinds of expression are remembered, both evaluated by the FEEL engine
+ * itself the first time, so their meaning is FEEL's:
+ * <ul>
+ *   <li>an expression that is a bare name ({@code phaseOverrunPercent}, the table's inputs), keyed by
+ *       the variable's value;</li>
+ *   <li>an expression of literals only ({@code > 20}, {@code [0..30]}, {@code not("P7", "P8")},
+ *       {@code "stalledPhase"}): no name but {@code not}, {@code true}, {@code false} and
+ *       {@code null} outside string literals, so no variable, function or clock can enter it;
+ *       unary tests are keyed by the input's value.</li>
+ * </ul>
+ * Only immutable plain values (text, numbers, booleans, dates and times, null) are keys; anything
+ * else, and every other expression, goes to the FEEL engine each time. A failed evaluation is not
+ * remembered. At most {@value #MAX_REMEMBERED} results are kept; then the memory starts again.
+ */
+final class RememberingFeelEngine implements FeelEngine {
+
+  static final int MAX_REMEMBERED = 20_000;
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+  private static final Pattern LITERAL_SYMBOLS = Pattern.compile("[\\s0-9.,\\[\\]()<>=!+*/?-]*");
+  private static final Pattern KEYWORD = Pattern.compile("\\b(?:not|true|false|null)\\b");
+  private static final Set<String> KEYWORDS = Set.of("not", "true", "false", "null");
+
+  private record Key(boolean unaryTests, String expression, Object value) {}
+
+  private static final Object NO_VALUE = new Object();
+  private static final Object NULL_INPUT = new Object();
+  private static final Object NULL_RESULT = new Object();
+  private static final Set<Class<?>> PLAIN = Set.of(String.class, Boolean.class, Integer.class, Long.class,
+      Short.class, Byte.class, Double.class, Float.class, java.math.BigDecimal.class, java.math.BigInteger.class);
+
+  private final FeelEngine feel;
+  private final Map<Key, Object> remembered = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> literalOnly = new ConcurrentHashMap<>();
+
+  RememberingFeelEngine(FeelEngine feel) {
+    this.feel = feel;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> T evaluateSimpleExpression(String expression, VariableContext variables) {
+    String text = expression.trim();
+    Object value = NO_VALUE;
+    if (NAME.matcher(text).matches() && !KEYWORDS.contains(text)) {
+      value = variables.containsVariable(text) ? plain(variables.resolve(text)) : null;
+      if (value == null) {
+        return feel.evaluateSimpleExpression(expression, variables);
+      }
+    } else if (!literalOnly(text)) {
+      return feel.evaluateSimpleExpression(expression, variables);
+    }
+    return (T) remember(new Key(false, expression, value), () -> feel.evaluateSimpleExpression(expression, variables));
+  }
+
+  @Override
+  public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext variables) {
+    Object input = variables.containsVariable(inputVariable) ? plain(variables.resolve(inputVariable)) : null;
+    if (input == null || !literalOnly(expression.trim())) {
+      return feel.evaluateSimpleUnaryTests(expression, inputVariable, variables);
+    }
+    return (Boolean) remember(new Key(true, expression, input),
+        () -> feel.evaluateSimpleUnaryTests(expression, inputVariable, variables));
+  }
+
+  private Object remember(Key key, Supplier<Object> evaluation) {
+    Object known = remembered.get(key);
+    if (known != null) {
+      return known == NULL_RESULT ? null : known;
+    }
+    Object result = evaluation.get();
+    if (remembered.size() >= MAX_REMEMBERED) {
+      remembered.clear();
+    }
+    if (result == null || plainType(result)) {
+      remembered.put(key, result == null ? NULL_RESULT : result);
+    }
+    return result;
+  }
+
+  private boolean literalOnly(String text) {
+    return literalOnly.computeIfAbsent(text, t -> {
+      String outsideStrings = STRING_LITERAL.matcher(t).replaceAll(" ");
+      if (outsideStrings.indexOf('"') >= 0) {
+        return false;
+      }
+      return LITERAL_SYMBOLS.matcher(KEYWORD.matcher(outsideStrings).replaceAll(" ")).matches();
+    });
+  }
+
+  /** The value as a key: a null value is its own key; anything not plain and immutable is no key (null). */
+  private static Object plain(TypedValue typed) {
+    Object value = typed == null ? null : typed.getValue();
+    if (value == null) {
+      return NULL_INPUT;
+    }
+    return plainType(value) ? value : null;
+  }
+
+  private static boolean plainType(Object value) {
+    return PLAIN.contains(value.getClass()) || value.getClass().getPackageName().equals("java.time");
+  }
+}

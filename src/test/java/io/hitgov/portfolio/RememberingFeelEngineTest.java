@@ -1,0 +1,115 @@
+package io.hitgov.portfolio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sweep's DMN engine answers exactly as Camunda's plain one: for the shipped table over many
+ * random projects, and for a table a PMO might write with rules that read other variables, call
+ * functions or compare against texts, where nothing may be remembered by the input alone.
+ */
+class RememberingFeelEngineTest {
+
+  private final DmnEngine plain = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  private final DmnEngine remembering = StalledProjectRules.dmnEngine();
+
+  @Test
+  void the_shipped_table_answers_as_the_plain_engine_for_five_thousand_random_projects() throws Exception {
+    DmnDecision plainDecision;
+    DmnDecision rememberingDecision;
+    try (InputStream a = Files.newInputStream(Path.of(PortfolioWatchProcess.DECISION_RESOURCE));
+        InputStream b = Files.newInputStream(Path.of(PortfolioWatchProcess.DECISION_RESOURCE))) {
+      plainDecision = plain.parseDecision(PortfolioWatchProcess.DECISION, a);
+      rememberingDecision = remembering.parseDecision(PortfolioWatchProcess.DECISION, b);
+    }
+    Random random = new Random(42);
+    String[] phases = {"P0", "P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9"};
+    int findings = 0;
+    for (int i = 0; i < 5_000; i++) {
+      Map<String, Object> facts = new HashMap<>();
+      facts.put("currentPhase", phases[random.nextInt(phases.length)]);
+      facts.put("phaseOverrunPercent", random.nextInt(60));
+      facts.put("gateDecisionPendingBusinessDays", random.nextInt(20));
+      facts.put("daysToGoLive", random.nextInt(500) - 50);
+      facts.put("hardReadinessRed", random.nextBoolean());
+      facts.put("hipaaPassValid", random.nextBoolean());
+      facts.put("extremeRiskOpenBusinessDays", random.nextInt(6));
+      facts.put("businessDaysSinceActivity", random.nextInt(40));
+      var expected = plain.evaluateDecision(plainDecision, Variables.fromMap(facts)).getResultList();
+      assertThat(remembering.evaluateDecision(rememberingDecision, Variables.fromMap(facts)).getResultList())
+          .as("findings for %s", facts).isEqualTo(expected);
+      findings += expected.size();
+    }
+    assertThat(findings).as("the random portfolio exercises the rules").isGreaterThan(1_000);
+  }
+
+  /** Rules that read a second variable, call a function or match text: each answer follows every variable. */
+  private static final String PMO_TABLE = """
+      <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="d" namespace="t">
+        <decision id="pmo" name="pmo">
+          <decisionTable id="t" hitPolicy="COLLECT">
+            <input id="i1"><inputExpression id="e1" typeRef="integer"><text>overrun</text></inputExpression></input>
+            <input id="i2"><inputExpression id="e2" typeRef="string"><text>phase</text></inputExpression></input>
+            <input id="i3"><inputExpression id="e3" typeRef="integer"><text>overrun + extra</text></inputExpression></input>
+            <output id="o" name="finding" typeRef="string" />
+            <rule id="r1"><inputEntry id="a1"><text>&gt; tolerance</text></inputEntry><inputEntry id="a2"><text></text></inputEntry>
+              <inputEntry id="a3"><text></text></inputEntry><outputEntry id="x1"><text>"over " + phase</text></outputEntry></rule>
+            <rule id="r2"><inputEntry id="b1"><text>&gt; 20</text></inputEntry><inputEntry id="b2"><text>"P1","P2"</text></inputEntry>
+              <inputEntry id="b3"><text></text></inputEntry><outputEntry id="y1"><text>"early"</text></outputEntry></rule>
+            <rule id="r3"><inputEntry id="c1"><text></text></inputEntry><inputEntry id="c2"><text>starts with(?, "P9")</text></inputEntry>
+              <inputEntry id="c3"><text>&gt; 100</text></inputEntry><outputEntry id="z1"><text>"late " + string(extra)</text></outputEntry></rule>
+          </decisionTable>
+        </decision>
+      </definitions>""";
+
+  @Test
+  void rules_that_read_other_variables_or_call_functions_follow_every_variable() {
+    DmnDecision plainDecision = plain.parseDecision("pmo", stream(PMO_TABLE));
+    DmnDecision rememberingDecision = remembering.parseDecision("pmo", stream(PMO_TABLE));
+    Random random = new Random(7);
+    String[] phases = {"P1", "P2", "P5", "P9"};
+    for (int i = 0; i < 2_000; i++) {
+      Map<String, Object> facts = new HashMap<>();
+      facts.put("overrun", random.nextInt(4) * 10);
+      facts.put("tolerance", random.nextInt(4) * 10);
+      facts.put("extra", random.nextInt(3) * 50);
+      facts.put("phase", phases[random.nextInt(phases.length)]);
+      List<Map<String, Object>> expected = plain.evaluateDecision(plainDecision, Variables.fromMap(facts)).getResultList();
+      assertThat(remembering.evaluateDecision(rememberingDecision, Variables.fromMap(facts)).getResultList())
+          .as("findings for %s", facts).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void a_missing_or_null_input_is_answered_as_the_plain_engine_answers_it() {
+    DmnDecision plainDecision = plain.parseDecision("pmo", stream(PMO_TABLE));
+    DmnDecision rememberingDecision = remembering.parseDecision("pmo", stream(PMO_TABLE));
+    Map<String, Object> facts = new HashMap<>();
+    facts.put("overrun", 30);
+    facts.put("tolerance", 10);
+    facts.put("extra", 0);
+    facts.put("phase", null);
+    for (int i = 0; i < 2; i++) {
+      assertThat(remembering.evaluateDecision(rememberingDecision, Variables.fromMap(facts)).getResultList())
+          .isEqualTo(plain.evaluateDecision(plainDecision, Variables.fromMap(facts)).getResultList());
+    }
+  }
+
+  private static InputStream stream(String xml) {
+    return new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8));
+  }
+}
