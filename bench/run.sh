@@ -2,7 +2,8 @@
 # The benchmark in one command (bench/README.md): builds HITGov, the vanilla baseline and the agent in one
 # Maven invocation, then runs the comparison against the local PostgreSQL and writes bench/results/DATE.{md,json}.
 # Options (defaults): --reps=3 --ops=200 --threads=4 --rate=10 --seconds=20 --projects=1000 --pg=127.0.0.1:5432 --pguser=postgres
-#   --portfolio=1000,10000 adds the portfolio workload (HITGov only) at those active-project counts
+#   --portfolio=1000,10000 adds the portfolio workload (HITGov only) at those active-project counts, in the
+#   first --portfolio-reps=1 repetitions (seeding 10,000 lifecycles takes minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -f bench/pom.xml -DskipTests package

@@ -4,6 +4,7 @@
 // hitgov-project) names the project, its phase and go-live date.
 // Swagger UI at /api/docs renders HITGov's endpoints from springdoc's own WebJar (no asset from another origin).
 // The lifecycle definition's "Projects" tab lists the running projects by id and name, linked to their instances.
+// The operator (admin), signed in separately, still gets the variable edit buttons the PMO does not.
 // Usage: node cockpit-pmo.mjs <baseUrl> <lifecycleInstanceId> <projectName> <otherProjectName> <screenshotDir>
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
@@ -149,6 +150,28 @@ try {
   if (refused.length) {
     throw new Error(`Cockpit was refused for the PMO: ${refused.join(', ')}`);
   }
+
+  // The operator (camunda-admin) keeps Cockpit's variable edit buttons on the same instance: the read-only
+  // marking follows the engine's answer for the signed-in user, not a blanket rule.
+  const operatorContext = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const operator = await operatorContext.newPage();
+  operator.setDefaultTimeout(30000);
+  await operator.goto(`${base}/`);
+  await operator.getByLabel('User').waitFor({ timeout: 60000 });
+  await operator.getByLabel('User').fill('admin');
+  await operator.getByLabel('Password').fill('demo');
+  await operator.getByRole('button', { name: 'Sign in' }).click();
+  await operator.getByText('Signed in as').waitFor();
+  await operator.goto(`${base}/camunda/app/cockpit/default/#/process-instance/${instanceId}/runtime`);
+  await activate(operator.getByText('Variables', { exact: true }).first());
+  await operator.getByText('projectName', { exact: true }).first().waitFor();
+  await operator.locator('.glyphicon-pencil:visible').first().waitFor({ timeout: 20000 })
+    .catch(() => { throw new Error('the operator is not offered variable edit buttons'); });
+  if (await operator.evaluate(() => document.body.classList.contains('hitgov-read-only'))) {
+    throw new Error('the operator\'s Cockpit is marked read-only');
+  }
+  await operator.screenshot({ path: `${shots}/cockpit-6-operator-variables-editable.png`, fullPage: true });
+  await operatorContext.close();
   if (foreign.length) {
     throw new Error(`assets from another origin (no CDN allowed): ${foreign.join(', ')}`);
   }

@@ -25,7 +25,7 @@ public final class Bench {
   public static void main(String[] args) throws Exception {
     Map<String, String> options = new LinkedHashMap<>(Map.of("reps", "3", "ops", "200", "threads", "4",
         "rate", "10", "seconds", "20", "projects", "1000", "pg", "127.0.0.1:5432", "pguser", "postgres",
-        "root", "."));
+        "root", ".", "portfolio-reps", "1"));
     for (String arg : args) {
       String[] kv = arg.replaceFirst("^--", "").split("=", 2);
       options.put(kv[0], kv.length > 1 ? kv[1] : "true");
@@ -108,7 +108,8 @@ public final class Bench {
           "--bench.target=" + target.name(), "--bench.out=" + out, "--bench.ops=" + options.get("ops"),
           "--bench.threads=" + options.get("threads"), "--bench.rate=" + options.get("rate"),
           "--bench.seconds=" + options.get("seconds"), "--bench.projects=" + options.get("projects"),
-          "--bench.portfolio=" + options.getOrDefault("portfolio", "")));
+          "--bench.portfolio=" + (rep < Integer.parseInt(options.get("portfolio-reps"))
+              ? options.getOrDefault("portfolio", "") : "")));
       command.addAll(target.extraArgs());
       System.out.println("rep " + (rep + 1) + ": " + target.name() + " on " + database + " (log " + log + ")");
       Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
