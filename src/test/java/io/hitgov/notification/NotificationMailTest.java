@@ -3,16 +3,14 @@ package io.hitgov.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.hitgov.lifecycle.LifecycleDriver;
 import io.hitgov.stagegate.StageGateReviewProcess;
 import io.hitgov.support.HitgovSpringTest;
 import io.hitgov.support.Http;
+import io.hitgov.support.SmtpServerTest;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +31,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * E-mail notifications end to end (docs/notifications.md), received by a real SMTP server
@@ -50,19 +45,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @HitgovSpringTest(properties = {"hitgov.notification.enabled=true", "hitgov.notification.embedded-smtp=false",
     "spring.mail.host=127.0.0.1"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class NotificationMailTest {
+class NotificationMailTest extends SmtpServerTest {
 
-  static final int SMTP_PORT = freePort();
   static final String PROJECT = "MAIL-1";
-
-  @RegisterExtension
-  static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1",
-      ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(false);
-
-  @DynamicPropertySource
-  static void mailServer(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.port", () -> SMTP_PORT);
-  }
 
   @Autowired ProcessEngine processEngine;
   @Autowired RuntimeService runtimeService;
@@ -344,13 +329,5 @@ class NotificationMailTest {
 
   static String body(MimeMessage mail) throws IOException, jakarta.mail.MessagingException {
     return String.valueOf(mail.getContent());
-  }
-
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -3,18 +3,15 @@ package io.hitgov.stakeholder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.hitgov.lifecycle.LifecycleDriver;
 import io.hitgov.notification.NotificationDeliveryProcess;
 import io.hitgov.shared.process.EngineClock;
 import io.hitgov.stagegate.StageGateReviewProcess;
 import io.hitgov.support.HitgovSpringTest;
 import io.hitgov.support.Http;
+import io.hitgov.support.SmtpServerTest;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,11 +28,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The stakeholder register and the status report (docs/notifications.md): the report's three formats
@@ -45,19 +39,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @HitgovSpringTest(properties = {"hitgov.notification.enabled=true", "hitgov.notification.embedded-smtp=false",
     "spring.mail.host=127.0.0.1"})
-class StatusReportTest {
+class StatusReportTest extends SmtpServerTest {
 
-  static final int SMTP_PORT = freePort();
   static final String PROJECT = "REPORT-1";
-
-  @RegisterExtension
-  static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1",
-      ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(false);
-
-  @DynamicPropertySource
-  static void mailServer(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.port", () -> SMTP_PORT);
-  }
 
   @Autowired ProcessEngine processEngine;
   @Autowired ManagementService managementService;
@@ -320,13 +304,5 @@ class StatusReportTest {
       cells.put(r.get(0) + "|" + r.get(1) + "|" + r.get(2), r.get(3));
     }
     return cells;
-  }
-
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
