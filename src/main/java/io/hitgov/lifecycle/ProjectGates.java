@@ -1,11 +1,8 @@
 package io.hitgov.lifecycle;
 
-import io.hitgov.lifecycle.LifecycleRecords.Checkpoint;
-import io.hitgov.shared.process.Readable;
 import io.hitgov.shared.process.TaskFields;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +36,14 @@ public class ProjectGates {
   private final ProjectProgress progress;
   private final ProjectReadiness readiness;
   private final ProjectRepository repository;
+  private final ReadinessWording wording;
 
-  ProjectGates(ProjectProgress progress, ProjectReadiness readiness, ProjectRepository repository) {
+  ProjectGates(ProjectProgress progress, ProjectReadiness readiness, ProjectRepository repository,
+      ReadinessWording wording) {
     this.progress = progress;
     this.readiness = readiness;
     this.repository = repository;
+    this.wording = wording;
   }
 
   /** The project's executive sponsor (assignee of the sponsor's own gate decisions). */
@@ -100,31 +100,15 @@ public class ProjectGates {
   /** The project as a gate's forms show it; reads the project and its readiness scorings once each. */
   public Optional<GateBrief> brief(String projectId) {
     return repository.find(projectId).map(project -> new GateBrief(project.projectName(), project.currentPhase(),
-        project.goLiveDate(), readinessText(project.applicableCriteria().size(), repository.checkpoints(projectId)),
+        project.goLiveDate(), wording.brief(project.applicableCriteria().size(), repository.checkpoints(projectId)),
         readiness.hipaaPassValid(projectId)));
-  }
-
-  static String readinessText(int applicable, List<Checkpoint> checkpoints) {
-    if (checkpoints.isEmpty()) {
-      return "not scored yet (the PMO scores it from T-90 and at G6)";
-    }
-    Checkpoint last = checkpoints.get(checkpoints.size() - 1);
-    List<String> red = split(last.redHard());
-    List<String> amber = split(last.redSoft());
-    return Readable.words(last.outcome()) + " at " + last.checkpoint() + " (" + Readable.date(last.scoredAt())
-        + "): red " + (red.isEmpty() ? "none" : String.join(", ", red)) + " · amber "
-        + (amber.isEmpty() ? "none" : String.join(", ", amber)) + " · green "
-        + Math.max(0, applicable - red.size() - amber.size()) + " of " + applicable + " criteria";
   }
 
   /** The red criteria of the project's latest readiness scoring at this checkpoint (e.g. G6), if scored. */
   public Optional<RedCriteria> latestReadiness(String projectId, String checkpoint) {
     return repository.checkpoints(projectId).stream().filter(c -> checkpoint.equals(c.checkpoint()))
-        .reduce((x, y) -> y).map(c -> new RedCriteria(split(c.redHard()), split(c.redSoft())));
-  }
-
-  private static List<String> split(String ids) {
-    return ids == null || ids.isBlank() ? List.of() : Arrays.asList(ids.split(","));
+        .reduce((x, y) -> y).map(c -> new RedCriteria(ReadinessWording.ids(c.redHard()),
+            ReadinessWording.ids(c.redSoft())));
   }
 
   /** The fields of the readiness scorecard form. */

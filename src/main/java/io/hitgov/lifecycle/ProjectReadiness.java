@@ -51,10 +51,11 @@ public class ProjectReadiness {
   private final RepositoryService repositoryService;
   private final RuntimeService runtimeService;
   private final LifecycleProperties properties;
+  private final ReadinessWording wording;
 
   ProjectReadiness(ProjectRepository repository, HipaaPasses hipaaPasses, RiskProfile riskProfile,
       InteropReadiness interop, DecisionService decisionService, RepositoryService repositoryService,
-      RuntimeService runtimeService, LifecycleProperties properties) {
+      RuntimeService runtimeService, LifecycleProperties properties, ReadinessWording wording) {
     this.repository = repository;
     this.hipaaPasses = hipaaPasses;
     this.riskProfile = riskProfile;
@@ -63,6 +64,7 @@ public class ProjectReadiness {
     this.repositoryService = repositoryService;
     this.runtimeService = runtimeService;
     this.properties = properties;
+    this.wording = wording;
   }
 
   /** A HIPAA audit gate of the project passed and is still valid today. */
@@ -175,16 +177,15 @@ public class ProjectReadiness {
       }
       proposal = actions.proposal();
     }
+    // the one query for the latest version both records it and names the red criteria
+    ReadinessWording.Names names = wording.latest();
     repository.insertCheckpoint(new Checkpoint(null, projectId, checkpoint, days, user, EngineClock.now(), outcome,
-        String.join(",", redHard), String.join(",", redSoft), scoring.text(), latestVersion(
-            ImplementationLifecycleProcess.READINESS_DECISION), raised.isEmpty() ? null : String.join(",", raised),
-        note));
+        String.join(",", redHard), String.join(",", redSoft), scoring.text(), names.version(),
+        raised.isEmpty() ? null : String.join(",", raised), note));
     repository.update(projectId, "readiness_outcome", outcome);
     repository.update(projectId, "readiness_proposal", proposal);
-    String summary = checkpoint + " (" + days + " days before go-live): " + outcome
-        + (redHard.isEmpty() ? "" : "; hard red " + redHard) + (redSoft.isEmpty() ? "" : "; soft red " + redSoft)
-        + ("NO_GO".equals(proposal) ? "; NO_GO proposed for G6" : "")
-        + derivedReasons(derived, applicable);
+    String summary = wording.scoring(checkpoint, days, outcome, redHard, redSoft, "NO_GO".equals(proposal),
+        derivedReasons(derived, applicable), names);
     return new Readiness(outcome, redHard, redSoft, summary, raised);
   }
 
@@ -199,18 +200,10 @@ public class ProjectReadiness {
     return TaskFields.clipped(reasons.toString(), 600);
   }
 
-  /** The last readiness scoring of the project, with a NO_GO proposed by a late checkpoint. */
+  /** The last readiness scoring of the project in words, with a no-go proposed by a late checkpoint. */
   public String lastReadiness(String projectId) {
     List<Checkpoint> trend = repository.checkpoints(projectId);
-    if (trend.isEmpty()) {
-      return "not scored yet";
-    }
-    Checkpoint last = trend.get(trend.size() - 1);
-    Project project = repository.get(projectId);
-    return last.checkpoint() + " (" + last.daysToGoLive() + " days before go-live): " + last.outcome()
-        + (last.redHard() == null || last.redHard().isEmpty() ? "" : "; hard red [" + last.redHard() + "]")
-        + (last.redSoft() == null || last.redSoft().isEmpty() ? "" : "; soft red [" + last.redSoft() + "]")
-        + ("NO_GO".equals(project.readinessProposal()) ? "; NO_GO proposed for G6" : "");
+    return wording.last(trend, !trend.isEmpty() && "NO_GO".equals(repository.get(projectId).readinessProposal()));
   }
 
   private Set<String> alreadyRaised(String projectId) {

@@ -127,7 +127,7 @@ class LifecycleTimersTest {
     score(project, "T-7", "r04");
     Assertions.assertThat(repository.get("EHR-T-READY").readinessProposal()).isEqualTo("NO_GO");
     Assertions.assertThat(projects.lastReadiness("EHR-T-READY")).as("what the G6 review shows")
-        .contains("T-7 (7 days before go-live): NO_GO; hard red [R04]; NO_GO proposed for G6");
+        .contains("T-7 (7 days before go-live): No go; hard red: R04 Downtime procedures and kits; no-go proposed for G6");
     setClock(goLive.minusDays(1));
     driver.engine.executeDueJobs(project.getId());
     score(project, "T-1", null);

@@ -173,10 +173,18 @@ public class Readable {
    * missing read permission must neither hide a name nor fail the governance step that created the task.
    */
   public void asSystem(Runnable lookup) {
+    readAsSystem(() -> {
+      lookup.run();
+      return null;
+    });
+  }
+
+  /** {@link #asSystem} for a look-up that answers: what {@code lookup} returns. */
+  public <T> T readAsSystem(java.util.function.Supplier<T> lookup) {
     Authentication acting = identityService.getCurrentAuthentication();
     identityService.clearAuthentication();
     try {
-      lookup.run();
+      return lookup.get();
     } finally {
       if (acting != null) {
         identityService.setAuthentication(acting);
