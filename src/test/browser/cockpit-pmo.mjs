@@ -31,6 +31,16 @@ async function noPermissionError(page, where) {
   }
 }
 
+// HITGov's landing page: anonymous visitors get the sign-in page, which signs in to the webapps.
+async function signIn(page, user) {
+  await page.goto(`${base}/`);
+  await page.getByLabel('User').waitFor({ timeout: 60000 });
+  await page.getByLabel('User').fill(user);
+  await page.getByLabel('Password').fill('demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('Signed in as').waitFor();
+}
+
 const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
 const page = await context.newPage();
 page.setDefaultTimeout(30000);
@@ -54,13 +64,7 @@ page.on('response', response => {
   }
 });
 try {
-  // HITGov's landing page: anonymous visitors get the sign-in page, which signs in to the webapps.
-  await page.goto(`${base}/`);
-  await page.getByLabel('User').waitFor({ timeout: 60000 });
-  await page.getByLabel('User').fill('paula');
-  await page.getByLabel('Password').fill('demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText('Signed in as').waitFor();
+  await signIn(page, 'paula');
   for (const link of ['Tasklist', 'Cockpit', 'Portfolio', 'API documentation']) {
     await page.getByRole('link', { name: new RegExp(link) }).first().waitFor();
   }
@@ -156,12 +160,7 @@ try {
   const operatorContext = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const operator = await operatorContext.newPage();
   operator.setDefaultTimeout(30000);
-  await operator.goto(`${base}/`);
-  await operator.getByLabel('User').waitFor({ timeout: 60000 });
-  await operator.getByLabel('User').fill('admin');
-  await operator.getByLabel('Password').fill('demo');
-  await operator.getByRole('button', { name: 'Sign in' }).click();
-  await operator.getByText('Signed in as').waitFor();
+  await signIn(operator, 'admin');
   await operator.goto(`${base}/camunda/app/cockpit/default/#/process-instance/${instanceId}/runtime`);
   await activate(operator.getByText('Variables', { exact: true }).first());
   await operator.getByText('projectName', { exact: true }).first().waitFor();

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class ProjectGates {
 
-  /** The red criteria of a readiness scoring, hard ones first. */
+  /** The red criteria of a readiness scoring, hard ones first, each named ("R04 Downtime procedures and kits"). */
   public record RedCriteria(List<String> hard, List<String> soft) {}
 
   /**
@@ -107,8 +107,15 @@ public class ProjectGates {
   /** The red criteria of the project's latest readiness scoring at this checkpoint (e.g. G6), if scored. */
   public Optional<RedCriteria> latestReadiness(String projectId, String checkpoint) {
     return repository.checkpoints(projectId).stream().filter(c -> checkpoint.equals(c.checkpoint()))
-        .reduce((x, y) -> y).map(c -> new RedCriteria(ReadinessWording.ids(c.redHard()),
-            ReadinessWording.ids(c.redSoft())));
+        .reduce((x, y) -> y).map(c -> {
+          List<String> hard = ReadinessWording.ids(c.redHard());
+          List<String> soft = ReadinessWording.ids(c.redSoft());
+          if (hard.isEmpty() && soft.isEmpty()) {
+            return new RedCriteria(hard, soft);
+          }
+          ReadinessWording.Names names = wording.latest();
+          return new RedCriteria(hard.stream().map(names::of).toList(), soft.stream().map(names::of).toList());
+        });
   }
 
   /** The fields of the readiness scorecard form. */

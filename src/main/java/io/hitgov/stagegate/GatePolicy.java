@@ -73,8 +73,8 @@ public final class GatePolicy {
       if (!scored || latest == null) {
         hard.add("go-live readiness not scored in this review");
       } else {
-        latest.hard().forEach(id -> hard.add("readiness " + id + " red"));
-        latest.soft().forEach(id -> soft.add("readiness " + id + " red"));
+        latest.hard().forEach(named -> hard.add("readiness red: " + named));
+        latest.soft().forEach(named -> soft.add("readiness red: " + named));
       }
     }
     return new Blockers(hard, soft);

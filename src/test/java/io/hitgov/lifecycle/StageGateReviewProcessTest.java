@@ -405,8 +405,8 @@ class StageGateReviewProcessTest {
     scorecard.put("r15", false);
     driver.scoreReadiness(review, scorecard);
     Assertions.assertThat((String) processEngine.getRuntimeService().getVariable(review.getId(), "gateBlockersText"))
-        .contains("risk profile: RISK-EHR-G6-RISK-1 is open at EXTREME").contains("readiness R17 red")
-        .contains("soft: readiness R15 red");
+        .contains("risk profile: RISK-EHR-G6-RISK-1 is open at EXTREME").contains("readiness red: R17 No open Extreme risk")
+        .contains("soft: readiness red: R15 Labs, billing company, payers and HIE notified of the date");
     driver.sign(review, group -> LifecycleDriver.vote("GO", null));
     assertThat(review).isWaitingAt(DECIDE_HELD_GATE).variables().containsEntry("gateOutcome", "NO_GO");
   }

@@ -87,8 +87,8 @@ class GatePolicyTest {
     Blockers scored = GatePolicy.blockers("G6", List.of(evidence("maria", null), row("READINESS", "paula", null,
         "NO_GO", "R05,R12")), List.of(), facts);
     assertThat(scored.hard()).containsExactly("no valid HIPAA audit gate PASS", "risk profile: open EXTREME risk RISK-3",
-        "readiness R05 red");
-    assertThat(scored.soft()).containsExactly("readiness R12 red");
+        "readiness red: R05");
+    assertThat(scored.soft()).containsExactly("readiness red: R12");
   }
 
   @Test
