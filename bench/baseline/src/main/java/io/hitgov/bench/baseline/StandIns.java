@@ -40,24 +40,56 @@ class StandIns {
   @Bean
   static BeanFactoryPostProcessor standInBeans() {
     return factory -> {
-      Set<String> names = new TreeSet<>();
-      try {
-        for (Resource model : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/**/*.bpmn")) {
-          Matcher matcher = DELEGATE.matcher(model.getContentAsString(StandardCharsets.UTF_8));
-          while (matcher.find()) {
-            names.add(matcher.group(1));
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      for (String name : names) {
+      for (String name : namesInModels(DELEGATE)) {
         ((DefaultListableBeanFactory) factory).registerSingleton(name, new StandIn(name));
+      }
+      for (String name : namesInModels(CALENDAR)) {
+        ((DefaultListableBeanFactory) factory).registerSingleton(name, new StandInCalendar());
       }
     };
   }
 
   static final Pattern DELEGATE = Pattern.compile("delegateExpression=\"\\$\\{(\\w+)}\"");
+  /** The calendars the models' due and follow-up dates call, e.g. {@code ${riskCalendar.businessDays(2)}}. */
+  static final Pattern CALENDAR = Pattern.compile("\\$\\{(\\w+Calendar)\\.");
+
+  static Set<String> namesInModels(Pattern pattern) {
+    Set<String> names = new TreeSet<>();
+    try {
+      for (Resource model : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/**/*.bpmn")) {
+        Matcher matcher = pattern.matcher(model.getContentAsString(StandardCharsets.UTF_8));
+        while (matcher.find()) {
+          names.add(matcher.group(1));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return names;
+  }
+
+  /**
+   * Due and follow-up dates as a team without HITGov's business calendar would write them: calendar
+   * days from now, no reminders.
+   */
+  public static final class StandInCalendar {
+
+    public String businessDays(int days) {
+      return StandIn.inDays(days);
+    }
+
+    public String reminder(Object due, int businessDaysBefore) {
+      return null;
+    }
+
+    public String phaseDue(String projectId, String phase) {
+      return StandIn.inDays(30);
+    }
+
+    public String phaseReminder(String projectId, String phase, int businessDaysBefore) {
+      return null;
+    }
+  }
 
   /** One stand-in, behaving by the name it stands in for. */
   static final class StandIn implements JavaDelegate, ExecutionListener, TaskListener {
@@ -117,7 +149,7 @@ class StandIns {
           execution.setVariable("escalateNow", false);
           execution.setVariable("escalationDue", inDays(5));
         }
-        case "escalateRiskDelegate" -> {
+        case "escalateRiskDelegate", "escalateRiskLevelDelegate" -> {
           execution.setVariable("escalationGroup", "pmo");
           execution.setVariable("escalationTopReached", true);
           execution.setVariable("escalationDue", inDays(5));
