@@ -161,7 +161,13 @@ try {
   const operator = await operatorContext.newPage();
   operator.setDefaultTimeout(30000);
   await signIn(operator, 'admin');
+  // the plugin marks the page read-only (or not) when the engine's authorization check answers: wait for it
+  const checked = operator.waitForResponse(response => response.url().includes('/authorization/check'));
   await operator.goto(`${base}/camunda/app/cockpit/default/#/process-instance/${instanceId}/runtime`);
+  const answer = await (await checked).json();
+  if (!answer.authorized) {
+    throw new Error(`the engine denies the operator UPDATE on process instances: ${JSON.stringify(answer)}`);
+  }
   await activate(operator.getByText('Variables', { exact: true }).first());
   await operator.getByText('projectName', { exact: true }).first().waitFor();
   await operator.locator('.glyphicon-pencil:visible').first().waitFor({ timeout: 20000 })

@@ -22,9 +22,9 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  *   <li>an expression that is a bare name ({@code phaseOverrunPercent}, the table's inputs), keyed by
  *       the variable's value;</li>
  *   <li>an expression of literals only ({@code > 20}, {@code [0..30]}, {@code not("P7", "P8")},
- *       {@code "stalledPhase"}): no name but {@code not}, {@code true}, {@code false} and
- *       {@code null} outside string literals, so no variable, function or clock can enter it;
- *       unary tests are keyed by the input's value.</li>
+ *       {@code "stalledPhase"}): outside string literals no name but {@code true}, {@code false},
+ *       {@code null} and the negation {@code not(…)}, and no comment, so no variable, function or
+ *       clock can enter it; unary tests are keyed by the input's value.</li>
  * </ul>
  * Only immutable plain values (text, numbers, booleans, dates and times, null) are keys; anything
  * else, and every other expression, goes to the FEEL engine each time. A failed evaluation is not
@@ -36,9 +36,13 @@ final class RememberingFeelEngine implements FeelEngine {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
-  private static final Pattern LITERAL_SYMBOLS = Pattern.compile("[\\s0-9.,\\[\\]()<>=!+*/?-]*");
-  private static final Pattern KEYWORD = Pattern.compile("\\b(?:not|true|false|null)\\b");
-  private static final Set<String> KEYWORDS = Set.of("not", "true", "false", "null");
+  private static final Pattern LITERAL_SYMBOLS = Pattern.compile("[ 0-9.,\\[\\]()<>=!+*/-]*");
+  private static final Pattern LITERAL_SYMBOLS_OR_INPUT = Pattern.compile("[ 0-9.,\\[\\]()<>=!+*/?-]*");
+  /** FEEL's literals; {@code not} is no reserved word in FEEL, only the negation {@code not(…)} is meant. */
+  private static final Pattern KEYWORD = Pattern.compile("\\b(?:true|false|null)\\b|\\bnot(?=\\s*\\()");
+  /** FEEL reads these as comments, which may hide a name between two quotes. */
+  private static final Pattern COMMENT = Pattern.compile("//|/\\*");
+  private static final Set<String> LITERAL_NAMES = Set.of("true", "false", "null");
 
   private record Key(boolean unaryTests, String expression, Object value) {}
 
@@ -61,12 +65,12 @@ final class RememberingFeelEngine implements FeelEngine {
   public <T> T evaluateSimpleExpression(String expression, VariableContext variables) {
     String text = expression.trim();
     Object value = NO_VALUE;
-    if (NAME.matcher(text).matches() && !KEYWORDS.contains(text)) {
+    if (NAME.matcher(text).matches() && !LITERAL_NAMES.contains(text)) {
       value = variables.containsVariable(text) ? plain(variables.resolve(text)) : null;
       if (value == null) {
         return feel.evaluateSimpleExpression(expression, variables);
       }
-    } else if (!literalOnly(text)) {
+    } else if (!literalOnly(text, false)) {
       return feel.evaluateSimpleExpression(expression, variables);
     }
     return (T) remember(new Key(false, expression, value), () -> feel.evaluateSimpleExpression(expression, variables));
@@ -75,7 +79,7 @@ final class RememberingFeelEngine implements FeelEngine {
   @Override
   public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext variables) {
     Object input = variables.containsVariable(inputVariable) ? plain(variables.resolve(inputVariable)) : null;
-    if (input == null || !literalOnly(expression.trim())) {
+    if (input == null || !literalOnly(expression.trim(), true)) {
       return feel.evaluateSimpleUnaryTests(expression, inputVariable, variables);
     }
     return (Boolean) remember(new Key(true, expression, input),
@@ -97,13 +101,23 @@ final class RememberingFeelEngine implements FeelEngine {
     return result;
   }
 
-  private boolean literalOnly(String text) {
-    return literalOnly.computeIfAbsent(text, t -> {
-      String outsideStrings = STRING_LITERAL.matcher(t).replaceAll(" ");
-      if (outsideStrings.indexOf('"') >= 0) {
+  /**
+   * Whether FEEL can read nothing but literals in {@code text}: outside string literals only digits,
+   * operators, brackets, spaces, {@code true}, {@code false}, {@code null}, the negation
+   * {@code not(…)}, no comment (a comment could hide a name between two quotes), and in unary tests
+   * the input {@code ?}.
+   */
+  private boolean literalOnly(String text, boolean unaryTests) {
+    if (literalOnly.size() >= MAX_REMEMBERED) {
+      literalOnly.clear();
+    }
+    return literalOnly.computeIfAbsent((unaryTests ? "?" : "=") + text, key -> {
+      String outsideStrings = STRING_LITERAL.matcher(text).replaceAll(" ");
+      if (outsideStrings.indexOf('"') >= 0 || COMMENT.matcher(outsideStrings).find()) {
         return false;
       }
-      return LITERAL_SYMBOLS.matcher(KEYWORD.matcher(outsideStrings).replaceAll(" ")).matches();
+      return (unaryTests ? LITERAL_SYMBOLS_OR_INPUT : LITERAL_SYMBOLS)
+          .matcher(KEYWORD.matcher(outsideStrings).replaceAll(" ")).matches();
     });
   }
 

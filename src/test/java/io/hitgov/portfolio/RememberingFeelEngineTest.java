@@ -109,6 +109,51 @@ class RememberingFeelEngineTest {
     }
   }
 
+  /** Names hidden from a quick look: inside comments between quotes, and {@code not}, which FEEL reads as a name. */
+  private static final String HIDDEN_NAMES_TABLE = """
+      <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="h" name="h" namespace="t">
+        <decision id="hidden" name="hidden">
+          <decisionTable id="t" hitPolicy="COLLECT">
+            <input id="i1"><inputExpression id="e1" typeRef="integer"><text>overrun</text></inputExpression></input>
+            <input id="i2"><inputExpression id="e2" typeRef="string"><text>phase</text></inputExpression></input>
+            <output id="o" name="finding" typeRef="string" />
+            <rule id="r1"><inputEntry id="a1"><text>&gt; /*"*/ tolerance /*"*/</text></inputEntry><inputEntry id="a2"><text></text></inputEntry>
+              <outputEntry id="x1"><text>/*"*/ phase /*"*/</text></outputEntry></rule>
+            <rule id="r2"><inputEntry id="b1"><text>&lt; 10 //"
+                + tolerance</text></inputEntry><inputEntry id="b2"><text></text></inputEntry>
+              <outputEntry id="y1"><text>"low"</text></outputEntry></rule>
+            <rule id="r3"><inputEntry id="c1"><text></text></inputEntry><inputEntry id="c2"><text>not</text></inputEntry>
+              <outputEntry id="z1"><text>not</text></outputEntry></rule>
+          </decisionTable>
+        </decision>
+      </definitions>""";
+
+  @Test
+  void names_hidden_in_comments_or_named_not_are_never_remembered_by_the_input_alone() {
+    DmnDecision plainDecision = plain.parseDecision("hidden", stream(HIDDEN_NAMES_TABLE));
+    DmnDecision rememberingDecision = remembering.parseDecision("hidden", stream(HIDDEN_NAMES_TABLE));
+    Random random = new Random(11);
+    String[] phases = {"P1", "P2", "P5"};
+    for (int i = 0; i < 500; i++) {
+      Map<String, Object> facts = new HashMap<>();
+      facts.put("overrun", random.nextInt(3) * 10);
+      facts.put("tolerance", random.nextInt(3) * 10);
+      facts.put("phase", phases[random.nextInt(phases.length)]);
+      facts.put("not", phases[random.nextInt(phases.length)]);
+      assertThat(answer(remembering, rememberingDecision, facts)).as("findings for %s", facts)
+          .isEqualTo(answer(plain, plainDecision, facts));
+    }
+  }
+
+  /** The findings, or the kind of failure: both engines must fail alike where FEEL refuses a text. */
+  private static Object answer(DmnEngine engine, DmnDecision decision, Map<String, Object> facts) {
+    try {
+      return engine.evaluateDecision(decision, Variables.fromMap(facts)).getResultList();
+    } catch (RuntimeException e) {
+      return "failed: " + e.getClass().getName();
+    }
+  }
+
   private static InputStream stream(String xml) {
     return new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8));
   }

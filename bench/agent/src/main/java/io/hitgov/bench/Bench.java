@@ -251,6 +251,10 @@ public final class Bench {
       md.append(line).append(" |\n");
     }
     json.put("metrics", table);
+    if (!options.getOrDefault("portfolio", "").isBlank()) {
+      md.append("\nThe portfolio metrics (`portfolio_*`) come from HITGov's first ").append(options.get("portfolio-reps"))
+          .append(" run(s) only (`--portfolio-reps`).\n");
+    }
     if (options.getOrDefault("portfolio", "").isBlank()) {
       md.append("\nNot measured in this run: the portfolio API and the stalled-project sweep (`--portfolio=1000,10000`).\n");
     }
