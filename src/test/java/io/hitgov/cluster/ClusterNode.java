@@ -3,7 +3,6 @@ package io.hitgov.cluster;
 import io.hitgov.HitgovApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -178,11 +177,7 @@ final class ClusterNode implements AutoCloseable {
   }
 
   static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return io.hitgov.support.FreePort.next();
   }
 
   static void sleep(long millis) {

@@ -2,8 +2,6 @@ package io.hitgov.support;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import java.io.IOException;
-import java.net.ServerSocket;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -17,7 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 public abstract class SmtpServerTest {
 
-  protected static final int SMTP_PORT = freePort();
+  protected static final int SMTP_PORT = FreePort.next();
 
   @RegisterExtension
   protected static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1",
@@ -26,13 +24,5 @@ public abstract class SmtpServerTest {
   @DynamicPropertySource
   static void mailServer(DynamicPropertyRegistry registry) {
     registry.add("spring.mail.port", () -> SMTP_PORT);
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
