@@ -1,6 +1,7 @@
 package io.hitgov.change;
 
 import io.hitgov.shared.process.Readable;
+import io.hitgov.shared.process.RememberingFeelEngine;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
 import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
 import org.camunda.bpm.engine.RepositoryService;
@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Why an approver is asked, in words: evaluates the latest ChangeRoutingDecision again with the
- * change's inputs, on a DMN engine of its own that writes no history, and names each matched row
+ * change's inputs, on a DMN engine of its own that writes no history (its FEEL remembers, see
+ * {@link RememberingFeelEngine}), and names each matched row
  * with its annotation (the row's description in the table, e.g. "C3: cost impact over 25,000 USD
  * up to 100,000 USD needs the PMO"). The PMO edits those annotations with the rows.
  */
@@ -39,7 +40,7 @@ class RoutingReasons {
 
   RoutingReasons(RepositoryService repositoryService) {
     this.repositoryService = repositoryService;
-    this.engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration()
+    this.engine = RememberingFeelEngine.dmnEngineConfiguration()
         .customPostDecisionTableEvaluationListeners(List.of((DmnDecisionTableEvaluationEvent event) -> {
           List<String> matched = MATCHED.get();
           if (matched != null) {

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
@@ -33,6 +34,10 @@ public class MailTemplates {
 
   private final ResourceLoader resources;
   private final NotificationProperties properties;
+  /** Templates inside the application (a {@code classpath:} location) cannot change: compiled once. */
+  private final Map<String, Compiled> packaged = new ConcurrentHashMap<>();
+
+  private record Compiled(Template subject, Template body, boolean html) {}
 
   public MailTemplates(ResourceLoader resources, NotificationProperties properties) {
     this.resources = resources;
@@ -54,6 +59,18 @@ public class MailTemplates {
    * A missing or broken template is an {@link IllegalStateException} naming the file.
    */
   public Rendered render(String name, Map<String, ?> model) {
+    Compiled template = location().startsWith("classpath:")
+        ? packaged.computeIfAbsent(name, this::compile) : compile(name);
+    try {
+      return new Rendered(oneLine(template.subject().execute(model)), template.body().execute(model),
+          template.html() ? "text/html" : "text/plain");
+    } catch (MustacheException e) {
+      throw new IllegalStateException("Mail template " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads and compiles template {@code name}: a folder outside the application is read every time (a PMO edits it). */
+  private Compiled compile(String name) {
     boolean html = true;
     Resource resource = resources.getResource(location() + name + ".html.mustache");
     if (!resource.exists()) {
@@ -75,9 +92,8 @@ public class MailTemplates {
       throw new IllegalStateException("Mail template " + name + ": the first line must be 'Subject: …'");
     }
     try {
-      Template subject = compiler(false).compile(text.substring(SUBJECT.length(), newline).strip());
-      Template body = compiler(html).compile(text.substring(newline + 1).stripLeading());
-      return new Rendered(oneLine(subject.execute(model)), body.execute(model), html ? "text/html" : "text/plain");
+      return new Compiled(compiler(false).compile(text.substring(SUBJECT.length(), newline).strip()),
+          compiler(html).compile(text.substring(newline + 1).stripLeading()), html);
     } catch (MustacheException e) {
       throw new IllegalStateException("Mail template " + name + ": " + e.getMessage(), e);
     }

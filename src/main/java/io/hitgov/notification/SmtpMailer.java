@@ -25,6 +25,19 @@ public class SmtpMailer {
     }
   }
 
+  /**
+   * Jakarta Mail looks its stream provider up through the ServiceLoader for every header it encodes
+   * and every message it writes (jakartaee/mail-api issue 861), a scan of the application jar each
+   * time; named by its system property, the lookup is one class load.
+   */
+  static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+  static {
+    if (System.getProperty(STREAM_PROVIDER) == null) {
+      System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+    }
+  }
+
   private final ObjectProvider<JavaMailSender> sender;
   private final NotificationProperties properties;
   private final NotificationMetrics metrics;

@@ -1,6 +1,7 @@
 package io.hitgov.portfolio;
 
 import io.hitgov.portfolio.PortfolioWatchProcess.IncidentTypes;
+import io.hitgov.shared.process.RememberingFeelEngine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,9 +14,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
-import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
@@ -53,9 +51,7 @@ class StalledProjectRules {
 
   /** Camunda's DMN engine with Camunda's FEEL, remembering what can only depend on one value. */
   static DmnEngine dmnEngine() {
-    return ((DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration())
-        .feelEngineFactory(() -> new RememberingFeelEngine(new ScalaFeelEngineFactory().createInstance()))
-        .buildEngine();
+    return RememberingFeelEngine.dmnEngineConfiguration().buildEngine();
   }
 
   /** The decision's latest version, parsed (one statement when the version is already parsed). */

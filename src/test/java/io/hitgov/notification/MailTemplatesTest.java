@@ -65,6 +65,18 @@ class MailTemplatesTest {
   }
 
   @Test
+  void a_template_in_a_folder_is_read_again_after_the_pmo_edits_it() throws Exception {
+    MailTemplates templates = templates();
+    Files.writeString(folder.resolve("note.txt.mustache"), "Subject: Before {{projectId}}\nold\n");
+    assertThat(templates.render("note", Map.of("projectId", "EHR-1")).subject()).isEqualTo("Before EHR-1");
+    Files.delete(folder.resolve("note.txt.mustache"));
+    Files.writeString(folder.resolve("note.html.mustache"), "Subject: After {{projectId}}\n<p>new</p>\n");
+    MailTemplates.Rendered edited = templates.render("note", Map.of("projectId", "EHR-1"));
+    assertThat(edited.subject()).isEqualTo("After EHR-1");
+    assertThat(edited.contentType()).isEqualTo("text/html");
+  }
+
+  @Test
   void the_shipped_templates_render() {
     NotificationProperties properties = new NotificationProperties(true, "hitgov@localhost", "http://localhost:8080",
         "classpath:mail-templates/", false, 0, List.of(), 7, 5);
@@ -74,6 +86,8 @@ class MailTemplatesTest {
       MailTemplates.Rendered mail = shipped.render(name, Map.of("projectId", "EHR-1"));
       assertThat(mail.subject()).as(name).startsWith("[HITGov]");
       assertThat(mail.body()).as(name).isNotBlank();
+      assertThat(shipped.render(name, Map.of("projectId", "EHR-2")).subject()).as("%s compiled once, rendered again", name)
+          .isEqualTo(mail.subject().replace("EHR-1", "EHR-2"));
     }
   }
 }

@@ -1,22 +1,25 @@
-package io.hitgov.portfolio;
+package io.hitgov.shared.process;
 
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
- * The FEEL engine of the portfolio sweep's own DMN engine: Camunda's FEEL engine, which remembers
- * the result of an expression that can depend on one value only, keyed by that value.
+ * Camunda's FEEL engine, remembering the result of an expression that can depend on one value only,
+ * keyed by that value: the FEEL engine of every DMN engine in HITGov (the process engine's, through
+ * {@link RememberingFeelPlugin}, the portfolio sweep's and the change routing explanation's own).
  *
  * <p>Camunda's Scala FEEL engine builds its table of built-in functions for every evaluation (about
- * 20 µs), and {@code StalledProjectDecision} costs some twenty evaluations per project: the sweep
- * over 10,000 projects spent most of its time there, although the table asks the same few questions
- * of the same few values. Two kinds of expression are remembered, both evaluated by the FEEL engine
+ * 20 µs), and a decision table costs one evaluation per input and per input entry of every rule:
+ * {@code StalledProjectDecision} some twenty per project, {@code ChangeRoutingDecision} some forty
+ * per change. The portfolio sweep over 10,000 projects and the readable change approval forms spent
+ * most of their time there, although the tables ask the same few questions of the same few values. Two kinds of expression are remembered, both evaluated by the FEEL engine
  * itself the first time, so their meaning is FEEL's:
  * <ul>
  *   <li>an expression that is a bare name ({@code phaseOverrunPercent}, the table's inputs), keyed by
@@ -27,12 +30,14 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  *       clock can enter it; unary tests are keyed by the input's value.</li>
  * </ul>
  * Only immutable plain values (text, numbers, booleans, dates and times, null) are keys; anything
- * else, and every other expression, goes to the FEEL engine each time. A failed evaluation is not
- * remembered. At most {@value #MAX_REMEMBERED} results are kept; then the memory starts again.
+ * else, and every other expression, goes to the FEEL engine each time; so does a text longer than
+ * {@value #MAX_KEY_TEXT} characters (memory). A failed evaluation is not remembered. At most
+ * {@value #MAX_REMEMBERED} results are kept; then the memory starts again.
  */
-final class RememberingFeelEngine implements FeelEngine {
+public final class RememberingFeelEngine implements FeelEngine {
 
   static final int MAX_REMEMBERED = 20_000;
+  static final int MAX_KEY_TEXT = 200;
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
@@ -56,8 +61,24 @@ final class RememberingFeelEngine implements FeelEngine {
   private final Map<Key, Object> remembered = new ConcurrentHashMap<>();
   private final Map<String, Boolean> literalOnly = new ConcurrentHashMap<>();
 
-  RememberingFeelEngine(FeelEngine feel) {
+  public RememberingFeelEngine(FeelEngine feel) {
     this.feel = feel;
+  }
+
+  /**
+   * A DMN engine configuration whose FEEL engine is the one Camunda would configure (Scala FEEL with
+   * the configured custom functions, or the legacy one), remembering.
+   */
+  public static DefaultDmnEngineConfiguration dmnEngineConfiguration() {
+    return new DefaultDmnEngineConfiguration() {
+      @Override
+      protected void initFeelEngine() {
+        super.initFeelEngine();
+        if (!(feelEngine instanceof RememberingFeelEngine)) {
+          feelEngine = new RememberingFeelEngine(feelEngine);
+        }
+      }
+    };
   }
 
   @Override
@@ -126,6 +147,9 @@ final class RememberingFeelEngine implements FeelEngine {
     Object value = typed == null ? null : typed.getValue();
     if (value == null) {
       return NULL_INPUT;
+    }
+    if (value instanceof String text && text.length() > MAX_KEY_TEXT) {
+      return null;
     }
     return plainType(value) ? value : null;
   }
