@@ -3,6 +3,10 @@ package io.hitgov.notification;
 import io.hitgov.notification.NotificationRepository.Notification;
 import io.hitgov.shared.process.EngineClock;
 import io.hitgov.shared.process.ModelCallable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -14,9 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The send step of {@code NotificationDeliveryProcess} ({@code ${sendNotificationDelegate}}): sends
- * the stored e-mail once. A failure is recorded on the row in its own transaction (attempts, the
- * server's answer) and thrown again, so the job retries and at the end leaves its incident; a mail
- * already sent is not sent twice.
+ * the e-mails of its batch (those one transaction queued) that are not sent yet. When all go out,
+ * they are marked sent with the job's own commit. When one fails, the mails that did go out are
+ * marked sent and each failure recorded on its row (attempts, the server's answer) in a transaction
+ * of their own, and the failure is thrown, so the job retries only the mails still unsent and at
+ * the end leaves its incident; a mail already sent is not sent twice.
  */
 @Component("sendNotificationDelegate")
 @ModelCallable(processes = NotificationDeliveryProcess.KEY)
@@ -37,19 +43,30 @@ class NotificationDelivery implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String id = (String) execution.getVariable(NotificationDeliveryProcess.Variables.NOTIFICATION_ID);
-    Notification n = repository.find(id).orElseThrow(() -> new IllegalStateException("No notification " + id));
-    if ("SENT".equals(n.status())) {
+    String batch = (String) execution.getVariable(NotificationDeliveryProcess.Variables.NOTIFICATION_ID);
+    List<Notification> unsent = repository.unsentOfBatch(batch);
+    List<String> sent = new ArrayList<>();
+    Map<String, String> failed = new LinkedHashMap<>();
+    for (Notification n : unsent) {
+      try {
+        mail.send(n.recipientAddress(), n.subject(), n.body(), n.contentType());
+        sent.add(n.notificationId());
+        LOG.info("E-mail {} ({}) sent to {}: {}", n.notificationId(), n.kind(), n.recipientAddress(), n.subject());
+      } catch (SmtpMailer.MailDeliveryException e) {
+        failed.put(n.notificationId(), e.getMessage());
+        LOG.warn("E-mail {} ({}) to {} failed: {}", n.notificationId(), n.kind(), n.recipientAddress(), e.getMessage());
+      }
+    }
+    if (failed.isEmpty()) {
+      repository.sent(sent, EngineClock.now());
       return;
     }
-    try {
-      mail.send(n.recipientAddress(), n.subject(), n.body(), n.contentType());
-    } catch (SmtpMailer.MailDeliveryException e) {
-      ownTransaction.executeWithoutResult(status -> repository.failed(id, e.getMessage()));
-      LOG.warn("E-mail {} ({}) to {} failed: {}", id, n.kind(), n.recipientAddress(), e.getMessage());
-      throw e;
-    }
-    repository.sent(id, EngineClock.now());
-    LOG.info("E-mail {} ({}) sent to {}: {}", id, n.kind(), n.recipientAddress(), n.subject());
+    ownTransaction.executeWithoutResult(status -> {
+      repository.sent(sent, EngineClock.now());
+      failed.forEach(repository::failed);
+    });
+    String first = failed.values().iterator().next();
+    throw new SmtpMailer.MailDeliveryException(failed.size() == 1 && unsent.size() == 1 ? first
+        : failed.size() + " of " + unsent.size() + " e-mails not sent; first: " + first, null);
   }
 }

@@ -6,8 +6,9 @@ import io.hitgov.shared.process.VariableSpec;
 import org.springframework.stereotype.Component;
 
 /**
- * The technical contract of {@code NotificationDeliveryProcess} (docs/contract.md): one e-mail,
- * sent by an asynchronous job with retries ({@code R3/PT5M}); when the mail server stays down the
+ * The technical contract of {@code NotificationDeliveryProcess} (docs/contract.md): the e-mails one
+ * transaction queued (one, or one per recipient of a task, an escalation, a decision), sent by one
+ * asynchronous job with retries ({@code R3/PT5M}) that resends only those still unsent; when the mail server stays down the
  * job's failedJob incident shows in Cockpit, and resolving it (retries set again, in Cockpit or with
  * {@code PUT /engine-rest/job/{id}/retries}) sends the mail. Started by HITGov only.
  */
@@ -28,7 +29,10 @@ public final class NotificationDeliveryProcess implements ProcessContract {
 
   /** Variable names. */
   public static final class Variables {
-    /** The {@code notification} row ({@code NT-…}); the mail's text stays in that row, never in the process. */
+    /**
+     * The batch: the id ({@code NT-…}) of its first {@code notification} row, which every row of the
+     * batch carries as {@code batch_id}; the mails' text stays in those rows, never in the process.
+     */
     public static final String NOTIFICATION_ID = "notificationId";
 
     private Variables() {}

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code notification} and {@code notification_preference} tables (V17__notification.sql). */
+/** The {@code notification} and {@code notification_preference} tables (V17__notification.sql, V24 batches). */
 @Repository
 class NotificationRepository {
 
@@ -14,9 +14,13 @@ class NotificationRepository {
       String recipientAddress, String subject, String body, String contentType, String status, int attempts,
       String lastError, OffsetDateTime queuedAt, OffsetDateTime sentAt, String processInstanceId) {}
 
-  /** A mail as queued: not attempted, not sent, no delivery process yet. */
-  record Queued(String notificationId, String kind, String projectId, String recipientUser, String recipientAddress,
-      String subject, String body, String contentType, OffsetDateTime queuedAt) {}
+  /**
+   * A mail as queued: not attempted, not sent; in the batch of its transaction, whose delivery process
+   * is named when the batch already has one (null for a batch's first mail, set by {@link #processStarted}).
+   */
+  record Queued(String notificationId, String batchId, String kind, String projectId, String recipientUser,
+      String recipientAddress, String subject, String body, String contentType, OffsetDateTime queuedAt,
+      String processInstanceId) {}
 
   private final JdbcClient jdbc;
 
@@ -25,10 +29,11 @@ class NotificationRepository {
   }
 
   void insert(Queued n) {
-    jdbc.sql("insert into notification (notification_id, kind, project_id, recipient_user, recipient_address, subject, "
-            + "body, content_type, status, attempts, queued_at) values (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?)")
-        .params(n.notificationId(), n.kind(), n.projectId(), n.recipientUser(), n.recipientAddress(), n.subject(),
-            n.body(), n.contentType(), n.queuedAt())
+    jdbc.sql("insert into notification (notification_id, batch_id, kind, project_id, recipient_user, recipient_address, "
+            + "subject, body, content_type, status, attempts, queued_at, process_instance_id) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?)")
+        .params(n.notificationId(), n.batchId(), n.kind(), n.projectId(), n.recipientUser(), n.recipientAddress(),
+            n.subject(), n.body(), n.contentType(), n.queuedAt(), n.processInstanceId())
         .update();
   }
 
@@ -37,14 +42,19 @@ class NotificationRepository {
         .params(processInstanceId, notificationId).update();
   }
 
-  Optional<Notification> find(String notificationId) {
-    return jdbc.sql("select * from notification where notification_id = ?").param(notificationId)
-        .query(NotificationRepository::row).optional();
+  /** The e-mails of one batch not sent yet, in the order they were queued. */
+  java.util.List<Notification> unsentOfBatch(String batchId) {
+    return jdbc.sql("select * from notification where batch_id = ? and status <> 'SENT' order by queued_at, notification_id")
+        .param(batchId).query(NotificationRepository::row).list();
   }
 
-  void sent(String notificationId, OffsetDateTime at) {
-    jdbc.sql("update notification set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null "
-        + "where notification_id = ?").params(at, notificationId).update();
+  /** Marks the e-mails sent, in one statement. */
+  void sent(java.util.Collection<String> notificationIds, OffsetDateTime at) {
+    if (notificationIds.isEmpty()) {
+      return;
+    }
+    jdbc.sql("update notification set status = 'SENT', sent_at = :at, attempts = attempts + 1, last_error = null "
+        + "where notification_id in (:ids)").param("at", at).param("ids", notificationIds).update();
   }
 
   void failed(String notificationId, String error) {

@@ -16,11 +16,14 @@ import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Queues e-mail notifications (docs/notifications.md): renders a PMO-editable template per
- * recipient, stores the mail in {@code notification} and starts its {@link NotificationDeliveryProcess},
- * whose asynchronous job sends it later. Nothing here talks to the mail server, so queuing inside
+ * recipient and stores the mail in {@code notification}. The mails one transaction queues form a
+ * batch with one {@link NotificationDeliveryProcess}, started with the first of them, whose
+ * asynchronous job sends them all later. Nothing here talks to the mail server, so queuing inside
  * a governance transaction never waits for it or fails with it. Models carry ids, names, roles,
  * dates and outcomes only, never PHI.
  */
@@ -141,14 +144,55 @@ public class NotificationService {
 
   private void store(Kind kind, String projectId, MailTemplates.Rendered mail, Recipient recipient) {
     String id = "NT-" + UUID.randomUUID();
-    repository.insert(new NotificationRepository.Queued(id, kind.name(), projectId, recipient.userId(),
-        recipient.address().strip(), mail.subject(), mail.body(), mail.contentType(), EngineClock.now()));
-    repository.processStarted(id, startDelivery(id));
+    Batch batch = Batch.ofThisTransaction();
+    if (batch != null && batch.processInstanceId != null) {
+      repository.insert(new NotificationRepository.Queued(id, batch.id, kind.name(), projectId, recipient.userId(),
+          recipient.address().strip(), mail.subject(), mail.body(), mail.contentType(), EngineClock.now(),
+          batch.processInstanceId));
+    } else {
+      repository.insert(new NotificationRepository.Queued(id, id, kind.name(), projectId, recipient.userId(),
+          recipient.address().strip(), mail.subject(), mail.body(), mail.contentType(), EngineClock.now(), null));
+      String processInstanceId = startDelivery(id);
+      repository.processStarted(id, processInstanceId);
+      if (batch != null) {
+        batch.started(id, processInstanceId);
+      }
+    }
     metrics.count(Outcome.QUEUED);
   }
 
   /**
-   * Starts the mail's {@link NotificationDeliveryProcess} on HITGov's behalf: whoever caused the
+   * The batch of the current transaction: registered with it as a synchronization, so it ends with
+   * the transaction, and a transaction started inside it ({@code REQUIRES_NEW}, which suspends the
+   * outer one's synchronizations) has a batch of its own. Null outside a transaction (each mail is
+   * then its own batch).
+   */
+  static final class Batch implements TransactionSynchronization {
+    private String id;
+    private String processInstanceId;
+
+    static Batch ofThisTransaction() {
+      if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        return null;
+      }
+      for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+        if (synchronization instanceof Batch batch) {
+          return batch;
+        }
+      }
+      Batch batch = new Batch();
+      TransactionSynchronizationManager.registerSynchronization(batch);
+      return batch;
+    }
+
+    void started(String batchId, String deliveryProcessInstanceId) {
+      this.id = batchId;
+      this.processInstanceId = deliveryProcessInstanceId;
+    }
+  }
+
+  /**
+   * Starts the batch's {@link NotificationDeliveryProcess} on HITGov's behalf: whoever caused the
    * notification (an approver, a PMO raising an incident) needs no right to start it, and nobody
    * else gets one. The process stops at once at its asynchronous send step.
    */
