@@ -47,16 +47,7 @@ class NotificationDelivery implements JavaDelegate {
     List<Notification> unsent = repository.unsentOfBatch(batch);
     List<String> sent = new ArrayList<>();
     Map<String, String> failed = new LinkedHashMap<>();
-    for (Notification n : unsent) {
-      try {
-        mail.send(n.recipientAddress(), n.subject(), n.body(), n.contentType());
-        sent.add(n.notificationId());
-        LOG.info("E-mail {} ({}) sent to {}: {}", n.notificationId(), n.kind(), n.recipientAddress(), n.subject());
-      } catch (SmtpMailer.MailDeliveryException e) {
-        failed.put(n.notificationId(), e.getMessage());
-        LOG.warn("E-mail {} ({}) to {} failed: {}", n.notificationId(), n.kind(), n.recipientAddress(), e.getMessage());
-      }
-    }
+    unsent.forEach(n -> send(n, sent, failed));
     if (failed.isEmpty()) {
       repository.sent(sent, EngineClock.now());
       return;
@@ -68,5 +59,17 @@ class NotificationDelivery implements JavaDelegate {
     String first = failed.values().iterator().next();
     throw new SmtpMailer.MailDeliveryException(failed.size() == 1 && unsent.size() == 1 ? first
         : failed.size() + " of " + unsent.size() + " e-mails not sent; first: " + first, null);
+  }
+
+  /** Sends one mail, adding its id to {@code sent} or its failure to {@code failed}. */
+  private void send(Notification n, List<String> sent, Map<String, String> failed) {
+    try {
+      mail.send(n.recipientAddress(), n.subject(), n.body(), n.contentType());
+      sent.add(n.notificationId());
+      LOG.info("E-mail {} ({}) sent to {}: {}", n.notificationId(), n.kind(), n.recipientAddress(), n.subject());
+    } catch (SmtpMailer.MailDeliveryException e) {
+      failed.put(n.notificationId(), e.getMessage());
+      LOG.warn("E-mail {} ({}) to {} failed: {}", n.notificationId(), n.kind(), n.recipientAddress(), e.getMessage());
+    }
   }
 }

@@ -1,9 +1,12 @@
 package io.hitgov.shared.process;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
@@ -11,25 +14,28 @@ import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
- * Camunda's FEEL engine, remembering the result of an expression that can depend on one value only,
- * keyed by that value: the FEEL engine of every DMN engine in HITGov (the process engine's, through
- * {@link RememberingFeelPlugin}, the portfolio sweep's and the change routing explanation's own).
+ * Camunda's FEEL engine, remembering the result of an expression that can depend only on the values
+ * of the variables it names, keyed by those values: the FEEL engine of every DMN engine in HITGov
+ * (the process engine's, through {@link RememberingFeelPlugin}, the portfolio sweep's and the change
+ * routing explanation's own).
  *
  * <p>Camunda's Scala FEEL engine builds its table of built-in functions for every evaluation (about
  * 20 µs), and a decision table costs one evaluation per input and per input entry of every rule:
  * {@code StalledProjectDecision} some twenty per project, {@code ChangeRoutingDecision} some forty
  * per change. The portfolio sweep over 10,000 projects and the readable change approval forms spent
- * most of their time there, although the tables ask the same few questions of the same few values. Two kinds of expression are remembered, both evaluated by the FEEL engine
- * itself the first time, so their meaning is FEEL's:
- * <ul>
- *   <li>an expression that is a bare name ({@code phaseOverrunPercent}, the table's inputs), keyed by
- *       the variable's value;</li>
- *   <li>an expression of literals only ({@code > 20}, {@code [0..30]}, {@code not("P7", "P8")},
- *       {@code "stalledPhase"}): outside string literals no name but {@code true}, {@code false},
- *       {@code null} and the negation {@code not(…)}, and no comment, so no variable, function or
- *       clock can enter it; unary tests are keyed by the input's value.</li>
- * </ul>
- * Only immutable plain values (text, numbers, booleans, dates and times, null) are keys; anything
+ * most of their time there, although the tables ask the same few questions of the same few values.
+ *
+ * <p>An expression is remembered when, outside its string literals and with no comment in it, it
+ * holds nothing but digits, operators, brackets and spaces (and in unary tests the input {@code ?}),
+ * the words {@code true}, {@code false}, {@code null}, {@code and}, {@code or}, {@code if},
+ * {@code then}, {@code else}, the negation {@code not(…)}, and names of variables present with a
+ * plain value, none of them called as a function or followed by a path: {@code r01 = true},
+ * {@code likelihood * impact}, {@code > 20}, {@code [0..30]}, {@code not("P7", "P8")}. No function,
+ * clock or random number can enter such an expression, so its result follows from the values of the
+ * names it reads (and of the input, in unary tests), which are its key. The first answer for a key
+ * is always FEEL's own.
+ *
+ * <p>Only immutable plain values (text, numbers, booleans, dates and times, null) are keys; anything
  * else, and every other expression, goes to the FEEL engine each time; so does a text longer than
  * {@value #MAX_KEY_TEXT} characters (memory). A failed evaluation is not remembered. At most
  * {@value #MAX_REMEMBERED} results are kept; then the memory starts again.
@@ -43,23 +49,21 @@ public final class RememberingFeelEngine implements FeelEngine {
   private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
   private static final Pattern LITERAL_SYMBOLS = Pattern.compile("[ 0-9.,\\[\\]()<>=!+*/-]*");
   private static final Pattern LITERAL_SYMBOLS_OR_INPUT = Pattern.compile("[ 0-9.,\\[\\]()<>=!+*/?-]*");
-  /** FEEL's literals; {@code not} is no reserved word in FEEL, only the negation {@code not(…)} is meant. */
-  private static final Pattern KEYWORD = Pattern.compile("\\b(?:true|false|null)\\b|\\bnot(?=\\s*\\()");
   /** FEEL reads these as comments, which may hide a name between two quotes. */
   private static final Pattern COMMENT = Pattern.compile("//|/\\*");
-  private static final Set<String> LITERAL_NAMES = Set.of("true", "false", "null");
+  /** FEEL's words that are no variable; {@code not} is no reserved word in FEEL, only the negation {@code not(…)} is meant. */
+  private static final Set<String> WORDS = Set.of("true", "false", "null", "and", "or", "if", "then", "else");
+  /** What {@link #namesRead} answers for an expression that is not remembered. */
+  private static final List<String> NOT_REMEMBERED = List.of("\u0000");
 
-  private record Key(boolean unaryTests, String expression, Object value) {}
-
-  private static final Object NO_VALUE = new Object();
   private static final Object NULL_INPUT = new Object();
   private static final Object NULL_RESULT = new Object();
   private static final Set<Class<?>> PLAIN = Set.of(String.class, Boolean.class, Integer.class, Long.class,
       Short.class, Byte.class, Double.class, Float.class, java.math.BigDecimal.class, java.math.BigInteger.class);
 
   private final FeelEngine feel;
-  private final Map<Key, Object> remembered = new ConcurrentHashMap<>();
-  private final Map<String, Boolean> literalOnly = new ConcurrentHashMap<>();
+  private final Map<List<Object>, Object> remembered = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> namesRead = new ConcurrentHashMap<>();
 
   public RememberingFeelEngine(FeelEngine feel) {
     this.feel = feel;
@@ -84,30 +88,50 @@ public final class RememberingFeelEngine implements FeelEngine {
   @Override
   @SuppressWarnings("unchecked")
   public <T> T evaluateSimpleExpression(String expression, VariableContext variables) {
-    String text = expression.trim();
-    Object value = NO_VALUE;
-    if (NAME.matcher(text).matches() && !LITERAL_NAMES.contains(text)) {
-      value = variables.containsVariable(text) ? plain(variables.resolve(text)) : null;
-      if (value == null) {
-        return feel.evaluateSimpleExpression(expression, variables);
-      }
-    } else if (!literalOnly(text, false)) {
+    List<Object> key = key(expression, null, variables);
+    if (key == null) {
       return feel.evaluateSimpleExpression(expression, variables);
     }
-    return (T) remember(new Key(false, expression, value), () -> feel.evaluateSimpleExpression(expression, variables));
+    return (T) remember(key, () -> feel.evaluateSimpleExpression(expression, variables));
   }
 
   @Override
   public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext variables) {
-    Object input = variables.containsVariable(inputVariable) ? plain(variables.resolve(inputVariable)) : null;
-    if (input == null || !literalOnly(expression.trim(), true)) {
+    List<Object> key = key(expression, inputVariable, variables);
+    if (key == null) {
       return feel.evaluateSimpleUnaryTests(expression, inputVariable, variables);
     }
-    return (Boolean) remember(new Key(true, expression, input),
-        () -> feel.evaluateSimpleUnaryTests(expression, inputVariable, variables));
+    return (Boolean) remember(key, () -> feel.evaluateSimpleUnaryTests(expression, inputVariable, variables));
   }
 
-  private Object remember(Key key, Supplier<Object> evaluation) {
+  /**
+   * The key of an expression (unary tests: of {@code inputVariable}): the expression and the values
+   * of the input and of every name it reads; null when it is not remembered or a value is no key.
+   */
+  private List<Object> key(String expression, String inputVariable, VariableContext variables) {
+    List<String> names = namesRead(expression.trim(), inputVariable != null);
+    if (names == NOT_REMEMBERED) {
+      return null;
+    }
+    List<Object> key = new ArrayList<>(names.size() + 3);
+    key.add(inputVariable != null);
+    key.add(expression);
+    if (inputVariable != null) {
+      key.add(inputVariable);
+      key.add(value(variables, inputVariable));
+    }
+    for (String name : names) {
+      key.add(value(variables, name));
+    }
+    return key.contains(null) ? null : key;
+  }
+
+  /** The variable's value as a key: a null value is its own key; an absent variable or a value not plain is none (null). */
+  private static Object value(VariableContext variables, String name) {
+    return variables.containsVariable(name) ? plain(variables.resolve(name)) : null;
+  }
+
+  private Object remember(List<Object> key, Supplier<Object> evaluation) {
     Object known = remembered.get(key);
     if (known != null) {
       return known == NULL_RESULT ? null : known;
@@ -123,22 +147,47 @@ public final class RememberingFeelEngine implements FeelEngine {
   }
 
   /**
-   * Whether FEEL can read nothing but literals in {@code text}: outside string literals only digits,
-   * operators, brackets, spaces, {@code true}, {@code false}, {@code null}, the negation
-   * {@code not(…)}, no comment (a comment could hide a name between two quotes), and in unary tests
-   * the input {@code ?}.
+   * The variables {@code text} reads, when FEEL can read nothing else in it (see the class comment);
+   * {@link #NOT_REMEMBERED} otherwise.
    */
-  private boolean literalOnly(String text, boolean unaryTests) {
-    if (literalOnly.size() >= MAX_REMEMBERED) {
-      literalOnly.clear();
+  private List<String> namesRead(String text, boolean unaryTests) {
+    if (namesRead.size() >= MAX_REMEMBERED) {
+      namesRead.clear();
     }
-    return literalOnly.computeIfAbsent((unaryTests ? "?" : "=") + text, key -> {
+    return namesRead.computeIfAbsent((unaryTests ? "?" : "=") + text, k -> {
       String outsideStrings = STRING_LITERAL.matcher(text).replaceAll(" ");
       if (outsideStrings.indexOf('"') >= 0 || COMMENT.matcher(outsideStrings).find()) {
-        return false;
+        return NOT_REMEMBERED;
       }
-      return (unaryTests ? LITERAL_SYMBOLS_OR_INPUT : LITERAL_SYMBOLS)
-          .matcher(KEYWORD.matcher(outsideStrings).replaceAll(" ")).matches();
+      List<String> names = new ArrayList<>();
+      StringBuilder symbols = new StringBuilder();
+      Matcher name = NAME.matcher(outsideStrings);
+      int last = 0;
+      while (name.find()) {
+        symbols.append(outsideStrings, last, name.start()).append(' ');
+        last = name.end();
+        int next = name.end();
+        while (next < outsideStrings.length() && outsideStrings.charAt(next) == ' ') {
+          next++;
+        }
+        char following = next < outsideStrings.length() ? outsideStrings.charAt(next) : ' ';
+        char preceding = name.start() > 0 ? outsideStrings.charAt(name.start() - 1) : ' ';
+        if (following == '.' || preceding == '.' || Character.isDigit(preceding)) {
+          return NOT_REMEMBERED; // a path, or a name glued to a number
+        }
+        if (following == '(') {
+          if (name.group().equals("not")) {
+            continue; // the negation
+          }
+          return NOT_REMEMBERED; // a function
+        }
+        if (!WORDS.contains(name.group()) && !names.contains(name.group())) {
+          names.add(name.group());
+        }
+      }
+      symbols.append(outsideStrings.substring(last));
+      boolean literal = (unaryTests ? LITERAL_SYMBOLS_OR_INPUT : LITERAL_SYMBOLS).matcher(symbols).matches();
+      return literal ? List.copyOf(names) : NOT_REMEMBERED;
     });
   }
 

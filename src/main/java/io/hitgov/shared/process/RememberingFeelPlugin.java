@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gives the process engine's DMN engine (business rule tasks, {@code DecisionService}) the
- * {@link RememberingFeelEngine}: Camunda's FEEL, remembering the answers that can depend on one
- * value only. Risk scoring, change routing and the readiness checks evaluate their tables with the
+ * {@link RememberingFeelEngine}: Camunda's FEEL, remembering the answers that can depend only on
+ * the values of the variables an expression names. Risk scoring, change routing and the readiness checks evaluate their tables with the
  * same few values over and over. {@code hitgov.engine.feel-memory=false} turns it off (the
  * benchmark's untuned target measures the difference).
  */
