@@ -94,16 +94,15 @@ class ChangeFormDisplay {
     if (project == null) {
       return values;
     }
-    List<ChangeRequest> approved = repository.ofProject(projectId).stream()
-        .filter(cr -> ChangeRequestProcess.Values.APPROVED.equals(cr.outcome()) && cr.costImpact() != 0).toList();
-    long approvedCost = approved.stream().mapToLong(ChangeRequest::costImpact).sum();
+    ChangeRepository.ApprovedCost approved = repository.approvedCost(projectId);
+    long approvedCost = approved.total();
     long contingency = project.baselineBudget() * properties.contingencyPercent() / 100;
     values.put("budgetText", Readable.money(project.budget()) + " (baseline " + Readable.money(project.baselineBudget())
         + ")");
     values.put("contingencyText", Readable.money(contingency - Math.max(0, approvedCost)) + " of "
         + Readable.money(contingency) + " (" + properties.contingencyPercent() + " % of the baseline budget)");
-    values.put("approvedChangesText", approved.isEmpty() ? "none yet"
-        : approved.size() + (approved.size() == 1 ? " change, " : " changes, ") + Readable.money(approvedCost));
+    values.put("approvedChangesText", approved.count() == 0 ? "none yet"
+        : approved.count() + (approved.count() == 1 ? " change, " : " changes, ") + Readable.money(approvedCost));
     return values;
   }
 

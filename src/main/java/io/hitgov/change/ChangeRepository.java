@@ -112,6 +112,16 @@ class ChangeRepository {
     return find(id).orElseThrow(() -> new IllegalStateException("No change request " + id));
   }
 
+  /** The project's approved changes with a cost impact: how many, and their costs summed (signed). */
+  record ApprovedCost(long count, long total) {}
+
+  ApprovedCost approvedCost(String projectId) {
+    return jdbc.sql("select count(*) as count, coalesce(sum(cost_impact), 0) as total from change_request "
+            + "where project_id = ? and outcome = ? and cost_impact <> 0")
+        .params(projectId, ChangeRequestProcess.Values.APPROVED).query((rs, i) -> new ApprovedCost(rs.getLong("count"),
+            rs.getLong("total"))).single();
+  }
+
   public List<ChangeRequest> ofProject(String projectId) {
     return jdbc.sql("select * from change_request where project_id = ? order by raised_at, change_request_id")
         .param(projectId).query(ChangeRequest.class).list();

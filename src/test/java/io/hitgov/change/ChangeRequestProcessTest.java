@@ -158,6 +158,23 @@ class ChangeRequestProcessTest {
   }
 
   @Test
+  void the_next_change_shows_the_changes_approved_so_far_and_the_contingency_left() {
+    project("PRJ-CR-CONT", farGoLive());
+    ProcessInstance first = raise(change("PRJ-CR-CONT", "NORMAL", 30_000, 0));
+    assess(first, "LOW", "NONE");
+    approveAll(first);
+    ProcessInstance free = raise(change("PRJ-CR-CONT", "NORMAL", 0, 2));
+    assess(free, "LOW", "NONE");
+    approveAll(free);
+    ProcessInstance next = raise(change("PRJ-CR-CONT", "NORMAL", 5_000, 0));
+    Map<String, Object> shown = processEngine.getTaskService()
+        .getVariablesLocal(engine.task(next.getId(), ASSESS).getId());
+    assertThat(shown).as("an approved change without cost impact is not counted")
+        .containsEntry("approvedChangesText", "1 change, 30,000 USD")
+        .containsEntry("contingencyText", "170,000 USD of 200,000 USD (10 % of the baseline budget)");
+  }
+
+  @Test
   void a_standard_change_is_pre_authorized_and_moves_no_baseline() {
     project("PRJ-CR-STD", farGoLive());
     Map<String, Object> change = change("PRJ-CR-STD", "STANDARD", 0, 0);

@@ -144,11 +144,20 @@ public class Readable {
     return processKey.equals(processKey(task));
   }
 
-  /** The key of the task's process definition (from the engine's definition cache); null for a standalone task. */
+  /**
+   * The key of the task's process definition (from the engine's definition cache, without a nested
+   * command and its authorization check when the task is the engine's own); null for a standalone task.
+   */
   public static String processKey(DelegateTask task) {
     String definitionId = task.getProcessDefinitionId();
-    return definitionId == null ? null
-        : task.getProcessEngineServices().getRepositoryService().getProcessDefinition(definitionId).getKey();
+    if (definitionId == null) {
+      return null;
+    }
+    if (task instanceof org.camunda.bpm.engine.impl.persistence.entity.TaskEntity entity
+        && org.camunda.bpm.engine.impl.context.Context.getCommandContext() != null) {
+      return entity.getProcessDefinition().getKey();
+    }
+    return task.getProcessEngineServices().getRepositoryService().getProcessDefinition(definitionId).getKey();
   }
 
   /**

@@ -20,6 +20,8 @@ import org.springframework.util.ClassUtils;
 public class CallableBeans implements ExpressionRules.Beans {
 
   private final ApplicationContext context;
+  /** The processes each bean serves: beans and their annotations do not change while the context runs. */
+  private final Map<String, Set<String>> served = new java.util.concurrent.ConcurrentHashMap<>();
 
   public CallableBeans(ApplicationContext context) {
     this.context = context;
@@ -37,11 +39,18 @@ public class CallableBeans implements ExpressionRules.Beans {
 
   @Override
   public Set<String> servedProcesses(String name) {
+    Set<String> known = served.get(name);
+    if (known != null) {
+      return known;
+    }
     if (!context.containsBean(name)) {
-      return Set.of();
+      return Set.of(); // not remembered: a model may name anything
     }
     ModelCallable callable = context.findAnnotationOnBean(name, ModelCallable.class);
-    return callable == null ? Set.of() : new TreeSet<>(Arrays.asList(callable.processes()));
+    Set<String> processes = callable == null ? Set.of()
+        : java.util.Collections.unmodifiableSet(new TreeSet<>(Arrays.asList(callable.processes())));
+    served.put(name, processes);
+    return processes;
   }
 
   /** The process keys served by a bean instance, or empty when it is not {@code @ModelCallable}. */
