@@ -169,7 +169,7 @@ class ChangeRequestProcessTest {
     ProcessInstance next = raise(change("PRJ-CR-CONT", "NORMAL", 5_000, 0));
     Map<String, Object> shown = processEngine.getTaskService()
         .getVariablesLocal(engine.task(next.getId(), ASSESS).getId());
-    assertThat(shown).as("an approved change without cost impact is not counted")
+    Assertions.assertThat(shown).as("an approved change without cost impact is not counted")
         .containsEntry("approvedChangesText", "1 change, 30,000 USD")
         .containsEntry("contingencyText", "170,000 USD of 200,000 USD (10 % of the baseline budget)");
   }
