@@ -7,7 +7,6 @@ import com.samskivert.mustache.Template;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.io.Resource;
@@ -49,7 +48,7 @@ public class MailTemplates {
     return Mustache.compiler().escapeHTML(html).defaultValue("").withCollector(new BasicCollector() {
       @Override
       public <K, V> Map<K, V> createFetcherCache() {
-        return new HashMap<>();
+        return new ConcurrentHashMap<>(); // compiled templates are shared by the job threads
       }
     });
   }

@@ -3,7 +3,6 @@ package io.hitgov.notification;
 import io.hitgov.notification.NotificationRepository.Notification;
 import io.hitgov.shared.process.EngineClock;
 import io.hitgov.shared.process.ModelCallable;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,16 +17,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The send step of {@code NotificationDeliveryProcess} ({@code ${sendNotificationDelegate}}): sends
- * the e-mails of its batch (those one transaction queued) that are not sent yet. When all go out,
- * they are marked sent with the job's own commit. When one fails, the mails that did go out are
- * marked sent and each failure recorded on its row (attempts, the server's answer) in a transaction
- * of their own, and the failure is thrown, so the job retries only the mails still unsent and at
- * the end leaves its incident; a mail already sent is not sent twice.
+ * the e-mails of its batch (those one transaction queued, at most
+ * {@value NotificationService#MAX_BATCH}) that are not sent yet. Each mail the server accepted is
+ * marked sent at once in a transaction of its own, so neither a later failure, nor the job's
+ * retry, nor a second run after an expired job lock sends it again; each failure is recorded on its
+ * row (attempts, the server's answer). After {@value #FAILURES_BEFORE_GIVING_UP} failures in a row
+ * (the server is down) the rest wait for the retry. Any failure is thrown at the end, so the job
+ * retries only the mails still unsent (those never tried first) and at the end leaves its incident.
  */
 @Component("sendNotificationDelegate")
 @ModelCallable(processes = NotificationDeliveryProcess.KEY)
 class NotificationDelivery implements JavaDelegate {
 
+  static final int FAILURES_BEFORE_GIVING_UP = 2;
   private static final Logger LOG = LoggerFactory.getLogger(NotificationDelivery.class);
 
   private final NotificationRepository repository;
@@ -45,31 +47,44 @@ class NotificationDelivery implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String batch = (String) execution.getVariable(NotificationDeliveryProcess.Variables.NOTIFICATION_ID);
     List<Notification> unsent = repository.unsentOfBatch(batch);
-    List<String> sent = new ArrayList<>();
     Map<String, String> failed = new LinkedHashMap<>();
-    unsent.forEach(n -> send(n, sent, failed));
-    if (failed.isEmpty()) {
-      repository.sent(sent, EngineClock.now());
-      return;
+    int inARow = 0;
+    for (Notification n : unsent) {
+      String failure = send(n);
+      if (failure != null) {
+        failed.put(n.notificationId(), failure);
+      }
+      inARow = failure == null ? 0 : inARow + 1;
+      if (inARow == FAILURES_BEFORE_GIVING_UP) {
+        break;
+      }
     }
-    ownTransaction.executeWithoutResult(status -> {
-      repository.sent(sent, EngineClock.now());
-      failed.forEach(repository::failed);
-    });
-    String first = failed.values().iterator().next();
-    throw new SmtpMailer.MailDeliveryException(failed.size() == 1 && unsent.size() == 1 ? first
-        : failed.size() + " of " + unsent.size() + " e-mails not sent; first: " + first, null);
+    if (!failed.isEmpty()) {
+      String first = failed.values().iterator().next();
+      throw new SmtpMailer.MailDeliveryException(failed.size() == 1 && unsent.size() == 1 ? first
+          : failed.size() + " of " + unsent.size() + " e-mails not sent; first: " + first, null);
+    }
   }
 
-  /** Sends one mail, adding its id to {@code sent} or its failure to {@code failed}. */
-  private void send(Notification n, List<String> sent, Map<String, String> failed) {
+  /** Sends one mail and records the outcome on its row in its own transaction; the failure, or null. */
+  private String send(Notification n) {
+    String failure = null;
     try {
       mail.send(n.recipientAddress(), n.subject(), n.body(), n.contentType());
-      sent.add(n.notificationId());
       LOG.info("E-mail {} ({}) sent to {}: {}", n.notificationId(), n.kind(), n.recipientAddress(), n.subject());
-    } catch (SmtpMailer.MailDeliveryException e) {
-      failed.put(n.notificationId(), e.getMessage());
-      LOG.warn("E-mail {} ({}) to {} failed: {}", n.notificationId(), n.kind(), n.recipientAddress(), e.getMessage());
+    } catch (RuntimeException e) {
+      failure = e instanceof SmtpMailer.MailDeliveryException ? e.getMessage()
+          : "Mail to " + n.recipientAddress() + " not sent: " + e;
+      LOG.warn("E-mail {} ({}) to {} failed: {}", n.notificationId(), n.kind(), n.recipientAddress(), failure);
     }
+    String outcome = failure;
+    ownTransaction.executeWithoutResult(status -> {
+      if (outcome == null) {
+        repository.sent(n.notificationId(), EngineClock.now());
+      } else {
+        repository.failed(n.notificationId(), outcome);
+      }
+    });
+    return failure;
   }
 }

@@ -42,19 +42,19 @@ class NotificationRepository {
         .params(processInstanceId, notificationId).update();
   }
 
-  /** The e-mails of one batch not sent yet, in the order they were queued. */
+  /**
+   * The e-mails of one batch not sent yet: those never tried first, then in the order they were
+   * queued. A row queued by a release before batches (no {@code batch_id}) is the batch of its own id.
+   */
   java.util.List<Notification> unsentOfBatch(String batchId) {
-    return jdbc.sql("select * from notification where batch_id = ? and status <> 'SENT' order by queued_at, notification_id")
-        .param(batchId).query(NotificationRepository::row).list();
+    return jdbc.sql("select * from notification where (batch_id = ? or (batch_id is null and notification_id = ?)) "
+            + "and status <> 'SENT' order by attempts, queued_at, notification_id")
+        .params(batchId, batchId).query(NotificationRepository::row).list();
   }
 
-  /** Marks the e-mails sent, in one statement. */
-  void sent(java.util.Collection<String> notificationIds, OffsetDateTime at) {
-    if (notificationIds.isEmpty()) {
-      return;
-    }
-    jdbc.sql("update notification set status = 'SENT', sent_at = :at, attempts = attempts + 1, last_error = null "
-        + "where notification_id in (:ids)").param("at", at).param("ids", notificationIds).update();
+  void sent(String notificationId, OffsetDateTime at) {
+    jdbc.sql("update notification set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null "
+        + "where notification_id = ?").params(at, notificationId).update();
   }
 
   void failed(String notificationId, String error) {

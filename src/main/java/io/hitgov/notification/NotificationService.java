@@ -31,6 +31,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class NotificationService {
 
   private static final Logger LOG = LoggerFactory.getLogger(NotificationService.class);
+  /** At most this many mails share one delivery job (a larger batch starts a new one): its run stays short. */
+  static final int MAX_BATCH = 50;
 
   /** What a notification is about (the {@code kind} column). */
   public enum Kind { TASK_ASSIGNED, ESCALATION, STALLED_PROJECT, GATE_DECISION, DIGEST, STATUS_REPORT, PORTFOLIO_PACK }
@@ -145,7 +147,8 @@ public class NotificationService {
   private void store(Kind kind, String projectId, MailTemplates.Rendered mail, Recipient recipient) {
     String id = "NT-" + UUID.randomUUID();
     Batch batch = Batch.ofThisTransaction();
-    if (batch != null && batch.processInstanceId != null) {
+    if (batch != null && batch.processInstanceId != null && batch.size < MAX_BATCH) {
+      batch.size++;
       repository.insert(new NotificationRepository.Queued(id, batch.id, kind.name(), projectId, recipient.userId(),
           recipient.address().strip(), mail.subject(), mail.body(), mail.contentType(), EngineClock.now(),
           batch.processInstanceId));
@@ -170,9 +173,11 @@ public class NotificationService {
   static final class Batch implements TransactionSynchronization {
     private String id;
     private String processInstanceId;
+    private int size;
 
     static Batch ofThisTransaction() {
-      if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      if (!TransactionSynchronizationManager.isSynchronizationActive()
+          || !TransactionSynchronizationManager.isActualTransactionActive()) {
         return null;
       }
       for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
@@ -188,6 +193,7 @@ public class NotificationService {
     void started(String batchId, String deliveryProcessInstanceId) {
       this.id = batchId;
       this.processInstanceId = deliveryProcessInstanceId;
+      this.size = 1;
     }
   }
 

@@ -126,6 +126,26 @@ class RememberingFeelEngineTest {
         "not", phases[random.nextInt(phases.length)]));
   }
 
+  @Test
+  void a_long_text_in_a_rule_is_answered_as_the_plain_engine_answers_it() {
+    String text = "a".repeat(20_000);
+    String table = """
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="l" name="l" namespace="t">
+          <decision id="long" name="long">
+            <decisionTable id="t" hitPolicy="COLLECT">
+              <input id="i1"><inputExpression id="e1" typeRef="string"><text>phase</text></inputExpression></input>
+              <output id="o" name="finding" typeRef="string" />
+              <rule id="r1"><inputEntry id="a1"><text>"TEXT"</text></inputEntry>
+                <outputEntry id="x1"><text>"TEXT"</text></outputEntry></rule>
+              <rule id="r2"><inputEntry id="b1"><text>"P1"</text></inputEntry>
+                <outputEntry id="y1"><text>string length("TEXT")</text></outputEntry></rule>
+            </decisionTable>
+          </decision>
+        </definitions>""".replace("TEXT", text);
+    String[] phases = {"P1", "P2", text};
+    assertSameAnswers(table, "long", 20, random -> Map.of("phase", phases[random.nextInt(phases.length)]));
+  }
+
   /** Both engines, the same table, {@code runs} random projects: the same findings (or the same failure) each time. */
   private void assertSameAnswers(String table, String decisionKey, int runs,
       java.util.function.Function<Random, Map<String, Object>> projects) {

@@ -46,7 +46,8 @@ public final class RememberingFeelEngine implements FeelEngine {
   static final int MAX_KEY_TEXT = 200;
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+  /** A string literal; possessive, so a long text does not recurse in the regex engine. */
+  private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]++|\\\\.)*+\"");
   private static final Pattern LITERAL_SYMBOLS = Pattern.compile("[ 0-9.,\\[\\]()<>=!+*/-]*");
   private static final Pattern LITERAL_SYMBOLS_OR_INPUT = Pattern.compile("[ 0-9.,\\[\\]()<>=!+*/?-]*");
   /** FEEL reads these as comments, which may hide a name between two quotes. */
