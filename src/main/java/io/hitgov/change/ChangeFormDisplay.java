@@ -2,7 +2,6 @@ package io.hitgov.change;
 
 import static io.hitgov.change.ChangeRequestProcess.Variables.*;
 
-import io.hitgov.change.ChangeRecords.ChangeRequest;
 import io.hitgov.change.ChangeRequestProcess.Elements;
 import io.hitgov.lifecycle.ProjectBaselines;
 import io.hitgov.shared.process.Readable;

@@ -1,6 +1,7 @@
 package io.hitgov.notification;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -46,7 +47,7 @@ class NotificationRepository {
    * The e-mails of one batch not sent yet: those never tried first, then in the order they were
    * queued. A row queued by a release before batches (no {@code batch_id}) is the batch of its own id.
    */
-  java.util.List<Notification> unsentOfBatch(String batchId) {
+  List<Notification> unsentOfBatch(String batchId) {
     return jdbc.sql("select * from notification where (batch_id = ? or (batch_id is null and notification_id = ?)) "
             + "and status <> 'SENT' order by attempts, queued_at, notification_id")
         .params(batchId, batchId).query(NotificationRepository::row).list();

@@ -147,14 +147,13 @@ public class NotificationService {
   private void store(Kind kind, String projectId, MailTemplates.Rendered mail, Recipient recipient) {
     String id = "NT-" + UUID.randomUUID();
     Batch batch = Batch.ofThisTransaction();
-    if (batch != null && batch.processInstanceId != null && batch.size < MAX_BATCH) {
+    boolean joins = batch != null && batch.processInstanceId != null && batch.size < MAX_BATCH;
+    repository.insert(new NotificationRepository.Queued(id, joins ? batch.id : id, kind.name(), projectId,
+        recipient.userId(), recipient.address().strip(), mail.subject(), mail.body(), mail.contentType(),
+        EngineClock.now(), joins ? batch.processInstanceId : null));
+    if (joins) {
       batch.size++;
-      repository.insert(new NotificationRepository.Queued(id, batch.id, kind.name(), projectId, recipient.userId(),
-          recipient.address().strip(), mail.subject(), mail.body(), mail.contentType(), EngineClock.now(),
-          batch.processInstanceId));
     } else {
-      repository.insert(new NotificationRepository.Queued(id, id, kind.name(), projectId, recipient.userId(),
-          recipient.address().strip(), mail.subject(), mail.body(), mail.contentType(), EngineClock.now(), null));
       String processInstanceId = startDelivery(id);
       repository.processStarted(id, processInstanceId);
       if (batch != null) {

@@ -295,6 +295,36 @@ class NotificationMailTest extends SmtpServerTest {
     }
   }
 
+  @Test
+  @Order(7)
+  void a_transaction_queuing_more_than_fifty_mails_gets_a_second_delivery_job_and_every_mail_goes_out() throws Exception {
+    SMTP.purgeEmailFromAllMailboxes();
+    List<String> bulk = new java.util.ArrayList<>();
+    for (int i = 0; i < NotificationService.MAX_BATCH; i++) {
+      String id = "mailbulk" + i;
+      var user = identityService.newUser(id);
+      user.setFirstName("Bulk");
+      user.setLastName("Member " + i);
+      user.setEmail(id + "@demo.hitgov.invalid");
+      identityService.saveUser(user);
+      identityService.createMembership(id, "pmo");
+      bulk.add(id);
+    }
+    try {
+      runtimeService.createIncident("staleProject", waitingExecution(), "A2", "no activity for 16 business days");
+      assertThat(deliveryJobs()).as("more than %s mails in one transaction: two batches", NotificationService.MAX_BATCH)
+          .hasSize(2);
+      assertThat(deliver()).isEqualTo(2);
+      assertThat(recipients(received())).hasSize(NotificationService.MAX_BATCH + 3)
+          .contains("mailbulk0@demo.hitgov.invalid", "paula@demo.hitgov.invalid", "maria@demo.hitgov.invalid");
+    } finally {
+      for (String id : bulk) {
+        identityService.deleteMembership(id, "pmo");
+        identityService.deleteUser(id);
+      }
+    }
+  }
+
   /** The lifecycle's execution waiting in an activity (its phase or gate call), where the watch raises incidents. */
   String waitingExecution() {
     for (var child : runtimeService.getActivityInstance(lifecycle.getId()).getChildActivityInstances()) {

@@ -13,7 +13,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
@@ -153,8 +155,7 @@ public class Readable {
     if (definitionId == null) {
       return null;
     }
-    if (task instanceof org.camunda.bpm.engine.impl.persistence.entity.TaskEntity entity
-        && org.camunda.bpm.engine.impl.context.Context.getCommandContext() != null) {
+    if (task instanceof TaskEntity entity && Context.getCommandContext() != null) {
       return entity.getProcessDefinition().getKey();
     }
     return task.getProcessEngineServices().getRepositoryService().getProcessDefinition(definitionId).getKey();
