@@ -10,6 +10,10 @@ import io.hitgov.support.HitgovSpringTest;
 import io.hitgov.support.Http;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -167,18 +171,59 @@ class AuditChainTest {
     List<HikariDataSource> pools = new ArrayList<>();
     try {
       for (int n = 0; n < 2; n++) {
-        HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(dataSource.unwrap(HikariDataSource.class).getJdbcUrl());
-        pool.setUsername("sa");
-        pool.setPassword("");
-        pool.setMaximumPoolSize(4);
-        pools.add(pool);
+        pools.add(pool(4));
       }
       AuditRace.run(List.of(pools.get(0), pools.get(1)), riskId, 4, 15);
     } finally {
       pools.forEach(HikariDataSource::close);
     }
     assertLinear("project:EHR-AUD-4", riskId, 2 * 4 * 15);
+  }
+
+  @Test
+  void an_open_transaction_does_not_hold_its_projects_chain_until_it_commits() throws Exception {
+    String riskId = raiseRisk("EHR-AUD-5");
+    List<HikariDataSource> pools = new ArrayList<>();
+    CountDownLatch appended = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    try {
+      for (int n = 0; n < 2; n++) {
+        pools.add(pool(2));
+      }
+      Future<?> held = AuditRace.appendAndHold(pools.get(0), riskId, "held open", appended, release);
+      assertThat(appended.await(30, TimeUnit.SECONDS)).isTrue();
+      // the held transaction has appended and not committed: another node's append to the same chain goes through
+      CompletableFuture<Void> other = CompletableFuture.runAsync(() -> AuditRace.append(pools.get(1), riskId,
+          "committed first"));
+      try {
+        other.get(30, TimeUnit.SECONDS);
+      } finally {
+        release.countDown();
+      }
+      held.get(30, TimeUnit.SECONDS);
+    } finally {
+      release.countDown();
+      pools.forEach(HikariDataSource::close);
+    }
+    // chained in the order of the commits: the held row after the one committed while it was open
+    assertThat(seqOfEvent(riskId, "committed first")).isLessThan(seqOfEvent(riskId, "held open"));
+    assertLinear("project:EHR-AUD-5", riskId, 2);
+  }
+
+  /** A second connection pool on the test database, as another node has it. */
+  private HikariDataSource pool(int size) throws java.sql.SQLException {
+    HikariDataSource pool = new HikariDataSource();
+    pool.setJdbcUrl(dataSource.unwrap(HikariDataSource.class).getJdbcUrl());
+    pool.setUsername("sa");
+    pool.setPassword("");
+    pool.setMaximumPoolSize(size);
+    return pool;
+  }
+
+  private long seqOfEvent(String riskId, String details) {
+    return jdbc.sql("select e.seq from audit_chain_entry e join risk_event r on e.table_name = 'risk_event'"
+        + " and e.row_id = cast(r.id as varchar(200)) where r.risk_id = ? and r.details = ?")
+        .params(riskId, details).query(Long.class).single();
   }
 
   /** The project's own records in its chain (its registration), besides the risk's. */

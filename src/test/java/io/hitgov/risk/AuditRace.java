@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Two HITGov "nodes" appending to one project's audit chain at once: each node is the risk
@@ -23,6 +25,36 @@ public final class AuditRace {
   /** A node's risk repository on {@code pool}. */
   private static RiskRepository node(DataSource pool) {
     return new RiskRepository(new org.springframework.jdbc.core.JdbcTemplate(pool), AuditChain.on(pool));
+  }
+
+  /**
+   * On {@code pool}'s node, appends one event of {@code riskId} (details {@code details}) inside a
+   * transaction that stays open, counting down {@code appended}, until {@code release} is counted down.
+   */
+  public static Future<?> appendAndHold(DataSource pool, String riskId, String details, CountDownLatch appended,
+      CountDownLatch release) {
+    RiskRepository node = node(pool);
+    TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(pool));
+    ExecutorService holder = Executors.newSingleThreadExecutor();
+    try {
+      return holder.submit(() -> transaction.executeWithoutResult(status -> {
+        node.insertEvent(new NewRiskEvent(riskId, OffsetDateTime.now(), "holder", "REVIEWED", null, null, null, details));
+        appended.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      }));
+    } finally {
+      holder.shutdown();
+    }
+  }
+
+  /** Appends one event of {@code riskId} on {@code pool}'s node in a transaction of its own. */
+  public static void append(DataSource pool, String riskId, String details) {
+    node(pool).insertEvent(new NewRiskEvent(riskId, OffsetDateTime.now(), "other", "REVIEWED", null, null, null, details));
   }
 
   /** Runs {@code threadsPerNode} threads on each pool's node, each appending {@code rowsPerThread} events of {@code riskId}. */

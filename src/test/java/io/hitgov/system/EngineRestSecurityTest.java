@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hitgov.support.HitgovSpringTest;
 import io.hitgov.support.Http;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -107,6 +108,38 @@ class EngineRestSecurityTest {
     });
     assertThat(http.as("paula").get("/api/models").json().get("models").toString())
         .as("each active model names the release that deployed it").contains("\"appVersion\":\"" + release + "\"");
+  }
+
+  @Test
+  void a_submission_shows_each_resource_against_the_latest_deployed_one() throws Exception {
+    assertThat(deployFixtureAs("admin").status()).as("the fixture deployed as it is").isEqualTo(200);
+    Path dir = Files.createTempDirectory("edited-smoke");
+    String bpmn = Files.readString(FIXTURES.resolve("processes/SmokeApprovalProcess.bpmn"));
+    String edited = bpmn.replaceFirst("name=\"([^\"]*)\"", "name=\"$1 (edited)\"");
+    assertThat(edited).isNotEqualTo(bpmn);
+    Files.writeString(dir.resolve("SmokeApprovalProcess.bpmn"), edited);
+    Files.writeString(dir.resolve("SmokeApprovalForm.form"),
+        Files.readString(FIXTURES.resolve("forms/SmokeApprovalForm.form")));
+    Files.writeString(dir.resolve("SmokeApprovalNotes.form"),
+        Files.readString(FIXTURES.resolve("forms/SmokeApprovalForm.form")).replace("SmokeApprovalForm", "SmokeApprovalNotes"));
+    Http.Response response = http.as("peter").deploy("smoke-fixture", Map.of(
+        "SmokeApprovalProcess.bpmn", dir.resolve("SmokeApprovalProcess.bpmn"),
+        "SmokeApprovalForm.form", dir.resolve("SmokeApprovalForm.form"),
+        "SmokeApprovalNotes.form", dir.resolve("SmokeApprovalNotes.form")));
+    assertThat(response.status()).as(response.toString()).isEqualTo(409);
+    String pending = response.json().get("pendingDeploymentId").asText();
+
+    var submission = java.util.stream.StreamSupport.stream(
+            http.as("paula").get("/api/models/pending").json().spliterator(), false)
+        .filter(row -> row.get("id").asText().equals(pending)).findFirst().orElseThrow();
+    Map<String, String> summaries = new java.util.TreeMap<>();
+    submission.get("resources").forEach(r -> summaries.put(r.get("name").asText(), r.get("diffSummary").asText()));
+    assertThat(summaries).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "SmokeApprovalProcess.bpmn", "changed: +1 -1 lines",
+        "SmokeApprovalForm.form", "unchanged",
+        "SmokeApprovalNotes.form", "new resource"));
+    assertThat(http.as("paula").postJson("/api/models/pending/" + pending + "/reject", "{\"comment\":\"test only\"}")
+        .status()).isEqualTo(200);
   }
 
   @Test

@@ -1,16 +1,14 @@
 package io.hitgov.shared.audit;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import io.hitgov.shared.audit.ChainWriter.Pending;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -33,9 +31,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * projects append in parallel. Each entry ({@code audit_chain_entry}) holds the SHA-256 over the
  * row's canonical form ({@link CanonicalForm}) and the previous entry's hash.
  *
- * <p>Within one transaction the head is locked once per chain and kept in memory; {@link ChainWriter}
- * writes the transaction's entries and the head once, just before the commit (the row lock is held
- * throughout): five records cost 1 + 5 + 1 round trips instead of 25 (docs/performance.md).
+ * <p>Within a transaction the rows to chain are remembered as they are inserted (each as stored), and
+ * the head is locked only just before the commit: then the rows are chained in order, and
+ * {@link ChainWriter} writes the entries and the new head at once. The lock is held for those two
+ * round trips and the commit, not for the whole transaction, so operations on one project no longer
+ * wait for each other's engine work; chains are locked in the order of their keys, so two transactions
+ * appending to the same two chains cannot deadlock (docs/performance.md).
  *
  * <p>Repositories call {@link #insert} around their INSERT ({@link #writeOnce} around an UPDATE filling
  * a table's write-once part) after {@link #register registering} it; depends on nothing else of HITGov.
@@ -177,9 +178,6 @@ public class AuditChain {
   }
 
   private Head lockHead(String chainKey) {
-    if (chainKey == null || chainKey.isBlank() || chainKey.length() > 200) {
-      throw new IllegalArgumentException("Not a chain key: " + chainKey);
-    }
     Optional<Head> head = selectForUpdate(chainKey);
     if (head.isEmpty()) {
       try {
@@ -202,34 +200,22 @@ public class AuditChain {
         .optional();
   }
 
-  /** A chain this transaction has locked: its head as this transaction left it, and entries not yet written. */
-  static final class Pending {
-    Head head;
-    boolean headChanged;
-    final List<Object[]> entries = new ArrayList<>();
-
-    Pending(Head head) {
-      this.head = head;
-    }
-  }
-
-  /** The chains locked by the current transaction; flushed before its commit. */
+  /** The chains the current transaction appends to, by key (locked in this order); written before its commit. */
   private static final class Transactional {
-    final Map<String, Pending> chains = new LinkedHashMap<>();
+    final Map<String, Pending> chains = new TreeMap<>();
     boolean committing;
   }
 
-  /** The chain's head, locked: from this transaction's memory, or locked now (and remembered until the commit). */
+  /** This transaction's rows for the chain; outside a transaction (or while committing) a pending of its own. */
   private Pending pending(String chainKey) {
-    Transactional current = current();
-    Pending pending = current == null || current.committing ? null : current.chains.get(chainKey);
-    if (pending == null) {
-      pending = new Pending(lockHead(chainKey));
-      if (current != null && !current.committing) {
-        current.chains.put(chainKey, pending);
-      }
+    if (chainKey == null || chainKey.isBlank() || chainKey.length() > 200) {
+      throw new IllegalArgumentException("Not a chain key: " + chainKey);
     }
-    return pending;
+    Transactional current = current();
+    if (current == null || current.committing) {
+      return new ChainWriter.Pending(chainKey);
+    }
+    return current.chains.computeIfAbsent(chainKey, ChainWriter.Pending::new);
   }
 
   private Transactional current() {
@@ -266,9 +252,12 @@ public class AuditChain {
   }
 
   private void flush(Transactional current) {
-    for (Pending pending : current.chains.values()) {
-      writer.write(pending);
-    }
+    current.chains.values().forEach(this::write);
+  }
+
+  /** Locks the head (once per transaction), chains the remembered rows in order and writes them with the new head. */
+  private void write(Pending pending) {
+    writer.write(pending, this::lockHead);
   }
 
   private void append(Pending pending, AuditedTable table, String part, Object id) {
@@ -284,17 +273,10 @@ public class AuditChain {
   }
 
   private void chain(Pending pending, AuditedTable table, String part, CanonicalForm.Row row) {
-    Head head = pending.head;
-    long seq = head.seq() + 1;
-    Instant recordedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    String hash = CanonicalForm.hash(head.chainKey(), seq, head.hash(), table.name(), row.id(), part, recordedAt,
-        row.content().get(part));
-    OffsetDateTime at = recordedAt.atOffset(ZoneOffset.UTC);
-    pending.entries.add(new Object[] {head.chainKey(), seq, table.name(), row.id(), part, head.hash(), hash, at});
-    pending.head = new Head(head.chainKey(), seq, hash, at);
-    pending.headChanged = true;
-    if (current() == null || current().committing) {
-      writer.write(pending);
+    pending.rows.add(new ChainWriter.Unchained(table, part, row));
+    Transactional current = current();
+    if (current == null || current.committing || current.chains.get(pending.chainKey) != pending) {
+      write(pending);
     }
   }
 }

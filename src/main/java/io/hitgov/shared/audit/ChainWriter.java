@@ -1,15 +1,40 @@
 package io.hitgov.shared.audit;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Writes what a transaction appended to a chain: its entries and the chain's new head, before the
- * commit ({@link AuditChain} decides when).
+ * Chains and writes what a transaction appended to a chain: locks the head, hashes each remembered
+ * row onto it in order, and writes the entries and the chain's new head, before the commit
+ * ({@link AuditChain} decides when).
  */
 final class ChainWriter {
+
+  /** A row to chain: its table, the part and the part's content as stored when it was written. */
+  record Unchained(AuditedTable table, String part, CanonicalForm.Row row) {}
+
+  /**
+   * What a transaction appends to one chain: the rows not yet chained, and once the head is locked
+   * (just before the commit) the head as this transaction leaves it and the entries to write.
+   */
+  static final class Pending {
+    final String chainKey;
+    final List<Unchained> rows = new ArrayList<>();
+    AuditChain.Head head;
+    boolean headChanged;
+    final List<Object[]> entries = new ArrayList<>();
+
+    Pending(String chainKey) {
+      this.chainKey = chainKey;
+    }
+  }
 
   /** More entries than this (8 parameters each) go as a JDBC batch, far below PostgreSQL's 65,535 parameters. */
   private static final int MAX_ENTRIES_AT_ONCE = 1000;
@@ -23,7 +48,31 @@ final class ChainWriter {
     this.jdbc = jdbc;
   }
 
-  void write(AuditChain.Pending pending) {
+  /** Locks the head once ({@code lockHead}), chains the remembered rows in order, writes them and the new head. */
+  void write(Pending pending, Function<String, AuditChain.Head> lockHead) {
+    if (pending.rows.isEmpty()) {
+      return;
+    }
+    if (pending.head == null) {
+      pending.head = lockHead.apply(pending.chainKey);
+    }
+    for (Unchained unchained : pending.rows) {
+      AuditChain.Head head = pending.head;
+      long seq = head.seq() + 1;
+      Instant recordedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+      String hash = CanonicalForm.hash(head.chainKey(), seq, head.hash(), unchained.table().name(),
+          unchained.row().id(), unchained.part(), recordedAt, unchained.row().content().get(unchained.part()));
+      OffsetDateTime at = recordedAt.atOffset(ZoneOffset.UTC);
+      pending.entries.add(new Object[] {head.chainKey(), seq, unchained.table().name(), unchained.row().id(),
+          unchained.part(), head.hash(), hash, at});
+      pending.head = new AuditChain.Head(head.chainKey(), seq, hash, at);
+      pending.headChanged = true;
+    }
+    pending.rows.clear();
+    write(pending);
+  }
+
+  private void write(Pending pending) {
     if (!pending.entries.isEmpty() && pending.entries.size() <= MAX_ENTRIES_AT_ONCE && pending.headChanged
         && postgres()) {
       writeAtOnce(pending);
@@ -48,7 +97,7 @@ final class ChainWriter {
    * PostgreSQL: the entries and the new head in one statement (a data-modifying WITH), one round
    * trip instead of two.
    */
-  private void writeAtOnce(AuditChain.Pending pending) {
+  private void writeAtOnce(Pending pending) {
     StringBuilder sql = new StringBuilder("with entries as (insert into audit_chain_entry (chain_key, seq, table_name, "
         + "row_id, part, prev_hash, row_hash, recorded_at) values ");
     List<Object> params = new ArrayList<>();

@@ -3,7 +3,11 @@ package io.hitgov.system.identity;
 import static io.hitgov.shared.GovernanceGroup.*;
 
 import io.hitgov.shared.GovernanceGroup;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -12,6 +16,8 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seeds two demo users in every approver group (so four-eyes rules can be tried), all with the
@@ -58,17 +64,30 @@ public class DemoUsers implements InitializingBean {
 
   private final IdentityService identityService;
   private final SecurityProperties properties;
+  private final TransactionTemplate transaction;
 
-  public DemoUsers(IdentityService identityService, SecurityProperties properties) {
+  public DemoUsers(IdentityService identityService, SecurityProperties properties,
+      PlatformTransactionManager transactionManager) {
     this.identityService = identityService;
     this.properties = properties;
+    this.transaction = new TransactionTemplate(transactionManager);
   }
 
   @Override
   public void afterPropertiesSet() {
+    // one transaction and a query per group, not a commit and two queries per user
+    int created = transaction.execute(status -> createMissing());
+    LOG.warn("{} demo users present ({} created now) with the README's demo password: not for production",
+        USERS.size(), created);
+  }
+
+  private int createMissing() {
+    Set<String> existing = identityService.createUserQuery().userIdIn(USERS.stream().map(DemoUser::id)
+        .toArray(String[]::new)).list().stream().map(User::getId).collect(Collectors.toSet());
+    Map<String, Set<String>> members = new HashMap<>();
     int created = 0;
     for (DemoUser demo : USERS) {
-      if (identityService.createUserQuery().userId(demo.id()).count() == 0) {
+      if (!existing.contains(demo.id())) {
         User user = identityService.newUser(demo.id());
         user.setFirstName(demo.firstName());
         user.setLastName(demo.lastName());
@@ -77,11 +96,11 @@ public class DemoUsers implements InitializingBean {
         identityService.saveUser(user);
         created++;
       }
-      if (identityService.createUserQuery().userId(demo.id()).memberOfGroup(demo.group().id()).count() == 0) {
+      if (!members.computeIfAbsent(demo.group().id(), group -> identityService.createUserQuery().memberOfGroup(group)
+          .list().stream().map(User::getId).collect(Collectors.toSet())).contains(demo.id())) {
         identityService.createMembership(demo.id(), demo.group().id());
       }
     }
-    LOG.warn("{} demo users present ({} created now) with the README's demo password: not for production",
-        USERS.size(), created);
+    return created;
   }
 }

@@ -4,8 +4,11 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import io.hitgov.shared.GovernanceGroup;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -26,6 +29,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates the governance groups, their authorizations and the Tasklist filters at start-up,
@@ -57,14 +62,19 @@ public class IdentitySetup implements InitializingBean {
   private final FilterService filterService;
   private final TaskService taskService;
   private final SecurityProperties properties;
+  private final TransactionTemplate transaction;
+  /** The governance groups' grants, read once per set-up (by group, resource type and id), kept up to date by {@link #grant}. */
+  private Map<String, Authorization> grants = Map.of();
 
   public IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
-      FilterService filterService, TaskService taskService, SecurityProperties properties) {
+      FilterService filterService, TaskService taskService, SecurityProperties properties,
+      PlatformTransactionManager transactionManager) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.filterService = filterService;
     this.taskService = taskService;
     this.properties = properties;
+    this.transaction = new TransactionTemplate(transactionManager);
   }
 
   @Override
@@ -72,7 +82,8 @@ public class IdentitySetup implements InitializingBean {
     // Several nodes may start at once; a lost race on a unique key is retried against the winner's rows.
     for (int attempt = 1; ; attempt++) {
       try {
-        setUp();
+        // one transaction: one commit instead of one per group, grant and filter, and never half set up
+        transaction.executeWithoutResult(status -> setUp());
         return;
       } catch (ProcessEngineException e) {
         if (attempt == 3) {
@@ -84,9 +95,17 @@ public class IdentitySetup implements InitializingBean {
   }
 
   private void setUp() {
+    String[] groupIds = Arrays.stream(GovernanceGroup.values()).map(GovernanceGroup::id).toArray(String[]::new);
+    Set<String> existingGroups = identityService.createGroupQuery().groupIdIn(groupIds).list().stream()
+        .map(Group::getId).collect(Collectors.toSet());
     for (GovernanceGroup group : GovernanceGroup.values()) {
-      ensureGroup(group);
+      if (!existingGroups.contains(group.id())) {
+        createGroup(group);
+      }
     }
+    grants = new HashMap<>();
+    authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupIds).list()
+        .forEach(a -> grants.put(grantKey(a.getGroupId(), a.getResourceType(), a.getResourceId()), a));
     for (GovernanceGroup group : GovernanceGroup.approverGroups()) {
       grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       // Models are not data: every approver may read them (Tasklist shows a task's diagram), and a
@@ -100,6 +119,7 @@ public class IdentitySetup implements InitializingBean {
     grantPmo();
     grantOperators();
     ensureFilters();
+    grants = Map.of();
     LOG.info("Governance groups and authorizations in place: {}",
         Arrays.stream(GovernanceGroup.values()).map(GovernanceGroup::id).toList());
   }
@@ -210,17 +230,13 @@ public class IdentitySetup implements InitializingBean {
   }
 
   private void revokeWildcard(String groupId, Resource resource) {
-    Authorization wildcard = authorizationService.createAuthorizationQuery().groupIdIn(groupId)
-        .resourceType(resource).resourceId("*").authorizationType(AUTH_TYPE_GRANT).singleResult();
+    Authorization wildcard = grants.remove(grantKey(groupId, resource.resourceType(), "*"));
     if (wildcard != null) {
       authorizationService.deleteAuthorization(wildcard.getId());
     }
   }
 
-  private void ensureGroup(GovernanceGroup governanceGroup) {
-    if (identityService.createGroupQuery().groupId(governanceGroup.id()).count() > 0) {
-      return;
-    }
+  private void createGroup(GovernanceGroup governanceGroup) {
     Group group = identityService.newGroup(governanceGroup.id());
     group.setName(governanceGroup.displayName());
     group.setType(governanceGroup == GovernanceGroup.OPERATORS ? "SYSTEM" : "WORKFLOW");
@@ -232,12 +248,7 @@ public class IdentitySetup implements InitializingBean {
   }
 
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizationService.createAuthorizationQuery()
-        .groupIdIn(groupId)
-        .resourceType(resource)
-        .resourceId(resourceId)
-        .authorizationType(AUTH_TYPE_GRANT)
-        .singleResult();
+    Authorization authorization = grants.get(grantKey(groupId, resource.resourceType(), resourceId));
     if (authorization == null) {
       authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
       authorization.setGroupId(groupId);
@@ -252,7 +263,12 @@ public class IdentitySetup implements InitializingBean {
       }
     }
     if (changed) {
-      authorizationService.saveAuthorization(authorization);
+      grants.put(grantKey(groupId, resource.resourceType(), resourceId),
+          authorizationService.saveAuthorization(authorization));
     }
+  }
+
+  private static String grantKey(String groupId, int resourceType, String resourceId) {
+    return groupId + '\n' + resourceType + '\n' + resourceId;
   }
 }
