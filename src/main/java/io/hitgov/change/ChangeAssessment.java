@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
@@ -29,14 +28,14 @@ public class ChangeAssessment {
   private final ChangeRepository repository;
   private final ChangeLog log;
   private final DecisionService decisionService;
-  private final RepositoryService repositoryService;
+  private final LatestRoutingDecision latestRouting;
 
   ChangeAssessment(ChangeRepository repository, ChangeLog log, DecisionService decisionService,
-      RepositoryService repositoryService) {
+      LatestRoutingDecision latestRouting) {
     this.repository = repository;
     this.log = log;
     this.decisionService = decisionService;
-    this.repositoryService = repositoryService;
+    this.latestRouting = latestRouting;
   }
 
   /** Records the assessment (400 naming each bad answer); the answers as one line for the approvers. */
@@ -57,7 +56,13 @@ public class ChangeAssessment {
 
   /** Evaluates ChangeRoutingDecision with everything known about the change. */
   public Routing route(String id, Map<String, Object> inputs) {
-    DmnDecisionResult result = decisionService.evaluateDecisionByKey(ChangeRequestProcess.ROUTING_DECISION)
+    // the latest version, evaluated by its id: the version recorded is the one that routed (and the
+    // engine finds it in its deployment cache instead of asking the database for the latest again)
+    DecisionDefinition definition = latestRouting.get();
+    if (definition == null) {
+      throw new IllegalStateException(ChangeRequestProcess.ROUTING_DECISION + " is not deployed");
+    }
+    DmnDecisionResult result = decisionService.evaluateDecisionById(definition.getId())
         .variables(Variables.fromMap(inputs)).evaluate();
     Set<String> rules = new LinkedHashSet<>();
     Set<String> groups = new LinkedHashSet<>();
@@ -77,11 +82,9 @@ public class ChangeAssessment {
     }
     String summary = byGroup.entrySet().stream().map(e -> "- " + e.getKey() + ": " + e.getValue())
         .collect(Collectors.joining("\n"));
-    DecisionDefinition definition = repositoryService.createDecisionDefinitionQuery()
-        .decisionDefinitionKey(ChangeRequestProcess.ROUTING_DECISION).latestVersion().singleResult();
     repository.update(id, new Object[] {"routing", String.join(",", rules),
         "required_approvals", String.join(",", groups),
-        "routing_decision_version", definition == null ? null : definition.getVersion(), "status", "IN_APPROVAL"});
+        "routing_decision_version", definition.getVersion(), "status", "IN_APPROVAL"});
     log.event(id, null, "ROUTED", "rules " + rules + " -> " + groups);
     return new Routing(List.copyOf(rules), List.copyOf(groups), summary);
   }

@@ -33,13 +33,15 @@ class RoutingReasons {
   private static final ThreadLocal<List<String>> MATCHED = new ThreadLocal<>();
 
   private final RepositoryService repositoryService;
+  private final LatestRoutingDecision latestRouting;
   private final DmnEngine engine;
   private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
 
   private record Parsed(DmnDecision decision, DmnModelInstance model) {}
 
-  RoutingReasons(RepositoryService repositoryService) {
+  RoutingReasons(RepositoryService repositoryService, LatestRoutingDecision latestRouting) {
     this.repositoryService = repositoryService;
+    this.latestRouting = latestRouting;
     this.engine = RememberingFeelEngine.dmnEngineConfiguration()
         .customPostDecisionTableEvaluationListeners(List.of((DmnDecisionTableEvaluationEvent event) -> {
           List<String> matched = MATCHED.get();
@@ -55,8 +57,7 @@ class RoutingReasons {
    * its rule's meaning and the approving group's name.
    */
   String explain(Map<String, Object> inputs, String group) {
-    DecisionDefinition definition = repositoryService.createDecisionDefinitionQuery()
-        .decisionDefinitionKey(ChangeRequestProcess.ROUTING_DECISION).latestVersion().singleResult();
+    DecisionDefinition definition = latestRouting.get();
     if (definition == null) {
       return "—";
     }

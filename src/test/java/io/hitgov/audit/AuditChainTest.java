@@ -210,6 +210,18 @@ class AuditChainTest {
     assertLinear("project:EHR-AUD-5", riskId, 2);
   }
 
+  @Test
+  void a_nested_transaction_of_its_own_is_chained_when_it_commits_even_if_the_outer_one_fails() throws Exception {
+    String riskId = raiseRisk("EHR-AUD-6");
+    try (HikariDataSource pool = pool(3)) {
+      AuditRace.appendInsideAFailingTransaction(pool, riskId, "rolled back", "committed inside");
+    }
+    assertThat(jdbc.sql("select count(*) from risk_event where risk_id = ? and details = ?")
+        .params(riskId, "rolled back").query(Long.class).single()).isZero();
+    assertThat(seqOfEvent(riskId, "committed inside")).isPositive();
+    assertLinear("project:EHR-AUD-6", riskId, 1);
+  }
+
   /** A second connection pool on the test database, as another node has it. */
   private HikariDataSource pool(int size) throws java.sql.SQLException {
     HikariDataSource pool = new HikariDataSource();

@@ -52,6 +52,29 @@ public final class AuditRace {
     }
   }
 
+  /**
+   * In a transaction that appends one event (details {@code outerDetails}) and then fails, appends
+   * another ({@code innerDetails}) in a REQUIRES_NEW transaction of its own, which commits.
+   */
+  public static void appendInsideAFailingTransaction(DataSource pool, String riskId, String outerDetails,
+      String innerDetails) {
+    RiskRepository node = node(pool);
+    DataSourceTransactionManager manager = new DataSourceTransactionManager(pool);
+    TransactionTemplate inner = new TransactionTemplate(manager);
+    inner.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    try {
+      new TransactionTemplate(manager).executeWithoutResult(status -> {
+        node.insertEvent(new NewRiskEvent(riskId, OffsetDateTime.now(), "outer", "REVIEWED", null, null, null,
+            outerDetails));
+        inner.executeWithoutResult(s -> node.insertEvent(new NewRiskEvent(riskId, OffsetDateTime.now(), "inner",
+            "REVIEWED", null, null, null, innerDetails)));
+        throw new IllegalStateException("the outer transaction fails");
+      });
+    } catch (IllegalStateException expected) {
+      // rolled back, as intended
+    }
+  }
+
   /** Appends one event of {@code riskId} on {@code pool}'s node in a transaction of its own. */
   public static void append(DataSource pool, String riskId, String details) {
     node(pool).insertEvent(new NewRiskEvent(riskId, OffsetDateTime.now(), "other", "REVIEWED", null, null, null, details));

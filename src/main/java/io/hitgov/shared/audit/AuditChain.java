@@ -35,8 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the head is locked only just before the commit: then the rows are chained in order, and
  * {@link ChainWriter} writes the entries and the new head at once. The lock is held for those two
  * round trips and the commit, not for the whole transaction, so operations on one project no longer
- * wait for each other's engine work; chains are locked in the order of their keys, so two transactions
- * appending to the same two chains cannot deadlock (docs/performance.md).
+ * wait for each other's engine work; at the commit chains are locked in the order of their keys, so two
+ * transactions appending to the same two chains do not deadlock on them. A transaction of its own
+ * inside another ({@code REQUIRES_NEW}) chains its rows at its own commit (docs/security-audit.md).
  *
  * <p>Repositories call {@link #insert} around their INSERT ({@link #writeOnce} around an UPDATE filling
  * a table's write-once part) after {@link #register registering} it; depends on nothing else of HITGov.
@@ -232,6 +233,18 @@ public class AuditChain {
           AuditChain.this.flush(created);
           // anything appended after this point (another synchronization) is written at once
           created.committing = true;
+        }
+
+        // a REQUIRES_NEW (or NOT_SUPPORTED) scope inside this transaction appends on its own, not into this one
+        @Override
+        public void suspend() {
+          TransactionSynchronizationManager.unbindResourceIfPossible(AuditChain.this);
+        }
+
+        @Override
+        public void resume() {
+          TransactionSynchronizationManager.unbindResourceIfPossible(AuditChain.this);
+          TransactionSynchronizationManager.bindResource(AuditChain.this, created);
         }
 
         @Override

@@ -83,7 +83,13 @@ public class IdentitySetup implements InitializingBean {
     for (int attempt = 1; ; attempt++) {
       try {
         // one transaction: one commit instead of one per group, grant and filter, and never half set up
-        transaction.executeWithoutResult(status -> setUp());
+        try {
+          transaction.executeWithoutResult(status -> setUp());
+        } finally {
+          grants = Map.of();
+        }
+        LOG.info("Governance groups and authorizations in place: {}",
+            Arrays.stream(GovernanceGroup.values()).map(GovernanceGroup::id).toList());
         return;
       } catch (ProcessEngineException e) {
         if (attempt == 3) {
@@ -119,9 +125,6 @@ public class IdentitySetup implements InitializingBean {
     grantPmo();
     grantOperators();
     ensureFilters();
-    grants = Map.of();
-    LOG.info("Governance groups and authorizations in place: {}",
-        Arrays.stream(GovernanceGroup.values()).map(GovernanceGroup::id).toList());
   }
 
   private void grantProcessStarters() {
