@@ -56,7 +56,8 @@ final class ClusterNode implements AutoCloseable {
         "--POSTGRES_URL=" + jdbcUrl,
         "--POSTGRES_USER=" + user,
         "--POSTGRES_PASSWORD=",
-        "--HITGOV_DB_POOL_SIZE=14",
+        // at least twice the 8 job threads plus one (notification/ConnectionPoolCheck); two nodes stay far below 100
+        "--HITGOV_DB_POOL_SIZE=20",
         "--HITGOV_DB_POOL_MIN_IDLE=2",
         "--hitgov.cluster-test.node=" + name,
         "--hitgov.demo.data=false",

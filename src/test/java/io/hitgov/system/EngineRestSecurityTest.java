@@ -114,7 +114,14 @@ class EngineRestSecurityTest {
   void a_submission_shows_each_resource_against_the_latest_deployed_one() throws Exception {
     assertThat(deployFixtureAs("admin").status()).as("the fixture deployed as it is").isEqualTo(200);
     Path dir = Files.createTempDirectory("edited-smoke");
-    String bpmn = Files.readString(FIXTURES.resolve("processes/SmokeApprovalProcess.bpmn"));
+    // a second version, one line longer, deployed after it: the submission is compared with this one
+    String bpmn = Files.readString(FIXTURES.resolve("processes/SmokeApprovalProcess.bpmn")).stripTrailing()
+        + "\n<!-- second version -->\n";
+    Files.writeString(dir.resolve("SmokeApprovalProcess.bpmn"), bpmn);
+    Http.Response second = http.as("admin").deploy("smoke-fixture", Map.of(
+        "SmokeApprovalProcess.bpmn", dir.resolve("SmokeApprovalProcess.bpmn"),
+        "SmokeApprovalForm.form", FIXTURES.resolve("forms/SmokeApprovalForm.form")));
+    assertThat(second.status()).as(second.toString()).isEqualTo(200);
     String edited = bpmn.replaceFirst("name=\"([^\"]*)\"", "name=\"$1 (edited)\"");
     assertThat(edited).isNotEqualTo(bpmn);
     Files.writeString(dir.resolve("SmokeApprovalProcess.bpmn"), edited);
@@ -135,7 +142,7 @@ class EngineRestSecurityTest {
     Map<String, String> summaries = new java.util.TreeMap<>();
     submission.get("resources").forEach(r -> summaries.put(r.get("name").asText(), r.get("diffSummary").asText()));
     assertThat(summaries).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "SmokeApprovalProcess.bpmn", "changed: +1 -1 lines",
+        "SmokeApprovalProcess.bpmn", "changed: +1 -1 lines", // against the first version: +2 -1
         "SmokeApprovalForm.form", "unchanged",
         "SmokeApprovalNotes.form", "new resource"));
     assertThat(http.as("paula").postJson("/api/models/pending/" + pending + "/reject", "{\"comment\":\"test only\"}")
