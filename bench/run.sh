@@ -7,4 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -f bench/pom.xml -DskipTests package
+# HITGov runs as it ships (docs/operations.md#how-hitgov-starts): extracted, with its class-data-sharing archive
+docker/hitgov-layout.sh extract "$(ls target/hitgov-*.jar | head -1)" bench/target/hitgov-layout
+docker/hitgov-layout.sh archive bench/target/hitgov-layout
 exec java -cp "bench/agent/target/hitgov-bench-agent.jar" io.hitgov.bench.Bench --root=. "$@"

@@ -1,5 +1,6 @@
 package io.hitgov.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,16 @@ public final class Bench {
     this.root = Path.of(options.get("root")).toAbsolutePath().normalize();
   }
 
-  record Target(String name, Path jar, String main, List<String> extraArgs) {}
+  /**
+   * One application to measure. {@code layout}, when set, is the directory {@code docker/hitgov-layout.sh} made
+   * (extracted jar, explicit class path, class-data-sharing archive): the target then starts as HITGov ships;
+   * otherwise from its fat jar.
+   */
+  record Target(String name, Path jar, String main, List<String> extraArgs, Path layout) {
+    Target(String name, Path jar, String main, List<String> extraArgs) {
+      this(name, jar, main, extraArgs, null);
+    }
+  }
 
   void run() throws Exception {
     Path hitgovJar;
@@ -52,10 +62,12 @@ public final class Bench {
         new Target("baseline", root.resolve("bench/baseline/target/hitgov-bench-baseline.jar"),
             "io.hitgov.bench.baseline.BaselineApplication", List.of()),
         new Target("hitgov", hitgovJar, "io.hitgov.HitgovApplication",
-            List.of("--spring.profiles.active=postgres", "--hitgov.demo.data=false")));
+            List.of("--spring.profiles.active=postgres", "--hitgov.demo.data=false"),
+            root.resolve(options.getOrDefault("layout", "bench/target/hitgov-layout"))));
     if (options.containsKey("untuned")) {
-      // HITGov with the defaults for the keys HITGov tunes (engine, job executor, eventing, Hikari pool): the
-      // before of docs/performance.md; JDBC batching is Camunda's default in both
+      // HITGov with the defaults for the keys HITGov tunes (engine, job executor, eventing, Hikari pool) and from
+      // its fat jar (no class-data-sharing archive): the before of docs/performance.md; JDBC batching is
+      // Camunda's default in both
       targets = new ArrayList<>(targets);
       targets.add(new Target("hitgov-untuned", hitgovJar, "io.hitgov.HitgovApplication", List.of(
           "--spring.profiles.active=postgres", "--hitgov.demo.data=false",
@@ -98,12 +110,9 @@ public final class Bench {
     Path log = root.resolve("bench/target/" + target.name() + "-" + (rep + 1) + ".log");
     Files.createDirectories(log.getParent());
     try {
-      Path agentDir = root.resolve("bench/agent/target");
-      List<String> command = new ArrayList<>(List.of("java", "-Xms512m", "-Xmx2g",
-          "-Dloader.path=" + agentDir.resolve("hitgov-bench-agent.jar") + "," + agentDir.resolve("agent-lib"),
-          "-Dloader.main=" + target.main(), "-cp", target.jar().toString(),
-          "org.springframework.boot.loader.launch.PropertiesLauncher",
-          "--server.port=0", "--POSTGRES_URL=jdbc:postgresql://" + options.get("pg") + "/" + database,
+      List<String> command = new ArrayList<>(List.of("java", "-Xms512m", "-Xmx2g"));
+      command.addAll(launch(target));
+      command.addAll(List.of("--server.port=0", "--POSTGRES_URL=jdbc:postgresql://" + options.get("pg") + "/" + database,
           "--POSTGRES_USER=" + options.get("pguser"), "--POSTGRES_PASSWORD=",
           "--bench.target=" + target.name(), "--bench.out=" + out, "--bench.ops=" + options.get("ops"),
           "--bench.threads=" + options.get("threads"), "--bench.rate=" + options.get("rate"),
@@ -122,6 +131,27 @@ public final class Bench {
       psql("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
       Files.deleteIfExists(out);
     }
+  }
+
+  /** The JVM options, class path and main class that start {@code target} with the agent on its class path. */
+  List<String> launch(Target target) throws IOException {
+    Path agentDir = root.resolve("bench/agent/target");
+    if (target.layout() == null) {
+      return List.of("-Dloader.path=" + agentDir.resolve("hitgov-bench-agent.jar") + "," + agentDir.resolve("agent-lib"),
+          "-Dloader.main=" + target.main(), "-cp", target.jar().toString(),
+          "org.springframework.boot.loader.launch.PropertiesLauncher");
+    }
+    Path archive = target.layout().resolve("hitgov.jsa");
+    if (!Files.isRegularFile(archive)) {
+      throw new IllegalStateException("no " + archive + ": bench/run.sh builds it (docker/hitgov-layout.sh)");
+    }
+    // the archive's class path first and unchanged, the agent appended: the JVM maps the archive only then
+    StringBuilder classPath = new StringBuilder(Files.readString(target.layout().resolve("classpath.txt")).trim());
+    classPath.append(File.pathSeparator).append(agentDir.resolve("hitgov-bench-agent.jar"));
+    try (var libs = Files.list(agentDir.resolve("agent-lib"))) {
+      libs.sorted().forEach(lib -> classPath.append(File.pathSeparator).append(lib));
+    }
+    return List.of("-XX:SharedArchiveFile=" + archive, "-cp", classPath.toString(), target.main());
   }
 
   void psql(String sql) throws Exception {

@@ -1,5 +1,6 @@
 package io.hitgov.bench;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -67,6 +68,14 @@ final class Workloads {
     this.threads = env.getProperty("bench.threads", Integer.class, 4);
     results.put("target", env.getProperty("bench.target"));
     results.put("startup_ms", startupMillis);
+    results.put("app_class_archive", appClassArchive() ? 1 : 0);
+  }
+
+  /** Whether this JVM mapped an application class-data-sharing archive (the layout HITGov ships in). */
+  static boolean appClassArchive() {
+    HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+    return !hotSpot.getVMOption("SharedArchiveFile").getValue().isEmpty()
+        && Boolean.parseBoolean(hotSpot.getVMOption("UseSharedSpaces").getValue());
   }
 
   void runAll() throws Exception {
