@@ -1,5 +1,5 @@
-# Builds the HITGov fat jar from this repository and runs it on a JRE.
-# Camunda's webapps do not support layered/extracted jars (camunda-bpm-platform#4718): ship the plain jar.
+# Builds the HITGov fat jar from this repository and runs it on a JRE, as docs/operations.md#how-hitgov-starts
+# describes: extracted, with an explicit class path and a class-data-sharing archive made by the runtime's JVM.
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY .mvn .mvn
@@ -8,13 +8,19 @@ RUN ./mvnw -B -q dependency:go-offline
 COPY src src
 COPY processes processes
 COPY forms forms
-RUN ./mvnw -B -q -DskipTests package && cp target/hitgov-*.jar /hitgov.jar
+COPY docker/hitgov-layout.sh /hitgov-layout.sh
+RUN ./mvnw -B -q -DskipTests package && cp target/hitgov-*.jar /hitgov.jar \
+    && bash /hitgov-layout.sh extract /hitgov.jar /app
 
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 hitgov && apt-get update && apt-get install -y --no-install-recommends wget \
     && rm -rf /var/lib/apt/lists/*
+COPY --from=build /app /app
+COPY --from=build /hitgov-layout.sh /app/hitgov-layout.sh
+# The archive must come from the JVM that runs it: a training start on an in-memory database, then the dump.
+RUN bash /app/hitgov-layout.sh archive /app
 USER hitgov
 WORKDIR /app
-COPY --from=build /hitgov.jar /app/hitgov.jar
 EXPOSE 8080
-ENTRYPOINT ["java", "-jar", "/app/hitgov.jar"]
+# JVM options go in JDK_JAVA_OPTIONS or JAVA_TOOL_OPTIONS (docker-compose.yml sets the heap).
+ENTRYPOINT ["java", "@/app/hitgov.args", "io.hitgov.HitgovApplication"]

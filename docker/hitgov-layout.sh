@@ -5,8 +5,8 @@
 #
 #   hitgov-layout.sh extract FAT_JAR DIR   DIR/hitgov.jar, DIR/lib/*.jar, DIR/classpath.txt (absolute, in the
 #                                          fat jar's order); needs a JDK (jar) or unzip
-#   hitgov-layout.sh archive DIR           DIR/hitgov.jsa with the JVM that will run it, and DIR/hitgov.args
-#                                          (java @DIR/hitgov.args io.hitgov.HitgovApplication)
+#   hitgov-layout.sh archive DIR           DIR/hitgov.jsa with the JVM that will run it ($JAVA_HOME/bin/java, else
+#                                          java), and DIR/hitgov.args (java @DIR/hitgov.args io.hitgov.HitgovApplication)
 #
 # Why an explicit class path: Spring Boot adds the META-INF/resources of the jars named in java.class.path to
 # Tomcat; `java -jar DIR/hitgov.jar` names only hitgov.jar (its manifest's Class-Path is not in
@@ -15,6 +15,7 @@
 # crashes OpenJDK 17.0.15 while it writes the lambda proxy classes; the static dump of the same class list
 # without its @lambda-proxy lines does not (those classes are then generated at start as without an archive).
 set -euo pipefail
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
 usage() { sed -n '5,10p' "$0" >&2; exit 2; }
 
@@ -22,7 +23,7 @@ extract() {
   local jar=$1 dir=$2
   [ -f "$jar" ] || { echo "no such jar: $jar" >&2; exit 2; }
   rm -rf "$dir"
-  java -Djarmode=tools -jar "$jar" extract --destination "$dir" --application-filename hitgov.jar >/dev/null
+  "$java" -Djarmode=tools -jar "$jar" extract --destination "$dir" --application-filename hitgov.jar >/dev/null
   dir=$(cd "$dir" && pwd)
   local manifest
   if command -v jar >/dev/null; then
@@ -53,12 +54,12 @@ archive() {
   local cp; cp=$(cat "$dir/classpath.txt")
   # A training start on an empty in-memory database that ends after the context refresh: the engine, its
   # MyBatis mappings, the models' parsing and Tomcat are loaded by then.
-  HITGOV_H2_URL='jdbc:h2:mem:hitgov-training;DB_CLOSE_DELAY=-1' java -XX:DumpLoadedClassList="$dir/classes.lst" \
+  HITGOV_H2_URL='jdbc:h2:mem:hitgov-training;DB_CLOSE_DELAY=-1' "$java" -XX:DumpLoadedClassList="$dir/classes.lst" \
     -Dspring.context.exit=onRefresh -cp "$cp" io.hitgov.HitgovApplication \
     --server.port=0 --hitgov.demo.data=false --logging.level.root=WARN >"$dir/training.log" 2>&1 \
     || { echo "training start failed, see $dir/training.log" >&2; exit 1; }
   grep -v '^@lambda-proxy' "$dir/classes.lst" > "$dir/classes-archived.lst"
-  java -Xshare:dump -XX:SharedClassListFile="$dir/classes-archived.lst" -XX:SharedArchiveFile="$dir/hitgov.jsa" \
+  "$java" -Xshare:dump -XX:SharedClassListFile="$dir/classes-archived.lst" -XX:SharedArchiveFile="$dir/hitgov.jsa" \
     -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$cp" >"$dir/dump.log" 2>&1 \
     || { echo "archive dump failed, see $dir/dump.log" >&2; exit 1; }
   rm -f "$dir/classes.lst"
