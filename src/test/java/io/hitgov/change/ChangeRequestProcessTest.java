@@ -11,6 +11,8 @@ import io.hitgov.shared.process.EngineClock;
 import io.hitgov.shared.process.InvalidVariablesException;
 import io.hitgov.support.Engine;
 import io.hitgov.support.HitgovSpringTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -21,6 +23,7 @@ import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -202,6 +205,40 @@ class ChangeRequestProcessTest {
     unknownTemplate.put("standardTemplateId", "MY-OWN-TEMPLATE");
     Assertions.assertThatThrownBy(() -> raise(unknownTemplate)).isInstanceOf(InvalidVariablesException.class)
         .hasMessageContaining("'MY-OWN-TEMPLATE' is not a pre-authorized template");
+  }
+
+  @Test
+  void the_change_records_the_version_of_the_routing_decision_it_was_routed_by() throws Exception {
+    project("PRJ-CR-ROUTEVER", farGoLive());
+    ProcessInstance first = raise(change("PRJ-CR-ROUTEVER", "NORMAL", 40_000, 0));
+    assess(first, "LOW", "NONE");
+    int shipped = latestRoutingDecision().getVersion();
+    Assertions.assertThat(repository.find(first.getBusinessKey()).orElseThrow().routingDecisionVersion())
+        .isEqualTo(shipped);
+
+    // the same table deployed again (a PMO's re-deployment): the next change is routed by the new version
+    String deploymentId;
+    try (var table = Files.newInputStream(Path.of(ChangeRequestProcess.ROUTING_RESOURCE))) {
+      deploymentId = processEngine.getRepositoryService().createDeployment().name("routing-again")
+          .addInputStream("ChangeRoutingDecision.dmn", table).deploy().getId();
+    }
+    try {
+      Assertions.assertThat(latestRoutingDecision().getVersion()).isEqualTo(shipped + 1);
+      ProcessInstance second = raise(change("PRJ-CR-ROUTEVER", "NORMAL", 40_000, 0));
+      assess(second, "LOW", "NONE");
+      Assertions.assertThat(repository.find(second.getBusinessKey()).orElseThrow().routingDecisionVersion())
+          .isEqualTo(shipped + 1);
+      Assertions.assertThat(repository.find(first.getBusinessKey()).orElseThrow().routingDecisionVersion())
+          .as("recorded once, at the routing").isEqualTo(shipped);
+      Assertions.assertThat(approvalGroups(second)).containsExactly("finance", "pmo");
+    } finally {
+      processEngine.getRepositoryService().deleteDeployment(deploymentId, true);
+    }
+  }
+
+  DecisionDefinition latestRoutingDecision() {
+    return processEngine.getRepositoryService().createDecisionDefinitionQuery()
+        .decisionDefinitionKey(ChangeRequestProcess.ROUTING_DECISION).latestVersion().singleResult();
   }
 
   @Test
