@@ -8,17 +8,21 @@ RUN ./mvnw -B -q dependency:go-offline
 COPY src src
 COPY processes processes
 COPY forms forms
+RUN ./mvnw -B -q -DskipTests package && cp target/hitgov-*.jar /hitgov.jar
 COPY docker/hitgov-layout.sh /hitgov-layout.sh
-RUN ./mvnw -B -q -DskipTests package && cp target/hitgov-*.jar /hitgov.jar \
-    && bash /hitgov-layout.sh extract /hitgov.jar /app
+RUN bash /hitgov-layout.sh extract /hitgov.jar /app
 
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 hitgov && apt-get update && apt-get install -y --no-install-recommends wget \
     && rm -rf /var/lib/apt/lists/*
 COPY --from=build /app /app
 COPY --from=build /hitgov-layout.sh /app/hitgov-layout.sh
-# The archive must come from the JVM that runs it: a training start on an in-memory database, then the dump.
-RUN bash /app/hitgov-layout.sh archive /app
+# The archive must come from the JVM that runs it: a training start on an in-memory database, then the dump;
+# then a start with -Xshare:on proves this JVM maps it (it refuses to run otherwise). /app/data: the default
+# profile's H2 files (the postgres profile writes nothing here).
+RUN bash /app/hitgov-layout.sh archive /app \
+    && java -Xmx1g -Xshare:on @/app/hitgov.args -version \
+    && rm -rf /app/classes-archived.lst /tmp/tomcat* && install -d -o hitgov /app/data
 USER hitgov
 WORKDIR /app
 EXPOSE 8080

@@ -10,4 +10,5 @@ cd "$(dirname "$0")/.."
 # HITGov runs as it ships (docs/operations.md#how-hitgov-starts): extracted, with its class-data-sharing archive
 docker/hitgov-layout.sh extract "$(ls target/hitgov-*.jar | head -1)" bench/target/hitgov-layout
 docker/hitgov-layout.sh archive bench/target/hitgov-layout
-exec java -cp "bench/agent/target/hitgov-bench-agent.jar" io.hitgov.bench.Bench --root=. "$@"
+# the same JVM for the archive and the runs (docker/hitgov-layout.sh uses $JAVA_HOME/bin/java, else java)
+exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -cp "bench/agent/target/hitgov-bench-agent.jar" io.hitgov.bench.Bench --root=. "$@"

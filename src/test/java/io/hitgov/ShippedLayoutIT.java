@@ -56,6 +56,8 @@ class ShippedLayoutIT {
         .redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("HITGOV_H2_URL", "jdbc:h2:mem:shipped-layout;DB_CLOSE_DELAY=-1");
     node = builder.start();
+    Process started = node;
+    Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
     Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
     while (status("/camunda/api/engine/engine/") != 200) {
       if (!node.isAlive()) {
@@ -103,13 +105,17 @@ class ShippedLayoutIT {
         line -> line.contains(" org.camunda.bpm.engine.impl.ProcessEngineImpl source: shared objects file"));
   }
 
+  /** Runs the layout script with this JVM (its output in a file: failsafe reads the fork's own output). */
   static void run(List<String> command) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+    Path log = Path.of("target/shipped-layout-build.log");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     Process process = builder.start();
     if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
-      throw new IllegalStateException("failed: " + String.join(" ", command));
+      throw new IllegalStateException("failed: " + String.join(" ", command) + "\n" + Files.readString(log));
     }
   }
 

@@ -11,8 +11,6 @@ import io.hitgov.shared.process.EngineClock;
 import io.hitgov.shared.process.InvalidVariablesException;
 import io.hitgov.support.Engine;
 import io.hitgov.support.HitgovSpringTest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -218,7 +216,7 @@ class ChangeRequestProcessTest {
 
     // the same table deployed again (a PMO's re-deployment): the next change is routed by the new version
     String deploymentId;
-    try (var table = Files.newInputStream(Path.of(ChangeRequestProcess.ROUTING_RESOURCE))) {
+    try (var table = getClass().getClassLoader().getResourceAsStream(ChangeRequestProcess.ROUTING_RESOURCE)) {
       deploymentId = processEngine.getRepositoryService().createDeployment().name("routing-again")
           .addInputStream("ChangeRoutingDecision.dmn", table).deploy().getId();
     }

@@ -110,7 +110,9 @@ public final class Bench {
     Path log = root.resolve("bench/target/" + target.name() + "-" + (rep + 1) + ".log");
     Files.createDirectories(log.getParent());
     try {
-      List<String> command = new ArrayList<>(List.of("java", "-Xms512m", "-Xmx2g"));
+      // the JVM that runs this (bench/run.sh: the one that made HITGov's archive; another would ignore it)
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      List<String> command = new ArrayList<>(List.of(java, "-Xms512m", "-Xmx2g"));
       command.addAll(launch(target));
       command.addAll(List.of("--server.port=0", "--POSTGRES_URL=jdbc:postgresql://" + options.get("pg") + "/" + database,
           "--POSTGRES_USER=" + options.get("pguser"), "--POSTGRES_PASSWORD=",
@@ -151,7 +153,8 @@ public final class Bench {
     try (var libs = Files.list(agentDir.resolve("agent-lib"))) {
       libs.sorted().forEach(lib -> classPath.append(File.pathSeparator).append(lib));
     }
-    return List.of("-XX:SharedArchiveFile=" + archive, "-cp", classPath.toString(), target.main());
+    // -Xshare:on: a run that could not use the archive fails instead of measuring the fat jar's start-up
+    return List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-cp", classPath.toString(), target.main());
   }
 
   void psql(String sql) throws Exception {
