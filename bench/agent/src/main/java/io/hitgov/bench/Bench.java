@@ -63,7 +63,7 @@ public final class Bench {
             "io.hitgov.bench.baseline.BaselineApplication", List.of()),
         new Target("hitgov", hitgovJar, "io.hitgov.HitgovApplication",
             List.of("--spring.profiles.active=postgres", "--hitgov.demo.data=false"),
-            root.resolve(options.getOrDefault("layout", "bench/target/hitgov-layout"))));
+            root.resolve("bench/target/hitgov-layout")));
     if (options.containsKey("untuned")) {
       // HITGov with the defaults for the keys HITGov tunes (engine, job executor, eventing, Hikari pool) and from
       // its fat jar (no class-data-sharing archive): the before of docs/performance.md; JDBC batching is
