@@ -2,8 +2,10 @@ package io.hitgov.change;
 
 import io.hitgov.shared.process.Readable;
 import io.hitgov.shared.process.RememberingFeelEngine;
+import io.hitgov.shared.process.TransactionMemo;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +38,7 @@ class RoutingReasons {
   private final LatestRoutingDecision latestRouting;
   private final DmnEngine engine;
   private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
+  private final TransactionMemo<Evaluation, List<String>> evaluated = new TransactionMemo<>();
 
   private record Parsed(DmnDecision decision, DmnModelInstance model) {}
 
@@ -62,13 +65,7 @@ class RoutingReasons {
       return "—";
     }
     Parsed table = parsed.computeIfAbsent(definition.getId(), id -> parse(definition));
-    List<String> matched = new ArrayList<>();
-    MATCHED.set(matched);
-    try {
-      engine.evaluateDecision(table.decision(), Variables.fromMap(inputs));
-    } finally {
-      MATCHED.remove();
-    }
+    List<String> matched = matched(definition.getId(), table, inputs);
     List<String> mine = new ArrayList<>();
     List<String> others = new ArrayList<>();
     for (String ruleId : matched) {
@@ -88,6 +85,29 @@ class RoutingReasons {
     }
     return text.toString();
   }
+
+  /**
+   * The rows the table matches for these inputs: evaluated once per transaction (an assessment creates
+   * one approval task per approver, each explaining the same routing).
+   */
+  private List<String> matched(String definitionId, Parsed table, Map<String, Object> inputs) {
+    Evaluation evaluation = new Evaluation(definitionId, new HashMap<>(inputs));
+    List<String> remembered = evaluated.get(evaluation);
+    if (remembered != null) {
+      return remembered;
+    }
+    List<String> matched = new ArrayList<>();
+    MATCHED.set(matched);
+    try {
+      engine.evaluateDecision(table.decision(), Variables.fromMap(inputs));
+    } finally {
+      MATCHED.remove();
+    }
+    evaluated.put(evaluation, List.copyOf(matched));
+    return matched;
+  }
+
+  private record Evaluation(String definitionId, Map<String, Object> inputs) {}
 
   private static String approverOf(Rule rule) {
     var entries = new ArrayList<>(rule.getOutputEntries());

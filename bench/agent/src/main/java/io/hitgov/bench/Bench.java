@@ -76,6 +76,7 @@ public final class Bench {
           "--camunda.bpm.job-execution.max-pool-size=10", "--camunda.bpm.job-execution.queue-capacity=3",
           "--camunda.bpm.eventing.execution=true", "--camunda.bpm.eventing.history=true",
           "--camunda.bpm.eventing.task=true", "--hitgov.engine.feel-memory=false", "--hitgov.engine.history-prefetch=false",
+          "--hitgov.engine.display-values-in-history=true",
           "--spring.datasource.hikari.maximum-pool-size=21", "--spring.datasource.hikari.minimum-idle=10")));
     }
     if (options.containsKey("only")) {
@@ -113,6 +114,12 @@ public final class Bench {
       // the JVM that runs this (bench/run.sh: the one that made HITGov's archive; another would ignore it)
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       List<String> command = new ArrayList<>(List.of(java, "-Xms512m", "-Xmx2g"));
+      // --jvm: extra JVM options for every target, e.g. a flight recording per run
+      for (String option : options.getOrDefault("jvm", "").split(" ")) {
+        if (!option.isBlank()) {
+          command.add(option.replace("{target}", target.name()).replace("{rep}", String.valueOf(rep + 1)));
+        }
+      }
       command.addAll(launch(target));
       command.addAll(List.of("--server.port=0", "--POSTGRES_URL=jdbc:postgresql://" + options.get("pg") + "/" + database,
           "--POSTGRES_USER=" + options.get("pguser"), "--POSTGRES_PASSWORD=",

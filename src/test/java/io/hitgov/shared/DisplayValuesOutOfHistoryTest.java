@@ -1,0 +1,117 @@
+package io.hitgov.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hitgov.change.ChangeRequestProcess;
+import io.hitgov.risk.RiskEscalationProcess;
+import io.hitgov.shared.process.DisplayValuesOutOfHistory;
+import io.hitgov.support.Changes;
+import io.hitgov.support.Engine;
+import io.hitgov.support.HitgovSpringTest;
+import io.hitgov.support.Projects;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * History FULL without the forms' display values (docs/adr/0007-display-values-out-of-history.md):
+ * a task's display values are on the task while it is open (Tasklist reads them there) and never in
+ * history, before or after the task completes; the process variables they are computed from, and
+ * any other task-local variable, are in history as with Camunda's FULL.
+ */
+@HitgovSpringTest
+class DisplayValuesOutOfHistoryTest {
+
+  @Autowired ProcessEngine processEngine;
+  @Autowired ApplicationContext context;
+  Engine engine;
+  HistoryService history;
+
+  @BeforeEach
+  void setUp() {
+    engine = new Engine(processEngine);
+    history = processEngine.getHistoryService();
+  }
+
+  List<String> historicNames(String processInstanceId) {
+    return history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list().stream()
+        .map(HistoricVariableInstance::getName).toList();
+  }
+
+  List<String> detailNames(String processInstanceId) {
+    return history.createHistoricDetailQuery().processInstanceId(processInstanceId).variableUpdates().list().stream()
+        .map(d -> ((HistoricVariableUpdate) d).getVariableName()).toList();
+  }
+
+  @Test
+  void the_engine_runs_camundas_full_level_by_its_id_and_name() {
+    var level = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getHistoryLevel();
+    assertThat(level.getId()).isEqualTo(3);
+    assertThat(level.getName()).isEqualTo("full");
+  }
+
+  @Test
+  void a_change_requests_display_values_are_on_its_tasks_and_never_in_history() {
+    Projects.register(context, "EHR-DISP-C");
+    ProcessInstance cr = engine.as("irene", () -> processEngine.getRuntimeService()
+        .startProcessInstanceByKey(ChangeRequestProcess.KEY, Changes.interfaceChange("EHR-DISP-C")));
+    Task assess = engine.task(cr.getId(), ChangeRequestProcess.Elements.ASSESS);
+    Map<String, Object> shown = processEngine.getTaskService().getVariablesLocal(assess.getId());
+    assertThat(shown).containsEntry("costImpactText", "40,000 USD").containsKey("requesterName")
+        .containsKey("budgetText");
+    // another task-local variable (not a display value) is history as usual
+    processEngine.getTaskService().setVariableLocal(assess.getId(), "assessorNote", "call the lab first");
+
+    List<String> before = historicNames(cr.getId());
+    assertThat(before).contains("costImpact", "changeType", "projectId", "assessorNote")
+        .doesNotContainAnyElementsOf(shown.keySet());
+    assertThat(detailNames(cr.getId())).contains("costImpact").doesNotContainAnyElementsOf(shown.keySet());
+
+    engine.complete("mike", assess, Changes.assessment("MODERATE"));
+    Task approval = engine.tasks(cr.getId(), ChangeRequestProcess.Elements.APPROVE).get(0);
+    Map<String, Object> approvalShown = processEngine.getTaskService().getVariablesLocal(approval.getId());
+    assertThat(approvalShown).containsKeys("routingReasonsText", "assessmentText", "approverGroupName",
+        "approvalDueText");
+
+    List<String> after = historicNames(cr.getId());
+    assertThat(after).contains("changeRisk", "requiredApprovals", "assessorNote")
+        .doesNotContainAnyElementsOf(shown.keySet()).doesNotContainAnyElementsOf(approvalShown.keySet());
+    assertThat(detailNames(cr.getId())).contains("changeRisk")
+        .doesNotContainAnyElementsOf(approvalShown.keySet());
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(cr.getId()).variableName("assessorNote")
+        .singleResult().getTaskId()).as("the task's own variable is in history with its task")
+        .isEqualTo(assess.getId());
+  }
+
+  @Test
+  void a_risks_display_values_including_its_title_are_not_in_history() {
+    Projects.register(context, "EHR-DISP-R");
+    Map<String, Object> risk = Map.of("projectId", "EHR-DISP-R", "title", "Interface engine capacity",
+        "category", "TECHNICAL", "likelihood", 4, "impact", 4, "owner", "maria");
+    ProcessInstance instance = engine.as("carla", () -> processEngine.getRuntimeService()
+        .startProcessInstanceByKey(RiskEscalationProcess.KEY, risk));
+    Task task = processEngine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).list().get(0);
+    Map<String, Object> shown = processEngine.getTaskService().getVariablesLocal(task.getId());
+    assertThat(shown).containsEntry("riskTitle", "Interface engine capacity").containsKey("riskBandText");
+    assertThat(historicNames(instance.getId())).contains("title", "riskScore", "riskBand")
+        .doesNotContainAnyElementsOf(shown.keySet());
+    assertThat(shown.keySet()).allMatch(DisplayValuesOutOfHistory::isDisplayValue);
+  }
+
+  @Test
+  void the_rule_names_display_values_by_their_convention() {
+    assertThat(List.of("costImpactText", "requesterName", "riskTitle")).allMatch(DisplayValuesOutOfHistory::isDisplayValue);
+    assertThat(List.of("costImpact", "title", "riskBand", "assessorNote", "readinessEvidence"))
+        .noneMatch(DisplayValuesOutOfHistory::isDisplayValue);
+  }
+}
