@@ -3,7 +3,7 @@ package io.hitgov.shared.process;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
@@ -24,8 +24,10 @@ import org.springframework.stereotype.Component;
  * are unchanged. docs/adr/0007-display-values-out-of-history.md.
  *
  * <p>The level keeps FULL's id (3) and name ({@code full}): a database set up with FULL needs no
- * change, and {@code camunda.bpm.history-level: full} selects it (a custom level of the same name is
- * chosen over the built-in one). {@code hitgov.engine.display-values-in-history=true} keeps them (the
+ * change. {@code camunda.bpm.history-level: full} selects it (Camunda chooses the last registered level
+ * of a name, and custom levels come after the built-in ones); for {@code auto} the built-in FULL is
+ * taken off the registered levels, so a database at FULL selects this one. A start that still
+ * ends up on the built-in FULL is refused. {@code hitgov.engine.display-values-in-history=true} keeps them (the
  * benchmark's untuned target).
  */
 @Component
@@ -52,10 +54,18 @@ public class DisplayValuesOutOfHistory extends AbstractProcessEnginePlugin {
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
-    if (ProcessEngineConfiguration.HISTORY_FULL.equalsIgnoreCase(configuration.getHistory())
-        && !(configuration.getHistoryLevel() instanceof FullWithoutDisplayValues)) {
-      throw new IllegalStateException("History level full was configured but resolved to "
-          + configuration.getHistoryLevel() + ": forms' display values would be written to history");
+    // history "auto" takes the first registered level with the database's id: leave it only this one
+    configuration.getHistoryLevels().removeIf(level -> level.getId() == HistoryLevel.HISTORY_LEVEL_FULL.getId()
+        && !(level instanceof FullWithoutDisplayValues));
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine processEngine) {
+    HistoryLevel level = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getHistoryLevel();
+    if (level != null && level.getId() == HistoryLevel.HISTORY_LEVEL_FULL.getId()
+        && !(level instanceof FullWithoutDisplayValues)) {
+      throw new IllegalStateException("History level full resolved to " + level
+          + ": the forms' display values would be written to history (docs/adr/0007)");
     }
   }
 
