@@ -37,6 +37,8 @@ import org.springframework.core.env.Environment;
  *       service task ({@code ServiceTask_SweepPortfolio}), plus the SQL round trips of the whole run;
  *   <li>{@code GET /api/portfolio} latency (HdrHistogram, p50/p95/max), pages picked at random over the
  *       whole portfolio, first one client ({@code _api1_}), then {@code bench.threads} clients ({@code _api_});
+ *   <li>{@code GET /api/projects} latency, pages of its default size (100) picked at random, one client
+ *       ({@code _projects1_});
  * </ul>
  * and the heap after the largest size.
  */
@@ -44,6 +46,7 @@ final class PortfolioWorkload {
 
   static final String SWEEP_TASK = "ServiceTask_SweepPortfolio";
   static final int PAGE_SIZE = 50;
+  static final int PROJECTS_PAGE_SIZE = 100;
   private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
   private static final Pattern INSTANCE = Pattern.compile("\"processInstanceId\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -94,6 +97,7 @@ final class PortfolioWorkload {
       sweep(size);
       api(size, 1, "_api1");
       api(size, threads, "_api");
+      api(size, 1, "_projects1");
     }
     Runtime.getRuntime().gc();
     Runtime.getRuntime().gc();
@@ -228,9 +232,12 @@ final class PortfolioWorkload {
    * clients than cores add the wait for a core.
    */
   void api(int size, int threads, String metric) throws Exception {
-    int pages = Math.max(1, (total() + PAGE_SIZE - 1) / PAGE_SIZE);
+    boolean projects = metric.startsWith("_projects");
+    int pageSize = projects ? PROJECTS_PAGE_SIZE : PAGE_SIZE;
+    int pages = Math.max(1, (total() + pageSize - 1) / pageSize);
+    java.util.function.IntConsumer get = projects ? this::projectsPage : this::page;
     for (int i = 0; i < 20; i++) {
-      page(ThreadLocalRandom.current().nextInt(pages)); // warm-up
+      get.accept(ThreadLocalRandom.current().nextInt(pages)); // warm-up
     }
     Histogram latency = new Histogram(3_600_000_000L, 3);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -240,7 +247,7 @@ final class PortfolioWorkload {
       futures.add(pool.submit(() -> {
         while (left.getAndDecrement() > 0) {
           long t0 = System.nanoTime();
-          page(ThreadLocalRandom.current().nextInt(pages));
+          get.accept(ThreadLocalRandom.current().nextInt(pages));
           synchronized (latency) {
             latency.recordValue((System.nanoTime() - t0) / 1000);
           }
@@ -265,6 +272,15 @@ final class PortfolioWorkload {
       throw new IllegalStateException("GET /api/portfolio answered " + answer.statusCode() + " " + answer.body());
     }
     return answer.body();
+  }
+
+  /** A page of {@code GET /api/projects} (the project list, its default page size), as maria. */
+  void projectsPage(int page) {
+    HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(base + "/api/projects?page=" + page))
+        .header("Authorization", basic("maria")).GET().build());
+    if (answer.statusCode() != 200) {
+      throw new IllegalStateException("GET /api/projects answered " + answer.statusCode() + " " + answer.body());
+    }
   }
 
   int total() {
