@@ -227,9 +227,10 @@ final class PortfolioWorkload {
   }
 
   /**
-   * {@code GET /api/portfolio}, random pages over the whole portfolio, as maria (projectManagers), on
-   * {@code threads} clients at once (closed loop): one client gives the latency of a request, more
-   * clients than cores add the wait for a core.
+   * {@code GET /api/portfolio} (or, for a metric {@code _projects...}, {@code GET /api/projects}, whose
+   * pages of 100 list every project: all of the benchmark's are active), random pages over the whole
+   * portfolio, as maria (projectManagers), on {@code threads} clients at once (closed loop): one client
+   * gives the latency of a request, more clients than cores add the wait for a core.
    */
   void api(int size, int threads, String metric) throws Exception {
     boolean projects = metric.startsWith("_projects");
