@@ -1,6 +1,7 @@
 package io.hitgov.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hitgov.change.ChangeRequestProcess;
 import io.hitgov.risk.RiskEscalationProcess;
@@ -11,8 +12,10 @@ import io.hitgov.support.HitgovSpringTest;
 import io.hitgov.support.Projects;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -138,6 +141,21 @@ class DisplayValuesOutOfHistoryTest {
         inputs.add(form + ": " + key);
       }
       collectInputs(component, form, inputs);
+    }
+  }
+
+  /** An engine of its own (in-memory H2) on Camunda's built-in FULL, as a configuration that bypassed the plugin would run. */
+  @Test
+  void an_engine_that_ends_up_on_camundas_own_full_level_is_refused() {
+    var configuration = ProcessEngineConfiguration.createStandaloneInMemProcessEngineConfiguration()
+        .setJdbcUrl("jdbc:h2:mem:builtin-full-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=1000")
+        .setHistory("full").setJobExecutorActivate(false).setProcessEngineName("builtin-full-" + UUID.randomUUID());
+    ProcessEngine builtinFull = configuration.buildProcessEngine();
+    try {
+      assertThatThrownBy(() -> new DisplayValuesOutOfHistory().postProcessEngineBuild(builtinFull))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("display values would be written to history");
+    } finally {
+      builtinFull.close();
     }
   }
 
