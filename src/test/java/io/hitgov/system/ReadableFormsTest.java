@@ -115,6 +115,15 @@ class ReadableFormsTest {
         .contains("C10: a minor scope addition within the approved modules needs the PMO")
         .doesNotContain("[C3");
     assertThat((String) shown.get("approvalDueText")).matches("[A-Z][a-z]{2} \\d{1,2} [A-Z][a-z]{2} \\d{4}, 09:00 .+");
+
+    // the PMO's task was explained in the same transaction from the same evaluation: its own rows come first
+    Task pmo = approvals.stream().filter(t -> group(t).equals("pmo")).findFirst().orElseThrow();
+    String pmoReasons = (String) local(pmo).get("routingReasonsText");
+    assertThat(pmoReasons.substring(0, pmoReasons.indexOf("The other approvers")))
+        .contains("C3: cost impact over 25,000 USD up to 100,000 USD needs the PMO (PMO / program office)")
+        .doesNotContain("(Finance)");
+    assertThat(pmoReasons.substring(pmoReasons.indexOf("The other approvers")))
+        .contains("C3: cost impact over 25,000 USD up to 100,000 USD needs finance (Finance)");
   }
 
   @Test
