@@ -6,6 +6,7 @@ import io.hitgov.change.ChangeRecords.ChangeEvent;
 import io.hitgov.change.ChangeRecords.ChangeRequest;
 import io.hitgov.shared.audit.AuditChain;
 import io.hitgov.shared.audit.AuditedTable;
+import io.hitgov.shared.jdbc.Rows;
 import java.time.OffsetDateTime;
 import io.hitgov.shared.process.TransactionMemo;
 import java.lang.reflect.RecordComponent;
@@ -100,7 +101,7 @@ class ChangeRepository {
       return Optional.of(known);
     }
     Optional<ChangeRequest> found = jdbc.sql("select * from change_request where change_request_id = ?").param(id)
-        .query(ChangeRequest.class).optional();
+        .query(Rows.of(ChangeRequest.class)).optional();
     found.ifPresent(cr -> {
       requests.put(id, cr);
       rememberProject(id, cr.projectId());
@@ -124,7 +125,7 @@ class ChangeRepository {
 
   public List<ChangeRequest> ofProject(String projectId) {
     return jdbc.sql("select * from change_request where project_id = ? order by raised_at, change_request_id")
-        .param(projectId).query(ChangeRequest.class).list();
+        .param(projectId).query(Rows.of(ChangeRequest.class)).list();
   }
 
   public void update(String id, String column, Object value) {
@@ -208,7 +209,7 @@ class ChangeRepository {
 
   private List<Approval> readApprovals(String id) {
     return new ArrayList<>(jdbc.sql("select * from change_approval where change_request_id = ? order by id").param(id)
-        .query(Approval.class).list());
+        .query(Rows.of(Approval.class)).list());
   }
 
   public void insertEvent(String id, OffsetDateTime at, String actor, String event, String details) {
@@ -225,7 +226,7 @@ class ChangeRepository {
 
   private List<ChangeEvent> readEvents(String id) {
     return new ArrayList<>(jdbc.sql("select * from change_event where change_request_id = ? order by id").param(id)
-        .query(ChangeEvent.class).list());
+        .query(Rows.of(ChangeEvent.class)).list());
   }
 
   public void insertBaselineChange(BaselineChange b) {
@@ -237,6 +238,6 @@ class ChangeRepository {
 
   public List<BaselineChange> baselineChanges(String projectId) {
     return jdbc.sql("select * from project_baseline_change where project_id = ? order by id").param(projectId)
-        .query(BaselineChange.class).list();
+        .query(Rows.of(BaselineChange.class)).list();
   }
 }

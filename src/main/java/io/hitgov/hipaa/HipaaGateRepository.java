@@ -7,6 +7,7 @@ import io.hitgov.hipaa.HipaaRecords.SignOff;
 import io.hitgov.hipaa.HipaaRecords.Spec;
 import io.hitgov.shared.audit.AuditChain;
 import io.hitgov.shared.audit.AuditedTable;
+import io.hitgov.shared.jdbc.Rows;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -69,7 +70,7 @@ class HipaaGateRepository {
   }
 
   public Optional<Gate> findGate(String gateId) {
-    return jdbc.sql("select * from hipaa_gate where gate_id = ?").param(gateId).query(Gate.class).optional();
+    return jdbc.sql("select * from hipaa_gate where gate_id = ?").param(gateId).query(Rows.of(Gate.class)).optional();
   }
 
   public Gate getGate(String gateId) {
@@ -78,7 +79,7 @@ class HipaaGateRepository {
 
   public List<Gate> findGatesOfProject(String projectId) {
     return jdbc.sql("select * from hipaa_gate where project_id = ? order by opened_at, gate_id")
-        .param(projectId).query(Gate.class).list();
+        .param(projectId).query(Rows.of(Gate.class)).list();
   }
 
   public void recordScope(String gateId, String systems, String hosting, String interfaces, String dataFlows,
@@ -147,17 +148,17 @@ class HipaaGateRepository {
   }
 
   public List<Spec> findSpecs(String gateId) {
-    return jdbc.sql("select * from hipaa_spec where gate_id = ? order by position").param(gateId).query(Spec.class).list();
+    return jdbc.sql("select * from hipaa_spec where gate_id = ? order by position").param(gateId).query(Rows.of(Spec.class)).list();
   }
 
   public Spec findSpec(String gateId, int position) {
     return jdbc.sql("select * from hipaa_spec where gate_id = ? and position = ?").params(gateId, position)
-        .query(Spec.class).single();
+        .query(Rows.of(Spec.class)).single();
   }
 
   public Spec findSpec(String gateId, String specId) {
     return jdbc.sql("select * from hipaa_spec where gate_id = ? and spec_id = ?").params(gateId, specId)
-        .query(Spec.class).single();
+        .query(Rows.of(Spec.class)).single();
   }
 
   // ---- evidence
@@ -189,11 +190,11 @@ class HipaaGateRepository {
 
   public Optional<Evidence> findLatestEvidence(String gateId, String specId) {
     return jdbc.sql("select * from hipaa_evidence where gate_id = ? and spec_id = ? order by id desc")
-        .params(gateId, specId).query(Evidence.class).stream().findFirst();
+        .params(gateId, specId).query(Rows.of(Evidence.class)).stream().findFirst();
   }
 
   public List<Evidence> findEvidence(String gateId) {
-    return jdbc.sql("select * from hipaa_evidence where gate_id = ? order by id").param(gateId).query(Evidence.class).list();
+    return jdbc.sql("select * from hipaa_evidence where gate_id = ? order by id").param(gateId).query(Rows.of(Evidence.class)).list();
   }
 
   // ---- business associates
@@ -217,7 +218,7 @@ class HipaaGateRepository {
   }
 
   public List<Baa> findBaas(String gateId) {
-    return jdbc.sql("select * from hipaa_baa where gate_id = ? order by position, id").param(gateId).query(Baa.class).list();
+    return jdbc.sql("select * from hipaa_baa where gate_id = ? order by position, id").param(gateId).query(Rows.of(Baa.class)).list();
   }
 
   // ---- sign-offs
@@ -230,6 +231,6 @@ class HipaaGateRepository {
   }
 
   public List<SignOff> findSignOffs(String gateId) {
-    return jdbc.sql("select * from hipaa_signoff where gate_id = ? order by id").param(gateId).query(SignOff.class).list();
+    return jdbc.sql("select * from hipaa_signoff where gate_id = ? order by id").param(gateId).query(Rows.of(SignOff.class)).list();
   }
 }

@@ -5,6 +5,7 @@ import io.hitgov.interop.InteropRecords.NewDomain;
 import io.hitgov.interop.InteropRecords.TrialLoad;
 import io.hitgov.shared.audit.AuditChain;
 import io.hitgov.shared.audit.AuditedTable;
+import io.hitgov.shared.jdbc.Rows;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -41,12 +42,12 @@ class ConversionRepository {
 
   public Optional<ConversionDomain> domain(String projectId, String domain) {
     return jdbc.sql("select * from conversion_domain where project_id = ? and domain = ?").params(projectId, domain)
-        .query(ConversionDomain.class).optional();
+        .query(Rows.of(ConversionDomain.class)).optional();
   }
 
   public List<ConversionDomain> domains(String projectId) {
     return jdbc.sql("select * from conversion_domain where project_id = ? order by domain").param(projectId)
-        .query(ConversionDomain.class).list();
+        .query(Rows.of(ConversionDomain.class)).list();
   }
 
   public void insert(TrialLoad l) {
@@ -63,7 +64,7 @@ class ConversionRepository {
 
   public List<TrialLoad> loads(String projectId, String domain) {
     return jdbc.sql("select * from conversion_trial_load where project_id = ? and domain = ? order by id")
-        .params(projectId, domain).query(TrialLoad.class).list();
+        .params(projectId, domain).query(Rows.of(TrialLoad.class)).list();
   }
 
   public void sampleReview(String projectId, String domain, String user, OffsetDateTime at, boolean passed,

@@ -5,6 +5,7 @@ import io.hitgov.interop.InteropRecords.MessageRow;
 import io.hitgov.interop.InteropRecords.NewInterface;
 import io.hitgov.interop.InteropRecords.NewRound;
 import io.hitgov.interop.InteropRecords.TestRound;
+import io.hitgov.shared.jdbc.Rows;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -38,12 +39,12 @@ class InterfaceRepository {
 
   public Optional<Interface> find(String projectId, String interfaceId) {
     return jdbc.sql("select * from interop_interface where project_id = ? and interface_id = ?")
-        .params(projectId, interfaceId).query(Interface.class).optional();
+        .params(projectId, interfaceId).query(Rows.of(Interface.class)).optional();
   }
 
   public List<Interface> interfaces(String projectId) {
     return jdbc.sql("select * from interop_interface where project_id = ? order by interface_id").param(projectId)
-        .query(Interface.class).list();
+        .query(Rows.of(Interface.class)).list();
   }
 
   public void updateMapping(String projectId, String interfaceId, String mappingSpec, String crosswalk) {
@@ -79,7 +80,7 @@ class InterfaceRepository {
   }
 
   public Optional<TestRound> round(String roundId) {
-    return jdbc.sql("select * from interop_test_round where round_id = ?").param(roundId).query(TestRound.class)
+    return jdbc.sql("select * from interop_test_round where round_id = ?").param(roundId).query(Rows.of(TestRound.class))
         .optional();
   }
 
@@ -87,12 +88,12 @@ class InterfaceRepository {
   public List<TestRound> rounds(String projectId, String interfaceId) {
     return jdbc.sql("""
         select * from interop_test_round where project_id = ? and interface_id = ? order by uploaded_at, round_id""")
-        .params(projectId, interfaceId).query(TestRound.class).list();
+        .params(projectId, interfaceId).query(Rows.of(TestRound.class)).list();
   }
 
   public List<MessageRow> messages(String roundId) {
     return jdbc.sql("select * from interop_message_result where round_id = ? order by message_index").param(roundId)
-        .query(MessageRow.class).list();
+        .query(Rows.of(MessageRow.class)).list();
   }
 
   public void signIntegration(String roundId, String user, OffsetDateTime at) {

@@ -3,6 +3,7 @@ package io.hitgov.interop;
 import io.hitgov.interop.InteropRecords.InteropEvent;
 import io.hitgov.shared.audit.AuditChain;
 import io.hitgov.shared.audit.AuditedTable;
+import io.hitgov.shared.jdbc.Rows;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +43,6 @@ class InteropRepository {
 
   public List<InteropEvent> events(String projectId, String subject) {
     return jdbc.sql("select * from interop_event where project_id = ? and subject = ? order by id")
-        .params(projectId, subject).query(InteropEvent.class).list();
+        .params(projectId, subject).query(Rows.of(InteropEvent.class)).list();
   }
 }

@@ -1,5 +1,6 @@
 package io.hitgov.lifecycle;
 
+import io.hitgov.shared.jdbc.Rows;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -69,7 +70,7 @@ public class ProjectPortfolio {
 
   /** Every active project, in one statement (the portfolio watch's sweep). */
   public List<ActiveProject> activeProjects() {
-    return jdbc.sql(ACTIVE + " order by p.project_id").query(ActiveProject.class).list();
+    return jdbc.sql(ACTIVE + " order by p.project_id").query(Rows.of(ActiveProject.class)).list();
   }
 
   /**
@@ -97,7 +98,7 @@ public class ProjectPortfolio {
       return List.of();
     }
     return jdbc.sql(ACTIVE + " and p.project_id in (:ids) order by p.go_live_date, p.project_id")
-        .param("ids", projectIds).query(ActiveProject.class).list();
+        .param("ids", projectIds).query(Rows.of(ActiveProject.class)).list();
   }
 
   /** The number of active projects ({@code projectId}: 0 or 1). */

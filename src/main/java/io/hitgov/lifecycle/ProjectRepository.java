@@ -9,6 +9,7 @@ import io.hitgov.lifecycle.LifecycleRecords.ProjectEvent;
 import io.hitgov.lifecycle.LifecycleRecords.Registration;
 import io.hitgov.shared.audit.AuditChain;
 import io.hitgov.shared.audit.AuditedTable;
+import io.hitgov.shared.jdbc.Rows;
 import io.hitgov.shared.process.TaskFields;
 import io.hitgov.shared.process.TransactionMemo;
 import java.time.LocalDate;
@@ -73,7 +74,7 @@ class ProjectRepository {
       return Optional.of(known);
     }
     Optional<Project> found = jdbc.sql("select * from project where project_id = ?").param(projectId)
-        .query(Project.class).optional();
+        .query(Rows.of(Project.class)).optional();
     found.ifPresent(project -> projects.put(projectId, project));
     return found;
   }
@@ -86,10 +87,10 @@ class ProjectRepository {
   public List<Project> findPage(String status, long offset, int limit) {
     if (status == null) {
       return jdbc.sql("select * from project order by go_live_date, project_id limit ? offset ?").params(limit, offset)
-          .query(Project.class).list();
+          .query(Rows.of(Project.class)).list();
     }
     return jdbc.sql("select * from project where status = ? order by go_live_date, project_id limit ? offset ?")
-        .params(status, limit, offset).query(Project.class).list();
+        .params(status, limit, offset).query(Rows.of(Project.class)).list();
   }
 
   public void update(String projectId, String column, Object value) {
@@ -129,7 +130,7 @@ class ProjectRepository {
 
   public List<Phase> phases(String projectId) {
     return jdbc.sql("select * from project_phase where project_id = ? order by phase").param(projectId)
-        .query(Phase.class).list();
+        .query(Rows.of(Phase.class)).list();
   }
 
 
@@ -141,7 +142,7 @@ class ProjectRepository {
 
   public List<ProjectEvent> events(String projectId) {
     return jdbc.sql("select * from project_event where project_id = ? order by id").param(projectId)
-        .query(ProjectEvent.class).list();
+        .query(Rows.of(ProjectEvent.class)).list();
   }
 
   public void insertDeliverable(Deliverable d) {
@@ -157,7 +158,7 @@ class ProjectRepository {
 
   public List<Deliverable> deliverables(String projectId) {
     return jdbc.sql("select * from project_deliverable where project_id = ? order by id").param(projectId)
-        .query(Deliverable.class).list();
+        .query(Rows.of(Deliverable.class)).list();
   }
 
   public void insertCheckpoint(Checkpoint c) {
@@ -170,6 +171,6 @@ class ProjectRepository {
 
   public List<Checkpoint> checkpoints(String projectId) {
     return jdbc.sql("select * from readiness_checkpoint where project_id = ? order by id").param(projectId)
-        .query(Checkpoint.class).list();
+        .query(Rows.of(Checkpoint.class)).list();
   }
 }

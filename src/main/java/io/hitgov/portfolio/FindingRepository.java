@@ -1,5 +1,6 @@
 package io.hitgov.portfolio;
 
+import io.hitgov.shared.jdbc.Rows;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -38,7 +39,7 @@ class FindingRepository {
     return jdbc.sql("""
         select incident_id, project_id, process_instance_id, incident_type, configuration, message, raised_at
         from portfolio_finding where resolved_at is null order by raised_at, incident_id""")
-        .query(OpenFinding.class).list();
+        .query(Rows.of(OpenFinding.class)).list();
   }
 
   /** The open findings of some projects (one statement). */
@@ -49,6 +50,6 @@ class FindingRepository {
     return jdbc.sql("""
         select incident_id, project_id, process_instance_id, incident_type, configuration, message, raised_at
         from portfolio_finding where resolved_at is null and project_id in (:ids) order by raised_at, incident_id""")
-        .param("ids", projectIds).query(OpenFinding.class).list();
+        .param("ids", projectIds).query(Rows.of(OpenFinding.class)).list();
   }
 }

@@ -1,5 +1,6 @@
 package io.hitgov.risk;
 
+import io.hitgov.shared.jdbc.Rows;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ public class RiskPortfolio {
   public Map<String, OpenExtreme> oldestOpenExtreme() {
     Map<String, OpenExtreme> oldest = new HashMap<>();
     jdbc.sql("select project_id, risk_id, raised_at from risk where band = 'EXTREME' and " + OPEN
-        + " order by raised_at, risk_id").query(OpenExtreme.class).list()
+        + " order by raised_at, risk_id").query(Rows.of(OpenExtreme.class)).list()
         .forEach(risk -> oldest.putIfAbsent(risk.projectId(), risk));
     return oldest;
   }
@@ -60,7 +61,7 @@ public class RiskPortfolio {
     if (projectId != null) {
       spec = spec.param("projectId", projectId);
     }
-    return spec.query(HeatCell.class).list();
+    return spec.query(Rows.of(HeatCell.class)).list();
   }
 
   /** The open risks per band, all projects. */

@@ -1,5 +1,6 @@
 package io.hitgov.risk;
 
+import io.hitgov.shared.jdbc.Rows;
 import io.hitgov.shared.process.TransactionMemo;
 import java.util.Map;
 import io.hitgov.risk.RiskRecords.GateHold;
@@ -69,7 +70,7 @@ class RiskRepository {
     if (cached != null) {
       return Optional.of(cached);
     }
-    Optional<Risk> found = jdbc.sql("select * from risk where risk_id = ?").param(riskId).query(Risk.class).optional();
+    Optional<Risk> found = jdbc.sql("select * from risk where risk_id = ?").param(riskId).query(Rows.of(Risk.class)).optional();
     found.ifPresent(risk -> risks.put(riskId, risk));
     found.ifPresent(risk -> rememberProject(riskId, risk.projectId()));
     return found;
@@ -99,7 +100,7 @@ class RiskRepository {
   /** Risks of a project, highest score first. */
   public List<Risk> findOfProject(String projectId) {
     return jdbc.sql("select * from risk where project_id = ? order by score desc nulls last, raised_at")
-        .param(projectId).query(Risk.class).list();
+        .param(projectId).query(Rows.of(Risk.class)).list();
   }
 
   /** Risks of a project, optionally filtered (null = any). */
@@ -119,7 +120,7 @@ class RiskRepository {
       params.add(category);
     }
     sql.append(" order by score desc nulls last, raised_at");
-    return jdbc.sql(sql.toString()).params(params).query(Risk.class).list();
+    return jdbc.sql(sql.toString()).params(params).query(Rows.of(Risk.class)).list();
   }
 
   public void updateScore(String riskId, int likelihood, int impact, int score, String band) {
@@ -200,7 +201,7 @@ class RiskRepository {
     List<RiskEvent> history = histories.get(riskId);
     if (history == null) {
       history = new ArrayList<>(jdbc.sql("select * from risk_event where risk_id = ? order by id").param(riskId)
-          .query(RiskEvent.class).list());
+          .query(Rows.of(RiskEvent.class)).list());
       histories.put(riskId, history);
     }
     return List.copyOf(history);
@@ -216,12 +217,12 @@ class RiskRepository {
 
   public List<GateHold> activeHoldsOfRisk(String riskId) {
     return jdbc.sql("select * from gate_hold where risk_id = ? and released_at is null order by id")
-        .param(riskId).query(GateHold.class).list();
+        .param(riskId).query(Rows.of(GateHold.class)).list();
   }
 
   public List<GateHold> activeHolds(String projectId) {
     return jdbc.sql("select * from gate_hold where project_id = ? and released_at is null order by gate_id, id")
-        .param(projectId).query(GateHold.class).list();
+        .param(projectId).query(Rows.of(GateHold.class)).list();
   }
 
   public void releaseHolds(String riskId, OffsetDateTime at) {

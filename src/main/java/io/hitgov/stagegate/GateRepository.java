@@ -2,6 +2,7 @@ package io.hitgov.stagegate;
 
 import io.hitgov.shared.audit.AuditChain;
 import io.hitgov.shared.audit.AuditedTable;
+import io.hitgov.shared.jdbc.Rows;
 import io.hitgov.shared.process.TaskFields;
 import io.hitgov.stagegate.GateRecords.GateCondition;
 import io.hitgov.stagegate.GateRecords.RaisedCondition;
@@ -48,17 +49,17 @@ class GateRepository {
 
   public List<GateRecord> gateRecords(String projectId) {
     return jdbc.sql("select * from gate_record where project_id = ? order by id").param(projectId)
-        .query(GateRecord.class).list();
+        .query(Rows.of(GateRecord.class)).list();
   }
 
   public List<GateRecord> reviewRecords(String reviewId) {
     return jdbc.sql("select * from gate_record where review_id = ? order by id").param(reviewId)
-        .query(GateRecord.class).list();
+        .query(Rows.of(GateRecord.class)).list();
   }
 
   public List<GateRecord> gateHistory(String projectId, String gateId) {
     return jdbc.sql("select * from gate_record where project_id = ? and gate_id = ? order by id")
-        .params(projectId, gateId).query(GateRecord.class).list();
+        .params(projectId, gateId).query(Rows.of(GateRecord.class)).list();
   }
 
 
@@ -78,11 +79,11 @@ class GateRepository {
 
   public Optional<GateCondition> findCondition(String conditionId) {
     return jdbc.sql("select * from gate_condition where condition_id = ?").param(conditionId)
-        .query(GateCondition.class).optional();
+        .query(Rows.of(GateCondition.class)).optional();
   }
 
   public List<GateCondition> conditions(String projectId) {
     return jdbc.sql("select * from gate_condition where project_id = ? order by raised_at, condition_id")
-        .param(projectId).query(GateCondition.class).list();
+        .param(projectId).query(Rows.of(GateCondition.class)).list();
   }
 }

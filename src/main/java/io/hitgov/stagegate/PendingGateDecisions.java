@@ -1,5 +1,6 @@
 package io.hitgov.stagegate;
 
+import io.hitgov.shared.jdbc.Rows;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,7 +32,7 @@ public class PendingGateDecisions {
         where o.kind = 'OPENED' and not exists (select 1 from gate_record d
           where d.review_id = o.review_id and d.round = o.round and d.kind = 'DECISION')
         order by o.at""")
-        .query(PendingGate.class).list()
+        .query(Rows.of(PendingGate.class)).list()
         .forEach(gate -> pending.putIfAbsent(gate.projectId(), gate));
     return pending;
   }

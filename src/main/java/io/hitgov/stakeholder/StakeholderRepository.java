@@ -1,5 +1,6 @@
 package io.hitgov.stakeholder;
 
+import io.hitgov.shared.jdbc.Rows;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -35,12 +36,12 @@ class StakeholderRepository {
 
   List<Stakeholder> ofProject(String projectId) {
     return jdbc.sql("select * from project_stakeholder where project_id = ? order by added_at, stakeholder_id")
-        .param(projectId).query(Stakeholder.class).list();
+        .param(projectId).query(Rows.of(Stakeholder.class)).list();
   }
 
   Optional<Stakeholder> find(String projectId, String stakeholderId) {
     return jdbc.sql("select * from project_stakeholder where project_id = ? and stakeholder_id = ?")
-        .params(projectId, stakeholderId).query(Stakeholder.class).optional();
+        .params(projectId, stakeholderId).query(Rows.of(Stakeholder.class)).optional();
   }
 
   void delete(String stakeholderId) {
