@@ -1,5 +1,6 @@
 package io.hitgov.hipaa;
 
+import io.hitgov.shared.jdbc.Rows;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,11 +40,11 @@ class HipaaRemediationRepository {
 
   public HipaaRecords.Remediation findRemediation(String gateId, int round, int position) {
     return jdbc.sql("select * from hipaa_remediation where gate_id = ? and round = ? and position = ?")
-        .params(gateId, round, position).query(HipaaRecords.Remediation.class).single();
+        .params(gateId, round, position).query(Rows.of(HipaaRecords.Remediation.class)).single();
   }
 
   public List<HipaaRecords.Remediation> findRemediations(String gateId) {
     return jdbc.sql("select * from hipaa_remediation where gate_id = ? order by round, position")
-        .param(gateId).query(HipaaRecords.Remediation.class).list();
+        .param(gateId).query(Rows.of(HipaaRecords.Remediation.class)).list();
   }
 }

@@ -57,11 +57,12 @@ class RowsTest {
     try (Connection db = DriverManager.getConnection("jdbc:h2:mem:rows-test;DB_CLOSE_DELAY=-1")) {
       db.createStatement().execute(CREATE);
       db.createStatement().execute(INSERT);
-      AtomicInteger springLookups = new AtomicInteger();
-      List<Sample> spring = read(db, new SimplePropertyRowMapper<>(Sample.class), springLookups);
-      AtomicInteger ownLookups = new AtomicInteger();
+      Calls springCalls = new Calls();
+      List<Sample> spring = read(db, "select * from sample order by id", new SimplePropertyRowMapper<>(Sample.class),
+          springCalls);
+      Calls ownCalls = new Calls();
       RowMapper<Sample> rows = Rows.of(Sample.class);
-      List<Sample> own = read(db, rows, ownLookups);
+      List<Sample> own = read(db, "select * from sample order by id", rows, ownCalls);
 
       assertThat(own).hasSize(2).isEqualTo(spring);
       assertThat(own.get(0).projectId()).isEqualTo("EHR-1");
@@ -71,19 +72,15 @@ class RowsTest {
       assertThat(own.get(0).NAME()).isEqualTo("Pharmacy");
       assertThat(own.get(1).goLiveDate()).isNull();
       assertThat(own.get(1).missingScore()).isEqualTo(4);
-      assertThat(springLookups.get()).as("Spring looks up each component on each row").isGreaterThanOrEqualTo(20);
-      assertThat(ownLookups.get()).as("no lookup by name per row").isZero();
+      assertThat(springCalls.byName.get()).as("Spring looks up each component on each row").isGreaterThanOrEqualTo(20);
+      assertThat(ownCalls.byName.get()).as("no column asked for by name").isZero();
+      assertThat(ownCalls.metaData.get()).as("the columns found once for the result set").isEqualTo(1);
 
       // the same mapper on a second result set finds that one's columns (another order)
-      List<Sample> again = new ArrayList<>();
-      try (ResultSet rs = db.createStatement().executeQuery(
-          "select unused, name, missing_score, cost_impact, raised_at, go_live_date, band, open, likelihood,"
-              + " project_id, id from sample order by id")) {
-        for (int row = 0; rs.next(); row++) {
-          again.add(rows.mapRow(rs, row));
-        }
-      }
-      assertThat(again).isEqualTo(spring);
+      Calls again = new Calls();
+      assertThat(read(db, "select unused, name, missing_score, cost_impact, raised_at, go_live_date, band, open,"
+          + " likelihood, project_id, id from sample order by id", rows, again)).isEqualTo(spring);
+      assertThat(again.metaData.get()).isEqualTo(1);
     }
   }
 
@@ -92,29 +89,49 @@ class RowsTest {
     try (Connection db = DriverManager.getConnection("jdbc:h2:mem:rows-missing;DB_CLOSE_DELAY=-1")) {
       db.createStatement().execute(CREATE);
       db.createStatement().execute(INSERT);
-      assertThatThrownBy(() -> read(db, Rows.of(Elsewhere.class), new AtomicInteger()))
+      assertThatThrownBy(() -> read(db, "select * from sample", Rows.of(Elsewhere.class), new Calls()))
           .isInstanceOf(SQLException.class)
           .hasMessageContaining("notThere").hasMessageContaining("not_there").hasMessageContaining("Elsewhere");
     }
   }
 
+  @Test
+  void a_component_two_columns_would_match_is_refused_as_spring_refuses_it() throws Exception {
+    try (Connection db = DriverManager.getConnection("jdbc:h2:mem:rows-twice;DB_CLOSE_DELAY=-1")) {
+      db.createStatement().execute(CREATE);
+      db.createStatement().execute(INSERT);
+      String twice = "select s.*, s.project_id as projectid from sample s";
+      assertThatThrownBy(() -> read(db, twice, new SimplePropertyRowMapper<>(Sample.class), new Calls()))
+          .as("Spring's mapper").isInstanceOf(RuntimeException.class);
+      assertThatThrownBy(() -> read(db, twice, Rows.of(Sample.class), new Calls()))
+          .isInstanceOf(SQLException.class).hasMessageContaining("2 columns named projectId or project_id");
+    }
+  }
+
   /** Single-column types JdbcClient maps with its SingleColumnRowMapper: the only classes passed to query(Class). */
-  static final Set<String> SINGLE_COLUMN = Set.of("String", "Long", "Integer", "Boolean", "Double", "LocalDate",
-      "OffsetDateTime", "BigDecimal");
+  static final Set<String> SINGLE_COLUMN = Set.of("String", "Long", "Integer", "Boolean", "Double", "Float", "Short",
+      "Byte", "Character", "BigDecimal", "BigInteger", "LocalDate", "LocalDateTime", "LocalTime", "OffsetDateTime",
+      "Instant", "UUID", "Date", "Timestamp");
 
   @Test
   void main_code_reads_records_through_rows_not_jdbc_clients_per_row_lookup() throws IOException {
-    Pattern byClass = Pattern.compile("\\.query\\(\\s*([A-Z][A-Za-z0-9_]*)\\.class\\s*\\)");
+    Pattern byClass = Pattern.compile("\\.query\\(\\s*((?:\\w+\\.)*([A-Z]\\w*))\\.class\\s*\\)");
+    Pattern springMappers = Pattern.compile("new\\s+(DataClass|BeanProperty|SimpleProperty)RowMapper");
     List<String> findings = new ArrayList<>();
     int scanned = 0;
     try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
       for (Path source : files.filter(p -> p.toString().endsWith(".java")).toList()) {
         scanned++;
-        Matcher m = byClass.matcher(Files.readString(source));
+        String text = Files.readString(source);
+        Matcher m = byClass.matcher(text);
         while (m.find()) {
-          if (!SINGLE_COLUMN.contains(m.group(1))) {
+          if (!SINGLE_COLUMN.contains(m.group(2))) {
             findings.add(source + ": .query(" + m.group(1) + ".class): use .query(Rows.of(" + m.group(1) + ".class))");
           }
+        }
+        Matcher mapper = springMappers.matcher(text);
+        while (mapper.find()) {
+          findings.add(source + ": " + mapper.group() + ": use Rows.of");
         }
       }
     }
@@ -122,14 +139,23 @@ class RowsTest {
     assertThat(findings).isEmpty();
   }
 
-  /** Reads the sample table through {@code mapper}, counting the result set's lookups of a column by name. */
-  static <T> List<T> read(Connection db, RowMapper<T> mapper, AtomicInteger lookups) throws Exception {
+  /** What a mapper asked of the result set: a column by name (any getter or lookup), its metadata. */
+  static final class Calls {
+    final AtomicInteger byName = new AtomicInteger();
+    final AtomicInteger metaData = new AtomicInteger();
+  }
+
+  /** Reads {@code sql} through {@code mapper}, counting what it asks of the result set. */
+  static <T> List<T> read(Connection db, String sql, RowMapper<T> mapper, Calls calls) throws Exception {
     List<T> rows = new ArrayList<>();
-    try (ResultSet real = db.createStatement().executeQuery("select * from sample order by id")) {
+    try (ResultSet real = db.createStatement().executeQuery(sql)) {
       ResultSet counted = (ResultSet) Proxy.newProxyInstance(RowsTest.class.getClassLoader(),
           new Class<?>[] {ResultSet.class}, (proxy, method, args) -> {
-            if (method.getName().equals("findColumn")) {
-              lookups.incrementAndGet();
+            if (method.getParameterCount() > 0 && method.getParameterTypes()[0] == String.class) {
+              calls.byName.incrementAndGet();
+            }
+            if (method.getName().equals("getMetaData")) {
+              calls.metaData.incrementAndGet();
             }
             try {
               return method.invoke(real, args);

@@ -37,8 +37,8 @@ public final class Rows<T extends Record> implements RowMapper<T> {
   };
 
   private final Shape<T> shape;
-  private ResultSet resolvedFor;
-  private int[] columns;
+  /** The columns found for the result set being mapped; replaced in one write. */
+  private Resolved resolved;
 
   private Rows(Shape<T> shape) {
     this.shape = shape;
@@ -52,10 +52,12 @@ public final class Rows<T extends Record> implements RowMapper<T> {
 
   @Override
   public T mapRow(ResultSet rs, int rowNum) throws SQLException {
-    if (rs != resolvedFor) {
-      columns = shape.columns(rs.getMetaData());
-      resolvedFor = rs;
+    Resolved current = resolved;
+    if (current == null || current.rs() != rs) {
+      current = new Resolved(rs, shape.columns(rs.getMetaData()));
+      resolved = current;
     }
+    int[] columns = current.columns();
     Object[] args = new Object[columns.length];
     for (int i = 0; i < args.length; i++) {
       TypeDescriptor type = shape.types[i];
@@ -63,6 +65,8 @@ public final class Rows<T extends Record> implements RowMapper<T> {
     }
     return BeanUtils.instantiateClass(shape.constructor, args);
   }
+
+  private record Resolved(ResultSet rs, int[] columns) {}
 
   /** A record's canonical constructor, its components' names and types. */
   private static final class Shape<T> {
@@ -79,23 +83,30 @@ public final class Rows<T extends Record> implements RowMapper<T> {
       }
     }
 
-    /** Each component's column (1-based): its own name, else its underscored name; case-insensitive, first wins. */
+    /**
+     * Each component's column (1-based): the column labelled with its name, else with its underscored
+     * name, ignoring case. A component two columns would match is refused, as Spring's mapper fails on
+     * it (it tries to set the second into the record); labels only, as PostgreSQL's driver matches.
+     */
     int[] columns(ResultSetMetaData meta) throws SQLException {
       Map<String, Integer> byName = new HashMap<>();
-      for (int column = meta.getColumnCount(); column >= 1; column--) {
-        byName.put(JdbcUtils.lookupColumnName(meta, column).toLowerCase(Locale.ROOT), column);
+      Map<String, Integer> labelled = new HashMap<>();
+      for (int column = 1; column <= meta.getColumnCount(); column++) {
+        String label = JdbcUtils.lookupColumnName(meta, column).toLowerCase(Locale.ROOT);
+        byName.putIfAbsent(label, column);
+        labelled.merge(label, 1, Integer::sum);
       }
       int[] columns = new int[names.length];
       for (int i = 0; i < names.length; i++) {
-        Integer column = byName.get(names[i].toLowerCase(Locale.ROOT));
-        if (column == null) {
-          column = byName.get(JdbcUtils.convertPropertyNameToUnderscoreName(names[i]));
+        String own = names[i].toLowerCase(Locale.ROOT);
+        String underscored = JdbcUtils.convertPropertyNameToUnderscoreName(names[i]);
+        int matches = labelled.getOrDefault(own, 0) + (underscored.equals(own) ? 0 : labelled.getOrDefault(underscored, 0));
+        if (matches != 1) {
+          String record = constructor.getDeclaringClass().getSimpleName();
+          throw new SQLException(matches == 0 ? "No column " + names[i] + " or " + underscored + " for " + record
+              : matches + " columns named " + names[i] + " or " + underscored + " for one component of " + record, "42703");
         }
-        if (column == null) {
-          throw new SQLException("No column " + names[i] + " or " + JdbcUtils.convertPropertyNameToUnderscoreName(names[i])
-              + " for " + constructor.getDeclaringClass().getSimpleName());
-        }
-        columns[i] = column;
+        columns[i] = byName.getOrDefault(own, byName.get(underscored));
       }
       return columns;
     }
