@@ -2,8 +2,11 @@ package io.hitgov.portfolio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hitgov.shared.process.RememberingFeelEngine;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +14,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 
@@ -144,6 +150,65 @@ class RememberingFeelEngineTest {
         </definitions>""".replace("TEXT", text);
     String[] phases = {"P1", "P2", text};
     assertSameAnswers(table, "long", 20, random -> Map.of("phase", phases[random.nextInt(phases.length)]));
+  }
+
+  /** Rules calling built-in functions that answer from their arguments alone, which are remembered. */
+  private static final String PURE_TABLE = """
+      <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="p" name="p" namespace="t">
+        <decision id="pure" name="pure">
+          <decisionTable id="t" hitPolicy="COLLECT">
+            <input id="i1"><inputExpression id="e1" typeRef="double"><text>if cost = null then null else abs(cost) * 100 / budget</text></inputExpression></input>
+            <input id="i2"><inputExpression id="e2" typeRef="integer"><text>max(overrun, extra) - min(overrun, extra)</text></inputExpression></input>
+            <output id="o" name="finding" typeRef="string" />
+            <rule id="r1"><inputEntry id="a1"><text>&gt;= floor(tolerance / 2)</text></inputEntry><inputEntry id="a2"><text></text></inputEntry>
+              <outputEntry id="x1"><text>"share " + string(decimal(abs(cost) * 100 / budget, 1))</text></outputEntry></rule>
+            <rule id="r2"><inputEntry id="b1"><text></text></inputEntry><inputEntry id="b2"><text>&gt; 20</text></inputEntry>
+              <outputEntry id="y1"><text>"spread"</text></outputEntry></rule>
+            <rule id="r3"><inputEntry id="c1"><text>&lt; 1</text></inputEntry><inputEntry id="c2"><text>odd(?)</text></inputEntry>
+              <outputEntry id="z1"><text>"odd"</text></outputEntry></rule>
+          </decisionTable>
+        </decision>
+      </definitions>""";
+
+  @Test
+  void rules_calling_functions_that_answer_from_their_arguments_answer_as_the_plain_engine() {
+    assertSameAnswers(PURE_TABLE, "pure", 2_000, random -> {
+      Map<String, Object> facts = new HashMap<>();
+      facts.put("cost", random.nextInt(5) == 0 ? null : (random.nextInt(9) - 4) * 5_000L);
+      facts.put("budget", 100_000L);
+      facts.put("tolerance", random.nextInt(4) * 3);
+      facts.put("overrun", random.nextInt(4) * 10 + random.nextInt(2));
+      facts.put("extra", random.nextInt(3) * 15);
+      return facts;
+    });
+  }
+
+  @Test
+  void a_pure_function_is_asked_of_feel_once_per_value_a_clock_function_every_time() {
+    AtomicInteger asked = new AtomicInteger();
+    FeelEngine scala = new ScalaFeelEngineFactory().createInstance();
+    FeelEngine counting = (FeelEngine) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {FeelEngine.class},
+        (proxy, method, args) -> {
+          asked.incrementAndGet();
+          try {
+            return method.invoke(scala, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    RememberingFeelEngine feel = new RememberingFeelEngine(counting);
+    var minus = Variables.createVariables().putValue("cost", -5_000L).asVariableContext();
+    var plus = Variables.createVariables().putValue("cost", 5_000L).asVariableContext();
+    for (int i = 0; i < 3; i++) {
+      assertThat((Object) feel.evaluateSimpleExpression("abs(cost) * 2", minus)).isEqualTo(10_000L);
+      assertThat((Object) feel.evaluateSimpleExpression("abs(cost) * 2", plus)).isEqualTo(10_000L);
+    }
+    assertThat(asked.get()).as("once per value of cost").isEqualTo(2);
+    for (int i = 0; i < 3; i++) {
+      feel.evaluateSimpleExpression("today() - date(\"2026-01-01\")", minus);
+      feel.evaluateSimpleExpression("string length(\"x\") + abs(cost)", minus);
+    }
+    assertThat(asked.get()).as("a clock function and a function of several words every time").isEqualTo(8);
   }
 
   /** Both engines, the same table, {@code runs} random projects: the same findings (or the same failure) each time. */

@@ -28,12 +28,15 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * <p>An expression is remembered when, outside its string literals and with no comment in it, it
  * holds nothing but digits, operators, brackets and spaces (and in unary tests the input {@code ?}),
  * the words {@code true}, {@code false}, {@code null}, {@code and}, {@code or}, {@code if},
- * {@code then}, {@code else}, the negation {@code not(…)}, and names of variables present with a
- * plain value, none of them called as a function or followed by a path: {@code r01 = true},
- * {@code likelihood * impact}, {@code > 20}, {@code [0..30]}, {@code not("P7", "P8")}. No function,
- * clock or random number can enter such an expression, so its result follows from the values of the
- * names it reads (and of the input, in unary tests), which are its key. The first answer for a key
- * is always FEEL's own.
+ * {@code then}, {@code else}, the negation {@code not(…)}, calls of FEEL's built-in functions of one
+ * word whose answer follows from their arguments alone ({@link #PURE_FUNCTIONS}: {@code abs},
+ * {@code floor}, {@code min}, …; never {@code now}, {@code today} or a function of several words), and
+ * names of variables present with a plain value, none of them called as a function or followed by a
+ * path: {@code r01 = true}, {@code likelihood * impact}, {@code > 20}, {@code [0..30]},
+ * {@code not("P7", "P8")}, {@code abs(costImpact) * 100 / budget}. No clock, random number or
+ * function of HITGov's (it configures none in FEEL) can enter such an expression, so its result
+ * follows from the values of the names it reads (and of the input, in unary tests), which are its
+ * key. The first answer for a key is always FEEL's own.
  *
  * <p>Only immutable plain values (text, numbers, booleans, dates and times, null) are keys; anything
  * else, and every other expression, goes to the FEEL engine each time; so does a text longer than
@@ -54,6 +57,13 @@ public final class RememberingFeelEngine implements FeelEngine {
   private static final Pattern COMMENT = Pattern.compile("//|/\\*");
   /** FEEL's words that are no variable; {@code not} is no reserved word in FEEL, only the negation {@code not(…)} is meant. */
   private static final Set<String> WORDS = Set.of("true", "false", "null", "and", "or", "if", "then", "else");
+  /**
+   * FEEL's built-in functions of one word whose answer depends on their arguments only (numeric, list
+   * and text functions), and the negation {@code not(…)}: a call of one of them keeps an expression
+   * rememberable. Clock functions ({@code now}, {@code today}) and functions of several words are not here.
+   */
+  static final Set<String> PURE_FUNCTIONS = Set.of("not", "abs", "floor", "ceiling", "decimal", "modulo", "sqrt",
+      "odd", "even", "min", "max", "sum", "mean", "count", "substring", "contains");
   /** What {@link #namesRead} answers for an expression that is not remembered. */
   private static final List<String> NOT_REMEMBERED = List.of("\u0000");
 
@@ -177,10 +187,10 @@ public final class RememberingFeelEngine implements FeelEngine {
           return NOT_REMEMBERED; // a path, or a name glued to a number
         }
         if (following == '(') {
-          if (name.group().equals("not")) {
-            continue; // the negation
+          if (PURE_FUNCTIONS.contains(name.group())) {
+            continue; // the negation, or a built-in function answering from its arguments alone
           }
-          return NOT_REMEMBERED; // a function
+          return NOT_REMEMBERED; // any other function
         }
         if (!WORDS.contains(name.group()) && !names.contains(name.group())) {
           names.add(name.group());
