@@ -100,11 +100,13 @@ public final class Rows<T extends Record> implements RowMapper<T> {
       for (int i = 0; i < names.length; i++) {
         String own = names[i].toLowerCase(Locale.ROOT);
         String underscored = JdbcUtils.convertPropertyNameToUnderscoreName(names[i]);
-        int matches = labelled.getOrDefault(own, 0) + (underscored.equals(own) ? 0 : labelled.getOrDefault(underscored, 0));
+        int matches = labelled.getOrDefault(own, 0)
+            + (underscored.equals(own) ? 0 : labelled.getOrDefault(underscored, 0));
         if (matches != 1) {
           String record = constructor.getDeclaringClass().getSimpleName();
-          throw new SQLException(matches == 0 ? "No column " + names[i] + " or " + underscored + " for " + record
-              : matches + " columns named " + names[i] + " or " + underscored + " for one component of " + record, "42703");
+          String which = names[i] + " or " + underscored;
+          throw new SQLException(matches == 0 ? "No column " + which + " for " + record
+              : matches + " columns named " + which + " for one component of " + record, "42703");
         }
         columns[i] = byName.getOrDefault(own, byName.get(underscored));
       }
