@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The send step of {@code NotificationDeliveryProcess} ({@code ${sendNotificationDelegate}}): sends
  * the e-mails of its batch (those one transaction queued, at most
- * {@value NotificationService#MAX_BATCH}) that are not sent yet. Each mail the server accepted is
+ * {@value NotificationService#MAX_BATCH}) that are not sent yet, over one connection to the mail
+ * server. Each mail the server accepted is
  * marked sent at once in a transaction of its own, so neither a later failure, nor the job's
  * retry, nor a second run after an expired job lock sends it again; each failure is recorded on its
  * row (attempts, the server's answer). After {@value #FAILURES_BEFORE_GIVING_UP} failures in a row
@@ -47,18 +48,7 @@ class NotificationDelivery implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String batch = (String) execution.getVariable(NotificationDeliveryProcess.Variables.NOTIFICATION_ID);
     List<Notification> unsent = repository.unsentOfBatch(batch);
-    Map<String, String> failed = new LinkedHashMap<>();
-    int inARow = 0;
-    for (Notification n : unsent) {
-      String failure = send(n);
-      if (failure != null) {
-        failed.put(n.notificationId(), failure);
-      }
-      inARow = failure == null ? 0 : inARow + 1;
-      if (inARow == FAILURES_BEFORE_GIVING_UP) {
-        break;
-      }
-    }
+    Map<String, String> failed = sendAll(unsent);
     if (!failed.isEmpty()) {
       String first = failed.values().iterator().next();
       throw new SmtpMailer.MailDeliveryException(failed.size() == 1 && unsent.size() == 1 ? first
@@ -66,11 +56,30 @@ class NotificationDelivery implements JavaDelegate {
     }
   }
 
+  /** Sends the mails over one connection until two in a row fail; the failures by notification id. */
+  private Map<String, String> sendAll(List<Notification> unsent) {
+    Map<String, String> failed = new LinkedHashMap<>();
+    int inARow = 0;
+    try (SmtpMailer.Connection smtp = mail.connect()) {
+      for (Notification n : unsent) {
+        String failure = send(smtp, n);
+        if (failure != null) {
+          failed.put(n.notificationId(), failure);
+        }
+        inARow = failure == null ? 0 : inARow + 1;
+        if (inARow == FAILURES_BEFORE_GIVING_UP) {
+          break;
+        }
+      }
+    }
+    return failed;
+  }
+
   /** Sends one mail and records the outcome on its row in its own transaction; the failure, or null. */
-  private String send(Notification n) {
+  private String send(SmtpMailer.Connection smtp, Notification n) {
     String failure = null;
     try {
-      mail.send(n.recipientAddress(), n.subject(), n.body(), n.contentType());
+      smtp.send(n.recipientAddress(), n.subject(), n.body(), n.contentType());
       LOG.info("E-mail {} ({}) sent to {}: {}", n.notificationId(), n.kind(), n.recipientAddress(), n.subject());
     } catch (RuntimeException e) {
       failure = e instanceof SmtpMailer.MailDeliveryException ? e.getMessage()

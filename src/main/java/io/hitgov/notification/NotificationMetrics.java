@@ -9,12 +9,14 @@ import org.springframework.stereotype.Component;
 /**
  * {@code hitgov_notifications_total{outcome}}: e-mails {@code queued}, {@code sent}, sending attempts
  * that {@code failed} (each one; the last one leaves an incident), and notifications {@code skipped}
- * (the recipient opted out of digests or has no e-mail address).
+ * (the recipient opted out of digests or has no e-mail address); and
+ * {@code hitgov_notifications_connections_total}, the connections opened to the mail server.
  */
 @Component
 public class NotificationMetrics {
 
   public static final String NAME = "hitgov.notifications";
+  public static final String CONNECTIONS = "hitgov.notifications.connections";
 
   /** The outcomes, each a counter from the start (so a dashboard shows 0, not "no data"). */
   public enum Outcome {
@@ -26,15 +28,22 @@ public class NotificationMetrics {
   }
 
   private final Map<Outcome, Counter> counters = new ConcurrentHashMap<>();
+  private final Counter connections;
 
   public NotificationMetrics(MeterRegistry registry) {
     for (Outcome outcome : Outcome.values()) {
       counters.put(outcome, Counter.builder(NAME).description("E-mail notifications by outcome")
           .tag("outcome", outcome.tag()).register(registry));
     }
+    connections = Counter.builder(CONNECTIONS)
+        .description("Connections opened to the mail server (one per delivery batch while it stays up)").register(registry);
   }
 
   public void count(Outcome outcome) {
     counters.get(outcome).increment();
+  }
+
+  void connected() {
+    connections.increment();
   }
 }

@@ -172,6 +172,7 @@ class NotificationMailTest extends SmtpServerTest {
       throws Exception {
     SMTP.purgeEmailFromAllMailboxes();
     SMTP.stop();
+    double down;
     try {
       runtimeService.createIncident("overdueGate", waitingExecution(), "G1", "G1 decision pending 12 business days");
       assertThat(runtimeService.createIncidentQuery().incidentType("overdueGate").count())
@@ -179,11 +180,13 @@ class NotificationMailTest extends SmtpServerTest {
       List<Job> jobs = deliveryJobs();
       assertThat(jobs).as("the three mails of one transaction: one delivery job").hasSize(1);
       Job job = jobs.get(0);
+      down = connections();
       for (int attempt = 0; attempt < 10 && retries(job) > 0; attempt++) {
         String id = job.getId();
         assertThatThrownBy(() -> managementService.executeJob(id)).hasMessageContaining("not sent");
       }
       assertThat(retries(job)).isZero();
+      assertThat(connections()).as("no connection while the server is down").isEqualTo(down);
       Incident failed = runtimeService.createIncidentQuery().incidentType("failedJob").configuration(job.getId())
           .singleResult();
       assertThat(failed).as("the failed delivery is a Cockpit incident").isNotNull();
@@ -200,9 +203,11 @@ class NotificationMailTest extends SmtpServerTest {
     assertThat(runtimeService.createIncidentQuery().incidentType("failedJob").configuration(job.getId()).count()).isZero();
     assertThat(retries(job)).isOne();
     deliver();
+    double up = connections();
     managementService.executeJob(job.getId()); // the job executor runs it at its retry time
     assertThat(recipients(received())).containsExactlyInAnyOrder("paula@demo.hitgov.invalid",
         "peter@demo.hitgov.invalid", "maria@demo.hitgov.invalid");
+    assertThat(connections() - up).as("the three mails over one connection").isOne();
     assertThat(subject(received().get(0))).isEqualTo("[HITGov] Stalled project " + PROJECT + ": overdueGate");
     // hitgov_notifications_total{outcome} on /actuator/prometheus; the test profile reads it from /actuator/metrics
     assertThat(admin.get("/actuator/metrics/hitgov.notifications?tag=outcome:failed").json()
@@ -279,10 +284,12 @@ class NotificationMailTest extends SmtpServerTest {
       List<Job> jobs = deliveryJobs();
       assertThat(jobs).as("one batch, one delivery job").hasSize(1);
       String job = jobs.get(0).getId();
+      double connections = connections();
       assertThatThrownBy(() -> managementService.executeJob(job)).hasMessageContaining("1 of 4 e-mails not sent")
           .hasMessageContaining("broken@");
       assertThat(recipients(received())).as("the other three went out").containsExactlyInAnyOrder(
           "paula@demo.hitgov.invalid", "peter@demo.hitgov.invalid", "maria@demo.hitgov.invalid");
+      assertThat(connections() - connections).as("a refused mail does not cost the batch its connection").isOne();
       assertThat(retries(jobs.get(0))).as("the job retries the one mail left").isEqualTo(2);
       assertThatThrownBy(() -> managementService.executeJob(job)).hasMessageContaining("Mail to broken@ not sent");
       assertThat(received()).as("a retry sends nothing twice").hasSize(3);
@@ -314,9 +321,12 @@ class NotificationMailTest extends SmtpServerTest {
       runtimeService.createIncident("staleProject", waitingExecution(), "A2", "no activity for 16 business days");
       assertThat(deliveryJobs()).as("more than %s mails in one transaction: two batches", NotificationService.MAX_BATCH)
           .hasSize(2);
+      double connections = connections();
       assertThat(deliver()).isEqualTo(2);
       assertThat(recipients(received())).hasSize(NotificationService.MAX_BATCH + 3)
           .contains("mailbulk0@demo.hitgov.invalid", "paula@demo.hitgov.invalid", "maria@demo.hitgov.invalid");
+      assertThat(connections() - connections).as("one connection to the mail server per batch, not one per mail")
+          .isEqualTo(2);
     } finally {
       for (String id : bulk) {
         identityService.deleteMembership(id, "pmo");
@@ -355,6 +365,12 @@ class NotificationMailTest extends SmtpServerTest {
       executed++;
     }
     return executed;
+  }
+
+  /** {@code hitgov_notifications_connections_total}: connections opened to the mail server. */
+  double connections() {
+    return Http.on(port).as("admin").get("/actuator/metrics/" + NotificationMetrics.CONNECTIONS).json()
+        .at("/measurements/0/value").asDouble();
   }
 
   List<Job> deliveryJobs() {
