@@ -2,12 +2,12 @@ package io.hitgov.notification;
 
 import io.hitgov.notification.NotificationMetrics.Outcome;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -81,25 +81,38 @@ public class SmtpMailer {
         throw new MailDeliveryException("No mail server configured: set spring.mail.host (or, outside prod, "
             + "hitgov.notification.embedded-smtp=true)", null);
       }
+      MimeMessage message;
       try {
-        MimeMessage message = mail.createMimeMessage();
+        message = mail.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
         helper.setFrom(properties.from());
         helper.setTo(to);
         helper.setSubject(subject);
         helper.setText(body, "text/html".equals(contentType));
+      } catch (MessagingException | RuntimeException e) { // an address no server would take: the connection is fine
+        throw failed(to, e);
+      }
+      try {
         if (mail instanceof JavaMailSenderImpl server) {
           message.setSentDate(new Date());
           message.saveChanges();
           transport(server).sendMessage(message, message.getAllRecipients());
         } else {
+          metrics.connected(); // a JavaMailSender of another kind connects for each mail
           mail.send(message);
         }
-        metrics.count(Outcome.SENT);
-      } catch (MailException | MessagingException e) {
-        metrics.count(Outcome.FAILED);
-        throw new MailDeliveryException("Mail to " + to + " not sent: " + rootMessage(e), e);
+      } catch (MessagingException | RuntimeException e) {
+        if (!(e instanceof SendFailedException)) {
+          close(); // refused recipients leave the session usable; anything else may have left it mid-message
+        }
+        throw failed(to, e);
       }
+      metrics.count(Outcome.SENT);
+    }
+
+    private MailDeliveryException failed(String to, Exception e) {
+      metrics.count(Outcome.FAILED);
+      return new MailDeliveryException("Mail to " + to + " not sent: " + rootMessage(e), e);
     }
 
     /** The open connection, or a new one as {@code JavaMailSenderImpl} opens it (its host, port and login). */
@@ -112,9 +125,12 @@ public class SmtpMailer {
             : server.getSession().getProperty("mail.transport.protocol");
         Transport opened = server.getSession().getTransport(protocol != null ? protocol : "smtp");
         String user = server.getUsername();
-        boolean anonymous = user == null || user.isEmpty();
-        String password = anonymous && "".equals(server.getPassword()) ? null : server.getPassword();
-        opened.connect(server.getHost(), server.getPort(), anonymous ? null : user, password);
+        String password = server.getPassword();
+        if ("".equals(user)) { // as JavaMailSenderImpl: an empty placeholder means no login
+          user = null;
+          password = "".equals(password) ? null : password;
+        }
+        opened.connect(server.getHost(), server.getPort(), user, password);
         metrics.connected();
         transport = opened;
       }

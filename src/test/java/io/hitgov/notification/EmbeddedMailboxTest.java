@@ -3,6 +3,7 @@ package io.hitgov.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
 import io.hitgov.support.HitgovSpringTest;
 import io.hitgov.support.Http;
 import io.hitgov.support.Projects;
@@ -27,6 +28,8 @@ class EmbeddedMailboxTest {
 
   @Test
   void the_mail_the_embedded_server_received_is_read_by_its_recipient_and_by_operators_only() {
+    assertThat(context.getBean(GreenMail.class).getSmtp()).as("the server without Nagle's delay (EmbeddedSmtpTest)")
+        .isInstanceOf(EmbeddedSmtp.PromptSmtpServer.class);
     Projects.register(context, "BOX-1");
     Job timer = managementService.createJobQuery().processDefinitionKey("PortfolioPackProcess").timers().singleResult();
     managementService.executeJob(timer.getId());

@@ -53,6 +53,7 @@ class NotificationMailTest extends SmtpServerTest {
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
+  @Autowired SmtpMailer mailer;
   @LocalServerPort int port;
 
   static ProcessInstance lifecycle;
@@ -289,7 +290,7 @@ class NotificationMailTest extends SmtpServerTest {
           .hasMessageContaining("broken@");
       assertThat(recipients(received())).as("the other three went out").containsExactlyInAnyOrder(
           "paula@demo.hitgov.invalid", "peter@demo.hitgov.invalid", "maria@demo.hitgov.invalid");
-      assertThat(connections() - connections).as("a refused mail does not cost the batch its connection").isOne();
+      assertThat(connections() - connections).as("a mail refused before it reaches the server does not cost the batch its connection").isOne();
       assertThat(retries(jobs.get(0))).as("the job retries the one mail left").isEqualTo(2);
       assertThatThrownBy(() -> managementService.executeJob(job)).hasMessageContaining("Mail to broken@ not sent");
       assertThat(received()).as("a retry sends nothing twice").hasSize(3);
@@ -333,6 +334,21 @@ class NotificationMailTest extends SmtpServerTest {
         identityService.deleteUser(id);
       }
     }
+  }
+
+  @Test
+  @Order(8)
+  void a_connection_the_mail_server_dropped_is_reopened_for_the_next_mail_of_the_batch() throws Exception {
+    SMTP.purgeEmailFromAllMailboxes();
+    double connections = connections();
+    try (SmtpMailer.Connection smtp = mailer.connect()) {
+      smtp.send("paula@demo.hitgov.invalid", "first", "before the restart", "text/plain");
+      SMTP.stop(); // closes the open connection from the server's side
+      SMTP.start();
+      smtp.send("peter@demo.hitgov.invalid", "second", "after the restart", "text/plain");
+    }
+    assertThat(recipients(received())).as("the restarted server's mailbox").containsExactly("peter@demo.hitgov.invalid");
+    assertThat(connections() - connections).isEqualTo(2);
   }
 
   /** The lifecycle's execution waiting in an activity (its phase or gate call), where the watch raises incidents. */
