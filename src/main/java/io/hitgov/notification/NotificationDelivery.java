@@ -19,11 +19,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The send step of {@code NotificationDeliveryProcess} ({@code ${sendNotificationDelegate}}): sends
  * the e-mails of its batch (those one transaction queued, at most
  * {@value NotificationService#MAX_BATCH}) that are not sent yet, over one connection to the mail
- * server. Each mail the server accepted is
- * marked sent at once in a transaction of its own, so neither a later failure, nor the job's
- * retry, nor a second run after an expired job lock sends it again; each failure is recorded on its
- * row (attempts, the server's answer). After {@value #FAILURES_BEFORE_GIVING_UP} failures in a row
- * (the server is down) the rest wait for the retry. Any failure is thrown at the end, so the job
+ * server. Each mail the server accepted is marked sent at once in a transaction of its own, so
+ * neither a later failure, nor the job's retry, nor a second run after an expired job lock sends it
+ * again; each failure is recorded on its row (attempts, the server's answer). After
+ * {@value #FAILURES_BEFORE_GIVING_UP} failures in a row (the server is down) the rest wait for the
+ * retry. Any failure is thrown at the end, so the job
  * retries only the mails still unsent (those never tried first) and at the end leaves its incident.
  */
 @Component("sendNotificationDelegate")

@@ -36,7 +36,8 @@ public class NotificationMetrics {
           .tag("outcome", outcome.tag()).register(registry));
     }
     connections = Counter.builder(CONNECTIONS)
-        .description("Connections opened to the mail server (one per delivery batch while it stays up)").register(registry);
+        .description("Connections opened to the mail server (one per delivery batch while it stays up)")
+        .register(registry);
   }
 
   public void count(Outcome outcome) {

@@ -290,7 +290,8 @@ class NotificationMailTest extends SmtpServerTest {
           .hasMessageContaining("broken@");
       assertThat(recipients(received())).as("the other three went out").containsExactlyInAnyOrder(
           "paula@demo.hitgov.invalid", "peter@demo.hitgov.invalid", "maria@demo.hitgov.invalid");
-      assertThat(connections() - connections).as("a mail refused before it reaches the server does not cost the batch its connection").isOne();
+      assertThat(connections() - connections)
+          .as("a mail refused before it reaches the server does not cost the batch its connection").isOne();
       assertThat(retries(jobs.get(0))).as("the job retries the one mail left").isEqualTo(2);
       assertThatThrownBy(() -> managementService.executeJob(job)).hasMessageContaining("Mail to broken@ not sent");
       assertThat(received()).as("a retry sends nothing twice").hasSize(3);
@@ -347,7 +348,8 @@ class NotificationMailTest extends SmtpServerTest {
       SMTP.start();
       smtp.send("peter@demo.hitgov.invalid", "second", "after the restart", "text/plain");
     }
-    assertThat(recipients(received())).as("the restarted server's mailbox").containsExactly("peter@demo.hitgov.invalid");
+    assertThat(recipients(received())).as("the restarted server's mailbox")
+        .containsExactly("peter@demo.hitgov.invalid");
     assertThat(connections() - connections).isEqualTo(2);
   }
 
