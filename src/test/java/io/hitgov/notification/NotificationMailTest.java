@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -52,6 +53,8 @@ class NotificationMailTest extends SmtpServerTest {
   @Autowired ProcessEngine processEngine;
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   @Autowired IdentityService identityService;
   @Autowired SmtpMailer mailer;
   @LocalServerPort int port;
@@ -192,6 +195,8 @@ class NotificationMailTest extends SmtpServerTest {
           .singleResult();
       assertThat(failed).as("the failed delivery is a Cockpit incident").isNotNull();
       assertThat(failed.getIncidentMessage()).contains("not sent");
+      assertThat(historyService.createHistoricIncidentQuery().processInstanceId(job.getProcessInstanceId()).count())
+          .as("the delivery keeps no engine history (docs/adr/0008); the open incident is runtime data").isZero();
       assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(lifecycle.getId()).count())
           .as("the project's lifecycle runs on").isOne();
     } finally {
@@ -351,6 +356,32 @@ class NotificationMailTest extends SmtpServerTest {
     assertThat(recipients(received())).as("the restarted server's mailbox")
         .containsExactly("peter@demo.hitgov.invalid");
     assertThat(connections() - connections).isEqualTo(2);
+  }
+
+  @Test
+  @Order(9)
+  void a_delivery_leaves_no_engine_history_the_mails_rows_are_its_record() throws Exception {
+    SMTP.purgeEmailFromAllMailboxes();
+    deliver();
+    runtimeService.createIncident("staleProject", waitingExecution(), "A3", "no activity for 17 business days");
+    Job job = deliveryJobs().get(0);
+    String delivery = job.getProcessInstanceId();
+    managementService.executeJob(job.getId());
+    assertThat(received()).isNotEmpty();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(delivery).count()).as("ended").isZero();
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(delivery).count()).isZero();
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(delivery).count()).isZero();
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(delivery).count()).isZero();
+    assertThat(historyService.createHistoricDetailQuery().processInstanceId(delivery).count()).isZero();
+    assertThat(historyService.createHistoricJobLogQuery().processInstanceId(delivery).count()).isZero();
+    assertThat(jdbc.queryForList("select status from notification where process_instance_id = ?", String.class, delivery))
+        .as("each mail's row: queued, sent").isNotEmpty().containsOnly("SENT");
+    assertThat(historyService.createHistoricIncidentQuery().processInstanceId(lifecycle.getId()).incidentType("staleProject")
+        .count()).as("the governance step that queued the mails keeps its history").isPositive();
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(lifecycle.getId()).count()).isOne();
+    Http admin = Http.on(port).as("admin");
+    assertThat(admin.get("/engine-rest/history/process-instance?processDefinitionKey=" + NotificationDeliveryProcess.KEY)
+        .json()).as("nothing of it in Cockpit's history either").isEmpty();
   }
 
   /** The lifecycle's execution waiting in an activity (its phase or gate call), where the watch raises incidents. */

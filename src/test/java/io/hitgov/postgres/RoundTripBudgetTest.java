@@ -46,7 +46,7 @@ class RoundTripBudgetTest {
   // Then the variable history read once per process instance and command (shared/process/HistoricVariablePrefetch):
   // assess 94 -> 82 round trips, last approval 71 -> 70, verification 71 -> 70, gate decision 113 -> 111; and the
   // routing decision looked up once per transaction and evaluated by id: assess 82 -> 80.
-  // Then the forms' display values kept out of history (shared/process/DisplayValuesOutOfHistory, ADR 0007):
+  // Then the forms' display values kept out of history (shared/process/FullHistoryWithoutCopies, ADR 0007):
   // raise a risk 275 -> 209 statements and 58 -> 57 round trips, raise a change 161 -> 137, assess 303 -> 239 and
   // 80 -> 78, last approval 142 -> 124.
   static final Map<String, int[]> BUDGET = Map.of(

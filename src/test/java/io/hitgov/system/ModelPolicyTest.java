@@ -129,6 +129,11 @@ class ModelPolicyTest {
             serviceTask("camunda:class=\"java.lang.Runtime\"")), "ServiceTask_Probe", "camunda:class is not allowed"),
         Arguments.of("timer start event", "Probe.bpmn", bpmn("ProbeTimer", timerStart("${true}")),
             "StartEvent_Timer", "start event starts the process without a user"),
+        Arguments.of("user task in a process kept out of history", "NotificationDeliveryProcess.bpmn",
+            bpmn("NotificationDeliveryProcess", "<bpmn:startEvent id=\"StartEvent_1\"/><bpmn:userTask id=\"UserTask_Hidden\" "
+                + "camunda:candidateGroups=\"pmo\"/><bpmn:sequenceFlow id=\"Flow_1\" sourceRef=\"StartEvent_1\" "
+                + "targetRef=\"UserTask_Hidden\"/>"),
+            "UserTask_Hidden", "a process kept out of the engine's history"),
         Arguments.of("connector", "Probe.bpmn", bpmn("ProbeConnector",
             "<bpmn:startEvent id=\"StartEvent_1\"/><bpmn:serviceTask id=\"ServiceTask_Http\"><bpmn:extensionElements>"
                 + "<camunda:connector><camunda:connectorId>http-connector</camunda:connectorId></camunda:connector>"

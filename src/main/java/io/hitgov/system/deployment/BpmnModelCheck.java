@@ -60,6 +60,9 @@ final class BpmnModelCheck extends ModelXmlCheck {
       refuse(element, "documentation is longer than " + MAX_DOCUMENTATION + " characters");
     } else if (bpmn && local.equals("callActivity")) {
       recordCall(element);
+    } else if (bpmn && local.equals("userTask") && processKey != null && rules.processesOutOfHistory().contains(processKey)) {
+      refuse(element, "a user task in " + processKey + ", a process kept out of the engine's history "
+          + "(hitgov.engine.processes-out-of-history): a decision taken in it would leave no history");
     }
     String type = extensionAttribute(element, "type");
     if (type != null) {

@@ -1,5 +1,6 @@
 package io.hitgov.system.deployment;
 
+import io.hitgov.shared.process.HistoryProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,16 +48,20 @@ public class ModelGuard extends AbstractProcessEnginePlugin {
   private final CallableBeans beans;
   private final ModelProperties properties;
   private final ObjectProvider<ModelGovernance> governance;
+  private final HistoryProperties history;
 
-  public ModelGuard(CallableBeans beans, ModelProperties properties, ObjectProvider<ModelGovernance> governance) {
+  public ModelGuard(CallableBeans beans, ModelProperties properties, ObjectProvider<ModelGovernance> governance,
+      HistoryProperties history) {
     this.beans = beans;
+    this.history = history;
     this.properties = properties;
     this.governance = governance;
   }
 
   ModelPolicy policy() {
     return new ModelPolicy(new ModelPolicy.Rules(properties.maxResourceBytes(), properties.minHistoryTimeToLive(),
-        Set.copyOf(properties.eventStartedProcesses()), Set.copyOf(properties.externalTopics()), REQUIRED_CALLS, REQUIRED_BEFORE, TAILORING), beans);
+        Set.copyOf(properties.eventStartedProcesses()), Set.copyOf(properties.externalTopics()), REQUIRED_CALLS, REQUIRED_BEFORE, TAILORING,
+        Set.copyOf(history.processesOutOfHistory())), beans);
   }
 
   @Override

@@ -51,10 +51,12 @@ final class ModelPolicy {
    * @param requiredBefore per process key, a called process (e.g. the go-live phase) that no path
    *     may reach without passing the required calls listed for it (e.g. G6)
    * @param tailoring what the lifecycle's tailoring decision may decide
+   * @param processesOutOfHistory process keys whose instances leave no engine history: no user task
+   *     in them (its decision would leave no history)
    */
   record Rules(long maxResourceBytes, Period minHistoryTimeToLive, Set<String> eventStartedProcesses,
       Set<String> externalTopics, Map<String, List<String>> requiredCalls,
-      Map<String, Map<String, List<String>>> requiredBefore, Tailoring tailoring) {}
+      Map<String, Map<String, List<String>>> requiredBefore, Tailoring tailoring, Set<String> processesOutOfHistory) {}
 
   /**
    * The decision that tailors the lifecycle to a project type may only have the listed outputs (so

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hitgov.change.ChangeRequestProcess;
 import io.hitgov.risk.RiskEscalationProcess;
-import io.hitgov.shared.process.DisplayValuesOutOfHistory;
+import io.hitgov.shared.process.FullHistoryWithoutCopies;
+import io.hitgov.shared.process.HistoryProperties;
 import io.hitgov.support.Changes;
 import io.hitgov.support.Engine;
 import io.hitgov.support.HitgovSpringTest;
@@ -33,7 +34,7 @@ import org.springframework.context.ApplicationContext;
  * any other task-local variable, are in history as with Camunda's FULL.
  */
 @HitgovSpringTest
-class DisplayValuesOutOfHistoryTest {
+class FullHistoryWithoutCopiesTest {
 
   @Autowired ProcessEngine processEngine;
   @Autowired ApplicationContext context;
@@ -61,7 +62,7 @@ class DisplayValuesOutOfHistoryTest {
     var level = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getHistoryLevel();
     assertThat(level.getId()).isEqualTo(3);
     assertThat(level.getName()).isEqualTo("full");
-    assertThat(level.getClass().getSimpleName()).isEqualTo("FullWithoutDisplayValues");
+    assertThat(level.getClass().getSimpleName()).isEqualTo("FullWithoutCopies");
     assertThat(((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getHistoryLevels())
         .as("history 'auto' would take the first level with id 3").filteredOn(l -> l.getId() == 3).containsExactly(level);
   }
@@ -112,7 +113,7 @@ class DisplayValuesOutOfHistoryTest {
     assertThat(historicNames(instance.getId())).contains("title", "riskScore", "riskBand")
         .doesNotContainAnyElementsOf(shown.keySet());
     assertThat(detailNames(instance.getId())).contains("title").doesNotContainAnyElementsOf(shown.keySet());
-    assertThat(shown.keySet()).allMatch(DisplayValuesOutOfHistory::isDisplayValue);
+    assertThat(shown.keySet()).allMatch(FullHistoryWithoutCopies::isDisplayValue);
   }
 
   /**
@@ -137,7 +138,7 @@ class DisplayValuesOutOfHistoryTest {
   static void collectInputs(com.fasterxml.jackson.databind.JsonNode node, String form, List<String> inputs) {
     for (com.fasterxml.jackson.databind.JsonNode component : node.path("components")) {
       String key = component.path("key").asText("");
-      if (!key.isEmpty() && DisplayValuesOutOfHistory.isDisplayValue(key)) {
+      if (!key.isEmpty() && FullHistoryWithoutCopies.isDisplayValue(key)) {
         inputs.add(form + ": " + key);
       }
       collectInputs(component, form, inputs);
@@ -152,8 +153,8 @@ class DisplayValuesOutOfHistoryTest {
         .setHistory("full").setJobExecutorActivate(false).setProcessEngineName("builtin-full-" + UUID.randomUUID());
     ProcessEngine builtinFull = configuration.buildProcessEngine();
     try {
-      assertThatThrownBy(() -> new DisplayValuesOutOfHistory().postProcessEngineBuild(builtinFull))
-          .isInstanceOf(IllegalStateException.class).hasMessageContaining("display values would be written to history");
+      assertThatThrownBy(() -> new FullHistoryWithoutCopies(new HistoryProperties(false, List.of())).postProcessEngineBuild(builtinFull))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("would be written to history");
     } finally {
       builtinFull.close();
     }
@@ -161,8 +162,8 @@ class DisplayValuesOutOfHistoryTest {
 
   @Test
   void the_rule_names_display_values_by_their_convention() {
-    assertThat(List.of("costImpactText", "requesterName", "riskTitle")).allMatch(DisplayValuesOutOfHistory::isDisplayValue);
+    assertThat(List.of("costImpactText", "requesterName", "riskTitle")).allMatch(FullHistoryWithoutCopies::isDisplayValue);
     assertThat(List.of("costImpact", "title", "riskBand", "assessorNote", "readinessEvidence"))
-        .noneMatch(DisplayValuesOutOfHistory::isDisplayValue);
+        .noneMatch(FullHistoryWithoutCopies::isDisplayValue);
   }
 }
