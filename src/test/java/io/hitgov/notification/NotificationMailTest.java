@@ -208,6 +208,8 @@ class NotificationMailTest extends SmtpServerTest {
     assertThat(resolved.status()).isEqualTo(204);
     assertThat(runtimeService.createIncidentQuery().incidentType("failedJob").configuration(job.getId()).count()).isZero();
     assertThat(retries(job)).isOne();
+    assertThat(historyService.createUserOperationLogQuery().jobId(job.getId()).operationType("SetJobRetries").count())
+        .as("the operator's retry stays in the operation log, though the delivery keeps no other history").isOne();
     deliver();
     double up = connections();
     managementService.executeJob(job.getId()); // the job executor runs it at its retry time

@@ -133,7 +133,17 @@ class ModelPolicyTest {
             bpmn("NotificationDeliveryProcess", "<bpmn:startEvent id=\"StartEvent_1\"/><bpmn:userTask id=\"UserTask_Hidden\" "
                 + "camunda:candidateGroups=\"pmo\"/><bpmn:sequenceFlow id=\"Flow_1\" sourceRef=\"StartEvent_1\" "
                 + "targetRef=\"UserTask_Hidden\"/>"),
-            "UserTask_Hidden", "a process kept out of the engine's history"),
+            "UserTask_Hidden", "userTask in NotificationDeliveryProcess, a process kept out of the engine's history"),
+        Arguments.of("call activity in a process kept out of history", "NotificationDeliveryProcess.bpmn",
+            bpmn("NotificationDeliveryProcess", "<bpmn:startEvent id=\"StartEvent_1\"/><bpmn:callActivity id=\"CallActivity_Hidden\" "
+                + "calledElement=\"ChangeRequestProcess\"/><bpmn:sequenceFlow id=\"Flow_1\" sourceRef=\"StartEvent_1\" "
+                + "targetRef=\"CallActivity_Hidden\"/>"),
+            "CallActivity_Hidden", "callActivity in NotificationDeliveryProcess"),
+        Arguments.of("message catch in a process kept out of history", "NotificationDeliveryProcess.bpmn",
+            bpmn("NotificationDeliveryProcess", "<bpmn:startEvent id=\"StartEvent_1\"/><bpmn:intermediateCatchEvent "
+                + "id=\"Event_Steer\"><bpmn:messageEventDefinition id=\"Message_Steer\"/></bpmn:intermediateCatchEvent>"
+                + "<bpmn:sequenceFlow id=\"Flow_1\" sourceRef=\"StartEvent_1\" targetRef=\"Event_Steer\"/>"),
+            "Message_Steer", "messageEventDefinition in NotificationDeliveryProcess"),
         Arguments.of("connector", "Probe.bpmn", bpmn("ProbeConnector",
             "<bpmn:startEvent id=\"StartEvent_1\"/><bpmn:serviceTask id=\"ServiceTask_Http\"><bpmn:extensionElements>"
                 + "<camunda:connector><camunda:connectorId>http-connector</camunda:connectorId></camunda:connector>"

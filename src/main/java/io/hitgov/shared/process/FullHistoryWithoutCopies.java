@@ -6,12 +6,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
+import org.camunda.bpm.engine.impl.history.event.UserOperationLogEntryEventEntity;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.IncidentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
@@ -34,8 +38,9 @@ import org.springframework.stereotype.Component;
  *   <li>The instances of the technical processes listed in {@code hitgov.engine.processes-out-of-history}
  *       (the e-mail delivery): their execution, activities, variables, jobs and incidents. What they did
  *       is HITGov's own record (each mail's row: queued, sent, attempts, the server's last answer), and
- *       an open incident is runtime data, shown in Cockpit as before. Such a process may hold no user
- *       task (the model policy refuses one). docs/adr/0008-delivery-out-of-history.md.</li>
+ *       an open incident is runtime data, shown in Cockpit as before; a person's operation on them stays in
+ *       the operation log. Such a process may hold only automated steps, gateways, timers and flows
+ *       (the model policy). docs/adr/0008-delivery-out-of-history.md.</li>
  * </ul>
  *
  * <p>The level keeps FULL's id (3) and name ({@code full}): a database set up with FULL needs no
@@ -76,6 +81,45 @@ public class FullHistoryWithoutCopies extends AbstractProcessEnginePlugin {
     // history "auto" takes the first registered level with the database's id: leave it only this one
     configuration.getHistoryLevels().removeIf(registered -> registered.getId() == HistoryLevel.HISTORY_LEVEL_FULL.getId()
         && !(registered instanceof FullWithoutCopies));
+    if (!level.processesOut.isEmpty() && configuration.getHistoryEventHandler() != null) {
+      configuration.setHistoryEventHandler(new WithoutProcessesOut(configuration.getHistoryEventHandler(), level));
+    }
+  }
+
+  /**
+   * The safety net behind the level: drops any event of a process kept out that was produced for an
+   * object the level does not recognise (a migrating activity instance or variable) or without one.
+   * A person's operation (an operator retrying a delivery job in Cockpit) stays in the operation log.
+   */
+  static final class WithoutProcessesOut implements HistoryEventHandler {
+    private final HistoryEventHandler delegate;
+    private final FullWithoutCopies level;
+
+    WithoutProcessesOut(HistoryEventHandler delegate, FullWithoutCopies level) {
+      this.delegate = delegate;
+      this.level = level;
+    }
+
+    private boolean kept(HistoryEvent event) {
+      String key = event.getProcessDefinitionKey();
+      return event instanceof UserOperationLogEntryEventEntity
+          || !(key != null && level.processesOut.contains(key) || level.isOut(event.getProcessDefinitionId()));
+    }
+
+    @Override
+    public void handleEvent(HistoryEvent event) {
+      if (kept(event)) {
+        delegate.handleEvent(event);
+      }
+    }
+
+    @Override
+    public void handleEvents(List<HistoryEvent> events) {
+      List<HistoryEvent> kept = events.stream().filter(this::kept).toList();
+      if (!kept.isEmpty()) {
+        delegate.handleEvents(kept);
+      }
+    }
   }
 
   @Override
@@ -92,7 +136,10 @@ public class FullHistoryWithoutCopies extends AbstractProcessEnginePlugin {
   static final class FullWithoutCopies extends AbstractHistoryLevel {
     private final boolean displayValuesOut;
     private final Set<String> processesOut;
-    /** Per process definition id (a deployed definition never changes its key): whether it is kept out. */
+    /**
+     * Per process definition id (a deployed definition never changes its key): whether it is kept out.
+     * One entry per definition ever run on this node, as the engine's own deployment cache holds.
+     */
     private final Map<String, Boolean> outByDefinition = new ConcurrentHashMap<>();
 
     FullWithoutCopies(boolean displayValuesOut, Set<String> processesOut) {
@@ -132,21 +179,34 @@ public class FullHistoryWithoutCopies extends AbstractProcessEnginePlugin {
       return null;
     }
 
-    private boolean isOut(String processDefinitionId) {
+    boolean isOut(String processDefinitionId) {
       if (processDefinitionId == null) {
         return false;
       }
       Boolean out = outByDefinition.get(processDefinitionId);
       if (out == null) {
-        ProcessDefinition definition = Context.getProcessEngineConfiguration() == null ? null
-            : Context.getProcessEngineConfiguration().getDeploymentCache().findProcessDefinitionFromCache(processDefinitionId);
-        if (definition == null) {
-          return false; // not known here yet: history as FULL, asked again next time
+        String key = keyOf(processDefinitionId);
+        if (key == null) {
+          return false; // no such definition (deleted): history as FULL, asked again next time
         }
-        out = processesOut.contains(definition.getKey());
+        out = processesOut.contains(key);
         outByDefinition.put(processDefinitionId, out);
       }
       return out;
+    }
+
+    /** The definition's key, from the deployment cache (loaded on this node if it is not there yet). */
+    private static String keyOf(String processDefinitionId) {
+      if (Context.getProcessEngineConfiguration() == null) {
+        return null;
+      }
+      try {
+        ProcessDefinition definition = Context.getProcessEngineConfiguration().getDeploymentCache()
+            .findDeployedProcessDefinitionById(processDefinitionId);
+        return definition == null ? null : definition.getKey();
+      } catch (ProcessEngineException unknown) {
+        return null;
+      }
     }
   }
 }

@@ -15,6 +15,15 @@ import org.w3c.dom.NodeList;
 
 /** The BPMN rules of {@link ModelPolicy}: what a process may contain and call (docs/model-policy.md). */
 final class BpmnModelCheck extends ModelXmlCheck {
+  /**
+   * The BPMN elements a process kept out of the engine's history may hold: automated steps, gateways,
+   * timers and sequence flows, nothing through which a person or another system feeds it.
+   */
+  static final Set<String> OUT_OF_HISTORY_ELEMENTS = Set.of("process", "documentation", "extensionElements",
+      "startEvent", "endEvent", "serviceTask", "sequenceFlow", "conditionExpression", "incoming", "outgoing",
+      "exclusiveGateway", "parallelGateway", "boundaryEvent", "intermediateCatchEvent", "timerEventDefinition",
+      "timeDate", "timeDuration", "timeCycle", "textAnnotation", "text", "association");
+
   private final List<String> calls = new ArrayList<>();
 
   BpmnModelCheck(String resource, List<Violation> violations, Rules rules, ExpressionRules expressions) {
@@ -60,9 +69,13 @@ final class BpmnModelCheck extends ModelXmlCheck {
       refuse(element, "documentation is longer than " + MAX_DOCUMENTATION + " characters");
     } else if (bpmn && local.equals("callActivity")) {
       recordCall(element);
-    } else if (bpmn && local.equals("userTask") && processKey != null && rules.processesOutOfHistory().contains(processKey)) {
-      refuse(element, "a user task in " + processKey + ", a process kept out of the engine's history "
-          + "(hitgov.engine.processes-out-of-history): a decision taken in it would leave no history");
+    }
+    if (bpmn && processKey != null && rules.processesOutOfHistory().contains(processKey)
+        && !OUT_OF_HISTORY_ELEMENTS.contains(local)) {
+      refuse(element, local + " in " + processKey + ", a process kept out of the engine's history "
+          + "(hitgov.engine.processes-out-of-history): it may hold only automated steps, gateways, timers and flows "
+          + new java.util.TreeSet<>(OUT_OF_HISTORY_ELEMENTS) + ", so that no person's decision, message, decision "
+          + "table or called process runs in it unrecorded");
     }
     String type = extensionAttribute(element, "type");
     if (type != null) {
