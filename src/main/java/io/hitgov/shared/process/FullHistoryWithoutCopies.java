@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
  *       (the e-mail delivery): their execution, activities, variables, jobs and incidents. What they did
  *       is HITGov's own record (each mail's row: queued, sent, attempts, the server's last answer), and
  *       an open incident is runtime data, shown in Cockpit as before; a person's operation on them stays in
- *       the operation log. Such a process may hold only automated steps, gateways, timers and flows
+ *       the operation log. Such a process may hold only automated and structural elements
  *       (the model policy). docs/adr/0008-delivery-out-of-history.md.</li>
  * </ul>
  *
@@ -101,9 +101,11 @@ public class FullHistoryWithoutCopies extends AbstractProcessEnginePlugin {
     }
 
     private boolean kept(HistoryEvent event) {
+      if (event instanceof UserOperationLogEntryEventEntity) {
+        return true;
+      }
       String key = event.getProcessDefinitionKey();
-      return event instanceof UserOperationLogEntryEventEntity
-          || !(key != null && level.processesOut.contains(key) || level.isOut(event.getProcessDefinitionId()));
+      return key != null ? !level.processesOut.contains(key) : !level.isOut(event.getProcessDefinitionId());
     }
 
     @Override
@@ -129,6 +131,12 @@ public class FullHistoryWithoutCopies extends AbstractProcessEnginePlugin {
         && !(resolved instanceof FullWithoutCopies)) {
       throw new IllegalStateException("History level full resolved to " + resolved
           + ": copies (the forms' display values, the e-mail delivery) would be written to history (docs/adr/0007, 0008)");
+    }
+    HistoryEventHandler handler = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+        .getHistoryEventHandler();
+    if (!level.processesOut.isEmpty() && !(handler instanceof WithoutProcessesOut)) {
+      throw new IllegalStateException("The history event handler was replaced after HITGov's (" + handler
+          + "): events of " + level.processesOut + " could reach history (docs/adr/0008)");
     }
   }
 

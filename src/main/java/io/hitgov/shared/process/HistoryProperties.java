@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param displayValuesInHistory true: the forms' display values are written to history as with
  *     Camunda's FULL (docs/adr/0007)
  * @param processesOutOfHistory keys of technical processes whose instances leave no engine history
- *     (docs/adr/0008); the model policy lets them hold only automated steps, gateways, timers and flows
+ *     (docs/adr/0008); the model policy lets them hold only automated and structural elements
  */
 @ConfigurationProperties("hitgov.engine")
 public record HistoryProperties(@DefaultValue("false") boolean displayValuesInHistory,

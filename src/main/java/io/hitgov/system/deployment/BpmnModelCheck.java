@@ -16,13 +16,21 @@ import org.w3c.dom.NodeList;
 /** The BPMN rules of {@link ModelPolicy}: what a process may contain and call (docs/model-policy.md). */
 final class BpmnModelCheck extends ModelXmlCheck {
   /**
-   * The BPMN elements a process kept out of the engine's history may hold: automated steps, gateways,
-   * timers and sequence flows, nothing through which a person or another system feeds it.
+   * The BPMN elements a process kept out of the engine's history may hold: automated steps,
+   * gateways, timers, errors, escalations, flows, sub-processes and the diagram's structure
+   * (lanes, groups, annotations, data objects). Nothing through which a person or another system
+   * feeds it: no user, manual, receive, business rule or script task, call activity, message,
+   * signal or condition.
    */
   static final Set<String> OUT_OF_HISTORY_ELEMENTS = Set.of("process", "documentation", "extensionElements",
-      "startEvent", "endEvent", "serviceTask", "sequenceFlow", "conditionExpression", "incoming", "outgoing",
-      "exclusiveGateway", "parallelGateway", "boundaryEvent", "intermediateCatchEvent", "timerEventDefinition",
-      "timeDate", "timeDuration", "timeCycle", "textAnnotation", "text", "association");
+      "startEvent", "endEvent", "intermediateThrowEvent", "intermediateCatchEvent", "boundaryEvent",
+      "serviceTask", "sendTask", "task", "subProcess", "multiInstanceLoopCharacteristics", "loopCardinality",
+      "completionCondition", "sequenceFlow", "conditionExpression", "incoming", "outgoing",
+      "exclusiveGateway", "parallelGateway", "inclusiveGateway", "timerEventDefinition", "timeDate",
+      "timeDuration", "timeCycle", "errorEventDefinition", "escalationEventDefinition",
+      "terminateEventDefinition", "linkEventDefinition", "laneSet", "lane", "childLaneSet", "flowNodeRef",
+      "textAnnotation", "text", "association", "group", "dataObject", "dataObjectReference",
+      "dataStoreReference", "dataInputAssociation", "dataOutputAssociation", "property", "sourceRef", "targetRef");
 
   private final List<String> calls = new ArrayList<>();
 
@@ -73,7 +81,7 @@ final class BpmnModelCheck extends ModelXmlCheck {
     if (bpmn && processKey != null && rules.processesOutOfHistory().contains(processKey)
         && !OUT_OF_HISTORY_ELEMENTS.contains(local)) {
       refuse(element, local + " in " + processKey + ", a process kept out of the engine's history "
-          + "(hitgov.engine.processes-out-of-history): it may hold only automated steps, gateways, timers and flows "
+          + "(hitgov.engine.processes-out-of-history): it may hold only automated and structural elements "
           + new java.util.TreeSet<>(OUT_OF_HISTORY_ELEMENTS) + ", so that no person's decision, message, decision "
           + "table or called process runs in it unrecorded");
     }

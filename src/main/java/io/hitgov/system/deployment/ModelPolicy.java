@@ -51,8 +51,8 @@ final class ModelPolicy {
    * @param requiredBefore per process key, a called process (e.g. the go-live phase) that no path
    *     may reach without passing the required calls listed for it (e.g. G6)
    * @param tailoring what the lifecycle's tailoring decision may decide
-   * @param processesOutOfHistory process keys whose instances leave no engine history: no user task
-   *     in them (its decision would leave no history)
+   * @param processesOutOfHistory process keys whose instances leave no engine history: only
+   *     automated and structural elements in them ({@link BpmnModelCheck#OUT_OF_HISTORY_ELEMENTS})
    */
   record Rules(long maxResourceBytes, Period minHistoryTimeToLive, Set<String> eventStartedProcesses,
       Set<String> externalTopics, Map<String, List<String>> requiredCalls,
