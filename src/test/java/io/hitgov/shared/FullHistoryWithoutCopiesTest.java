@@ -19,7 +19,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -158,6 +160,24 @@ class FullHistoryWithoutCopiesTest {
     } finally {
       builtinFull.close();
     }
+  }
+
+  /** A plugin that, after HITGov's, puts Camunda's own handler back: the delivery's events would reach history. */
+  @Test
+  void an_engine_whose_history_handler_was_replaced_after_hitgovs_is_refused() {
+    var configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration.createStandaloneInMemProcessEngineConfiguration()
+        .setJdbcUrl("jdbc:h2:mem:replaced-handler-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=1000")
+        .setHistory("full").setJobExecutorActivate(false).setProcessEngineName("replaced-handler-" + UUID.randomUUID());
+    configuration.getProcessEnginePlugins().add(new FullHistoryWithoutCopies(
+        new HistoryProperties(false, List.of("NotificationDeliveryProcess"))));
+    configuration.getProcessEnginePlugins().add(new AbstractProcessEnginePlugin() {
+      @Override
+      public void postInit(ProcessEngineConfigurationImpl config) {
+        config.setHistoryEventHandler(new DbHistoryEventHandler());
+      }
+    });
+    assertThatThrownBy(configuration::buildProcessEngine).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("history event handler was replaced").hasMessageContaining("NotificationDeliveryProcess");
   }
 
   @Test

@@ -86,6 +86,22 @@ public class FullHistoryWithoutCopies extends AbstractProcessEnginePlugin {
     }
   }
 
+  @Override
+  public void postProcessEngineBuild(ProcessEngine processEngine) {
+    HistoryLevel resolved = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getHistoryLevel();
+    if (resolved != null && resolved.getId() == HistoryLevel.HISTORY_LEVEL_FULL.getId()
+        && !(resolved instanceof FullWithoutCopies)) {
+      throw new IllegalStateException("History level full resolved to " + resolved
+          + ": copies (the forms' display values, the e-mail delivery) would be written to history (docs/adr/0007, 0008)");
+    }
+    HistoryEventHandler handler = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+        .getHistoryEventHandler();
+    if (!level.processesOut.isEmpty() && !(handler instanceof WithoutProcessesOut)) {
+      throw new IllegalStateException("The history event handler was replaced after HITGov's (" + handler
+          + "): events of " + level.processesOut + " could reach history (docs/adr/0008)");
+    }
+  }
+
   /**
    * The safety net behind the level: drops any event of a process kept out that was produced for an
    * object the level does not recognise (a migrating activity instance or variable) or without one.
@@ -121,22 +137,6 @@ public class FullHistoryWithoutCopies extends AbstractProcessEnginePlugin {
       if (!kept.isEmpty()) {
         delegate.handleEvents(kept);
       }
-    }
-  }
-
-  @Override
-  public void postProcessEngineBuild(ProcessEngine processEngine) {
-    HistoryLevel resolved = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration()).getHistoryLevel();
-    if (resolved != null && resolved.getId() == HistoryLevel.HISTORY_LEVEL_FULL.getId()
-        && !(resolved instanceof FullWithoutCopies)) {
-      throw new IllegalStateException("History level full resolved to " + resolved
-          + ": copies (the forms' display values, the e-mail delivery) would be written to history (docs/adr/0007, 0008)");
-    }
-    HistoryEventHandler handler = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
-        .getHistoryEventHandler();
-    if (!level.processesOut.isEmpty() && !(handler instanceof WithoutProcessesOut)) {
-      throw new IllegalStateException("The history event handler was replaced after HITGov's (" + handler
-          + "): events of " + level.processesOut + " could reach history (docs/adr/0008)");
     }
   }
 

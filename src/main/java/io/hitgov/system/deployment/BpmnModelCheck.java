@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -82,7 +83,7 @@ final class BpmnModelCheck extends ModelXmlCheck {
         && !OUT_OF_HISTORY_ELEMENTS.contains(local)) {
       refuse(element, local + " in " + processKey + ", a process kept out of the engine's history "
           + "(hitgov.engine.processes-out-of-history): it may hold only automated and structural elements "
-          + new java.util.TreeSet<>(OUT_OF_HISTORY_ELEMENTS) + ", so that no person's decision, message, decision "
+          + new TreeSet<>(OUT_OF_HISTORY_ELEMENTS) + ", so that no person's decision, message, decision "
           + "table or called process runs in it unrecorded");
     }
     String type = extensionAttribute(element, "type");
