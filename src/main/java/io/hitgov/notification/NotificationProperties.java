@@ -1,5 +1,6 @@
 package io.hitgov.notification;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     approvals); every other task assignment goes into the recipient's daily digest
  * @param statusReportDays the period "changes this period" of the status report covers, in days
  * @param topRisks how many open risks the status report lists
+ * @param senderThreads threads that send each batch right after its transaction committed
+ * @param handOverAfter a batch neither sent nor handed to its delivery job this long after it was
+ *     queued (or claimed) is stranded (its node stopped first): the sweep hands it to its delivery job
  */
 @ConfigurationProperties("hitgov.notification")
 public record NotificationProperties(
@@ -31,7 +35,18 @@ public record NotificationProperties(
     @DefaultValue({"UserTask_ApproveChange", "UserTask_ReviewEmergencyChange", "UserTask_ReviewGate"})
     List<String> immediateTasks,
     @DefaultValue("7") int statusReportDays,
-    @DefaultValue("5") int topRisks) {
+    @DefaultValue("5") int topRisks,
+    @DefaultValue("2") int senderThreads,
+    @DefaultValue("PT10M") Duration handOverAfter) {
+
+  public NotificationProperties {
+    if (senderThreads < 1) {
+      throw new IllegalArgumentException("hitgov.notification.sender-threads must be at least 1");
+    }
+    if (handOverAfter == null || handOverAfter.isNegative() || handOverAfter.isZero()) {
+      throw new IllegalArgumentException("hitgov.notification.hand-over-after must be positive");
+    }
+  }
 
   /** The base URL without a trailing slash. */
   public String link(String path) {

@@ -6,7 +6,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code notification} and {@code notification_preference} tables (V17__notification.sql, V24 batches). */
+/**
+ * The {@code notification} and {@code notification_preference} tables (V17__notification.sql, V24
+ * batches, V25 dispatch).
+ */
 @Repository
 class NotificationRepository {
 
@@ -15,13 +18,9 @@ class NotificationRepository {
       String recipientAddress, String subject, String body, String contentType, String status, int attempts,
       String lastError, OffsetDateTime queuedAt, OffsetDateTime sentAt, String processInstanceId) {}
 
-  /**
-   * A mail as queued: not attempted, not sent; in the batch of its transaction, whose delivery process
-   * is named when the batch already has one (null for a batch's first mail, set by {@link #processStarted}).
-   */
+  /** A mail as queued: not attempted, not sent, in the batch of its transaction, no delivery process yet. */
   record Queued(String notificationId, String batchId, String kind, String projectId, String recipientUser,
-      String recipientAddress, String subject, String body, String contentType, OffsetDateTime queuedAt,
-      String processInstanceId) {}
+      String recipientAddress, String subject, String body, String contentType, OffsetDateTime queuedAt) {}
 
   private final JdbcClient jdbc;
 
@@ -31,16 +30,40 @@ class NotificationRepository {
 
   void insert(Queued n) {
     jdbc.sql("insert into notification (notification_id, batch_id, kind, project_id, recipient_user, recipient_address, "
-            + "subject, body, content_type, status, attempts, queued_at, process_instance_id) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?)")
+            + "subject, body, content_type, status, attempts, queued_at) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?)")
         .params(n.notificationId(), n.batchId(), n.kind(), n.projectId(), n.recipientUser(), n.recipientAddress(),
-            n.subject(), n.body(), n.contentType(), n.queuedAt(), n.processInstanceId())
+            n.subject(), n.body(), n.contentType(), n.queuedAt())
         .update();
   }
 
-  void processStarted(String notificationId, String processInstanceId) {
-    jdbc.sql("update notification set process_instance_id = ? where notification_id = ?")
-        .params(processInstanceId, notificationId).update();
+  /**
+   * Claims a batch for sending right after its transaction committed: its unsent mails that have no
+   * delivery process and were not claimed before. The number claimed (0: nothing left to send here).
+   */
+  int claim(String batchId, OffsetDateTime at) {
+    return jdbc.sql("update notification set dispatched_at = ? where batch_id = ? and status <> 'SENT' "
+        + "and process_instance_id is null and dispatched_at is null").params(at, batchId).update();
+  }
+
+  /**
+   * Hands a batch's unsent mails to its delivery process. The number handed over: 0 when another
+   * node did first (the row lock makes the second wait and then find none), or nothing is left.
+   */
+  int handOver(String batchId, String processInstanceId) {
+    return jdbc.sql("update notification set process_instance_id = ? where batch_id = ? and status <> 'SENT' "
+        + "and process_instance_id is null").params(processInstanceId, batchId).update();
+  }
+
+  /**
+   * Batches with unsent mails and no delivery process, queued or claimed before {@code before}: the
+   * node that queued them stopped before it sent them. At most {@code limit}, oldest first.
+   */
+  List<String> stranded(OffsetDateTime before, int limit) {
+    return jdbc.sql("select batch_id from notification where status = 'QUEUED' and process_instance_id is null "
+            + "and coalesce(dispatched_at, queued_at) < ? group by batch_id order by min(queued_at), batch_id "
+            + "fetch first " + limit + " rows only")
+        .param(before).query(String.class).list();
   }
 
   /**

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +21,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Queues e-mail notifications (docs/notifications.md): renders a PMO-editable template per
  * recipient and stores the mail in {@code notification}. The mails one transaction queues form a
- * batch with one {@link NotificationDeliveryProcess}, started with the first of them, whose
- * asynchronous job sends them all later. Nothing here talks to the mail server, so queuing inside
- * a governance transaction never waits for it or fails with it. Models carry ids, names, roles,
- * dates and outcomes only, never PHI.
+ * batch, which the {@link MailDispatcher} sends once the transaction committed (a batch the mail
+ * server does not take goes to a {@link NotificationDeliveryProcess}, whose job retries it). Nothing
+ * here talks to the mail server, so queuing inside a governance transaction never waits for it or
+ * fails with it. Models carry ids, names, roles, dates and outcomes only, never PHI.
  */
 @Service
 public class NotificationService {
@@ -42,17 +41,17 @@ public class NotificationService {
 
   private final NotificationRepository repository;
   private final MailTemplates templates;
-  private final RuntimeService runtimeService;
   private final IdentityService identityService;
   private final NotificationProperties properties;
   private final NotificationMetrics metrics;
   private final CurrentUser engine;
+  private final MailDispatcher dispatcher;
 
-  NotificationService(NotificationRepository repository, MailTemplates templates, RuntimeService runtimeService,
+  NotificationService(NotificationRepository repository, MailTemplates templates, MailDispatcher dispatcher,
       IdentityService identityService, NotificationProperties properties, NotificationMetrics metrics,
       CurrentUser engine) {
     this.engine = engine;
-    this.runtimeService = runtimeService;
+    this.dispatcher = dispatcher;
     this.repository = repository;
     this.templates = templates;
     this.identityService = identityService;
@@ -146,35 +145,34 @@ public class NotificationService {
 
   private void store(Kind kind, String projectId, MailTemplates.Rendered mail, Recipient recipient) {
     String id = "NT-" + UUID.randomUUID();
-    Batch batch = Batch.ofThisTransaction();
-    boolean joins = batch != null && batch.processInstanceId != null && batch.size < MAX_BATCH;
-    repository.insert(new NotificationRepository.Queued(id, joins ? batch.id : id, kind.name(), projectId,
-        recipient.userId(), recipient.address().strip(), mail.subject(), mail.body(), mail.contentType(),
-        EngineClock.now(), joins ? batch.processInstanceId : null));
-    if (joins) {
-      batch.size++;
-    } else {
-      String processInstanceId = startDelivery(id);
-      repository.processStarted(id, processInstanceId);
-      if (batch != null) {
-        batch.started(id, processInstanceId);
-      }
+    Batch batch = Batch.ofThisTransaction(dispatcher);
+    String batchId = batch == null ? id : batch.join(id);
+    repository.insert(new NotificationRepository.Queued(id, batchId, kind.name(), projectId, recipient.userId(),
+        recipient.address().strip(), mail.subject(), mail.body(), mail.contentType(), EngineClock.now()));
+    if (batch == null) { // no transaction: the row is committed already
+      dispatcher.dispatch(id);
     }
     metrics.count(Outcome.QUEUED);
   }
 
   /**
-   * The batch of the current transaction: registered with it as a synchronization, so it ends with
-   * the transaction, and a transaction started inside it ({@code REQUIRES_NEW}, which suspends the
-   * outer one's synchronizations) has a batch of its own. Null outside a transaction (each mail is
-   * then its own batch).
+   * The batches of the current transaction (at most {@value #MAX_BATCH} mails each), handed to the
+   * {@link MailDispatcher} once it committed (nothing when it rolled back: nor are the rows there).
+   * Registered with the transaction as a synchronization, so it ends with the transaction, and a
+   * transaction started inside it ({@code REQUIRES_NEW}, which suspends the outer one's
+   * synchronizations) has batches of its own. Null outside a transaction (each mail is then its own
+   * batch).
    */
   static final class Batch implements TransactionSynchronization {
-    private String id;
-    private String processInstanceId;
+    private final MailDispatcher dispatcher;
+    private final List<String> ids = new java.util.ArrayList<>();
     private int size;
 
-    static Batch ofThisTransaction() {
+    private Batch(MailDispatcher dispatcher) {
+      this.dispatcher = dispatcher;
+    }
+
+    static Batch ofThisTransaction(MailDispatcher dispatcher) {
       if (!TransactionSynchronizationManager.isSynchronizationActive()
           || !TransactionSynchronizationManager.isActualTransactionActive()) {
         return null;
@@ -184,27 +182,25 @@ public class NotificationService {
           return batch;
         }
       }
-      Batch batch = new Batch();
+      Batch batch = new Batch(dispatcher);
       TransactionSynchronizationManager.registerSynchronization(batch);
       return batch;
     }
 
-    void started(String batchId, String deliveryProcessInstanceId) {
-      this.id = batchId;
-      this.processInstanceId = deliveryProcessInstanceId;
-      this.size = 1;
+    /** The batch the mail joins: the current one, or a new one named by the mail when it is full. */
+    String join(String notificationId) {
+      if (ids.isEmpty() || size == MAX_BATCH) {
+        ids.add(notificationId);
+        size = 0;
+      }
+      size++;
+      return ids.get(ids.size() - 1);
     }
-  }
 
-  /**
-   * Starts the batch's {@link NotificationDeliveryProcess} on HITGov's behalf: whoever caused the
-   * notification (an approver, a PMO raising an incident) needs no right to start it, and nobody
-   * else gets one. The process stops at once at its asynchronous send step.
-   */
-  private String startDelivery(String notificationId) {
-    return engine.withoutEngineChecks(() -> runtimeService.startProcessInstanceByKey(NotificationDeliveryProcess.KEY,
-        notificationId, org.camunda.bpm.engine.variable.Variables.createVariables()
-            .putValue(NotificationDeliveryProcess.Variables.NOTIFICATION_ID, notificationId)).getId());
+    @Override
+    public void afterCommit() {
+      ids.forEach(dispatcher::dispatch);
+    }
   }
 
   /** Counts a notification left out (the recipient opted out of digests). */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import io.hitgov.support.HitgovSpringTest;
 import io.hitgov.support.Http;
+import io.hitgov.support.MailDispatch;
 import io.hitgov.support.Projects;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -35,8 +36,7 @@ class EmbeddedMailboxTest {
     managementService.executeJob(timer.getId());
     managementService.createJobQuery().processDefinitionKey("PortfolioPackProcess").messages().list()
         .forEach(step -> managementService.executeJob(step.getId()));
-    managementService.createJobQuery().processDefinitionKey(NotificationDeliveryProcess.KEY).executable().list()
-        .forEach(job -> managementService.executeJob(job.getId()));
+    MailDispatch.await(port);
 
     JsonNode stella = Http.on(port).as("stella").get("/api/notifications/mailbox").json();
     assertThat(stella).hasSize(1);

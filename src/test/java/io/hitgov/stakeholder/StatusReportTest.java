@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hitgov.lifecycle.LifecycleDriver;
-import io.hitgov.notification.NotificationDeliveryProcess;
 import io.hitgov.shared.process.EngineClock;
 import io.hitgov.stagegate.StageGateReviewProcess;
 import io.hitgov.support.HitgovSpringTest;
 import io.hitgov.support.Http;
+import io.hitgov.support.MailDispatch;
 import io.hitgov.support.SmtpServerTest;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
@@ -251,8 +251,7 @@ class StatusReportTest extends SmtpServerTest {
   }
 
   void deliver() {
-    managementService.createJobQuery().processDefinitionKey(NotificationDeliveryProcess.KEY).executable().list()
-        .forEach(job -> managementService.executeJob(job.getId()));
+    MailDispatch.await(port);
   }
 
   static String to(MimeMessage mail) {

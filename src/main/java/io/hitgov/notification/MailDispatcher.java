@@ -1,0 +1,128 @@
+package io.hitgov.notification;
+
+import io.hitgov.notification.NotificationRepository.Notification;
+import io.hitgov.shared.process.CurrentUser;
+import io.hitgov.shared.process.EngineClock;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends each batch of e-mails right after the governance transaction that queued it committed, on a
+ * thread of its own (never inside the transaction, never holding its connection), and hands a batch
+ * the mail server did not take completely to a {@link NotificationDeliveryProcess}, whose job retries
+ * it and at the end leaves the incident an operator resolves (docs/notifications.md). A batch that
+ * goes out at once costs no process instance and no job; only failures do.
+ *
+ * <p>A batch is claimed before it is sent ({@code dispatched_at}), so the sweep for stranded batches
+ * ({@link StrandedMailSweep}) leaves it alone while it is being sent. The batches not yet sent wait
+ * in memory; if the node stops before it sends them, or more wait than
+ * {@value #QUEUE_CAPACITY}, the sweep hands them to their delivery process after
+ * {@code hitgov.notification.hand-over-after}.
+ */
+@Component
+class MailDispatcher implements DisposableBean {
+
+  static final int QUEUE_CAPACITY = 10_000;
+  /** {@code hitgov_notifications_pending}: batches waiting to be sent at once, or being sent. */
+  static final String PENDING = "hitgov.notifications.pending";
+  private static final Logger LOG = LoggerFactory.getLogger(MailDispatcher.class);
+
+  private final NotificationRepository repository;
+  private final BatchSender sender;
+  private final RuntimeService runtimeService;
+  private final CurrentUser engine;
+  private final TransactionTemplate ownTransaction;
+  private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+  private final AtomicInteger pending = new AtomicInteger();
+
+  MailDispatcher(NotificationRepository repository, BatchSender sender, RuntimeService runtimeService,
+      CurrentUser engine, PlatformTransactionManager transactions, NotificationProperties properties,
+      MeterRegistry registry) {
+    this.repository = repository;
+    this.sender = sender;
+    this.runtimeService = runtimeService;
+    this.engine = engine;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    executor.setCorePoolSize(properties.senderThreads());
+    executor.setMaxPoolSize(properties.senderThreads());
+    executor.setQueueCapacity(QUEUE_CAPACITY);
+    executor.setThreadNamePrefix("hitgov-mail-");
+    executor.setWaitForTasksToCompleteOnShutdown(true);
+    executor.setAwaitTerminationSeconds(10);
+    executor.initialize();
+    Gauge.builder(PENDING, pending, AtomicInteger::get)
+        .description("E-mail batches waiting to be sent right after their transaction, or being sent").register(registry);
+  }
+
+  /** Sends the batch soon, on a sender thread; called once its transaction committed. */
+  void dispatch(String batchId) {
+    pending.incrementAndGet();
+    try {
+      executor.execute(() -> {
+        try {
+          send(batchId);
+        } catch (RuntimeException e) { // the database or the engine failed: the sweep hands the batch over later
+          LOG.warn("E-mail batch {} not sent at once, left to the sweep: {}", batchId, e.toString());
+        } finally {
+          pending.decrementAndGet();
+        }
+      });
+    } catch (TaskRejectedException e) {
+      pending.decrementAndGet();
+      LOG.warn("E-mail batch {} waits for the sweep: {} batches are waiting already", batchId, QUEUE_CAPACITY);
+    }
+  }
+
+  private void send(String batchId) {
+    if (repository.claim(batchId, EngineClock.now()) == 0) {
+      return;
+    }
+    List<Notification> unsent = repository.unsentOfBatch(batchId);
+    Map<String, String> failed = sender.sendAll(unsent);
+    if (!failed.isEmpty()) {
+      handOver(batchId, BatchSender.summary(failed, unsent.size()));
+    }
+  }
+
+  /**
+   * Starts the batch's {@link NotificationDeliveryProcess} (named by the batch, on HITGov's behalf) and
+   * names it on the batch's unsent mails, in one transaction; rolled back when another node handed
+   * the batch over first or nothing is left to send. Whether this call handed it over.
+   */
+  boolean handOver(String batchId, String why) {
+    Boolean handedOver = ownTransaction.execute(status -> {
+      String processInstanceId = engine.withoutEngineChecks(() -> runtimeService.startProcessInstanceByKey(
+          NotificationDeliveryProcess.KEY, batchId,
+          Variables.createVariables().putValue(NotificationDeliveryProcess.Variables.NOTIFICATION_ID, batchId)).getId());
+      if (repository.handOver(batchId, processInstanceId) == 0) {
+        status.setRollbackOnly();
+        return false;
+      }
+      return true;
+    });
+    if (Boolean.TRUE.equals(handedOver)) {
+      LOG.info("E-mail batch {} handed to its delivery job ({})", batchId, why);
+    }
+    return Boolean.TRUE.equals(handedOver);
+  }
+
+  @Override
+  public void destroy() {
+    executor.shutdown();
+  }
+}

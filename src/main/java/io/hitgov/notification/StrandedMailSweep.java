@@ -1,0 +1,58 @@
+package io.hitgov.notification;
+
+import io.hitgov.shared.process.EngineClock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands stranded e-mail batches to their delivery job: batches queued (or claimed for sending)
+ * longer ago than {@code hitgov.notification.hand-over-after} and still neither sent nor with a
+ * delivery process, because the node that queued them stopped before it sent them (or had more
+ * waiting than it keeps in memory). Runs on every node every {@code hitgov.notification.sweep-interval};
+ * two nodes finding the same batch hand it over once ({@link MailDispatcher#handOver}).
+ */
+@Component
+class StrandedMailSweep {
+
+  /** At most this many batches per run; the next run takes the rest. */
+  static final int BATCHES_PER_RUN = 100;
+  private static final Logger LOG = LoggerFactory.getLogger(StrandedMailSweep.class);
+
+  private final NotificationRepository repository;
+  private final MailDispatcher dispatcher;
+  private final NotificationProperties properties;
+
+  StrandedMailSweep(NotificationRepository repository, MailDispatcher dispatcher, NotificationProperties properties) {
+    this.repository = repository;
+    this.dispatcher = dispatcher;
+    this.properties = properties;
+  }
+
+  /** One sweep; the number of batches this node handed over. */
+  @Scheduled(fixedDelayString = "${hitgov.notification.sweep-interval:PT1M}",
+      initialDelayString = "${hitgov.notification.sweep-interval:PT1M}")
+  int sweep() {
+    if (!properties.enabled()) {
+      return 0;
+    }
+    List<String> stranded = repository.stranded(EngineClock.now().minus(properties.handOverAfter()), BATCHES_PER_RUN);
+    int handedOver = 0;
+    for (String batch : stranded) {
+      try {
+        if (dispatcher.handOver(batch, "not sent within " + properties.handOverAfter())) {
+          handedOver++;
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("Stranded e-mail batch {} not handed over, tried again at the next sweep: {}", batch, e.toString());
+      }
+    }
+    if (handedOver > 0) {
+      LOG.warn("{} e-mail batch(es) queued before {} ago had not been sent; handed to their delivery jobs",
+          handedOver, properties.handOverAfter());
+    }
+    return handedOver;
+  }
+}
