@@ -16,9 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends the e-mails of one batch over one connection to the mail server, for both ways a batch goes
  * out: at once after the governance transaction committed ({@link MailDispatcher}) and by the job of
  * its {@link NotificationDeliveryProcess} ({@link NotificationDelivery}). Each mail the server
- * accepted is marked sent at once in a transaction of its own, so neither a later failure, nor a
- * retry, nor a second run sends it again; each failure is recorded on its row (attempts, the
- * server's answer). After {@value #FAILURES_BEFORE_GIVING_UP} failures in a row (the server is down)
+ * accepted is marked sent at once by an update committed on its own (outside the job's transaction,
+ * one round trip), so neither a later failure, nor a retry, nor a second run sends it again; each
+ * failure is recorded on its row (attempts, the server's answer) the same way. After {@value #FAILURES_BEFORE_GIVING_UP} failures in a row (the server is down)
  * the rest of the batch waits for the retry.
  */
 @Component
@@ -29,13 +29,13 @@ class BatchSender {
 
   private final NotificationRepository repository;
   private final SmtpMailer mail;
-  private final TransactionTemplate ownTransaction;
+  private final TransactionTemplate committedAtOnce;
 
   BatchSender(NotificationRepository repository, SmtpMailer mail, PlatformTransactionManager transactions) {
     this.repository = repository;
     this.mail = mail;
-    this.ownTransaction = new TransactionTemplate(transactions);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.committedAtOnce = new TransactionTemplate(transactions);
+    this.committedAtOnce.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
   }
 
   /** Sends the mails until two in a row fail; the failures by notification id (empty: all sent). */
@@ -63,7 +63,10 @@ class BatchSender {
     return failed.size() == 1 && tried == 1 ? first : failed.size() + " of " + tried + " e-mails not sent; first: " + first;
   }
 
-  /** Sends one mail and records the outcome on its row in its own transaction; the failure, or null. */
+  /**
+   * Sends one mail and records the outcome on its row, committed at once: outside any transaction
+   * (the job's is suspended), so the single update commits by itself; the failure, or null.
+   */
   private String send(SmtpMailer.Connection smtp, Notification n) {
     String failure = null;
     try {
@@ -75,7 +78,7 @@ class BatchSender {
       LOG.warn("E-mail {} ({}) to {} failed: {}", n.notificationId(), n.kind(), n.recipientAddress(), failure);
     }
     String outcome = failure;
-    ownTransaction.executeWithoutResult(status -> {
+    committedAtOnce.executeWithoutResult(status -> {
       if (outcome == null) {
         repository.sent(n.notificationId(), EngineClock.now());
       } else {

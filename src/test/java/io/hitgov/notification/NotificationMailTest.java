@@ -442,6 +442,44 @@ class NotificationMailTest extends SmtpServerTest {
     }
   }
 
+  @Test
+  @Order(11)
+  void a_delivery_job_that_sends_part_of_its_batch_keeps_those_sent_when_it_fails_and_retries_the_rest() throws Exception {
+    SMTP.purgeEmailFromAllMailboxes();
+    var broken = identityService.newUser("mailbroken2");
+    broken.setFirstName("Broken");
+    broken.setLastName("Again");
+    broken.setEmail("broken2@");
+    identityService.saveUser(broken);
+    identityService.createMembership("mailbroken2", "pmo");
+    try {
+      SMTP.stop();
+      try {
+        runtimeService.createIncident("staleProject", waitingExecution(), "A4", "no activity for 18 business days");
+        MailDispatch.await(port);
+      } finally {
+        SMTP.start();
+      }
+      List<Job> jobs = deliveryJobs();
+      assertThat(jobs).as("the server was down: the whole batch goes to its delivery job").hasSize(1);
+      String job = jobs.get(0).getId();
+      assertThatThrownBy(() -> managementService.executeJob(job)).hasMessageContaining("1 of 4 e-mails not sent")
+          .hasMessageContaining("broken2@");
+      assertThat(recipients(received())).as("the job's transaction rolled back; the three sent stay sent")
+          .containsExactlyInAnyOrder("paula@demo.hitgov.invalid", "peter@demo.hitgov.invalid", "maria@demo.hitgov.invalid");
+      assertThat(jdbc.queryForList("select status from notification where process_instance_id = ? and "
+          + "recipient_address <> 'broken2@'", String.class, jobs.get(0).getProcessInstanceId())).containsOnly("SENT");
+      assertThatThrownBy(() -> managementService.executeJob(job)).hasMessageContaining("Mail to broken2@ not sent");
+      assertThat(received()).as("the retry sends only the mail left").hasSize(3);
+    } finally {
+      identityService.deleteMembership("mailbroken2", "pmo");
+      identityService.deleteUser("mailbroken2");
+      for (Job left : deliveryJobs()) {
+        runtimeService.deleteProcessInstance(left.getProcessInstanceId(), "test cleanup", true, true);
+      }
+    }
+  }
+
   /** The lifecycle's execution waiting in an activity (its phase or gate call), where the watch raises incidents. */
   String waitingExecution() {
     for (var child : runtimeService.getActivityInstance(lifecycle.getId()).getChildActivityInstances()) {
