@@ -40,10 +40,21 @@ class BatchSender {
 
   /** Sends the mails until two in a row fail; the failures by notification id (empty: all sent). */
   Map<String, String> sendAll(List<Notification> unsent) {
+    return sendAll(unsent, () -> true);
+  }
+
+  /**
+   * Sends the mails until two in a row fail or {@code goOn}, asked before each mail, says no (the rest
+   * are left unsent, not failed); the failures by notification id.
+   */
+  Map<String, String> sendAll(List<Notification> unsent, java.util.function.BooleanSupplier goOn) {
     Map<String, String> failed = new LinkedHashMap<>();
     int inARow = 0;
     try (SmtpMailer.Connection smtp = mail.connect()) {
       for (Notification n : unsent) {
+        if (!goOn.getAsBoolean()) {
+          break;
+        }
         String failure = send(smtp, n);
         if (failure != null) {
           failed.put(n.notificationId(), failure);

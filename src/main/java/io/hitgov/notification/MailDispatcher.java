@@ -27,11 +27,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it and at the end leaves the incident an operator resolves (docs/notifications.md). A batch that
  * goes out at once costs no process instance and no job; only failures do.
  *
- * <p>A batch is claimed before it is sent ({@code dispatched_at}), so the sweep for stranded batches
- * ({@link StrandedMailSweep}) leaves it alone while it is being sent. The batches not yet sent wait
- * in memory; if the node stops before it sends them, or more wait than
+ * <p>A batch is claimed before it is sent ({@code dispatched_at}), and the claim is renewed while a
+ * slow server keeps the batch going, so the sweep for stranded batches ({@link StrandedMailSweep})
+ * leaves it alone while it is being sent; should the sweep have taken it all the same, sending stops.
+ * The batches not yet sent wait in memory; if the node stops before it sends them, or more wait than
  * {@value #QUEUE_CAPACITY}, the sweep hands them to their delivery process after
- * {@code hitgov.notification.hand-over-after}.
+ * {@code hitgov.notification.hand-over-after}. When the application stops, the mail being sent is
+ * finished (for up to 10 seconds) and the rest left to the sweep.
  */
 @Component
 class MailDispatcher implements DisposableBean {
@@ -48,6 +50,8 @@ class MailDispatcher implements DisposableBean {
   private final TransactionTemplate ownTransaction;
   private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
   private final AtomicInteger pending = new AtomicInteger();
+  private final java.time.Duration renewAfter;
+  private volatile boolean closing;
 
   MailDispatcher(NotificationRepository repository, BatchSender sender, RuntimeService runtimeService,
       CurrentUser engine, PlatformTransactionManager transactions, NotificationProperties properties,
@@ -58,6 +62,7 @@ class MailDispatcher implements DisposableBean {
     this.engine = engine;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.renewAfter = properties.handOverAfter().dividedBy(4);
     executor.setCorePoolSize(properties.senderThreads());
     executor.setMaxPoolSize(properties.senderThreads());
     executor.setQueueCapacity(QUEUE_CAPACITY);
@@ -84,32 +89,45 @@ class MailDispatcher implements DisposableBean {
       });
     } catch (TaskRejectedException e) {
       pending.decrementAndGet();
-      LOG.warn("E-mail batch {} waits for the sweep: {} batches are waiting already", batchId, QUEUE_CAPACITY);
+      LOG.warn("E-mail batch {} waits for the sweep: {}", batchId, closing ? "the application is stopping"
+          : QUEUE_CAPACITY + " batches are waiting already");
     }
   }
 
   private void send(String batchId) {
-    if (repository.claim(batchId, EngineClock.now()) == 0) {
+    if (closing || repository.claim(batchId, EngineClock.now()) == 0) {
       return;
     }
     List<Notification> unsent = repository.unsentOfBatch(batchId);
-    Map<String, String> failed = sender.sendAll(unsent);
-    if (!failed.isEmpty()) {
-      handOver(batchId, BatchSender.summary(failed, unsent.size()));
+    long[] claimed = {System.nanoTime()};
+    boolean[] lost = {false};
+    Map<String, String> failed = sender.sendAll(unsent, () -> {
+      if (closing) {
+        return false;
+      }
+      if (System.nanoTime() - claimed[0] > renewAfter.toNanos()) {
+        lost[0] = repository.renewClaim(batchId, EngineClock.now()) == 0;
+        claimed[0] = System.nanoTime();
+      }
+      return !lost[0];
+    });
+    if (!failed.isEmpty() && !lost[0]) {
+      handOver(batchId, BatchSender.summary(failed, unsent.size()), null);
     }
   }
 
   /**
    * Starts the batch's {@link NotificationDeliveryProcess} (named by the batch, on HITGov's behalf) and
    * names it on the batch's unsent mails, in one transaction; rolled back when another node handed
-   * the batch over first or nothing is left to send. Whether this call handed it over.
+   * the batch over first, nothing is left to send, or (given {@code staleBefore}, by the sweep) a
+   * sender claimed the batch after that time. Whether this call handed it over.
    */
-  boolean handOver(String batchId, String why) {
+  boolean handOver(String batchId, String why, java.time.OffsetDateTime staleBefore) {
     Boolean handedOver = ownTransaction.execute(status -> {
       String processInstanceId = engine.withoutEngineChecks(() -> runtimeService.startProcessInstanceByKey(
           NotificationDeliveryProcess.KEY, batchId,
           Variables.createVariables().putValue(NotificationDeliveryProcess.Variables.NOTIFICATION_ID, batchId)).getId());
-      if (repository.handOver(batchId, processInstanceId) == 0) {
+      if (repository.handOver(batchId, processInstanceId, staleBefore) == 0) {
         status.setRollbackOnly();
         return false;
       }
@@ -121,8 +139,10 @@ class MailDispatcher implements DisposableBean {
     return Boolean.TRUE.equals(handedOver);
   }
 
+  /** Stops taking batches: those waiting are left to the sweep, the mail being sent is finished. */
   @Override
   public void destroy() {
+    closing = true;
     executor.shutdown();
   }
 }

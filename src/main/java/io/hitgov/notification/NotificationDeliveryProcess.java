@@ -6,9 +6,11 @@ import io.hitgov.shared.process.VariableSpec;
 import org.springframework.stereotype.Component;
 
 /**
- * The technical contract of {@code NotificationDeliveryProcess} (docs/contract.md): the e-mails one
- * transaction queued (one, or one per recipient of a task, an escalation, a decision), sent by one
- * asynchronous job with retries ({@code R3/PT5M}) that resends only those still unsent; when the
+ * The technical contract of {@code NotificationDeliveryProcess} (docs/contract.md): a batch of e-mails
+ * one transaction queued (one, or one per recipient of a task, an escalation, a decision) that did not
+ * go out right after the transaction ({@link MailDispatcher}: the mail server refused or was down, or
+ * the node stopped first), sent by one asynchronous job with retries ({@code R3/PT5M}) that resends
+ * only those still unsent; when the
  * mail server stays down the job's failedJob incident shows in Cockpit, and resolving it (retries set again, in Cockpit or with
  * {@code PUT /engine-rest/job/{id}/retries}) sends the mail. Started by HITGov only.
  */

@@ -47,12 +47,27 @@ class NotificationRepository {
   }
 
   /**
-   * Hands a batch's unsent mails to its delivery process. The number handed over: 0 when another
-   * node did first (the row lock makes the second wait and then find none), or nothing is left.
+   * Renews the claim of a batch being sent, so the sweep leaves it alone. The number of its mails
+   * still claimed: 0 when the sweep handed the batch over meanwhile (stop sending it).
    */
-  int handOver(String batchId, String processInstanceId) {
-    return jdbc.sql("update notification set process_instance_id = ? where batch_id = ? and status <> 'SENT' "
-        + "and process_instance_id is null").params(processInstanceId, batchId).update();
+  int renewClaim(String batchId, OffsetDateTime at) {
+    return jdbc.sql("update notification set dispatched_at = ? where batch_id = ? and status <> 'SENT' "
+        + "and process_instance_id is null").params(at, batchId).update();
+  }
+
+  /**
+   * Hands a batch's unsent mails to its delivery process: those with none yet, and, when
+   * {@code staleBefore} is given (the sweep), only if the batch was queued or last claimed before it,
+   * so a batch a sender claimed meanwhile stays with the sender. The number handed over: 0 when
+   * another node did first (the row lock makes the second wait and then find none), when a sender
+   * holds the batch, or when nothing is left.
+   */
+  int handOver(String batchId, String processInstanceId, OffsetDateTime staleBefore) {
+    String unsent = "update notification set process_instance_id = ? where batch_id = ? and status <> 'SENT' "
+        + "and process_instance_id is null";
+    return staleBefore == null ? jdbc.sql(unsent).params(processInstanceId, batchId).update()
+        : jdbc.sql(unsent + " and coalesce(dispatched_at, queued_at) < ?")
+            .params(processInstanceId, batchId, staleBefore).update();
   }
 
   /**

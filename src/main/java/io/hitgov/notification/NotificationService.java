@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class NotificationService {
 
   private static final Logger LOG = LoggerFactory.getLogger(NotificationService.class);
-  /** At most this many mails share one delivery job (a larger batch starts a new one): its run stays short. */
+  /** At most this many mails form one batch (one more starts a new one): sending one stays short. */
   static final int MAX_BATCH = 50;
 
   /** What a notification is about (the {@code kind} column). */
@@ -149,7 +149,7 @@ public class NotificationService {
     String batchId = batch == null ? id : batch.join(id);
     repository.insert(new NotificationRepository.Queued(id, batchId, kind.name(), projectId, recipient.userId(),
         recipient.address().strip(), mail.subject(), mail.body(), mail.contentType(), EngineClock.now()));
-    if (batch == null) { // no transaction: the row is committed already
+    if (batch == null) { // no Spring transaction: the insert committed by itself (else the sweep sends it later)
       dispatcher.dispatch(id);
     }
     metrics.count(Outcome.QUEUED);
@@ -195,6 +195,12 @@ public class NotificationService {
       }
       size++;
       return ids.get(ids.size() - 1);
+    }
+
+    /** First after the commit: a later synchronization that fails cannot hold the mail back. */
+    @Override
+    public int getOrder() {
+      return org.springframework.core.Ordered.HIGHEST_PRECEDENCE;
     }
 
     @Override

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Hands e-mails to the SMTP server ({@code spring.mail.*}, or the embedded one of the default
  * profile), several over one {@link Connection}. A refusal or an unreachable server is a
- * {@link MailDeliveryException}, counted as {@code failed}, so the delivery job retries and finally
- * raises its incident.
+ * {@link MailDeliveryException}, counted as {@code failed}, so the batch goes to its delivery job,
+ * which retries and finally raises its incident.
  */
 @Component
 public class SmtpMailer {

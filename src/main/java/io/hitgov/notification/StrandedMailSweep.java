@@ -12,7 +12,10 @@ import org.springframework.stereotype.Component;
  * longer ago than {@code hitgov.notification.hand-over-after} and still neither sent nor with a
  * delivery process, because the node that queued them stopped before it sent them (or had more
  * waiting than it keeps in memory). Runs on every node every {@code hitgov.notification.sweep-interval};
- * two nodes finding the same batch hand it over once ({@link MailDispatcher#handOver}).
+ * two nodes finding the same batch hand it over once, and a batch a sender claimed after the sweep
+ * found it stays with the sender ({@link MailDispatcher#handOver}). Off
+ * ({@code hitgov.notification.enabled=false}), it hands nothing over: unsent mail waits until e-mail
+ * is switched on again.
  */
 @Component
 class StrandedMailSweep {
@@ -24,8 +27,11 @@ class StrandedMailSweep {
   private final NotificationRepository repository;
   private final MailDispatcher dispatcher;
   private final NotificationProperties properties;
+  private final NotificationMetrics metrics;
 
-  StrandedMailSweep(NotificationRepository repository, MailDispatcher dispatcher, NotificationProperties properties) {
+  StrandedMailSweep(NotificationRepository repository, MailDispatcher dispatcher, NotificationProperties properties,
+      NotificationMetrics metrics) {
+    this.metrics = metrics;
     this.repository = repository;
     this.dispatcher = dispatcher;
     this.properties = properties;
@@ -38,14 +44,16 @@ class StrandedMailSweep {
     if (!properties.enabled()) {
       return 0;
     }
-    List<String> stranded = repository.stranded(EngineClock.now().minus(properties.handOverAfter()), BATCHES_PER_RUN);
+    java.time.OffsetDateTime staleBefore = EngineClock.now().minus(properties.handOverAfter());
+    List<String> stranded = repository.stranded(staleBefore, BATCHES_PER_RUN);
     int handedOver = 0;
     for (String batch : stranded) {
       try {
-        if (dispatcher.handOver(batch, "not sent within " + properties.handOverAfter())) {
+        if (dispatcher.handOver(batch, "not sent within " + properties.handOverAfter(), staleBefore)) {
           handedOver++;
         }
       } catch (RuntimeException e) {
+        metrics.handOverFailed();
         LOG.warn("Stranded e-mail batch {} not handed over, tried again at the next sweep: {}", batch, e.toString());
       }
     }

@@ -60,6 +60,9 @@ class NotificationMailTest extends SmtpServerTest {
   @Autowired IdentityService identityService;
   @Autowired SmtpMailer mailer;
   @Autowired StrandedMailSweep sweep;
+  @Autowired MailDispatcher dispatcher;
+  @Autowired NotificationService notifications;
+  @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
   @LocalServerPort int port;
 
   static ProcessInstance lifecycle;
@@ -426,9 +429,20 @@ class NotificationMailTest extends SmtpServerTest {
         + "recipient_address, subject, body, content_type, status, attempts, queued_at) values "
         + "('NT-recent', 'NT-recent', 'ESCALATION', ?, 'paula', 'paula@demo.hitgov.invalid', 'Recent', 'Still "
         + "being sent', 'text/plain', 'QUEUED', 0, ?)", PROJECT, io.hitgov.shared.process.EngineClock.now());
+    jdbc.update("insert into notification (notification_id, batch_id, kind, project_id, recipient_user, "
+        + "recipient_address, subject, body, content_type, status, attempts, queued_at, dispatched_at) values "
+        + "('NT-sending', 'NT-sending', 'ESCALATION', ?, 'maria', 'maria@demo.hitgov.invalid', 'Sending', 'Queued "
+        + "long ago, its sender still at it', 'text/plain', 'QUEUED', 0, ?, ?)", PROJECT, queued,
+        io.hitgov.shared.process.EngineClock.now());
     try {
-      assertThat(sweep.sweep()).as("the stranded batch, not the one queued a moment ago").isOne();
+      assertThat(sweep.sweep()).as("the stranded batch, not one queued a moment ago nor one a sender holds").isOne();
       assertThat(sweep.sweep()).as("handed over once, however often the sweep runs").isZero();
+      assertThat(dispatcher.handOver("NT-stranded", "a second node's sweep", queued.plusMinutes(1)))
+          .as("a second node finding it too: its process start is rolled back").isFalse();
+      assertThat(dispatcher.handOver("NT-sending", "a sweep that found it before its sender claimed it again",
+          queued.plusMinutes(1))).as("a batch claimed after the sweep's cut-off stays with its sender").isFalse();
+      assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(NotificationDeliveryProcess.KEY)
+          .count()).as("one delivery process, for the stranded batch only").isOne();
       List<Job> jobs = deliveryJobs();
       assertThat(jobs).hasSize(1);
       assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(jobs.get(0).getProcessInstanceId())
@@ -438,7 +452,7 @@ class NotificationMailTest extends SmtpServerTest {
       assertThat(jdbc.queryForObject("select status from notification where notification_id = 'NT-stranded'",
           String.class)).isEqualTo("SENT");
     } finally {
-      jdbc.update("delete from notification where notification_id = 'NT-recent'");
+      jdbc.update("delete from notification where notification_id in ('NT-recent', 'NT-sending')");
     }
   }
 
@@ -478,6 +492,32 @@ class NotificationMailTest extends SmtpServerTest {
         runtimeService.deleteProcessInstance(left.getProcessInstanceId(), "test cleanup", true, true);
       }
     }
+  }
+
+  @Test
+  @Order(12)
+  void a_rolled_back_transaction_sends_nothing_and_a_mail_queued_outside_one_is_sent() throws Exception {
+    SMTP.purgeEmailFromAllMailboxes();
+    var recipient = notifications.user("peter").orElseThrow();
+    Map<String, Object> model = Map.of("projectId", PROJECT, "subjectId", "RISK-X", "toGroup", "pmo",
+        "reason", "test", "tasklistLink", "");
+    var rollingBack = new org.springframework.transaction.support.TransactionTemplate(transactions);
+    rollingBack.executeWithoutResult(status -> {
+      assertThat(notifications.queue(NotificationService.Kind.ESCALATION, "escalation", PROJECT, model,
+          List.of(recipient))).isOne();
+      status.setRollbackOnly();
+    });
+    MailDispatch.await(port);
+    assertThat(received()).as("rolled back: no row, no mail").isEmpty();
+    assertThat(jdbc.queryForObject("select count(*) from notification where status = 'QUEUED' "
+        + "and process_instance_id is null", Integer.class)).isZero();
+
+    assertThat(notifications.queue(NotificationService.Kind.ESCALATION, "escalation", PROJECT, model,
+        List.of(recipient))).isOne();
+    deliver();
+    assertThat(recipients(received())).as("no transaction: the insert committed by itself, then sent")
+        .containsExactly("peter@demo.hitgov.invalid");
+    assertThat(deliveryJobs()).isEmpty();
   }
 
   /** The lifecycle's execution waiting in an activity (its phase or gate call), where the watch raises incidents. */
