@@ -27,13 +27,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it and at the end leaves the incident an operator resolves (docs/notifications.md). A batch that
  * goes out at once costs no process instance and no job; only failures do.
  *
- * <p>A batch is claimed before it is sent ({@code dispatched_at}), and the claim is renewed while a
- * slow server keeps the batch going, so the sweep for stranded batches ({@link StrandedMailSweep})
- * leaves it alone while it is being sent; should the sweep have taken it all the same, sending stops.
+ * <p>A batch is claimed before it is sent ({@code dispatched_at}), and the claim is renewed between
+ * mails once a quarter of {@code hand-over-after} has passed, so the sweep for stranded batches
+ * ({@link StrandedMailSweep}) leaves it alone while it is being sent; should the sweep have taken it
+ * all the same (one mail took longer than the rest of that time), sending stops before the next mail.
  * The batches not yet sent wait in memory; if the node stops before it sends them, or more wait than
  * {@value #QUEUE_CAPACITY}, the sweep hands them to their delivery process after
- * {@code hitgov.notification.hand-over-after}. When the application stops, the mail being sent is
- * finished (for up to 10 seconds) and the rest left to the sweep.
+ * {@code hitgov.notification.hand-over-after}. When the application stops, sending stops after the
+ * mail in flight (waited for up to 10 seconds) and the rest is left to the sweep.
  */
 @Component
 class MailDispatcher implements DisposableBean {
@@ -98,7 +99,7 @@ class MailDispatcher implements DisposableBean {
     if (closing || repository.claim(batchId, EngineClock.now()) == 0) {
       return;
     }
-    List<Notification> unsent = repository.unsentOfBatch(batchId);
+    List<Notification> unsent = repository.unsentOfBatch(batchId, null);
     long[] claimed = {System.nanoTime()};
     boolean[] lost = {false};
     Map<String, String> failed = sender.sendAll(unsent, () -> {

@@ -31,7 +31,7 @@ class NotificationDelivery implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String batch = (String) execution.getVariable(NotificationDeliveryProcess.Variables.NOTIFICATION_ID);
-    List<Notification> unsent = repository.unsentOfBatch(batch);
+    List<Notification> unsent = repository.unsentOfBatch(batch, execution.getProcessInstanceId());
     Map<String, String> failed = sender.sendAll(unsent);
     if (!failed.isEmpty()) {
       throw new SmtpMailer.MailDeliveryException(BatchSender.summary(failed, unsent.size()), null);

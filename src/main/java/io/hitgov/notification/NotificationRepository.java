@@ -57,16 +57,17 @@ class NotificationRepository {
 
   /**
    * Hands a batch's unsent mails to its delivery process: those with none yet, and, when
-   * {@code staleBefore} is given (the sweep), only if the batch was queued or last claimed before it,
-   * so a batch a sender claimed meanwhile stays with the sender. The number handed over: 0 when
-   * another node did first (the row lock makes the second wait and then find none), when a sender
-   * holds the batch, or when nothing is left.
+   * {@code staleBefore} is given (the sweep), only rows nobody claimed or whose claim is older than
+   * that: a claim and its renewals set every unsent row of the batch at once, so a batch is handed
+   * over whole or not at all, and one a sender claimed meanwhile stays with the sender. The number
+   * handed over: 0 when another node did first (the row lock makes the second wait and then find
+   * none), when a sender holds the batch, or when nothing is left.
    */
   int handOver(String batchId, String processInstanceId, OffsetDateTime staleBefore) {
     String unsent = "update notification set process_instance_id = ? where batch_id = ? and status <> 'SENT' "
         + "and process_instance_id is null";
     return staleBefore == null ? jdbc.sql(unsent).params(processInstanceId, batchId).update()
-        : jdbc.sql(unsent + " and coalesce(dispatched_at, queued_at) < ?")
+        : jdbc.sql(unsent + " and (dispatched_at is null or dispatched_at < ?)")
             .params(processInstanceId, batchId, staleBefore).update();
   }
 
@@ -82,13 +83,20 @@ class NotificationRepository {
   }
 
   /**
-   * The e-mails of one batch not sent yet: those never tried first, then in the order they were
-   * queued. A row queued by a release before batches (no {@code batch_id}) is the batch of its own id.
+   * The e-mails of one batch not sent yet that belong to {@code processInstanceId}'s delivery, or
+   * (null) to no delivery process, the sender's: those never tried first, then in the order they
+   * were queued. Neither sends the other's rows, should a batch ever be split between them. A row a
+   * node of a release before batches queued during a rolling upgrade (no {@code batch_id}) is the
+   * batch of its own id.
    */
-  List<Notification> unsentOfBatch(String batchId) {
-    return jdbc.sql("select * from notification where (batch_id = ? or (batch_id is null and notification_id = ?)) "
-            + "and status <> 'SENT' order by attempts, queued_at, notification_id")
-        .params(batchId, batchId).query(NotificationRepository::row).list();
+  List<Notification> unsentOfBatch(String batchId, String processInstanceId) {
+    String unsent = "select * from notification where (batch_id = ? or (batch_id is null and notification_id = ?)) "
+        + "and status <> 'SENT' and ";
+    String order = " order by attempts, queued_at, notification_id";
+    return (processInstanceId == null
+        ? jdbc.sql(unsent + "process_instance_id is null" + order).params(batchId, batchId)
+        : jdbc.sql(unsent + "process_instance_id = ?" + order).params(batchId, batchId, processInstanceId))
+        .query(NotificationRepository::row).list();
   }
 
   void sent(String notificationId, OffsetDateTime at) {

@@ -9,7 +9,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 /**
  * A pool that cannot serve every job thread twice (an e-mail delivery job holds two connections)
  * stops the start with a message naming both settings, instead of job threads waiting on each
- * other's connections until they time out (Camunda's 10 job threads on Hikari's 10 connections).
+ * other's connections until they time out (Camunda's 10 job threads on Hikari's 10 connections);
+ * so does a pool without auto-commit, which would undo each mail's mark as sent.
  */
 class ConnectionPoolCheckTest {
 
@@ -22,5 +23,14 @@ class ConnectionPoolCheckTest {
         .hasStackTraceContaining("spring.datasource.hikari.maximum-pool-size is 10")
         .hasStackTraceContaining("camunda.bpm.job-execution.max-pool-size is 10")
         .hasStackTraceContaining("at least 21");
+  }
+
+  @Test
+  void a_pool_without_auto_commit_refuses_to_start() {
+    assertThatThrownBy(() -> new SpringApplicationBuilder(HitgovApplication.class).run("--server.port=0",
+            "--spring.datasource.url=jdbc:h2:mem:pool-check-commit;DB_CLOSE_DELAY=-1", "--logging.level.root=WARN",
+            "--spring.datasource.hikari.auto-commit=false")
+        .close())
+        .hasStackTraceContaining("spring.datasource.hikari.auto-commit is false");
   }
 }

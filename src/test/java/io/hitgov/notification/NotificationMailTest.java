@@ -112,9 +112,9 @@ class NotificationMailTest extends SmtpServerTest {
         }
       }
     }
-    deliver();
-    assertThat(connections() - mark).as("the reviews' mails were queued in one transaction: one batch").isOne();
+    MailDispatch.await(port);
     assertThat(deliveryJobs()).as("sent at once: no delivery job").isEmpty();
+    assertThat(connections() - mark).as("the reviews' mails were queued in one transaction: one batch").isOne();
     assertThat(jdbc.queryForObject("select count(*) from notification where process_instance_id is not null "
         + "or status <> 'SENT'", Integer.class)).as("every mail sent, none handed to a delivery process").isZero();
     List<MimeMessage> mails = received();
@@ -353,12 +353,13 @@ class NotificationMailTest extends SmtpServerTest {
     try {
       double connections = connections();
       runtimeService.createIncident("staleProject", waitingExecution(), "A2", "no activity for 16 business days");
-      deliver();
+      MailDispatch.await(port);
+      assertThat(deliveryJobs()).as("both sent at once").isEmpty();
+      assertThat(received()).hasSize(NotificationService.MAX_BATCH + 3);
       assertThat(recipients(received())).hasSize(NotificationService.MAX_BATCH + 3)
           .contains("mailbulk0@demo.hitgov.invalid", "paula@demo.hitgov.invalid", "maria@demo.hitgov.invalid");
       assertThat(connections() - connections).as("more than %s mails in one transaction: two batches, one "
           + "connection each, not one per mail", NotificationService.MAX_BATCH).isEqualTo(2);
-      assertThat(deliveryJobs()).as("both sent at once").isEmpty();
     } finally {
       for (String id : bulk) {
         identityService.deleteMembership(id, "pmo");
@@ -417,30 +418,25 @@ class NotificationMailTest extends SmtpServerTest {
 
   @Test
   @Order(10)
-  void a_batch_its_node_left_unsent_is_handed_to_a_delivery_job_once_and_sent() throws Exception {
+  void a_batch_its_node_left_unsent_is_handed_to_a_delivery_job_once_and_whole_and_sent() throws Exception {
     SMTP.purgeEmailFromAllMailboxes();
-    // what a node that stopped right after the governance transaction committed leaves behind
-    java.time.OffsetDateTime queued = io.hitgov.shared.process.EngineClock.now().minusMinutes(11);
-    jdbc.update("insert into notification (notification_id, batch_id, kind, project_id, recipient_user, "
-        + "recipient_address, subject, body, content_type, status, attempts, queued_at) values "
-        + "('NT-stranded', 'NT-stranded', 'ESCALATION', ?, 'peter', 'peter@demo.hitgov.invalid', 'Stranded', 'Left "
-        + "behind', 'text/plain', 'QUEUED', 0, ?)", PROJECT, queued);
-    jdbc.update("insert into notification (notification_id, batch_id, kind, project_id, recipient_user, "
-        + "recipient_address, subject, body, content_type, status, attempts, queued_at) values "
-        + "('NT-recent', 'NT-recent', 'ESCALATION', ?, 'paula', 'paula@demo.hitgov.invalid', 'Recent', 'Still "
-        + "being sent', 'text/plain', 'QUEUED', 0, ?)", PROJECT, io.hitgov.shared.process.EngineClock.now());
-    jdbc.update("insert into notification (notification_id, batch_id, kind, project_id, recipient_user, "
-        + "recipient_address, subject, body, content_type, status, attempts, queued_at, dispatched_at) values "
-        + "('NT-sending', 'NT-sending', 'ESCALATION', ?, 'maria', 'maria@demo.hitgov.invalid', 'Sending', 'Queued "
-        + "long ago, its sender still at it', 'text/plain', 'QUEUED', 0, ?, ?)", PROJECT, queued,
-        io.hitgov.shared.process.EngineClock.now());
+    java.time.OffsetDateTime now = io.hitgov.shared.process.EngineClock.now();
+    // what a node that stopped right after the governance transaction committed leaves behind: a batch
+    // whose first mail was queued 11 minutes ago and its second 9 (a digest renders each one in turn)
+    queuedRow("NT-stranded", "NT-stranded", "peter", now.minusMinutes(11), null);
+    queuedRow("NT-stranded-2", "NT-stranded", "stella", now.minusMinutes(9), null);
+    queuedRow("NT-recent", "NT-recent", "paula", now, null);
+    queuedRow("NT-sending", "NT-sending", "maria", now.minusMinutes(11), now); // its sender still at it
+    java.time.OffsetDateTime cutOff = now.minusMinutes(10);
     try {
       assertThat(sweep.sweep()).as("the stranded batch, not one queued a moment ago nor one a sender holds").isOne();
+      assertThat(jdbc.queryForList("select distinct process_instance_id from notification where batch_id = "
+          + "'NT-stranded'", String.class)).as("handed over whole, its younger mail too").hasSize(1).doesNotContainNull();
       assertThat(sweep.sweep()).as("handed over once, however often the sweep runs").isZero();
-      assertThat(dispatcher.handOver("NT-stranded", "a second node's sweep", queued.plusMinutes(1)))
+      assertThat(dispatcher.handOver("NT-stranded", "a second node's sweep", cutOff))
           .as("a second node finding it too: its process start is rolled back").isFalse();
       assertThat(dispatcher.handOver("NT-sending", "a sweep that found it before its sender claimed it again",
-          queued.plusMinutes(1))).as("a batch claimed after the sweep's cut-off stays with its sender").isFalse();
+          cutOff)).as("a batch claimed after the sweep's cut-off stays with its sender").isFalse();
       assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(NotificationDeliveryProcess.KEY)
           .count()).as("one delivery process, for the stranded batch only").isOne();
       List<Job> jobs = deliveryJobs();
@@ -448,12 +444,22 @@ class NotificationMailTest extends SmtpServerTest {
       assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(jobs.get(0).getProcessInstanceId())
           .singleResult().getBusinessKey()).isEqualTo("NT-stranded");
       deliver();
-      assertThat(recipients(received())).containsExactly("peter@demo.hitgov.invalid");
-      assertThat(jdbc.queryForObject("select status from notification where notification_id = 'NT-stranded'",
-          String.class)).isEqualTo("SENT");
+      assertThat(received()).hasSize(2);
+      assertThat(recipients(received())).containsExactly("peter@demo.hitgov.invalid", "stella@demo.hitgov.invalid");
+      assertThat(jdbc.queryForList("select status from notification where batch_id = 'NT-stranded'", String.class))
+          .containsExactly("SENT", "SENT");
     } finally {
       jdbc.update("delete from notification where notification_id in ('NT-recent', 'NT-sending')");
     }
+  }
+
+  /** A row as {@link NotificationService} queues it, optionally claimed by a sender. */
+  void queuedRow(String id, String batch, String user, java.time.OffsetDateTime queued,
+      java.time.OffsetDateTime claimed) {
+    jdbc.update("insert into notification (notification_id, batch_id, kind, project_id, recipient_user, "
+        + "recipient_address, subject, body, content_type, status, attempts, queued_at, dispatched_at) values "
+        + "(?, ?, 'ESCALATION', ?, ?, ?, 'Stranded', 'Left behind', 'text/plain', 'QUEUED', 0, ?, ?)", id, batch,
+        PROJECT, user, user + "@demo.hitgov.invalid", queued, claimed);
   }
 
   @Test
@@ -514,10 +520,11 @@ class NotificationMailTest extends SmtpServerTest {
 
     assertThat(notifications.queue(NotificationService.Kind.ESCALATION, "escalation", PROJECT, model,
         List.of(recipient))).isOne();
-    deliver();
+    MailDispatch.await(port);
+    assertThat(deliveryJobs()).as("sent at once").isEmpty();
+    assertThat(received()).hasSize(1);
     assertThat(recipients(received())).as("no transaction: the insert committed by itself, then sent")
         .containsExactly("peter@demo.hitgov.invalid");
-    assertThat(deliveryJobs()).isEmpty();
   }
 
   /** The lifecycle's execution waiting in an activity (its phase or gate call), where the watch raises incidents. */
