@@ -3,6 +3,7 @@ package io.hitgov.notification;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,19 +23,30 @@ class NotificationRepository {
   record Queued(String notificationId, String batchId, String kind, String projectId, String recipientUser,
       String recipientAddress, String subject, String body, String contentType, OffsetDateTime queuedAt) {}
 
-  private final JdbcClient jdbc;
+  private static final String INSERT = "insert into notification (notification_id, batch_id, kind, project_id, "
+      + "recipient_user, recipient_address, subject, body, content_type, status, attempts, queued_at) "
+      + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?)";
 
-  NotificationRepository(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final JdbcTemplate jdbcTemplate;
+
+  NotificationRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
     this.jdbc = jdbc;
+    this.jdbcTemplate = jdbcTemplate;
   }
 
   void insert(Queued n) {
-    jdbc.sql("insert into notification (notification_id, batch_id, kind, project_id, recipient_user, recipient_address, "
-            + "subject, body, content_type, status, attempts, queued_at) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?)")
-        .params(n.notificationId(), n.batchId(), n.kind(), n.projectId(), n.recipientUser(), n.recipientAddress(),
-            n.subject(), n.body(), n.contentType(), n.queuedAt())
-        .update();
+    jdbc.sql(INSERT).params(values(n)).update();
+  }
+
+  /** The mails one transaction queued, in one JDBC batch (one round trip however many). */
+  void insertAll(List<Queued> queued) {
+    jdbcTemplate.batchUpdate(INSERT, queued.stream().map(NotificationRepository::values).toList());
+  }
+
+  private static Object[] values(Queued n) {
+    return new Object[] {n.notificationId(), n.batchId(), n.kind(), n.projectId(), n.recipientUser(),
+        n.recipientAddress(), n.subject(), n.body(), n.contentType(), n.queuedAt()};
   }
 
   /**
