@@ -173,6 +173,7 @@ public class NotificationService {
     private final List<String> ids = new java.util.ArrayList<>();
     private final List<NotificationRepository.Queued> rows = new java.util.ArrayList<>();
     private int size;
+    private int inserted = -1;
 
     private Batch(NotificationRepository repository, MailDispatcher dispatcher) {
       this.repository = repository;
@@ -217,6 +218,7 @@ public class NotificationService {
      */
     @Override
     public void beforeCommit(boolean readOnly) {
+      inserted = rows.size();
       if (rows.isEmpty()) {
         return;
       }
@@ -230,6 +232,9 @@ public class NotificationService {
 
     @Override
     public void afterCommit() {
+      if (inserted >= 0 && rows.size() > inserted) { // queued by another synchronization's beforeCommit
+        LOG.error("{} e-mail(s) queued after this transaction's rows were written, not queued", rows.size() - inserted);
+      }
       ids.forEach(dispatcher::dispatch);
     }
   }
