@@ -5,6 +5,7 @@ import io.hitgov.shared.process.EngineClock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -18,8 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its {@link NotificationDeliveryProcess} ({@link NotificationDelivery}). Each mail the server
  * accepted is marked sent at once by an update committed on its own (outside the job's transaction,
  * one round trip), so neither a later failure, nor a retry, nor a second run sends it again; each
- * failure is recorded on its row (attempts, the server's answer) the same way. After {@value #FAILURES_BEFORE_GIVING_UP} failures in a row (the server is down)
- * the rest of the batch waits for the retry.
+ * failure is recorded on its row (attempts, the server's answer) the same way. After
+ * {@value #FAILURES_BEFORE_GIVING_UP} failures in a row (the server is down) the rest of the batch
+ * waits for the retry.
  */
 @Component
 class BatchSender {
@@ -47,7 +49,7 @@ class BatchSender {
    * Sends the mails until two in a row fail or {@code goOn}, asked before each mail, says no (the rest
    * are left unsent, not failed); the failures by notification id.
    */
-  Map<String, String> sendAll(List<Notification> unsent, java.util.function.BooleanSupplier goOn) {
+  Map<String, String> sendAll(List<Notification> unsent, BooleanSupplier goOn) {
     Map<String, String> failed = new LinkedHashMap<>();
     int inARow = 0;
     try (SmtpMailer.Connection smtp = mail.connect()) {

@@ -5,6 +5,8 @@ import io.hitgov.shared.process.CurrentUser;
 import io.hitgov.shared.process.EngineClock;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,7 +53,7 @@ class MailDispatcher implements DisposableBean {
   private final TransactionTemplate ownTransaction;
   private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
   private final AtomicInteger pending = new AtomicInteger();
-  private final java.time.Duration renewAfter;
+  private final Duration renewAfter;
   private volatile boolean closing;
 
   MailDispatcher(NotificationRepository repository, BatchSender sender, RuntimeService runtimeService,
@@ -123,7 +125,7 @@ class MailDispatcher implements DisposableBean {
    * the batch over first, nothing is left to send, or (given {@code staleBefore}, by the sweep) a
    * sender claimed the batch after that time. Whether this call handed it over.
    */
-  boolean handOver(String batchId, String why, java.time.OffsetDateTime staleBefore) {
+  boolean handOver(String batchId, String why, OffsetDateTime staleBefore) {
     Boolean handedOver = ownTransaction.execute(status -> {
       String processInstanceId = engine.withoutEngineChecks(() -> runtimeService.startProcessInstanceByKey(
           NotificationDeliveryProcess.KEY, batchId,

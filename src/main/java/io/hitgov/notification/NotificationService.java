@@ -1,9 +1,9 @@
 package io.hitgov.notification;
 
 import io.hitgov.notification.NotificationMetrics.Outcome;
-import io.hitgov.notification.NotificationRepository.Notification;
 import io.hitgov.shared.process.CurrentUser;
 import io.hitgov.shared.process.EngineClock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -170,8 +171,8 @@ public class NotificationService {
   static final class Batch implements TransactionSynchronization {
     private final NotificationRepository repository;
     private final MailDispatcher dispatcher;
-    private final List<String> ids = new java.util.ArrayList<>();
-    private final List<NotificationRepository.Queued> rows = new java.util.ArrayList<>();
+    private final List<String> ids = new ArrayList<>();
+    private final List<NotificationRepository.Queued> rows = new ArrayList<>();
     private int size;
     private int inserted = -1;
 
@@ -208,7 +209,7 @@ public class NotificationService {
     /** First after the commit: a later synchronization that fails cannot hold the mail back. */
     @Override
     public int getOrder() {
-      return org.springframework.core.Ordered.HIGHEST_PRECEDENCE;
+      return Ordered.HIGHEST_PRECEDENCE;
     }
 
     /**

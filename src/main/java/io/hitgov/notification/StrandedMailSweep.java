@@ -1,6 +1,7 @@
 package io.hitgov.notification;
 
 import io.hitgov.shared.process.EngineClock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,7 @@ class StrandedMailSweep {
     if (!properties.enabled()) {
       return 0;
     }
-    java.time.OffsetDateTime staleBefore = EngineClock.now().minus(properties.handOverAfter());
+    OffsetDateTime staleBefore = EngineClock.now().minus(properties.handOverAfter());
     List<String> stranded = repository.stranded(staleBefore, BATCHES_PER_RUN);
     int handedOver = 0;
     for (String batch : stranded) {

@@ -302,13 +302,7 @@ class NotificationMailTest extends SmtpServerTest {
   @Order(6)
   void a_mail_of_a_batch_that_fails_is_retried_alone_and_the_others_are_not_sent_twice() throws Exception {
     SMTP.purgeEmailFromAllMailboxes();
-    var broken = identityService.newUser("mailbroken");
-    broken.setFirstName("Broken");
-    broken.setLastName("Address");
-    broken.setEmail("broken@"); // no domain: refused before it reaches the server
-    identityService.saveUser(broken);
-    identityService.createMembership("mailbroken", "pmo");
-    try {
+    withBrokenPmoMember("mailbroken", "broken@", () -> {
       double connections = connections();
       runtimeService.createIncident("staleProject", waitingExecution(), "A1", "no activity for 15 business days");
       MailDispatch.await(port);
@@ -326,13 +320,7 @@ class NotificationMailTest extends SmtpServerTest {
       assertThatThrownBy(() -> managementService.executeJob(job)).hasMessageContaining("Mail to broken@ not sent");
       assertThat(retries(jobs.get(0))).as("the job retries the one mail left").isEqualTo(2);
       assertThat(received()).as("a retry sends nothing twice").hasSize(3);
-    } finally {
-      identityService.deleteMembership("mailbroken", "pmo");
-      identityService.deleteUser("mailbroken");
-      for (Job left : deliveryJobs()) {
-        runtimeService.deleteProcessInstance(left.getProcessInstanceId(), "test cleanup", true, true);
-      }
-    }
+    });
   }
 
   @Test
@@ -466,13 +454,7 @@ class NotificationMailTest extends SmtpServerTest {
   @Order(11)
   void a_delivery_job_that_sends_part_of_its_batch_keeps_those_sent_when_it_fails_and_retries_the_rest() throws Exception {
     SMTP.purgeEmailFromAllMailboxes();
-    var broken = identityService.newUser("mailbroken2");
-    broken.setFirstName("Broken");
-    broken.setLastName("Again");
-    broken.setEmail("broken2@");
-    identityService.saveUser(broken);
-    identityService.createMembership("mailbroken2", "pmo");
-    try {
+    withBrokenPmoMember("mailbroken2", "broken2@", () -> {
       SMTP.stop();
       try {
         runtimeService.createIncident("staleProject", waitingExecution(), "A4", "no activity for 18 business days");
@@ -491,13 +473,34 @@ class NotificationMailTest extends SmtpServerTest {
           + "recipient_address <> 'broken2@'", String.class, jobs.get(0).getProcessInstanceId())).containsOnly("SENT");
       assertThatThrownBy(() -> managementService.executeJob(job)).hasMessageContaining("Mail to broken2@ not sent");
       assertThat(received()).as("the retry sends only the mail left").hasSize(3);
+    });
+  }
+
+  /**
+   * Runs {@code test} with a pmo member whose address has no domain (refused before it reaches the
+   * server), then removes the member and any delivery left.
+   */
+  void withBrokenPmoMember(String userId, String address, ThrowingRunnable test) throws Exception {
+    var broken = identityService.newUser(userId);
+    broken.setFirstName("Broken");
+    broken.setLastName("Address");
+    broken.setEmail(address);
+    identityService.saveUser(broken);
+    identityService.createMembership(userId, "pmo");
+    try {
+      test.run();
     } finally {
-      identityService.deleteMembership("mailbroken2", "pmo");
-      identityService.deleteUser("mailbroken2");
+      identityService.deleteMembership(userId, "pmo");
+      identityService.deleteUser(userId);
       for (Job left : deliveryJobs()) {
         runtimeService.deleteProcessInstance(left.getProcessInstanceId(), "test cleanup", true, true);
       }
     }
+  }
+
+  /** A test body that may throw. */
+  interface ThrowingRunnable {
+    void run() throws Exception;
   }
 
   @Test

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -68,8 +66,4 @@ public class AuditMonitor implements MeterBinder {
         .description("When the audit chains were last verified (epoch seconds)").baseUnit("seconds")
         .register(registry);
   }
-
-  @Configuration(proxyBeanMethods = false)
-  @EnableScheduling
-  static class Scheduling {}
 }

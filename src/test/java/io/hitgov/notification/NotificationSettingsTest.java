@@ -1,0 +1,33 @@
+package io.hitgov.notification;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hitgov.HitgovApplication;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/**
+ * E-mail settings that cannot work stop the start with a message naming the setting: no sender
+ * thread would leave every batch to the sweep, and a zero or negative {@code hand-over-after} would
+ * let the sweep take every batch while its sender sends it.
+ */
+class NotificationSettingsTest {
+
+  @Test
+  void no_sender_thread_refuses_to_start() {
+    assertThatThrownBy(() -> start("--hitgov.notification.sender-threads=0"))
+        .hasStackTraceContaining("hitgov.notification.sender-threads must be at least 1");
+  }
+
+  @Test
+  void a_hand_over_after_that_is_not_positive_refuses_to_start() {
+    assertThatThrownBy(() -> start("--hitgov.notification.hand-over-after=PT0S"))
+        .hasStackTraceContaining("hitgov.notification.hand-over-after must be positive");
+  }
+
+  private static void start(String setting) {
+    new SpringApplicationBuilder(HitgovApplication.class).run("--server.port=0",
+        "--spring.datasource.url=jdbc:h2:mem:notification-settings;DB_CLOSE_DELAY=-1", "--logging.level.root=WARN",
+        setting).close();
+  }
+}
