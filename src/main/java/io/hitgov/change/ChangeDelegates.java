@@ -8,6 +8,7 @@ import io.hitgov.interop.InteropReadiness;
 import io.hitgov.shared.process.CurrentUser;
 import io.hitgov.shared.process.InvalidVariablesException;
 import io.hitgov.shared.process.ModelCallable;
+import io.hitgov.shared.process.ScopeTasks;
 import io.hitgov.shared.project.ProjectDirectory;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -145,11 +146,9 @@ final class ChangeDelegates {
       String group = (String) execution.getVariable(APPROVER_GROUP);
       String next = approvals.escalationOf(group);
       var taskService = execution.getProcessEngineServices().getTaskService();
-      for (Task task : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-          .taskDefinitionKey(ChangeRequestProcess.Elements.APPROVE).list()) {
-        if (group.equals(taskService.getVariable(task.getId(), APPROVER_GROUP))) {
-          taskService.addCandidateGroup(task.getId(), next);
-        }
+      // the approval task of this group's instance of the approvals (the one the overdue timer is attached to)
+      for (Task task : ScopeTasks.of(execution, APPROVER_GROUP, ChangeRequestProcess.Elements.APPROVE)) {
+        taskService.addCandidateGroup(task.getId(), next);
       }
       approvals.escalated(execution.getProcessBusinessKey(), group, next);
     }

@@ -446,6 +446,21 @@ class ChangeRequestProcessTest {
   }
 
   @Test
+  void each_overdue_approval_escalates_its_own_task_only() {
+    project("PRJ-CR-SLA2", farGoLive());
+    ProcessInstance cr = raise(change("PRJ-CR-SLA2", "NORMAL", 40_000, 0));
+    assess(cr, "LOW", "NONE");
+    Map<String, String> groupByTask = new java.util.HashMap<>();
+    engine.tasks(cr.getId(), APPROVE).forEach(t -> groupByTask.put(t.getId(), group(t)));
+    Assertions.assertThat(groupByTask.values()).containsExactlyInAnyOrder("finance", "pmo");
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(30, ChronoUnit.DAYS)));
+    engine.executeDueJobs(cr.getId());
+    groupByTask.forEach((taskId, group) -> Assertions.assertThat(processEngine.getTaskService()
+            .getIdentityLinksForTask(taskId)).extracting(IdentityLink::getGroupId).as(group + "'s approval")
+        .containsExactlyInAnyOrder(group, group.equals("finance") ? "executiveSponsor" : "steeringCommittee"));
+  }
+
+  @Test
   void in_the_freeze_window_only_the_emergency_path_is_open() {
     String goLive = EngineClock.today().plusDays(10).toString();
     project("PRJ-CR-FREEZE", goLive);

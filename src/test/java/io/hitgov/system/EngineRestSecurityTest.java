@@ -1,5 +1,6 @@
 package io.hitgov.system;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hitgov.support.HitgovSpringTest;
@@ -212,6 +213,7 @@ class EngineRestSecurityTest {
 
   @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
   @Autowired org.camunda.bpm.engine.IdentityService identityService;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
 
   @Test
   void a_model_cannot_reach_arbitrary_spring_beans_from_an_expression() {
@@ -224,5 +226,47 @@ class EngineRestSecurityTest {
             repositoryService.createDeployment().addModelInstance("BeanProbeProcess.bpmn", model).deploy())
         .hasMessageContaining("identityService").hasMessageContaining("not callable from models");
     assertThat(identityService.createUserQuery().userId("paula").memberOfGroup("camunda-admin").count()).isZero();
+  }
+
+  @Test
+  void a_completion_is_checked_against_the_form_its_binding_names_even_after_a_new_form_version() {
+    var model = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("FormBindingProbeProcess")
+        .camundaHistoryTimeToLiveString("P4018D")
+        .startEvent().parallelGateway("Gateway_Split")
+        .userTask("UserTask_Pinned").name("Pinned").camundaAssignee("maria")
+        .camundaFormRef("binding-probe-form").camundaFormRefBinding("deployment").endEvent("EndEvent_Pinned")
+        .moveToNode("Gateway_Split")
+        .userTask("UserTask_Latest").name("Latest").camundaAssignee("maria")
+        .camundaFormRef("binding-probe-form").camundaFormRefBinding("latest").endEvent("EndEvent_Latest")
+        .done();
+    assertThat(http.as("admin").deployBytes("binding-probe", Map.of(
+        "FormBindingProbeProcess.bpmn", org.camunda.bpm.model.bpmn.Bpmn.convertToString(model).getBytes(UTF_8),
+        "binding-probe-form.form", probeForm("alpha").getBytes(UTF_8))).status()).isEqualTo(200);
+    String first = runtimeService.startProcessInstanceByKey("FormBindingProbeProcess").getId();
+    assertThat(completeWith(first, "UserTask_Pinned", "beta")).isEqualTo(400);
+    assertThat(completeWith(first, "UserTask_Latest", "beta")).isEqualTo(400);
+
+    // a new version of the form alone: the pinned task keeps its deployment's, the other takes the new one
+    assertThat(http.as("admin").deployBytes("binding-probe-form-v2", Map.of(
+        "binding-probe-form.form", probeForm("beta").getBytes(UTF_8))).status()).isEqualTo(200);
+    String second = runtimeService.startProcessInstanceByKey("FormBindingProbeProcess").getId();
+    assertThat(completeWith(second, "UserTask_Pinned", "beta")).as("the deployment's form has no beta").isEqualTo(400);
+    assertThat(completeWith(second, "UserTask_Pinned", "alpha")).isEqualTo(204);
+    assertThat(completeWith(second, "UserTask_Latest", "alpha")).as("the latest form has no alpha").isEqualTo(400);
+    assertThat(completeWith(second, "UserTask_Latest", "beta")).isEqualTo(204);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(second).count()).isZero();
+  }
+
+  static String probeForm(String field) {
+    return "{\"id\":\"binding-probe-form\",\"type\":\"default\",\"schemaVersion\":16,"
+        + "\"executionPlatform\":\"Camunda Platform\",\"executionPlatformVersion\":\"7.24.0\",\"components\":["
+        + "{\"id\":\"Field_" + field + "\",\"key\":\"" + field + "\",\"label\":\"" + field + "\",\"type\":\"textfield\"}]}";
+  }
+
+  int completeWith(String processInstanceId, String taskKey, String field) {
+    String taskId = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey)
+        .singleResult().getId();
+    return http.as("maria").postJson("/engine-rest/task/" + taskId + "/complete",
+        "{\"variables\":{\"" + field + "\":{\"value\":\"x\",\"type\":\"String\"}}}").status();
   }
 }

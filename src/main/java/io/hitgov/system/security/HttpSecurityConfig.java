@@ -102,10 +102,11 @@ public class HttpSecurityConfig {
   /** Completions may submit only their form's fields; runs after Camunda's REST authentication. */
   @Bean
   FilterRegistrationBean<Filter> taskCompletionFields(org.camunda.bpm.engine.TaskService taskService,
-      org.camunda.bpm.engine.FormService formService, IdentityService identityService) {
+      org.camunda.bpm.engine.FormService formService, IdentityService identityService,
+      org.camunda.bpm.engine.RepositoryService repositoryService) {
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>();
     registration.setName("hitgov-task-completion-fields");
-    registration.setFilter(new TaskCompletionFilter(taskService, formService, identityService));
+    registration.setFilter(new TaskCompletionFilter(taskService, formService, identityService, repositoryService));
     registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/engine/*");
     registration.setOrder(2);
     return registration;

@@ -12,13 +12,17 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -29,6 +33,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * relies on (the gate, the specification, the risk id) with the approver's own values. Applies to
  * {@code /engine-rest} and to Tasklist's own engine API; only authenticated requests are checked,
  * the rest is left to Camunda's 401.
+ *
+ * <p>The fields of a task whose form is bound to its process version (binding {@code deployment} or
+ * {@code version}, as every shipped model's) are remembered per process definition and task: a
+ * deployed version never changes, a redeployment is a new definition id. A form bound to the
+ * {@code latest} version is read every time.
  */
 class TaskCompletionFilter extends OncePerRequestFilter {
 
@@ -38,11 +47,16 @@ class TaskCompletionFilter extends OncePerRequestFilter {
   private final TaskService taskService;
   private final FormService formService;
   private final IdentityService identityService;
+  private final RepositoryService repositoryService;
+  /** The form fields by process definition id and task definition key, for forms bound to the version. */
+  private final Map<String, Set<String>> fixedForms = new ConcurrentHashMap<>();
 
-  TaskCompletionFilter(TaskService taskService, FormService formService, IdentityService identityService) {
+  TaskCompletionFilter(TaskService taskService, FormService formService, IdentityService identityService,
+      RepositoryService repositoryService) {
     this.taskService = taskService;
     this.formService = formService;
     this.identityService = identityService;
+    this.repositoryService = repositoryService;
   }
 
   @Override
@@ -113,10 +127,8 @@ class TaskCompletionFilter extends OncePerRequestFilter {
       if (task == null || task.getProcessDefinitionId() == null) {
         return Set.of();
       }
-      Set<String> allowed = new TreeSet<>();
-      try (InputStream form = formService.getDeployedTaskForm(taskId)) {
-        collectKeys(JSON.readTree(form), allowed);
-      } catch (RuntimeException | IOException e) {
+      Set<String> allowed = formFields(task);
+      if (allowed == null) {
         return Set.of(); // no Camunda Form: nothing to check against
       }
       Set<String> unknown = new TreeSet<>();
@@ -131,6 +143,41 @@ class TaskCompletionFilter extends OncePerRequestFilter {
         identityService.setAuthentication(caller);
       }
     }
+  }
+
+  /** The keys of the task's deployed Camunda Form, remembered when bound to the version; null: no form. */
+  private Set<String> formFields(Task task) {
+    String key = task.getProcessDefinitionId() + '\n' + task.getTaskDefinitionKey();
+    Set<String> remembered = fixedForms.get(key);
+    if (remembered != null) {
+      return remembered;
+    }
+    Set<String> allowed = new TreeSet<>();
+    try (InputStream form = formService.getDeployedTaskForm(task.getId())) {
+      collectKeys(JSON.readTree(form), allowed);
+    } catch (RuntimeException | IOException e) {
+      return null;
+    }
+    if (boundToTheVersion(task)) {
+      fixedForms.put(key, Set.copyOf(allowed));
+    }
+    return allowed;
+  }
+
+  /** Whether the task's form is one fixed form: a literal reference bound to the deployment or a literal version. */
+  private boolean boundToTheVersion(Task task) {
+    ModelElementInstance element = repositoryService.getBpmnModelInstance(task.getProcessDefinitionId())
+        .getModelElementById(task.getTaskDefinitionKey());
+    if (!(element instanceof UserTask userTask) || literal(userTask.getCamundaFormRef()) == null) {
+      return false;
+    }
+    String binding = userTask.getCamundaFormRefBinding();
+    return "deployment".equals(binding)
+        || "version".equals(binding) && literal(userTask.getCamundaFormRefVersion()) != null;
+  }
+
+  private static String literal(String attribute) {
+    return attribute == null || attribute.contains("${") || attribute.contains("#{") ? null : attribute;
   }
 
   private static void collectKeys(JsonNode node, Set<String> keys) {
