@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
  * read of the whole table, which grows with every open task's authorizations. The narrowing cannot
  * change an answer: every check matches {@code ACT_RU_AUTHORIZATION} rows by group id, and a group
  * that holds no authorization matches none (grants and revokes alike). A person belongs to a few
- * groups, so the checks' group lists stay short. {@code hitgov.engine.auth-groups-unfiltered=false}
- * gives Camunda's behaviour back (the benchmark's untuned target).
+ * HITGov groups, so the checks' group lists stay short; with an identity directory whose people
+ * belong to hundreds of groups, {@code hitgov.engine.auth-groups-unfiltered=false} gives Camunda's
+ * behaviour back (the benchmark's untuned target runs so).
  */
 @Component
 @ConditionalOnProperty(name = "hitgov.engine.auth-groups-unfiltered", havingValue = "true", matchIfMissing = true)
