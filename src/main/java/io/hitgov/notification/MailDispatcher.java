@@ -98,10 +98,10 @@ class MailDispatcher implements DisposableBean {
   }
 
   private void send(String batchId) {
-    if (closing || repository.claim(batchId, EngineClock.now()) == 0) {
+    List<Notification> unsent = closing ? List.of() : repository.claim(batchId, EngineClock.now());
+    if (unsent.isEmpty()) {
       return;
     }
-    List<Notification> unsent = repository.unsentOfBatch(batchId, null);
     long[] claimed = {System.nanoTime()};
     boolean[] lost = {false};
     Map<String, String> failed = sender.sendAll(unsent, () -> {

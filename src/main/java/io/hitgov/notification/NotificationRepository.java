@@ -1,6 +1,8 @@
 package io.hitgov.notification;
 
+import io.hitgov.shared.jdbc.Dialect;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,12 +29,18 @@ class NotificationRepository {
       + "recipient_user, recipient_address, subject, body, content_type, status, attempts, queued_at) "
       + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?)";
 
+  /** The order {@link #unsentOfBatch} reads a batch in: those never tried first, then as queued. */
+  private static final Comparator<Notification> SENDING_ORDER = Comparator.comparingInt(Notification::attempts)
+      .thenComparing(Notification::queuedAt).thenComparing(Notification::notificationId);
+
   private final JdbcClient jdbc;
   private final JdbcTemplate jdbcTemplate;
+  private final Dialect dialect;
 
   NotificationRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
     this.jdbc = jdbc;
     this.jdbcTemplate = jdbcTemplate;
+    this.dialect = new Dialect(jdbcTemplate.getDataSource());
   }
 
   void insert(Queued n) {
@@ -50,12 +58,15 @@ class NotificationRepository {
   }
 
   /**
-   * Claims a batch for sending right after its transaction committed: its unsent mails that have no
-   * delivery process and were not claimed before. The number claimed (0: nothing left to send here).
+   * Claims a batch for sending right after its transaction committed, and answers the mails claimed,
+   * in one statement: its unsent mails that have no delivery process and were not claimed before
+   * (none: nothing left to send here), those never tried first, then in the order they were queued.
    */
-  int claim(String batchId, OffsetDateTime at) {
-    return jdbc.sql("update notification set dispatched_at = ? where batch_id = ? and status <> 'SENT' "
-        + "and process_instance_id is null and dispatched_at is null").params(at, batchId).update();
+  List<Notification> claim(String batchId, OffsetDateTime at) {
+    String update = "update notification set dispatched_at = ? where batch_id = ? and status <> 'SENT' "
+        + "and process_instance_id is null and dispatched_at is null";
+    return jdbc.sql(dialect.updateReturning(update, "*")).params(at, batchId).query(NotificationRepository::row)
+        .list().stream().sorted(SENDING_ORDER).toList();
   }
 
   /**
@@ -95,20 +106,16 @@ class NotificationRepository {
   }
 
   /**
-   * The e-mails of one batch not sent yet that belong to {@code processInstanceId}'s delivery, or
-   * (null) to no delivery process, the sender's: those never tried first, then in the order they
-   * were queued. Neither sends the other's rows, should a batch ever be split between them. A row a
-   * node of a release before batches queued during a rolling upgrade (no {@code batch_id}) is the
-   * batch of its own id.
+   * The e-mails of one batch not sent yet that belong to {@code processInstanceId}'s delivery: those
+   * never tried first, then in the order they were queued. A sender's own rows (no delivery process,
+   * {@link #claim}) are not among them, should a batch ever be split between the two. A row a node of
+   * a release before batches queued during a rolling upgrade (no {@code batch_id}) is the batch of its
+   * own id.
    */
   List<Notification> unsentOfBatch(String batchId, String processInstanceId) {
-    String unsent = "select * from notification where (batch_id = ? or (batch_id is null and notification_id = ?)) "
-        + "and status <> 'SENT' and ";
-    String order = " order by attempts, queued_at, notification_id";
-    return (processInstanceId == null
-        ? jdbc.sql(unsent + "process_instance_id is null" + order).params(batchId, batchId)
-        : jdbc.sql(unsent + "process_instance_id = ?" + order).params(batchId, batchId, processInstanceId))
-        .query(NotificationRepository::row).list();
+    return jdbc.sql("select * from notification where (batch_id = ? or (batch_id is null and notification_id = ?)) "
+            + "and status <> 'SENT' and process_instance_id = ? order by attempts, queued_at, notification_id")
+        .params(batchId, batchId, processInstanceId).query(NotificationRepository::row).list();
   }
 
   void sent(String notificationId, OffsetDateTime at) {

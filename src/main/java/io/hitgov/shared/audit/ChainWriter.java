@@ -1,5 +1,6 @@
 package io.hitgov.shared.audit;
 
+import io.hitgov.shared.jdbc.Dialect;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -41,11 +42,12 @@ final class ChainWriter {
 
   private final JdbcTemplate jdbcTemplate;
   private final JdbcClient jdbc;
-  private volatile Boolean postgres;
+  private final Dialect dialect;
 
   ChainWriter(JdbcTemplate jdbcTemplate, JdbcClient jdbc) {
     this.jdbcTemplate = jdbcTemplate;
     this.jdbc = jdbc;
+    this.dialect = new Dialect(jdbcTemplate.getDataSource());
   }
 
   /** Locks the head once ({@code lockHead}), chains the remembered rows in order, writes them and the new head. */
@@ -74,7 +76,7 @@ final class ChainWriter {
 
   private void write(Pending pending) {
     if (!pending.entries.isEmpty() && pending.entries.size() <= MAX_ENTRIES_AT_ONCE && pending.headChanged
-        && postgres()) {
+        && dialect.postgres()) {
       writeAtOnce(pending);
       return;
     }
@@ -111,17 +113,5 @@ final class ChainWriter {
     jdbc.sql(sql.toString()).params(params).update();
     pending.entries.clear();
     pending.headChanged = false;
-  }
-
-  private boolean postgres() {
-    if (postgres == null) {
-      try {
-        postgres = org.springframework.jdbc.support.JdbcUtils.extractDatabaseMetaData(jdbcTemplate.getDataSource(),
-            java.sql.DatabaseMetaData::getDatabaseProductName).toLowerCase(java.util.Locale.ROOT).contains("postgres");
-      } catch (org.springframework.jdbc.support.MetaDataAccessException e) {
-        throw new IllegalStateException("Cannot tell the database", e);
-      }
-    }
-    return postgres;
   }
 }

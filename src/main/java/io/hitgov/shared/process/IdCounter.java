@@ -1,13 +1,10 @@
 package io.hitgov.shared.process;
 
-import java.sql.DatabaseMetaData;
-import java.util.Locale;
+import io.hitgov.shared.jdbc.Dialect;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -23,13 +20,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class IdCounter {
 
   private final JdbcClient jdbc;
-  private final DataSource dataSource;
-  private volatile Boolean postgres;
+  private final Dialect dialect;
   private final TransactionTemplate ownTransaction;
 
   public IdCounter(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
-    this.dataSource = dataSource;
+    this.dialect = new Dialect(dataSource);
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
@@ -52,20 +48,6 @@ public class IdCounter {
   /** Increments the scope's counter under its row lock and answers the new value (empty: no row yet). */
   private Optional<Long> increment(String scope) {
     String update = "update id_counter set last_value = last_value + 1 where scope = ?";
-    // PostgreSQL: UPDATE ... RETURNING; H2: the same UPDATE read as a data change delta table
-    String sql = postgres() ? update + " returning last_value" : "select last_value from final table (" + update + ")";
-    return jdbc.sql(sql).param(scope).query(Long.class).optional();
-  }
-
-  private boolean postgres() {
-    if (postgres == null) {
-      try {
-        String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-        postgres = product.toLowerCase(Locale.ROOT).contains("postgres");
-      } catch (MetaDataAccessException e) {
-        throw new IllegalStateException("Cannot tell the database", e);
-      }
-    }
-    return postgres;
+    return jdbc.sql(dialect.updateReturning(update, "last_value")).param(scope).query(Long.class).optional();
   }
 }
