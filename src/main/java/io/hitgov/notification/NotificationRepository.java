@@ -4,6 +4,7 @@ import io.hitgov.shared.jdbc.Dialect;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -113,6 +114,7 @@ class NotificationRepository {
    * own id.
    */
   List<Notification> unsentOfBatch(String batchId, String processInstanceId) {
+    Objects.requireNonNull(processInstanceId, "processInstanceId");
     return jdbc.sql("select * from notification where (batch_id = ? or (batch_id is null and notification_id = ?)) "
             + "and status <> 'SENT' and process_instance_id = ? order by attempts, queued_at, notification_id")
         .params(batchId, batchId, processInstanceId).query(NotificationRepository::row).list();

@@ -34,10 +34,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code /engine-rest} and to Tasklist's own engine API; only authenticated requests are checked,
  * the rest is left to Camunda's 401.
  *
- * <p>The fields of a task whose form is bound to its process version (binding {@code deployment} or
- * {@code version}, as every shipped model's) are remembered per process definition and task: a
- * deployed version never changes, a redeployment is a new definition id. A form bound to the
- * {@code latest} version is read every time.
+ * <p>The fields of a task whose form is bound to its deployment (a literal {@code camunda:formRef}
+ * with binding {@code deployment}, as every shipped model's) are remembered per process definition
+ * and task: a deployment never changes, a redeployment is a new definition id. Any other form (bound
+ * to the latest or to a numbered version, which a deleted and redeployed form could reuse, or named by
+ * an expression or a form key) is read at every completion; which tasks have such a form is remembered too.
  */
 class TaskCompletionFilter extends OncePerRequestFilter {
 
@@ -48,8 +49,10 @@ class TaskCompletionFilter extends OncePerRequestFilter {
   private final FormService formService;
   private final IdentityService identityService;
   private final RepositoryService repositoryService;
-  /** The form fields by process definition id and task definition key, for forms bound to the version. */
+  /** The form fields by process definition id and task definition key, for forms bound to the deployment. */
   private final Map<String, Set<String>> fixedForms = new ConcurrentHashMap<>();
+  /** The process definition ids and task definition keys whose forms are read at every completion. */
+  private final Set<String> readEveryTime = ConcurrentHashMap.newKeySet();
 
   TaskCompletionFilter(TaskService taskService, FormService formService, IdentityService identityService,
       RepositoryService repositoryService) {
@@ -145,7 +148,7 @@ class TaskCompletionFilter extends OncePerRequestFilter {
     }
   }
 
-  /** The keys of the task's deployed Camunda Form, remembered when bound to the version; null: no form. */
+  /** The keys of the task's deployed Camunda Form, remembered when bound to the deployment; null: no form. */
   private Set<String> formFields(Task task) {
     String key = task.getProcessDefinitionId() + '\n' + task.getTaskDefinitionKey();
     Set<String> remembered = fixedForms.get(key);
@@ -158,26 +161,28 @@ class TaskCompletionFilter extends OncePerRequestFilter {
     } catch (RuntimeException | IOException e) {
       return null;
     }
-    if (boundToTheVersion(task)) {
-      fixedForms.put(key, Set.copyOf(allowed));
+    if (!readEveryTime.contains(key)) {
+      if (boundToItsDeployment(task)) {
+        fixedForms.put(key, Set.copyOf(allowed));
+      } else {
+        readEveryTime.add(key);
+      }
     }
     return allowed;
   }
 
-  /** Whether the task's form is one fixed form: a literal reference bound to the deployment or a literal version. */
-  private boolean boundToTheVersion(Task task) {
-    ModelElementInstance element = repositoryService.getBpmnModelInstance(task.getProcessDefinitionId())
-        .getModelElementById(task.getTaskDefinitionKey());
-    if (!(element instanceof UserTask userTask) || literal(userTask.getCamundaFormRef()) == null) {
+  /** Whether the task's form is fixed: a literal form reference bound to the deployment (false if unknown). */
+  private boolean boundToItsDeployment(Task task) {
+    ModelElementInstance element;
+    try {
+      element = repositoryService.getBpmnModelInstance(task.getProcessDefinitionId())
+          .getModelElementById(task.getTaskDefinitionKey());
+    } catch (RuntimeException e) {
       return false;
     }
-    String binding = userTask.getCamundaFormRefBinding();
-    return "deployment".equals(binding)
-        || "version".equals(binding) && literal(userTask.getCamundaFormRefVersion()) != null;
-  }
-
-  private static String literal(String attribute) {
-    return attribute == null || attribute.contains("${") || attribute.contains("#{") ? null : attribute;
+    return element instanceof UserTask userTask && userTask.getCamundaFormRef() != null
+        && !userTask.getCamundaFormRef().contains("${") && !userTask.getCamundaFormRef().contains("#{")
+        && "deployment".equals(userTask.getCamundaFormRefBinding());
   }
 
   private static void collectKeys(JsonNode node, Set<String> keys) {
