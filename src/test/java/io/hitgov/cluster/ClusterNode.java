@@ -45,6 +45,10 @@ final class ClusterNode implements AutoCloseable {
    */
   static ClusterNode on(String name, String jdbcUrl, String user, Path models, String... extraArgs) {
     int port = freePort();
+    int smtpPort = freePort();
+    while (smtpPort == port) {
+      smtpPort = freePort();
+    }
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
@@ -53,6 +57,8 @@ final class ClusterNode implements AutoCloseable {
         "--spring.profiles.active=postgres,cluster-test",
         "--server.port=" + port,
         "--server.address=127.0.0.1",
+        // the embedded mail server on a port of its own: on "any free port" (0) it once took the port chosen for HTTP
+        "--hitgov.notification.embedded-smtp-port=" + smtpPort,
         "--POSTGRES_URL=" + jdbcUrl,
         "--POSTGRES_USER=" + user,
         "--POSTGRES_PASSWORD=",
