@@ -35,6 +35,8 @@ class ProjectRepository {
   private final JdbcClient jdbc;
   private final AuditChain audit;
   private final TransactionMemo<String, Project> projects = new TransactionMemo<>();
+  /** A project's phases, read once per transaction like the project (a gate decision asks for them ten times). */
+  private final TransactionMemo<String, List<Phase>> phases = new TransactionMemo<>();
 
   public ProjectRepository(JdbcClient jdbc, AuditChain audit) {
     this.jdbc = jdbc;
@@ -107,30 +109,41 @@ class ProjectRepository {
   }
 
   public void insertPhase(PlannedPhase phase) {
+    phases.evict(phase.projectId());
     jdbc.sql("""
         insert into project_phase (project_id, phase, planned_start, planned_end, entries, skipped)
         values (:projectId, :phase, :plannedStart, :plannedEnd, 0, :skipped)""").paramSource(phase).update();
   }
 
   public void replanPhase(String projectId, String phase, LocalDate start, LocalDate end) {
+    phases.evict(projectId);
     jdbc.sql("update project_phase set planned_start = ?, planned_end = ? where project_id = ? and phase = ?")
         .params(start, end, projectId, phase).update();
   }
 
   public void phaseEntered(String projectId, String phase, OffsetDateTime at) {
+    phases.evict(projectId);
     jdbc.sql("""
         update project_phase set actual_start = coalesce(actual_start, ?), actual_end = null, entries = entries + 1
         where project_id = ? and phase = ?""").params(at, projectId, phase).update();
   }
 
   public void phaseCompleted(String projectId, String phase, OffsetDateTime at) {
+    phases.evict(projectId);
     jdbc.sql("update project_phase set actual_end = ? where project_id = ? and phase = ?")
         .params(at, projectId, phase).update();
   }
 
+  /** The project's phases in order, read once per transaction; every phase write of this repository evicts them. */
   public List<Phase> phases(String projectId) {
-    return jdbc.sql("select * from project_phase where project_id = ? order by phase").param(projectId)
-        .query(Rows.of(Phase.class)).list();
+    List<Phase> known = phases.get(projectId);
+    if (known != null) {
+      return known;
+    }
+    List<Phase> found = List.copyOf(jdbc.sql("select * from project_phase where project_id = ? order by phase")
+        .param(projectId).query(Rows.of(Phase.class)).list());
+    phases.put(projectId, found);
+    return found;
   }
 
 
