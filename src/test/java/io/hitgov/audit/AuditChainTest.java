@@ -222,6 +222,22 @@ class AuditChainTest {
     assertLinear("project:EHR-AUD-6", riskId, 1);
   }
 
+  @Test
+  void a_raised_risks_history_inserted_at_the_commit_keeps_its_order_in_ids_and_in_the_chain() {
+    // a fast-tracked risk writes five history rows in one transaction: one JDBC batch just before the commit
+    String riskId = raiseRisk("EHR-AUD-7");
+    List<String> byId = jdbc.sql("select event from risk_event where risk_id = ? order by id").param(riskId)
+        .query(String.class).list();
+    List<String> bySeq = jdbc.sql("select r.event from audit_chain_entry e join risk_event r on e.table_name = "
+        + "'risk_event' and e.row_id = cast(r.id as varchar(200)) where r.risk_id = ? order by e.seq")
+        .param(riskId).query(String.class).list();
+    assertThat(byId).hasSize(5).startsWith("RAISED", "SCORED").endsWith("ESCALATED").isEqualTo(bySeq);
+    Http.Response shown = http.as("paula").get("/api/risks/" + riskId);
+    assertThat(shown.json().get("history").findValues("id")).as("ids known once committed").hasSize(5)
+        .allSatisfy(id -> assertThat(id.isNumber()).isTrue());
+    assertLinear("project:EHR-AUD-7", riskId, 5);
+  }
+
   /** A second connection pool on the test database, as another node has it. */
   private HikariDataSource pool(int size) throws java.sql.SQLException {
     HikariDataSource pool = new HikariDataSource();

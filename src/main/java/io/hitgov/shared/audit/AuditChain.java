@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
@@ -39,8 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transactions appending to the same two chains do not deadlock on them. A transaction of its own
  * inside another ({@code REQUIRES_NEW}) chains its rows at its own commit (docs/security-audit.md).
  *
- * <p>Repositories call {@link #insert} around their INSERT ({@link #writeOnce} around an UPDATE filling
- * a table's write-once part) after {@link #register registering} it; depends on nothing else of HITGov.
+ * <p>Repositories insert with {@link #insertReturning} or {@link #insert} (rows nothing reads back in the
+ * transaction: {@link #insertAtCommit}, batched at the commit; {@link #writeOnce} around an UPDATE filling a
+ * table's write-once part) after {@link #register registering} the table; depends on nothing else of HITGov.
  */
 @Component
 public class AuditChain {
@@ -51,11 +53,13 @@ public class AuditChain {
   private final TransactionTemplate ownTransaction;
   private final Map<String, AuditedTable> tables = new ConcurrentHashMap<>();
   private final ChainWriter writer;
+  private final ReturningInserts inserts;
 
   public AuditChain(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager) {
     this.jdbcTemplate = jdbcTemplate;
     this.jdbc = JdbcClient.create(jdbcTemplate);
     this.writer = new ChainWriter(jdbcTemplate, jdbc);
+    this.inserts = new ReturningInserts(jdbcTemplate);
     this.transaction = new TransactionTemplate(transactionManager);
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -110,26 +114,29 @@ public class AuditChain {
    */
   public String insertReturning(String chainKey, AuditedTable table, String sql, Object... params) {
     requireRegistered(table);
-    String[] columns = java.util.stream.Stream.concat(java.util.stream.Stream.of(table.idColumn()),
-        table.columns().stream()).distinct().toArray(String[]::new);
     return transaction.execute(status -> {
       Pending pending = pending(chainKey);
-      CanonicalForm.Row row = jdbcTemplate.execute((java.sql.Connection connection) -> {
-        java.sql.PreparedStatement statement = connection.prepareStatement(sql, columns);
-        new org.springframework.jdbc.core.ArgumentPreparedStatementSetter(params).setValues(statement);
-        return statement;
-      }, (java.sql.PreparedStatement statement) -> {
-        statement.executeUpdate();
-        try (java.sql.ResultSet keys = statement.getGeneratedKeys()) {
-          if (!keys.next()) {
-            throw new IllegalStateException("The insert into " + table.name() + " returned no row to chain");
-          }
-          return CanonicalForm.read(keys, table);
-        }
-      });
+      CanonicalForm.Row row = inserts.insertOne(table, sql, params);
       chain(pending, table, AuditedTable.ROW, row);
       return row.id();
     });
+  }
+
+  /**
+   * Inserts one row like {@link #insertReturning}, but just before the transaction commits, in one JDBC
+   * batch with the other rows the transaction leaves to its commit with the same statement (one round
+   * trip for them all), and chains them then, in the order they were given. For rows that nothing reads
+   * back from the database within the transaction (the caller keeps what it wrote); their ids are known
+   * only after the commit. Outside a transaction, or while it commits, the row is inserted at once.
+   */
+  public void insertAtCommit(String chainKey, AuditedTable table, String sql, Object... params) {
+    requireRegistered(table);
+    Transactional current = current();
+    if (current == null || current.committing) {
+      insertReturning(chainKey, table, sql, params);
+      return;
+    }
+    current.waiting.add(pending(chainKey), table, sql, params);
   }
 
   /** Runs {@code write} (an UPDATE filling the write-once {@code part} of row {@code id}) and chains that part. */
@@ -146,22 +153,20 @@ public class AuditChain {
   /** A chain's head: its last sequence number and hash. */
   public record Head(String chainKey, long seq, String hash, OffsetDateTime updatedAt) {}
 
+  private static final RowMapper<Head> HEAD = (rs, row) -> new Head(rs.getString(1),
+      rs.getLong(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class));
+
   public Optional<Head> head(String chainKey) {
     flushPending();
     return jdbc.sql("select chain_key, seq, head_hash, updated_at from audit_chain_head where chain_key = ?")
-        .param(chainKey)
-        .query((rs, row) -> new Head(rs.getString(1), rs.getLong(2), rs.getString(3),
-            rs.getObject(4, OffsetDateTime.class)))
-        .optional();
+        .param(chainKey).query(HEAD).optional();
   }
 
   /** Every chain's head, by chain key. */
   public List<Head> heads() {
     flushPending();
     return jdbc.sql("select chain_key, seq, head_hash, updated_at from audit_chain_head order by chain_key")
-        .query((rs, row) -> new Head(rs.getString(1), rs.getLong(2), rs.getString(3),
-            rs.getObject(4, OffsetDateTime.class)))
-        .list();
+        .query(HEAD).list();
   }
 
   /** SHA-256 over every head, one line {@code chainKey seq hash} each, sorted by chain key: one value to compare. */
@@ -195,15 +200,13 @@ public class AuditChain {
 
   private Optional<Head> selectForUpdate(String chainKey) {
     return jdbc.sql("select chain_key, seq, head_hash, updated_at from audit_chain_head where chain_key = ? for update")
-        .param(chainKey)
-        .query((rs, row) -> new Head(rs.getString(1), rs.getLong(2), rs.getString(3),
-            rs.getObject(4, OffsetDateTime.class)))
-        .optional();
+        .param(chainKey).query(HEAD).optional();
   }
 
   /** The chains the current transaction appends to, by key (locked in this order); written before its commit. */
   private static final class Transactional {
     final Map<String, Pending> chains = new TreeMap<>();
+    final ReturningInserts.Waiting waiting = new ReturningInserts.Waiting();
     boolean committing;
   }
 
@@ -265,6 +268,7 @@ public class AuditChain {
   }
 
   private void flush(Transactional current) {
+    current.waiting.insert(inserts, (pending, table, row) -> chain(pending, table, AuditedTable.ROW, row));
     current.chains.values().forEach(this::write);
   }
 
