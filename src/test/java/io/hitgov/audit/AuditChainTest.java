@@ -238,6 +238,25 @@ class AuditChainTest {
     assertLinear("project:EHR-AUD-7", riskId, 5);
   }
 
+  @Test
+  void rows_left_to_the_commit_and_rows_inserted_at_once_are_chained_in_the_order_they_were_written() throws Exception {
+    String kept = raiseRisk("EHR-AUD-8");
+    String other = raiseRisk("EHR-AUD-8");
+    try (HikariDataSource pool = pool(2)) {
+      AuditRace.appendKeptOtherKept(pool, kept, other, "first", "second", "third");
+    }
+    assertThat(seqOfEvent(kept, "first")).isLessThan(seqOfEvent(other, "second"));
+    assertThat(seqOfEvent(other, "second")).isLessThan(seqOfEvent(kept, "third"));
+    assertThat(idOfEvent(kept, "first")).isLessThan(idOfEvent(other, "second"));
+    assertThat(idOfEvent(other, "second")).isLessThan(idOfEvent(kept, "third"));
+    assertThat(breaksOfChain(verify(), "project:EHR-AUD-8")).isEmpty();
+  }
+
+  private long idOfEvent(String riskId, String details) {
+    return jdbc.sql("select id from risk_event where risk_id = ? and details = ?").params(riskId, details)
+        .query(Long.class).single();
+  }
+
   /** A second connection pool on the test database, as another node has it. */
   private HikariDataSource pool(int size) throws java.sql.SQLException {
     HikariDataSource pool = new HikariDataSource();

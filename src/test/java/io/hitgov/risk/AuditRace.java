@@ -75,6 +75,24 @@ public final class AuditRace {
     }
   }
 
+  /**
+   * In one transaction on {@code pool}'s node: reads the history of {@code keptRiskId} (so its new rows
+   * are left to the commit), appends {@code details[0]} to it, then {@code details[1]} to {@code otherRiskId}
+   * (whose history it does not keep: inserted at once), then {@code details[2]} to the first again.
+   */
+  public static void appendKeptOtherKept(DataSource pool, String keptRiskId, String otherRiskId, String... details) {
+    RiskRepository node = node(pool);
+    new TransactionTemplate(new DataSourceTransactionManager(pool)).executeWithoutResult(status -> {
+      node.events(keptRiskId);
+      node.insertEvent(new NewRiskEvent(keptRiskId, OffsetDateTime.now(), "mixed", "REVIEWED", null, null, null,
+          details[0]));
+      node.insertEvent(new NewRiskEvent(otherRiskId, OffsetDateTime.now(), "mixed", "REVIEWED", null, null, null,
+          details[1]));
+      node.insertEvent(new NewRiskEvent(keptRiskId, OffsetDateTime.now(), "mixed", "REVIEWED", null, null, null,
+          details[2]));
+    });
+  }
+
   /** Appends one event of {@code riskId} on {@code pool}'s node in a transaction of its own. */
   public static void append(DataSource pool, String riskId, String details) {
     node(pool).insertEvent(new NewRiskEvent(riskId, OffsetDateTime.now(), "other", "REVIEWED", null, null, null, details));

@@ -1,7 +1,6 @@
 package io.hitgov.shared.audit;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.hitgov.shared.audit.ChainWriter.Pending;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,13 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * projects append in parallel. Each entry ({@code audit_chain_entry}) holds the SHA-256 over the
  * row's canonical form ({@link CanonicalForm}) and the previous entry's hash.
  *
- * <p>Within a transaction the rows to chain are remembered as they are inserted (each as stored), and
- * the head is locked only just before the commit: then the rows are chained in order, and
- * {@link ChainWriter} writes the entries and the new head at once. The lock is held for those two
- * round trips and the commit, not for the whole transaction, so operations on one project no longer
- * wait for each other's engine work; at the commit chains are locked in the order of their keys, so two
- * transactions appending to the same two chains do not deadlock on them. A transaction of its own
- * inside another ({@code REQUIRES_NEW}) chains its rows at its own commit (docs/security-audit.md).
+ * <p>Within a transaction the rows to chain are remembered as inserted (as stored); the head is locked
+ * just before the commit, the rows chained in order and {@link ChainWriter} writes the entries and the
+ * new head at once: operations on one project wait for each other's last round trips only, not their
+ * engine work. Chains are locked in key order (no deadlock between two transactions appending to the
+ * same two chains); a {@code REQUIRES_NEW} transaction chains at its own commit (docs/security-audit.md).
  *
  * <p>Repositories insert with {@link #insertReturning} or {@link #insert} (rows nothing reads back in the
  * transaction: {@link #insertAtCommit}, batched at the commit; {@link #writeOnce} around an UPDATE filling a
@@ -48,21 +44,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AuditChain {
 
   private final JdbcClient jdbc;
-  private final JdbcTemplate jdbcTemplate;
   private final TransactionTemplate transaction;
-  private final TransactionTemplate ownTransaction;
   private final Map<String, AuditedTable> tables = new ConcurrentHashMap<>();
   private final ChainWriter writer;
   private final ReturningInserts inserts;
 
   public AuditChain(JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager) {
-    this.jdbcTemplate = jdbcTemplate;
     this.jdbc = JdbcClient.create(jdbcTemplate);
-    this.writer = new ChainWriter(jdbcTemplate, jdbc);
     this.inserts = new ReturningInserts(jdbcTemplate);
     this.transaction = new TransactionTemplate(transactionManager);
-    this.ownTransaction = new TransactionTemplate(transactionManager);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    TransactionTemplate ownTransaction = new TransactionTemplate(transactionManager);
+    ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.writer = new ChainWriter(jdbcTemplate, jdbc, ownTransaction);
   }
 
   /** A chain on its own connection pool, as a second node would have it (tests, tools). */
@@ -99,7 +92,7 @@ public class AuditChain {
   public <T> T insert(String chainKey, AuditedTable table, Supplier<T> insert) {
     requireRegistered(table);
     return transaction.execute(status -> {
-      Pending pending = pending(chainKey);
+      Pending pending = written(chainKey);
       T id = insert.get();
       append(pending, table, AuditedTable.ROW, id);
       return id;
@@ -107,15 +100,13 @@ public class AuditChain {
   }
 
   /**
-   * Inserts one row with {@code sql} (an INSERT with {@code ?} parameters) and chains it from the
-   * values the INSERT itself returns (JDBC generated keys naming every hashed column: PostgreSQL's
-   * {@code RETURNING}), so the row is hashed exactly as stored without reading it back: one round
-   * trip instead of two. Answers the new row's id as text.
+   * Inserts one row with {@code sql} (an INSERT with {@code ?} parameters) and chains it as the INSERT
+   * returns it ({@link ReturningInserts}: hashed as stored, no read-back). Answers the new row's id as text.
    */
   public String insertReturning(String chainKey, AuditedTable table, String sql, Object... params) {
     requireRegistered(table);
     return transaction.execute(status -> {
-      Pending pending = pending(chainKey);
+      Pending pending = written(chainKey);
       CanonicalForm.Row row = inserts.insertOne(table, sql, params);
       chain(pending, table, AuditedTable.ROW, row);
       return row.id();
@@ -123,11 +114,12 @@ public class AuditChain {
   }
 
   /**
-   * Inserts one row like {@link #insertReturning}, but just before the transaction commits, in one JDBC
-   * batch with the other rows the transaction leaves to its commit with the same statement (one round
-   * trip for them all), and chains them then, in the order they were given. For rows that nothing reads
-   * back from the database within the transaction (the caller keeps what it wrote); their ids are known
-   * only after the commit. Outside a transaction, or while it commits, the row is inserted at once.
+   * Inserts one row like {@link #insertReturning}, but later: with the rows the transaction left to its
+   * commit after it, one JDBC batch per run of one statement (one round trip for a run), just before the
+   * commit or before the transaction's next immediate write to any chain, so every chain keeps the order
+   * in which rows were written. For rows nothing reads back from the database within the transaction (the
+   * caller keeps what it wrote); their ids are known only after the commit. Outside a transaction, or
+   * while it commits, the row is inserted at once.
    */
   public void insertAtCommit(String chainKey, AuditedTable table, String sql, Object... params) {
     requireRegistered(table);
@@ -144,7 +136,7 @@ public class AuditChain {
     requireRegistered(table);
     table.columns(part);
     transaction.executeWithoutResult(status -> {
-      Pending pending = pending(chainKey);
+      Pending pending = written(chainKey);
       write.run();
       append(pending, table, part, id);
     });
@@ -153,8 +145,8 @@ public class AuditChain {
   /** A chain's head: its last sequence number and hash. */
   public record Head(String chainKey, long seq, String hash, OffsetDateTime updatedAt) {}
 
-  private static final RowMapper<Head> HEAD = (rs, row) -> new Head(rs.getString(1),
-      rs.getLong(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class));
+  static final RowMapper<Head> HEAD = (rs, row) -> new Head(rs.getString(1), rs.getLong(2), rs.getString(3),
+      rs.getObject(4, OffsetDateTime.class));
 
   public Optional<Head> head(String chainKey) {
     flushPending();
@@ -183,26 +175,6 @@ public class AuditChain {
     }
   }
 
-  private Head lockHead(String chainKey) {
-    Optional<Head> head = selectForUpdate(chainKey);
-    if (head.isEmpty()) {
-      try {
-        ownTransaction.executeWithoutResult(status -> jdbc.sql(
-                "insert into audit_chain_head (chain_key, seq, head_hash, updated_at) values (?, 0, ?, ?)")
-            .params(chainKey, CanonicalForm.GENESIS, OffsetDateTime.now(ZoneOffset.UTC)).update());
-      } catch (DataIntegrityViolationException concurrentlyCreated) {
-        // another node or thread started the chain first: fine
-      }
-      head = selectForUpdate(chainKey);
-    }
-    return head.orElseThrow(() -> new IllegalStateException("Audit chain " + chainKey + " has no head"));
-  }
-
-  private Optional<Head> selectForUpdate(String chainKey) {
-    return jdbc.sql("select chain_key, seq, head_hash, updated_at from audit_chain_head where chain_key = ? for update")
-        .param(chainKey).query(HEAD).optional();
-  }
-
   /** The chains the current transaction appends to, by key (locked in this order); written before its commit. */
   private static final class Transactional {
     final Map<String, Pending> chains = new TreeMap<>();
@@ -220,6 +192,19 @@ public class AuditChain {
       return new ChainWriter.Pending(chainKey);
     }
     return current.chains.computeIfAbsent(chainKey, ChainWriter.Pending::new);
+  }
+
+  /** The chain's rows, after the rows the transaction left to its commit: each chain keeps the order of writing. */
+  private Pending written(String chainKey) {
+    Transactional current = current();
+    if (current != null && !current.committing) {
+      insertWaiting(current);
+    }
+    return pending(chainKey);
+  }
+
+  private void insertWaiting(Transactional current) {
+    current.waiting.insert(inserts, (pending, table, row) -> chain(pending, table, AuditedTable.ROW, row));
   }
 
   private Transactional current() {
@@ -268,13 +253,13 @@ public class AuditChain {
   }
 
   private void flush(Transactional current) {
-    current.waiting.insert(inserts, (pending, table, row) -> chain(pending, table, AuditedTable.ROW, row));
+    insertWaiting(current);
     current.chains.values().forEach(this::write);
   }
 
   /** Locks the head (once per transaction), chains the remembered rows in order and writes them with the new head. */
   private void write(Pending pending) {
-    writer.write(pending, this::lockHead);
+    writer.write(pending);
   }
 
   private void append(Pending pending, AuditedTable table, String part, Object id) {

@@ -7,9 +7,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Chains and writes what a transaction appended to a chain: locks the head, hashes each remembered
@@ -43,20 +45,23 @@ final class ChainWriter {
   private final JdbcTemplate jdbcTemplate;
   private final JdbcClient jdbc;
   private final Dialect dialect;
+  /** A transaction of its own ({@code REQUIRES_NEW}), for starting a new chain's head. */
+  private final TransactionTemplate ownTransaction;
 
-  ChainWriter(JdbcTemplate jdbcTemplate, JdbcClient jdbc) {
+  ChainWriter(JdbcTemplate jdbcTemplate, JdbcClient jdbc, TransactionTemplate ownTransaction) {
     this.jdbcTemplate = jdbcTemplate;
     this.jdbc = jdbc;
     this.dialect = new Dialect(jdbcTemplate.getDataSource());
+    this.ownTransaction = ownTransaction;
   }
 
-  /** Locks the head once ({@code lockHead}), chains the remembered rows in order, writes them and the new head. */
-  void write(Pending pending, Function<String, AuditChain.Head> lockHead) {
+  /** Locks the head once per transaction, chains the remembered rows in order, writes them and the new head. */
+  void write(Pending pending) {
     if (pending.rows.isEmpty()) {
       return;
     }
     if (pending.head == null) {
-      pending.head = lockHead.apply(pending.chainKey);
+      pending.head = lockHead(pending.chainKey);
     }
     for (Unchained unchained : pending.rows) {
       AuditChain.Head head = pending.head;
@@ -71,10 +76,10 @@ final class ChainWriter {
       pending.headChanged = true;
     }
     pending.rows.clear();
-    write(pending);
+    writeEntries(pending);
   }
 
-  private void write(Pending pending) {
+  private void writeEntries(Pending pending) {
     if (!pending.entries.isEmpty() && pending.entries.size() <= MAX_ENTRIES_AT_ONCE && pending.headChanged
         && dialect.postgres()) {
       writeAtOnce(pending);
@@ -113,5 +118,26 @@ final class ChainWriter {
     jdbc.sql(sql.toString()).params(params).update();
     pending.entries.clear();
     pending.headChanged = false;
+  }
+
+  /** Locks the chain's head row ({@code SELECT ... FOR UPDATE}), creating it first, in a transaction of its own, for a new chain. */
+  private AuditChain.Head lockHead(String chainKey) {
+    Optional<AuditChain.Head> head = selectForUpdate(chainKey);
+    if (head.isEmpty()) {
+      try {
+        ownTransaction.executeWithoutResult(status -> jdbc.sql(
+                "insert into audit_chain_head (chain_key, seq, head_hash, updated_at) values (?, 0, ?, ?)")
+            .params(chainKey, CanonicalForm.GENESIS, OffsetDateTime.now(ZoneOffset.UTC)).update());
+      } catch (DataIntegrityViolationException concurrentlyCreated) {
+        // another node or thread started the chain first: fine
+      }
+      head = selectForUpdate(chainKey);
+    }
+    return head.orElseThrow(() -> new IllegalStateException("Audit chain " + chainKey + " has no head"));
+  }
+
+  private Optional<AuditChain.Head> selectForUpdate(String chainKey) {
+    return jdbc.sql("select chain_key, seq, head_hash, updated_at from audit_chain_head where chain_key = ? for update")
+        .param(chainKey).query(AuditChain.HEAD).optional();
   }
 }

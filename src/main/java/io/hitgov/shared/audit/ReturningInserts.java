@@ -5,9 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,34 +59,51 @@ final class ReturningInserts {
         });
   }
 
-  /** What a transaction inserts just before its commit: rows by table and statement, in the order added. */
+  /**
+   * What a transaction inserts just before its commit, in the order given: each run of rows with the
+   * same table and statement is one batch (as MyBatis batches the engine's), so the rows are inserted
+   * and chained in the order they were written.
+   */
   static final class Waiting {
 
-    private record Statement(AuditedTable table, String sql) {}
-
-    private record Row(Pending pending, Object[] params) {}
+    private record Row(Pending pending, AuditedTable table, String sql, Object[] params) {
+      boolean sameStatement(Row other) {
+        return table.equals(other.table) && sql.equals(other.sql);
+      }
+    }
 
     /** Hands a row inserted at the commit, as stored, to its chain. */
     interface Chain {
       void chain(Pending pending, AuditedTable table, CanonicalForm.Row row);
     }
 
-    private final Map<Statement, List<Row>> rows = new LinkedHashMap<>();
+    private final List<Row> rows = new ArrayList<>();
 
     void add(Pending pending, AuditedTable table, String sql, Object[] params) {
-      rows.computeIfAbsent(new Statement(table, sql), s -> new ArrayList<>()).add(new Row(pending, params.clone()));
+      rows.add(new Row(pending, table, sql, params.clone()));
     }
 
-    /** Inserts every waiting row, one batch per table and statement, and chains each; nothing waits afterwards. */
+    boolean isEmpty() {
+      return rows.isEmpty();
+    }
+
+    /** Inserts every waiting row, one batch per run of one statement, and chains each; nothing waits afterwards. */
     void insert(ReturningInserts inserts, Chain chain) {
-      while (!rows.isEmpty()) {
-        Statement statement = rows.keySet().iterator().next();
-        List<Row> batch = rows.remove(statement);
-        List<CanonicalForm.Row> stored = inserts.insertAll(statement.table(), statement.sql(),
+      List<Row> all = List.copyOf(rows);
+      rows.clear();
+      for (int from = 0; from < all.size(); ) {
+        int to = from + 1;
+        while (to < all.size() && all.get(to).sameStatement(all.get(from))) {
+          to++;
+        }
+        List<Row> batch = all.subList(from, to);
+        Row first = batch.get(0);
+        List<CanonicalForm.Row> stored = inserts.insertAll(first.table(), first.sql(),
             batch.stream().map(Row::params).toList());
         for (int i = 0; i < batch.size(); i++) {
-          chain.chain(batch.get(i).pending(), statement.table(), stored.get(i));
+          chain.chain(batch.get(i).pending(), first.table(), stored.get(i));
         }
+        from = to;
       }
     }
   }

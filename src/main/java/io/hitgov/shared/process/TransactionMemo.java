@@ -10,7 +10,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * step reads the same row several times (a delegate, a listener, the readable-form hook). The map
  * lives as long as the transaction and is dropped at its end, so nothing is shared between
  * transactions or nodes; the owner replaces or evicts an entry on every write of its own. Outside a
- * transaction {@link #map()} answers null and the owner reads as usual.
+ * transaction {@link #map()} answers null and the owner reads as usual. A transaction of its own inside
+ * another ({@code REQUIRES_NEW}) has a map of its own.
  */
 public final class TransactionMemo<K, V> {
 
@@ -28,6 +29,18 @@ public final class TransactionMemo<K, V> {
       Map<K, V> created = new HashMap<>();
       TransactionSynchronizationManager.bindResource(key, created);
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        // a REQUIRES_NEW (or NOT_SUPPORTED) scope inside this transaction remembers on its own, not into this one
+        @Override
+        public void suspend() {
+          TransactionSynchronizationManager.unbindResourceIfPossible(key);
+        }
+
+        @Override
+        public void resume() {
+          TransactionSynchronizationManager.unbindResourceIfPossible(key);
+          TransactionSynchronizationManager.bindResource(key, created);
+        }
+
         @Override
         public void afterCompletion(int status) {
           TransactionSynchronizationManager.unbindResourceIfPossible(key);
