@@ -252,6 +252,23 @@ class AuditChainTest {
     assertThat(breaksOfChain(verify(), "project:EHR-AUD-8")).isEmpty();
   }
 
+  @Test
+  void a_row_left_to_the_commit_that_the_database_refuses_fails_the_commit_and_leaves_nothing() throws Exception {
+    String riskId = raiseRisk("EHR-AUD-9");
+    long seqBefore = jdbc.sql("select seq from audit_chain_head where chain_key = ?").param("project:EHR-AUD-9")
+        .query(Long.class).single();
+    RuntimeException thrown;
+    try (HikariDataSource pool = pool(2)) {
+      thrown = AuditRace.appendThenOneTooLong(pool, riskId, "refused with its neighbour");
+    }
+    assertThat(thrown).isInstanceOf(DataAccessException.class);
+    assertThat(jdbc.sql("select count(*) from risk_event where details = ?").param("refused with its neighbour")
+        .query(Long.class).single()).as("the valid row of the same transaction is rolled back too").isZero();
+    assertThat(jdbc.sql("select seq from audit_chain_head where chain_key = ?").param("project:EHR-AUD-9")
+        .query(Long.class).single()).isEqualTo(seqBefore);
+    assertThat(breaksOfChain(verify(), "project:EHR-AUD-9")).isEmpty();
+  }
+
   private long idOfEvent(String riskId, String details) {
     return jdbc.sql("select id from risk_event where risk_id = ? and details = ?").params(riskId, details)
         .query(Long.class).single();

@@ -93,6 +93,27 @@ public final class AuditRace {
     });
   }
 
+  /**
+   * In one transaction on {@code pool}'s node that keeps {@code riskId}'s history: appends an event
+   * (details {@code details}), then one whose event name is longer than its column, which fails only
+   * when the rows left to the commit are inserted. Answers what the commit threw.
+   */
+  public static RuntimeException appendThenOneTooLong(DataSource pool, String riskId, String details) {
+    RiskRepository node = node(pool);
+    try {
+      new TransactionTemplate(new DataSourceTransactionManager(pool)).executeWithoutResult(status -> {
+        node.events(riskId);
+        node.insertEvent(new NewRiskEvent(riskId, OffsetDateTime.now(), "kept", "REVIEWED", null, null, null,
+            details));
+        node.insertEvent(new NewRiskEvent(riskId, OffsetDateTime.now(), "kept", "X".repeat(40), null, null, null,
+            details));
+      });
+    } catch (RuntimeException thrown) {
+      return thrown;
+    }
+    throw new IllegalStateException("the commit should have failed");
+  }
+
   /** Appends one event of {@code riskId} on {@code pool}'s node in a transaction of its own. */
   public static void append(DataSource pool, String riskId, String details) {
     node(pool).insertEvent(new NewRiskEvent(riskId, OffsetDateTime.now(), "other", "REVIEWED", null, null, null, details));
