@@ -120,7 +120,7 @@ final class ChainWriter {
     pending.headChanged = false;
   }
 
-  /** Locks the chain's head row ({@code SELECT ... FOR UPDATE}), creating it first, in a transaction of its own, for a new chain. */
+  /** Locks the chain's head row ({@code SELECT ... FOR UPDATE}); a new chain's head is created first, on its own. */
   private AuditChain.Head lockHead(String chainKey) {
     Optional<AuditChain.Head> head = selectForUpdate(chainKey);
     if (head.isEmpty()) {

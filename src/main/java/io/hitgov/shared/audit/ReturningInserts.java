@@ -83,10 +83,6 @@ final class ReturningInserts {
       rows.add(new Row(pending, table, sql, params.clone()));
     }
 
-    boolean isEmpty() {
-      return rows.isEmpty();
-    }
-
     /** Inserts every waiting row, one batch per run of one statement, and chains each; nothing waits afterwards. */
     void insert(ReturningInserts inserts, Chain chain) {
       List<Row> all = List.copyOf(rows);

@@ -12,12 +12,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Camunda's history event producer without a lookup that cannot find anything. With the removal-time
- * strategy {@code start} (HITGov's, docs/adr/0006-history-removal-time.md), every job-log entry (a job created, done, failed or
- * deleted) looks up a historic batch whose id is the job definition's configuration, to take over the
- * batch's removal time. Only a batch's own job definitions carry a batch id there; a timer's is its
- * type and expression ({@code DURATION: P5D}), an asynchronous continuation's {@code async-before} or
- * {@code async-after}. For those the lookup ({@code select * from ACT_HI_BATCH where ID_ = ?}) finds
- * nothing, and a miss is not remembered, so it cost one round trip per job-log entry of each command.
+ * strategy {@code start} (HITGov's, docs/adr/0006-history-removal-time.md), every job-log entry (a job
+ * created, done, failed or deleted) looks up a historic batch whose id is the job definition's
+ * configuration, to take over the batch's removal time. Only a batch's own job definitions carry a
+ * batch id there; a timer's is its type and expression ({@code DURATION: P5D}), an asynchronous
+ * continuation's {@code async-before} or {@code async-after}. For those the lookup
+ * ({@code select * from ACT_HI_BATCH where ID_ = ?}) finds nothing, and a miss is not remembered, so it
+ * cost one round trip per job-log entry of each command.
  *
  * <p>A batch's jobs (seed, monitor and execution jobs) are the only jobs that carry a batch id
  * ({@code JobDeclaration#createJobInstance}); for them the lookup runs as before. Everything else
@@ -40,16 +41,11 @@ public class JobLogWithoutBatchLookup extends AbstractProcessEnginePlugin {
 
     @Override
     protected void initHistoricJobLogEvent(HistoricJobLogEventEntity evt, Job job, HistoryEventType eventType) {
-      JobEntity outer = LOGGED.get();
       LOGGED.set((JobEntity) job);
       try {
         super.initHistoricJobLogEvent(evt, job, eventType);
       } finally {
-        if (outer == null) {
-          LOGGED.remove();
-        } else {
-          LOGGED.set(outer);
-        }
+        LOGGED.remove();
       }
     }
 
