@@ -23,9 +23,10 @@ await run(async () => {
   const { page, context } = await loggedIn(user);
   await activate(page.locator('.task-filter h4.name').filter({ hasText: 'By project' }).first());
   await page.locator('.task-filter.active h4.name').filter({ hasText: 'By project' }).waitFor();
-  // the filter's stored sorting is put into the URL and Tasklist reloads the list with it
+  // the filter's stored sorting is put into the URL and Tasklist reloads the list with it (up to 30 s: on a
+  // loaded machine the reload once took longer than the 10 s this waited before)
   let names = [];
-  for (let attempt = 0; attempt < 20; attempt++) {
+  for (let attempt = 0; attempt < 60; attempt++) {
     await page.waitForTimeout(500);
     const sorting = new URL(page.url().replace('#/', '')).searchParams.get('sorting') || '';
     names = (await page.locator('.tasks-list li.task h4.task').allInnerTexts()).filter(projectOf);
