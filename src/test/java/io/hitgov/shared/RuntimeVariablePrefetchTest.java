@@ -85,6 +85,11 @@ class RuntimeVariablePrefetchTest {
     assertThat(taskService.getVariables(other.getId())).as("the sub-process's variable is not the branch's")
         .containsOnly(Map.entry("note", "other note"), Map.entry("shared", "s0"));
     assertThat(runtimeService.getVariablesLocal(instance.getId())).containsOnly(Map.entry("shared", "s0"));
+    assertThat(taskService.getVariablesLocal(inner.getId(), List.of("note", "missing"))).as("read by name")
+        .containsExactly(Map.entry("note", "inner note"));
+    assertThat(taskService.getVariables(inner.getId(), List.of("local", "shared")))
+        .containsOnly(Map.entry("local", "inside"), Map.entry("shared", "s0"));
+    assertThat(runtimeService.getVariablesLocal(instance.getId(), List.of("local"))).as("not the instance's").isEmpty();
 
     // one command: the inner task completes with an update and a new variable, its sub-process ends
     taskService.complete(inner.getId(), Map.of("shared", "s1", "fromInner", true));

@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * history handler with one change: before the first such read of a command, it reads the history
  * rows of the whole process instance in one query into the command's entity cache, where the
  * handler then finds them, keeping only the rows whose runtime variable the command has already read
- * (so a history row is never older than the runtime row it follows). What is written is unchanged
+ * (itself or through {@link RuntimeVariablePrefetch}), so a history row is never older than the runtime
+ * row it follows. What is written is unchanged
  * (the same rows and UPDATEs); only the reads are fewer. Custom history handlers configured
  * elsewhere run first, as with Camunda's own composite handler. {@code hitgov.engine.history-prefetch=false} turns it off (the benchmark's untuned
  * target measures the difference).

@@ -16,9 +16,10 @@ import org.springframework.stereotype.Component;
  * When a task gets a candidate group, a candidate user, an assignee or an owner, Camunda grants them
  * the task and, to add to an existing grant rather than write a second one, first reads it:
  * {@code SELECT * FROM ACT_RU_AUTHORIZATION WHERE TYPE_ = ? AND GROUP_ID_ = ? AND RESOURCE_TYPE_ = ?
- * AND RESOURCE_ID_ = ?}. For a task created in the same command that read cannot find anything: the
- * task's id is new (nothing in the database names it) and grants written earlier in the command are
- * still in the command's cache, where Camunda merges them anyway. So for such a task the grant is made
+ * AND RESOURCE_ID_ = ?}. For a process's task created in the same command that read cannot find
+ * anything: the engine generated the task's id just now (nothing in the database names it) and grants
+ * written earlier in the command are still in the command's cache, where Camunda merges them anyway. A
+ * standalone task may have an id its creator chose, which an earlier grant could name: it keeps the read. So for such a task the grant is made
  * without the read, one round trip less per candidate group or person of every new user task. Tasks
  * that already existed are handled exactly as before. {@code hitgov.engine.new-task-grants-unread=false}
  * turns it off (the benchmark's untuned target measures the difference).
@@ -41,7 +42,7 @@ public class NewTaskAuthorizations extends AbstractProcessEnginePlugin {
         Resource resource) {
       DbEntityCache cache = Context.getCommandContext().getDbEntityManager().getDbEntityCache();
       TaskEntity task = cache.get(TaskEntity.class, taskId);
-      if (task != null && cache.isTransient(task)) {
+      if (task != null && task.getExecutionId() != null && cache.isTransient(task)) {
         return null; // Camunda then merges any grant of this command from its cache (createAuthorization)
       }
       return super.getGrantAuthorization(taskId, userId, groupId, resource);
