@@ -63,17 +63,15 @@ class RoundTripBudgetTest {
   // (shared/process/RuntimeVariablePrefetch), and a new task's grants written without looking for an earlier one
   // (shared/process/NewTaskAuthorizations): raise a risk 50 -> 43, raise a change 33 -> 31, assess 70 -> 65, last
   // approval 67 -> 57, verification 63 -> 62, gate decision 100 -> 86, the escalation job 32 -> 29.
-  // Then no failed-job incident looked up for a job that goes with retries left (shared/process/RetryingJobIncidents):
-  // last approval 57 -> 56, gate decision 86 -> 85, the escalation job 29 -> 28.
   static final Map<String, int[]> BUDGET = Map.of(
       "raise a risk (POST /api/risks)", new int[] {199, 43},
       "raise a change request (POST /api/change-requests)", new int[] {134, 31},
       "assess a change (POST /engine-rest/task/{id}/complete)", new int[] {227, 65},
-      "last approval of a change (POST /api/change-requests/{id}/approvals)", new int[] {110, 56},
+      "last approval of a change (POST /api/change-requests/{id}/approvals)", new int[] {111, 57},
       "verify a change to the end (POST /engine-rest/task/{id}/complete)", new int[] {111, 62},
       // +16 statements, no round trip: the next phase's display values, batched (docs/performance.md)
-      "gate decision, last GO vote (TaskService.complete)", new int[] {288, 85},
-      "job: overdue approval escalated (ManagementService.executeJob, the dearest of 6)", new int[] {29, 28},
+      "gate decision, last GO vote (TaskService.complete)", new int[] {289, 86},
+      "job: overdue approval escalated (ManagementService.executeJob, the dearest of 6)", new int[] {30, 29},
       "project list, first page (GET /api/projects)", new int[] {4, 5});
 
   final SqlCounter counter = new SqlCounter();
@@ -128,8 +126,6 @@ class RoundTripBudgetTest {
             + "instance (shared/process/RuntimeVariablePrefetch)")
             .noneMatch(sql -> oneLine(sql).contains("FROM ACT_RU_VARIABLE RES")
                 && (oneLine(sql).contains("WHERE EXECUTION_ID_ = ?") || oneLine(sql).contains("WHERE TASK_ID_ = ?")));
-        assertThat(count.sql()).as(operation + ": a failed-job incident looked up for a job with retries left "
-            + "(shared/process/RetryingJobIncidents)").noneMatch(sql -> oneLine(sql).contains("ACT_RU_INCIDENT I where I.CONFIGURATION_"));
         assertThat(count.sql()).as(operation + ": a historic batch looked up for a job of no batch "
             + "(shared/process/JobLogWithoutBatchLookup)").noneMatch(sql -> sql.contains("ACT_HI_BATCH"));
       });

@@ -2,6 +2,7 @@ package io.hitgov.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import io.hitgov.shared.process.NewTaskAuthorizations;
 import io.hitgov.shared.process.RuntimeVariablePrefetch;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -39,6 +41,7 @@ class RuntimeVariablePrefetchTest {
 
   static final String KEY = "ScopedVariablesFixtureProcess";
 
+  @Autowired ProcessEngine processEngine;
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
@@ -47,6 +50,7 @@ class RuntimeVariablePrefetchTest {
 
   @BeforeEach
   void deploy() {
+    init(processEngine); // Camunda BPM Assert's engine: this class's context, not an earlier one's
     if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(KEY).count() > 0) {
       return;
     }
