@@ -34,7 +34,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * branch, sub-process, task) sees its own variables and inherits its parents', a sub-process's
  * variables end with it, a parallel join and a task created in the completing command see the
  * latest values, and every task has one grant per candidate group and person, also when an existing
- * task gets a group it already has. (The round-trip budget test shows that the reads went away.)
+ * task gets a group it already has, and a standalone task whose chosen id an earlier grant names
+ * adds to that grant. (The round-trip budget test shows that the reads went away;
+ * {@link RuntimeVariablePrefetchOffTest} runs the same with both levers off.)
  */
 @HitgovSpringTest
 class RuntimeVariablePrefetchTest {
@@ -145,6 +147,30 @@ class RuntimeVariablePrefetchTest {
     assertThat(grants(after)).as("a task created by completing another")
         .containsOnlyKeys("group pmo", "group it-security");
     assertThat(grants(after).get("group it-security").isPermissionGranted(Permissions.READ)).isTrue();
+  }
+
+  @Test
+  void a_standalone_task_with_a_chosen_id_adds_to_the_grant_made_before_it() {
+    String id = "standalone-grant-" + System.nanoTime();
+    Authorization earlier = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    earlier.setUserId("maria");
+    earlier.setResource(Resources.TASK);
+    earlier.setResourceId(id);
+    earlier.addPermission(Permissions.READ);
+    authorizationService.saveAuthorization(earlier);
+
+    Task task = taskService.newTask(id);
+    task.setName("Standalone follow-up");
+    task.setAssignee("maria");
+    taskService.saveTask(task);
+    try {
+      Map<String, Authorization> grants = grants(task);
+      assertThat(grants).as("Camunda's merge into the grant that named the id first").containsOnlyKeys("user maria");
+      assertThat(grants.get("user maria").getId()).isEqualTo(earlier.getId());
+      assertThat(grants.get("user maria").isPermissionGranted(TaskPermissions.TASK_WORK)).isTrue();
+    } finally {
+      taskService.deleteTask(id, true); // Camunda deletes the task's grants with it, the earlier one included
+    }
   }
 
   private Task task(ProcessInstance instance, String key) {

@@ -18,10 +18,11 @@ import org.springframework.stereotype.Component;
  * {@code SELECT * FROM ACT_RU_AUTHORIZATION WHERE TYPE_ = ? AND GROUP_ID_ = ? AND RESOURCE_TYPE_ = ?
  * AND RESOURCE_ID_ = ?}. For a process's task created in the same command that read cannot find
  * anything: the engine generated the task's id just now (nothing in the database names it) and grants
- * written earlier in the command are still in the command's cache, where Camunda merges them anyway. A
- * standalone task may have an id its creator chose, which an earlier grant could name: it keeps the read. So for such a task the grant is made
- * without the read, one round trip less per candidate group or person of every new user task. Tasks
- * that already existed are handled exactly as before. {@code hitgov.engine.new-task-grants-unread=false}
+ * written earlier in the command are still in the command's cache, where Camunda merges them anyway.
+ * So for such a task the grant is made without the read, one round trip less per candidate group or
+ * person of every new user task. A standalone task may have an id its creator chose, which an earlier
+ * grant could name, and tasks that already existed keep the read, exactly as before.
+ * {@code hitgov.engine.new-task-grants-unread=false}
  * turns it off (the benchmark's untuned target measures the difference).
  */
 @Component
