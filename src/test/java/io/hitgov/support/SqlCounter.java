@@ -49,10 +49,36 @@ public final class SqlCounter implements ApplicationContextInitializer<Configura
       return items;
     }
 
+    /** The executions whose statement starts with {@code start} (case as sent, on one line). */
+    public long executions(String start) {
+      return sql.stream().filter(line -> oneLine(line).startsWith(start)).count();
+    }
+
+    /**
+     * The engine's writes (ACT_ tables) sent right after the same statement: one run of identical rows
+     * sent as two JDBC batches.
+     */
+    public List<String> cutBatches() {
+      List<String> cut = new java.util.ArrayList<>();
+      for (int i = 1; i < sql.size(); i++) {
+        String statement = oneLine(sql.get(i)).replaceAll(" x\\d+$", "");
+        if (statement.matches("(?i)(insert into|update|delete from) ACT_.*")
+            && statement.equals(oneLine(sql.get(i - 1)).replaceAll(" x\\d+$", ""))) {
+          cut.add(statement);
+        }
+      }
+      return cut;
+    }
+
     @Override
     public String toString() {
       return statements + " statements, " + roundTrips + " round trips, " + commits + " commits " + itemised();
     }
+  }
+
+  /** A statement as MyBatis sends it, with its line breaks and indentation, on one line. */
+  public static String oneLine(String sql) {
+    return sql.replaceAll("\\s+", " ").trim();
   }
 
   private final List<String> sql = Collections.synchronizedList(new ArrayList<>());

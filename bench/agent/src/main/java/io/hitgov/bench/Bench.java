@@ -77,6 +77,7 @@ public final class Bench {
           "--camunda.bpm.eventing.execution=true", "--camunda.bpm.eventing.history=true",
           "--camunda.bpm.eventing.task=true", "--hitgov.engine.feel-memory=false", "--hitgov.engine.history-prefetch=false",
           "--hitgov.engine.runtime-prefetch=false", "--hitgov.engine.new-task-grants-unread=false",
+          "--hitgov.engine.unsplit-flush-batches=false",
           "--hitgov.engine.auth-groups-unfiltered=false",
           "--hitgov.engine.display-values-in-history=true", "--hitgov.engine.processes-out-of-history=",
           "--spring.datasource.hikari.maximum-pool-size=21", "--spring.datasource.hikari.minimum-idle=10")));
