@@ -114,6 +114,30 @@ public final class AuditRace {
     throw new IllegalStateException("the commit should have failed");
   }
 
+  /**
+   * On one node: a transaction appends an event (details {@code rolledBack}), has the chain written
+   * (a read of the head writes what the transaction appended), and then fails; the node then appends
+   * another ({@code committed}) in a transaction of its own. The node remembers the head the failed
+   * transaction wrote, which the database never kept.
+   */
+  public static void rollBackAfterTheChainIsWrittenThenAppend(DataSource pool, String riskId, String rolledBack,
+      String committed) {
+    AuditChain chain = AuditChain.on(pool);
+    RiskRepository node = new RiskRepository(new org.springframework.jdbc.core.JdbcTemplate(pool), chain);
+    String chainKey = AuditChain.projectChain(node.find(riskId).orElseThrow().projectId());
+    try {
+      new TransactionTemplate(new DataSourceTransactionManager(pool)).executeWithoutResult(status -> {
+        node.insertEvent(new NewRiskEvent(riskId, OffsetDateTime.now(), "failing", "REVIEWED", null, null, null,
+            rolledBack));
+        chain.head(chainKey);
+        throw new IllegalStateException("the transaction fails after its chain was written");
+      });
+    } catch (IllegalStateException expected) {
+      // rolled back, as intended
+    }
+    node.insertEvent(new NewRiskEvent(riskId, OffsetDateTime.now(), "after", "REVIEWED", null, null, null, committed));
+  }
+
   /** Appends one event of {@code riskId} on {@code pool}'s node in a transaction of its own. */
   public static void append(DataSource pool, String riskId, String details) {
     node(pool).insertEvent(new NewRiskEvent(riskId, OffsetDateTime.now(), "other", "REVIEWED", null, null, null, details));

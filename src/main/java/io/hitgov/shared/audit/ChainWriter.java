@@ -7,16 +7,19 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Chains and writes what a transaction appended to a chain: locks the head, hashes each remembered
- * row onto it in order, and writes the entries and the chain's new head, before the commit
- * ({@link AuditChain} decides when).
+ * Chains and writes what a transaction appended to a chain: locks the head (on PostgreSQL first
+ * trying the head this node last wrote, {@link #writeOnKnownHead}), hashes each remembered row onto
+ * it in order, and writes the entries and the chain's new head, before the commit ({@link AuditChain}
+ * decides when).
  */
 final class ChainWriter {
 
@@ -42,8 +45,13 @@ final class ChainWriter {
   /** More entries than this (8 parameters each) go as a JDBC batch, far below PostgreSQL's 65,535 parameters. */
   private static final int MAX_ENTRIES_AT_ONCE = 1000;
 
+  /** Chains whose head this node remembers (one per project); beyond this many it starts over. */
+  private static final int MAX_KNOWN_HEADS = 20_000;
+
   private final JdbcTemplate jdbcTemplate;
   private final JdbcClient jdbc;
+  /** Each chain's head as this node last wrote or read it, by chain key ({@link #writeOnKnownHead}). */
+  private final Map<String, AuditChain.Head> known = new ConcurrentHashMap<>();
   private final Dialect dialect;
   /** A transaction of its own ({@code REQUIRES_NEW}), for starting a new chain's head. */
   private final TransactionTemplate ownTransaction;
@@ -55,14 +63,29 @@ final class ChainWriter {
     this.ownTransaction = ownTransaction;
   }
 
-  /** Locks the head once per transaction, chains the remembered rows in order, writes them and the new head. */
+  /**
+   * Chains the remembered rows in order and writes them and the new head. The first write of a
+   * transaction to a chain on PostgreSQL first tries the head this node last wrote or read
+   * ({@link #writeOnKnownHead}); otherwise, and when that head is no longer the chain's, it locks the
+   * head ({@code SELECT ... FOR UPDATE}) and chains onto what it reads.
+   */
   void write(Pending pending) {
     if (pending.rows.isEmpty()) {
+      return;
+    }
+    if (pending.head == null && dialect.postgres() && writeOnKnownHead(pending)) {
       return;
     }
     if (pending.head == null) {
       pending.head = lockHead(pending.chainKey);
     }
+    chainRows(pending);
+    writeEntries(pending);
+    remember(pending.head);
+  }
+
+  /** Hashes the remembered rows onto {@code pending.head} in order, as entries to write; the head moves on. */
+  private static void chainRows(Pending pending) {
     for (Unchained unchained : pending.rows) {
       AuditChain.Head head = pending.head;
       long seq = head.seq() + 1;
@@ -76,7 +99,68 @@ final class ChainWriter {
       pending.headChanged = true;
     }
     pending.rows.clear();
-    writeEntries(pending);
+  }
+
+  /**
+   * PostgreSQL, the transaction's first write to a chain whose head this node knows: chains the rows
+   * onto that head and writes the new head only where the chain's head is still the known one, with
+   * the entries, in one statement (a data-modifying WITH whose INSERT takes its rows only from the
+   * UPDATE's): one round trip instead of the lock's read and the write. The UPDATE locks the head row
+   * as the read would have, and waits for another transaction holding it, then sees its committed
+   * head. Answers false, having written nothing and changed nothing of {@code pending}, when the head
+   * has moved on (another node or a rolled-back transaction); the caller then locks and reads it. Two
+   * threads of this node appending to one chain each take the head the other left in memory, so the
+   * second's UPDATE waits for the first's commit and then finds its head.
+   */
+  private boolean writeOnKnownHead(Pending pending) {
+    AuditChain.Head expected = known.get(pending.chainKey);
+    if (expected == null || pending.rows.size() > MAX_ENTRIES_AT_ONCE) {
+      return false;
+    }
+    List<Unchained> rows = List.copyOf(pending.rows);
+    pending.head = expected;
+    chainRows(pending);
+    AuditChain.Head head = pending.head;
+    if (!known.replace(pending.chainKey, expected, head)) { // another thread of this node chained onto it first
+      undo(pending, rows);
+      return false;
+    }
+    StringBuilder sql = new StringBuilder("with head as (update audit_chain_head set seq = ?, head_hash = ?, "
+        + "updated_at = ? where chain_key = ? and seq = ? and head_hash = ? returning chain_key), entries as ("
+        + "insert into audit_chain_entry (chain_key, seq, table_name, row_id, part, prev_hash, row_hash, recorded_at) "
+        + "select v.* from head cross join (values ");
+    List<Object> params = new ArrayList<>(List.of(head.seq(), head.hash(), head.updatedAt(), head.chainKey(),
+        expected.seq(), expected.hash()));
+    for (Object[] entry : pending.entries) {
+      sql.append(params.size() == 6 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
+      params.addAll(List.of(entry));
+    }
+    sql.append(") as v) select count(*) from head");
+    if (jdbc.sql(sql.toString()).params(params).query(Long.class).single() == 0) {
+      known.remove(pending.chainKey, head);
+      undo(pending, rows);
+      return false;
+    }
+    pending.entries.clear();
+    pending.headChanged = false;
+    return true;
+  }
+
+  /** {@code pending} as it was before {@link #writeOnKnownHead} chained its rows. */
+  private static void undo(Pending pending, List<Unchained> rows) {
+    pending.head = null;
+    pending.headChanged = false;
+    pending.entries.clear();
+    pending.rows.clear();
+    pending.rows.addAll(rows);
+  }
+
+  /** Remembers a chain's head as this node last wrote or read it (a hint: a stale one costs one round trip). */
+  private void remember(AuditChain.Head head) {
+    if (known.size() >= MAX_KNOWN_HEADS && !known.containsKey(head.chainKey())) {
+      known.clear();
+    }
+    known.put(head.chainKey(), head);
   }
 
   private void writeEntries(Pending pending) {
