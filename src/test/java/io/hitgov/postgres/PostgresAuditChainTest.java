@@ -28,10 +28,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The audit chains on PostgreSQL, where a node writes a transaction's first entries onto the head it
- * last wrote, in one statement that holds only while that head is still the chain's: several nodes
- * and threads appending to one chain at once, a node that remembers a head whose transaction rolled
- * back, and a transaction held open while another node commits, all leave one linear chain that
- * verifies, and a node that wrote the head last writes the next entries without reading the head.
+ * last committed, in one statement that holds only while that head is still the chain's: several
+ * nodes and threads appending to one chain at once, a head written by a transaction that then rolled
+ * back, and a transaction of a warm node held open while another node commits (the remembered head
+ * is then stale), all leave one linear chain that verifies, and a node that wrote the head last
+ * writes the next entries without reading the head.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresAuditChainTest {
@@ -71,7 +72,7 @@ class PostgresAuditChainTest {
   }
 
   @Test
-  void a_node_that_remembers_a_head_whose_transaction_rolled_back_chains_its_next_row_onto_the_real_head() {
+  void a_head_written_by_a_transaction_that_rolled_back_is_not_chained_onto() {
     String riskId = raiseRisk("EHR-PGA-2");
     try (HikariDataSource pool = pool()) {
       AuditRace.append(pool, riskId, "before");
@@ -85,7 +86,7 @@ class PostgresAuditChainTest {
   }
 
   @Test
-  void a_transaction_held_open_is_chained_after_another_nodes_row_committed_meanwhile() throws Exception {
+  void a_node_whose_remembered_head_another_node_moved_on_chains_onto_the_real_head() throws Exception {
     String riskId = raiseRisk("EHR-PGA-3");
     CountDownLatch appended = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);

@@ -22,9 +22,13 @@ public final class AuditRace {
 
   private AuditRace() {}
 
-  /** A node's risk repository on {@code pool}. */
+  /** Each pool's node (a node remembers the audit chains' heads it wrote); a closed pool's stays, a few per run. */
+  private static final java.util.Map<DataSource, RiskRepository> NODES = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** A node's risk repository on {@code pool}: the same for every call with that pool. */
   private static RiskRepository node(DataSource pool) {
-    return new RiskRepository(new org.springframework.jdbc.core.JdbcTemplate(pool), AuditChain.on(pool));
+    return NODES.computeIfAbsent(pool, p -> new RiskRepository(new org.springframework.jdbc.core.JdbcTemplate(p),
+        AuditChain.on(p)));
   }
 
   /**
@@ -117,13 +121,14 @@ public final class AuditRace {
   /**
    * On one node: a transaction appends an event (details {@code rolledBack}), has the chain written
    * (a read of the head writes what the transaction appended), and then fails; the node then appends
-   * another ({@code committed}) in a transaction of its own. The node remembers the head the failed
-   * transaction wrote, which the database never kept.
+   * another ({@code committed}) in a transaction of its own. The failed transaction wrote a head the
+   * database never kept; the node must not chain onto it.
    */
   public static void rollBackAfterTheChainIsWrittenThenAppend(DataSource pool, String riskId, String rolledBack,
       String committed) {
     AuditChain chain = AuditChain.on(pool);
     RiskRepository node = new RiskRepository(new org.springframework.jdbc.core.JdbcTemplate(pool), chain);
+    NODES.put(pool, node);
     String chainKey = AuditChain.projectChain(node.find(riskId).orElseThrow().projectId());
     try {
       new TransactionTemplate(new DataSourceTransactionManager(pool)).executeWithoutResult(status -> {

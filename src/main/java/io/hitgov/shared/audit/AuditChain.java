@@ -25,9 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Tamper-evident audit: every row of an append-only table is chained, inside the transaction that
  * inserts it, to the previous record of the same chain (one chain per project, key
  * {@link #projectChain(String)}; other keys, e.g. {@code models}, for records of no project).
- * Appending locks the chain's head row ({@code audit_chain_head}, SELECT ... FOR UPDATE), so the
- * nodes of a cluster append to one chain one after the other and never fork it, while different
- * projects append in parallel. Each entry ({@code audit_chain_entry}) holds the SHA-256 over the
+ * Appending locks the chain's head row ({@code audit_chain_head}, SELECT ... FOR UPDATE, or on
+ * PostgreSQL the UPDATE of the head this node last committed, {@link ChainWriter}), so the nodes of a
+ * cluster append to one chain one after the other and never fork it, while different projects append
+ * in parallel. Each entry ({@code audit_chain_entry}) holds the SHA-256 over the
  * row's canonical form ({@link CanonicalForm}) and the previous entry's hash.
  *
  * <p>Within a transaction the rows to chain are remembered as inserted (as stored); the head is locked
@@ -238,6 +239,7 @@ public class AuditChain {
         @Override
         public void afterCompletion(int status) {
           TransactionSynchronizationManager.unbindResourceIfPossible(AuditChain.this);
+          created.chains.values().forEach(pending -> writer.ended(pending, status == STATUS_COMMITTED));
         }
       });
       current = created;

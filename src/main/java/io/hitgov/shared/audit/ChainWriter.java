@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Chains and writes what a transaction appended to a chain: locks the head (on PostgreSQL first
- * trying the head this node last wrote, {@link #writeOnKnownHead}), hashes each remembered row onto
+ * trying the head this node last committed, {@link #writeOnKnownHead}), hashes each remembered row onto
  * it in order, and writes the entries and the chain's new head, before the commit ({@link AuditChain}
  * decides when).
  */
@@ -50,8 +50,14 @@ final class ChainWriter {
 
   private final JdbcTemplate jdbcTemplate;
   private final JdbcClient jdbc;
-  /** Each chain's head as this node last wrote or read it, by chain key ({@link #writeOnKnownHead}). */
-  private final Map<String, AuditChain.Head> known = new ConcurrentHashMap<>();
+  /**
+   * Each chain's head as this node last wrote it, by chain key, and whether its transaction committed
+   * ({@link #writeOnKnownHead} takes only committed ones); PostgreSQL only.
+   */
+  private final Map<String, Known> known = new ConcurrentHashMap<>();
+
+  /** A chain's head as this node wrote it; {@code committed} once its transaction has. */
+  private record Known(AuditChain.Head head, boolean committed) {}
   private final Dialect dialect;
   /** A transaction of its own ({@code REQUIRES_NEW}), for starting a new chain's head. */
   private final TransactionTemplate ownTransaction;
@@ -65,9 +71,10 @@ final class ChainWriter {
 
   /**
    * Chains the remembered rows in order and writes them and the new head. The first write of a
-   * transaction to a chain on PostgreSQL first tries the head this node last wrote or read
+   * transaction to a chain on PostgreSQL first tries the head this node last wrote
    * ({@link #writeOnKnownHead}); otherwise, and when that head is no longer the chain's, it locks the
-   * head ({@code SELECT ... FOR UPDATE}) and chains onto what it reads.
+   * head ({@code SELECT ... FOR UPDATE}) and chains onto what it reads. The head written is
+   * remembered until {@link #ended} says whether its transaction committed.
    */
   void write(Pending pending) {
     if (pending.rows.isEmpty()) {
@@ -102,26 +109,27 @@ final class ChainWriter {
   }
 
   /**
-   * PostgreSQL, the transaction's first write to a chain whose head this node knows: chains the rows
-   * onto that head and writes the new head only where the chain's head is still the known one, with
-   * the entries, in one statement (a data-modifying WITH whose INSERT takes its rows only from the
-   * UPDATE's): one round trip instead of the lock's read and the write. The UPDATE locks the head row
-   * as the read would have, and waits for another transaction holding it, then sees its committed
-   * head. Answers false, having written nothing and changed nothing of {@code pending}, when the head
-   * has moved on (another node or a rolled-back transaction); the caller then locks and reads it. Two
-   * threads of this node appending to one chain each take the head the other left in memory, so the
-   * second's UPDATE waits for the first's commit and then finds its head.
+   * PostgreSQL, the transaction's first write to a chain whose head this node wrote in a transaction
+   * that committed: chains the rows onto that head and writes the new head only where the chain's
+   * head is still that one, with the entries, in one statement (a data-modifying WITH whose INSERT
+   * takes its rows only from the UPDATE's): one round trip instead of the lock's read and the write.
+   * The UPDATE takes the head row's lock as the read would have. Answers false, having written
+   * nothing and changed nothing of {@code pending}, when the head has moved on (another node
+   * appended) or this node's last head is not committed yet (another thread of this node is
+   * appending: its head is not what this transaction's snapshot sees, so the UPDATE could not match);
+   * the caller then locks and reads the head, waiting for that other transaction as before.
    */
   private boolean writeOnKnownHead(Pending pending) {
-    AuditChain.Head expected = known.get(pending.chainKey);
-    if (expected == null || pending.rows.size() > MAX_ENTRIES_AT_ONCE) {
+    Known last = known.get(pending.chainKey);
+    if (last == null || !last.committed() || pending.rows.size() > MAX_ENTRIES_AT_ONCE) {
       return false;
     }
+    AuditChain.Head expected = last.head();
     List<Unchained> rows = List.copyOf(pending.rows);
     pending.head = expected;
     chainRows(pending);
-    AuditChain.Head head = pending.head;
-    if (!known.replace(pending.chainKey, expected, head)) { // another thread of this node chained onto it first
+    Known written = new Known(pending.head, false);
+    if (!known.replace(pending.chainKey, last, written)) { // another thread of this node chained onto it first
       undo(pending, rows);
       return false;
     }
@@ -129,15 +137,16 @@ final class ChainWriter {
         + "updated_at = ? where chain_key = ? and seq = ? and head_hash = ? returning chain_key), entries as ("
         + "insert into audit_chain_entry (chain_key, seq, table_name, row_id, part, prev_hash, row_hash, recorded_at) "
         + "select v.* from head cross join (values ");
+    AuditChain.Head head = pending.head;
     List<Object> params = new ArrayList<>(List.of(head.seq(), head.hash(), head.updatedAt(), head.chainKey(),
         expected.seq(), expected.hash()));
     for (Object[] entry : pending.entries) {
-      sql.append(params.size() == 6 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
+      sql.append(params.size() == 6 ? "" : ", ").append("(?, cast(? as bigint), ?, ?, ?, ?, ?, cast(? as timestamptz))");
       params.addAll(List.of(entry));
     }
     sql.append(") as v) select count(*) from head");
     if (jdbc.sql(sql.toString()).params(params).query(Long.class).single() == 0) {
-      known.remove(pending.chainKey, head);
+      known.remove(pending.chainKey, written);
       undo(pending, rows);
       return false;
     }
@@ -155,12 +164,32 @@ final class ChainWriter {
     pending.rows.addAll(rows);
   }
 
-  /** Remembers a chain's head as this node last wrote or read it (a hint: a stale one costs one round trip). */
+  /** Remembers a chain's head as this node last wrote it, until its transaction ends (PostgreSQL). */
   private void remember(AuditChain.Head head) {
+    if (!dialect.postgres()) {
+      return;
+    }
     if (known.size() >= MAX_KNOWN_HEADS && !known.containsKey(head.chainKey())) {
       known.clear();
     }
-    known.put(head.chainKey(), head);
+    known.put(head.chainKey(), new Known(head, false));
+  }
+
+  /**
+   * The transaction that wrote {@code pending} ended: a committed head is the chain's and may be
+   * written onto without reading it; a rolled-back one is forgotten. Only while it is still the
+   * node's last head of the chain.
+   */
+  void ended(Pending pending, boolean committed) {
+    if (pending.head == null) {
+      return;
+    }
+    Known written = new Known(pending.head, false);
+    if (committed) {
+      known.replace(pending.chainKey, written, new Known(pending.head, true));
+    } else {
+      known.remove(pending.chainKey, written);
+    }
   }
 
   private void writeEntries(Pending pending) {
