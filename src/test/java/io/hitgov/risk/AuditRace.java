@@ -22,13 +22,23 @@ public final class AuditRace {
 
   private AuditRace() {}
 
-  /** Each pool's node (a node remembers the audit chains' heads it wrote); a closed pool's stays, a few per run. */
-  private static final java.util.Map<DataSource, RiskRepository> NODES = new java.util.concurrent.ConcurrentHashMap<>();
+  /** A node: its risk repository and its audit chain (which remembers the chains' heads it wrote). */
+  private record Node(RiskRepository risks, AuditChain chain) {}
 
-  /** A node's risk repository on {@code pool}: the same for every call with that pool. */
+  /** Each pool's node; a closed pool's stays, a few per test run. */
+  private static final java.util.Map<DataSource, Node> NODES = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The node on {@code pool}: the same for every call with that pool. */
+  private static Node nodeOf(DataSource pool) {
+    return NODES.computeIfAbsent(pool, p -> {
+      AuditChain chain = AuditChain.on(p);
+      return new Node(new RiskRepository(new org.springframework.jdbc.core.JdbcTemplate(p), chain), chain);
+    });
+  }
+
+  /** A node's risk repository on {@code pool}. */
   private static RiskRepository node(DataSource pool) {
-    return NODES.computeIfAbsent(pool, p -> new RiskRepository(new org.springframework.jdbc.core.JdbcTemplate(p),
-        AuditChain.on(p)));
+    return nodeOf(pool).risks();
   }
 
   /**
@@ -126,9 +136,8 @@ public final class AuditRace {
    */
   public static void rollBackAfterTheChainIsWrittenThenAppend(DataSource pool, String riskId, String rolledBack,
       String committed) {
-    AuditChain chain = AuditChain.on(pool);
-    RiskRepository node = new RiskRepository(new org.springframework.jdbc.core.JdbcTemplate(pool), chain);
-    NODES.put(pool, node);
+    AuditChain chain = nodeOf(pool).chain();
+    RiskRepository node = nodeOf(pool).risks();
     String chainKey = AuditChain.projectChain(node.find(riskId).orElseThrow().projectId());
     try {
       new TransactionTemplate(new DataSourceTransactionManager(pool)).executeWithoutResult(status -> {

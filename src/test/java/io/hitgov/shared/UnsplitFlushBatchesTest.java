@@ -26,7 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The engine's flush sends each run of identical statements as one JDBC batch however long it is
  * ({@link UnsplitFlushBatches}; Camunda cuts its flush into slices of 50 operations), and Camunda's
- * handling of what a batch answers still holds for the rows past the 50th: an update that finds its
+ * handling of what a batch answers still holds in a batch of sixty updates: an update that finds its
  * row changed by another transaction fails the command, and nothing of it is written.
  * {@link UnsplitFlushBatchesOffTest} shows Camunda's slices with the lever off.
  */
@@ -81,7 +81,7 @@ class UnsplitFlushBatchesTest {
   }
 
   @Test
-  void an_update_past_the_fiftieth_row_that_finds_its_row_changed_fails_the_command_and_writes_nothing() {
+  void an_update_in_a_batch_of_sixty_that_finds_its_row_changed_fails_the_command_and_writes_nothing() {
     RuntimeService runtime = engine.getRuntimeService();
     HistoryService history = engine.getHistoryService();
     String id = runtime.startProcessInstanceByKey(KEY, variables(60, "first ")).getId();

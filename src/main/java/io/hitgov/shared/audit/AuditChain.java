@@ -179,6 +179,8 @@ public class AuditChain {
   /** The chains the current transaction appends to, by key (locked in this order); written before its commit. */
   private static final class Transactional {
     final Map<String, Pending> chains = new TreeMap<>();
+    /** Chains appended to while the transaction commits (written at once): their heads end with it too. */
+    final List<Pending> late = new java.util.ArrayList<>();
     final ReturningInserts.Waiting waiting = new ReturningInserts.Waiting();
     boolean committing;
   }
@@ -189,8 +191,13 @@ public class AuditChain {
       throw new IllegalArgumentException("Not a chain key: " + chainKey);
     }
     Transactional current = current();
-    if (current == null || current.committing) {
+    if (current == null) {
       return new ChainWriter.Pending(chainKey);
+    }
+    if (current.committing) {
+      Pending late = new ChainWriter.Pending(chainKey);
+      current.late.add(late);
+      return late;
     }
     return current.chains.computeIfAbsent(chainKey, ChainWriter.Pending::new);
   }
@@ -240,6 +247,7 @@ public class AuditChain {
         public void afterCompletion(int status) {
           TransactionSynchronizationManager.unbindResourceIfPossible(AuditChain.this);
           created.chains.values().forEach(pending -> writer.ended(pending, status == STATUS_COMMITTED));
+          created.late.forEach(pending -> writer.ended(pending, status == STATUS_COMMITTED));
         }
       });
       current = created;

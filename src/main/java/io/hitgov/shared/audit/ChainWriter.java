@@ -56,11 +56,12 @@ final class ChainWriter {
    */
   private final Map<String, Known> known = new ConcurrentHashMap<>();
 
-  /** A chain's head as this node wrote it; {@code committed} once its transaction has. */
-  private record Known(AuditChain.Head head, boolean committed) {}
   private final Dialect dialect;
   /** A transaction of its own ({@code REQUIRES_NEW}), for starting a new chain's head. */
   private final TransactionTemplate ownTransaction;
+
+  /** A chain's head as this node wrote it; {@code committed} once its transaction has. */
+  private record Known(AuditChain.Head head, boolean committed) {}
 
   ChainWriter(JdbcTemplate jdbcTemplate, JdbcClient jdbc, TransactionTemplate ownTransaction) {
     this.jdbcTemplate = jdbcTemplate;
@@ -71,7 +72,7 @@ final class ChainWriter {
 
   /**
    * Chains the remembered rows in order and writes them and the new head. The first write of a
-   * transaction to a chain on PostgreSQL first tries the head this node last wrote
+   * transaction to a chain on PostgreSQL first tries the head this node last committed
    * ({@link #writeOnKnownHead}); otherwise, and when that head is no longer the chain's, it locks the
    * head ({@code SELECT ... FOR UPDATE}) and chains onto what it reads. The head written is
    * remembered until {@link #ended} says whether its transaction committed.
@@ -145,7 +146,15 @@ final class ChainWriter {
       params.addAll(List.of(entry));
     }
     sql.append(") as v) select count(*) from head");
-    if (jdbc.sql(sql.toString()).params(params).query(Long.class).single() == 0) {
+    long matched;
+    try {
+      matched = jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+    } catch (RuntimeException e) {
+      known.remove(pending.chainKey, written);
+      undo(pending, rows);
+      throw e;
+    }
+    if (matched == 0) {
       known.remove(pending.chainKey, written);
       undo(pending, rows);
       return false;
