@@ -129,11 +129,10 @@ class PostgresAuditChainTest {
 
   /** A second connection pool on the test database, as another node has it. */
   HikariDataSource pool() {
-    HikariDataSource own = context.getBean(javax.sql.DataSource.class) instanceof HikariDataSource h ? h : null;
     HikariDataSource pool = new HikariDataSource();
     pool.setJdbcUrl(database.url());
-    pool.setUsername(own == null ? database.user() : own.getUsername());
-    pool.setPassword(own == null ? database.password() : own.getPassword());
+    pool.setUsername(database.user());
+    pool.setPassword(database.password());
     pool.setMaximumPoolSize(4);
     return pool;
   }

@@ -66,7 +66,7 @@ class RoundTripBudgetTest {
   // Then no run of identical engine writes cut in two by the flush's slices of 50 operations (shared/process/
   // UnsplitFlushBatches): raise a risk 43 -> 40, raise a change 31 -> 29, assess 65 -> 63, last approval 57 -> 56,
   // verification 62 -> 61, gate decision 86 -> 82.
-  // Then the audit chain's entries written onto the head the node last wrote, without locking and reading it first
+  // Then the audit chain's entries written onto the head the node last committed, without locking and reading it first
   // (shared/audit/ChainWriter, PostgreSQL): one statement and round trip less per operation.
   static final Map<String, int[]> BUDGET = Map.of(
       "raise a risk (POST /api/risks)", new int[] {198, 39},
@@ -133,8 +133,8 @@ class RoundTripBudgetTest {
                 && (sql.contains("WHERE EXECUTION_ID_ = ?") || sql.contains("WHERE TASK_ID_ = ?")));
         assertThat(count.sql()).as(operation + ": a historic batch looked up for a job of no batch "
             + "(shared/process/JobLogWithoutBatchLookup)").noneMatch(sql -> sql.contains("ACT_HI_BATCH"));
-        assertThat(count.sql()).as(operation + ": the audit chain's head locked and read although this node wrote it "
-            + "last (shared/audit/ChainWriter)").map(SqlCounter::oneLine).noneMatch(sql -> sql.contains("for update"));
+        assertThat(count.sql()).as(operation + ": the audit chain's head locked and read although this node committed "
+            + "it last (shared/audit/ChainWriter)").map(SqlCounter::oneLine).noneMatch(sql -> sql.contains("for update"));
         assertThat(count.cutBatches()).as(operation + ": a run of identical engine writes sent as two JDBC "
             + "batches (shared/process/UnsplitFlushBatches)").isEmpty();
       });
@@ -282,7 +282,7 @@ class RoundTripBudgetTest {
       java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "round-trips"));
       String file = operation.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("(^-|-$)", "") + ".sql";
       java.nio.file.Files.write(dir.resolve(file), count.sql().stream()
-          .map(sql -> sql.replaceAll("\\s+", " ").trim() + ";").toList());
+          .map(sql -> SqlCounter.oneLine(sql) + ";").toList());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

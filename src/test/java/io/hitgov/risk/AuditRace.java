@@ -137,7 +137,7 @@ public final class AuditRace {
   public static void rollBackAfterTheChainIsWrittenThenAppend(DataSource pool, String riskId, String rolledBack,
       String committed) {
     AuditChain chain = nodeOf(pool).chain();
-    RiskRepository node = nodeOf(pool).risks();
+    RiskRepository node = node(pool);
     String chainKey = AuditChain.projectChain(node.find(riskId).orElseThrow().projectId());
     try {
       new TransactionTemplate(new DataSourceTransactionManager(pool)).executeWithoutResult(status -> {

@@ -34,7 +34,7 @@ public final class SqlCounter implements ApplicationContextInitializer<Configura
     public Map<String, Integer> itemised() {
       Map<String, Integer> items = new TreeMap<>();
       for (String line : sql) {
-        String normalized = line.replaceAll("\\s+", " ").trim().toLowerCase();
+        String normalized = oneLine(line).toLowerCase();
         String[] words = normalized.split(" ");
         String verb = words[0];
         String table = "?";

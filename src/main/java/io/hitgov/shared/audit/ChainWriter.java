@@ -141,11 +141,7 @@ final class ChainWriter {
     AuditChain.Head head = pending.head;
     List<Object> params = new ArrayList<>(List.of(head.seq(), head.hash(), head.updatedAt(), head.chainKey(),
         expected.seq(), expected.hash()));
-    for (Object[] entry : pending.entries) {
-      sql.append(params.size() == 6 ? "" : ", ").append("(?, cast(? as bigint), ?, ?, ?, ?, ?, cast(? as timestamptz))");
-      params.addAll(List.of(entry));
-    }
-    sql.append(") as v) select count(*) from head");
+    sql.append(entryRows(pending.entries, params)).append(") as v) select count(*) from head");
     long matched;
     try {
       matched = jdbc.sql(sql.toString()).params(params).query(Long.class).single();
@@ -227,19 +223,25 @@ final class ChainWriter {
    * trip instead of two.
    */
   private void writeAtOnce(Pending pending) {
-    StringBuilder sql = new StringBuilder("with entries as (insert into audit_chain_entry (chain_key, seq, table_name, "
-        + "row_id, part, prev_hash, row_hash, recorded_at) values ");
     List<Object> params = new ArrayList<>();
-    for (Object[] entry : pending.entries) {
-      sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
-      params.addAll(List.of(entry));
-    }
-    sql.append(") update audit_chain_head set seq = ?, head_hash = ?, updated_at = ? where chain_key = ?");
+    StringBuilder sql = new StringBuilder("with entries as (insert into audit_chain_entry (chain_key, seq, table_name, "
+        + "row_id, part, prev_hash, row_hash, recorded_at) values ").append(entryRows(pending.entries, params))
+        .append(") update audit_chain_head set seq = ?, head_hash = ?, updated_at = ? where chain_key = ?");
     AuditChain.Head head = pending.head;
     params.addAll(List.of(head.seq(), head.hash(), head.updatedAt(), head.chainKey()));
     jdbc.sql(sql.toString()).params(params).update();
     pending.entries.clear();
     pending.headChanged = false;
+  }
+
+  /** The entries as rows of a VALUES list (PostgreSQL, typed), their values appended to {@code params}. */
+  private static String entryRows(List<Object[]> entries, List<Object> params) {
+    StringBuilder rows = new StringBuilder();
+    for (Object[] entry : entries) {
+      rows.append(rows.length() == 0 ? "" : ", ").append("(?, cast(? as bigint), ?, ?, ?, ?, ?, cast(? as timestamptz))");
+      params.addAll(List.of(entry));
+    }
+    return rows.toString();
   }
 
   /** Locks the chain's head row ({@code SELECT ... FOR UPDATE}); a new chain's head is created first, on its own. */

@@ -40,7 +40,7 @@ public class UnsplitFlushBatches extends AbstractProcessEnginePlugin {
   }
 
   /** The slices of a flush: at least {@code size} operations each, ended only where the statement changes. */
-  static List<List<DbOperation>> slices(List<DbOperation> operations, int size) {
+  private static List<List<DbOperation>> slices(List<DbOperation> operations, int size) {
     List<List<DbOperation>> slices = new ArrayList<>();
     int from = 0;
     for (int i = 1; i <= operations.size(); i++) {
@@ -57,7 +57,7 @@ public class UnsplitFlushBatches extends AbstractProcessEnginePlugin {
    * its type and entity class (Camunda's {@code insert}/{@code update}/{@code delete} + class name), a
    * bulk operation's by its statement.
    */
-  static boolean sameStatement(DbOperation a, DbOperation b) {
+  private static boolean sameStatement(DbOperation a, DbOperation b) {
     if (a.getOperationType() != b.getOperationType() || a.getEntityType() != b.getEntityType()) {
       return false;
     }
