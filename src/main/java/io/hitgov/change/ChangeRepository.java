@@ -128,6 +128,15 @@ class ChangeRepository {
         .param(projectId).query(Rows.of(ChangeRequest.class)).list();
   }
 
+  /** The change-log entries of all the project's change requests in one read, by change request, each oldest first. */
+  public Map<String, List<ChangeEvent>> eventsOfProject(String projectId) {
+    Map<String, List<ChangeEvent>> events = new java.util.LinkedHashMap<>();
+    jdbc.sql("select e.* from change_event e join change_request c on c.change_request_id = e.change_request_id"
+        + " where c.project_id = ? order by e.id").param(projectId).query(Rows.of(ChangeEvent.class)).list()
+        .forEach(e -> events.computeIfAbsent(e.changeRequestId(), id -> new ArrayList<>()).add(e));
+    return events;
+  }
+
   public void update(String id, String column, Object value) {
     update(id, new Object[] {column, value});
   }

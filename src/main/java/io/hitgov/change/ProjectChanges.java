@@ -5,6 +5,7 @@ import io.hitgov.change.ChangeRecords.ChangeRequest;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -29,13 +30,15 @@ public class ProjectChanges {
 
   /** The project's change requests raised or moved (any change-log entry) at or after {@code since}, oldest first. */
   public List<ChangeSummary> changedSince(String projectId, OffsetDateTime since) {
-    return repository.ofProject(projectId).stream().map(this::summary)
+    Map<String, List<ChangeEvent>> events = repository.eventsOfProject(projectId);
+    return repository.ofProject(projectId).stream()
+        .map(cr -> summary(cr, events.getOrDefault(cr.changeRequestId(), List.of())))
         .filter(c -> !c.raisedAt().isBefore(since) || c.lastEventAt() != null && !c.lastEventAt().isBefore(since))
         .toList();
   }
 
-  private ChangeSummary summary(ChangeRequest cr) {
-    Optional<ChangeEvent> last = repository.events(cr.changeRequestId()).stream()
+  private ChangeSummary summary(ChangeRequest cr, List<ChangeEvent> events) {
+    Optional<ChangeEvent> last = events.stream()
         .max(Comparator.comparing(ChangeEvent::at).thenComparing(ChangeEvent::id));
     return new ChangeSummary(cr.changeRequestId(), cr.title(), cr.changeType(), cr.status(), cr.outcome(),
         cr.costImpact(), cr.scheduleImpactDays(), cr.movesGoLive(), cr.raisedAt(),

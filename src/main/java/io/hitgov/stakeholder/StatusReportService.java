@@ -9,6 +9,7 @@ import io.hitgov.notification.NotificationProperties;
 import io.hitgov.portfolio.ProjectRag;
 import io.hitgov.portfolio.WatchFindings;
 import io.hitgov.shared.process.CurrentUser;
+import io.hitgov.shared.process.TaskCandidates;
 import io.hitgov.risk.RiskProfile;
 import io.hitgov.risk.RiskProfile.OpenRisk;
 import io.hitgov.shared.process.EngineClock;
@@ -21,10 +22,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
@@ -121,9 +120,7 @@ public class StatusReportService {
       List<PendingDecision> pending = new ArrayList<>();
       for (Task task : taskService.createTaskQuery().processVariableValueEquals(PROJECT_ID, projectId)
           .taskDefinitionKeyIn(keys.toArray(String[]::new)).orderByTaskCreateTime().asc().list()) {
-        String heldBy = task.getAssignee() != null ? task.getAssignee()
-            : taskService.getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId)
-                .filter(java.util.Objects::nonNull).distinct().sorted().collect(Collectors.joining(" "));
+        String heldBy = task.getAssignee() != null ? task.getAssignee() : String.join(" ", TaskCandidates.groups(task));
         pending.add(new PendingDecision(task.getId(), task.getName(), heldBy, day(task.getCreateTime()),
             day(task.getDueDate())));
       }

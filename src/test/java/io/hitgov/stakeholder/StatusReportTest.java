@@ -123,11 +123,29 @@ class StatusReportTest extends SmtpServerTest {
     expected.put("change|" + changeRequestId + "|changeType", "NORMAL");
     expected.put("change|" + changeRequestId + "|costImpact", "1000");
     expected.put("change|" + changeRequestId + "|raisedOn", today);
+    JsonNode changeLog = maria.get("/api/change-requests/" + changeRequestId).json().get("events");
+    expected.put("change|" + changeRequestId + "|lastEvent", changeLog.get(changeLog.size() - 1).get("event").asText());
     Task review = reviews.get(0);
     expected.put("decision|" + review.getId() + "|taskName", review.getName());
     expected.put("decision|" + review.getId() + "|since", today);
     expected.forEach((key, value) -> assertThat(cells.get(key)).as(key).isEqualTo(value));
-    assertThat(cells.get("decision|" + review.getId() + "|heldBy")).isNotBlank();
+    // who holds each open decision, as the engine answers it: the assignee, else the groups it is offered to
+    var taskService = processEngine.getTaskService();
+    Map<String, String> heldBy = new LinkedHashMap<>();
+    cells.forEach((key, value) -> {
+      if (key.startsWith("decision|") && key.endsWith("|heldBy")) {
+        heldBy.put(key.split("\\|")[1], value);
+      }
+    });
+    assertThat(heldBy).containsKey(review.getId());
+    heldBy.forEach((taskId, held) -> {
+      Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+      assertThat(held).as(taskId).isEqualTo(task.getAssignee() != null ? task.getAssignee() : String.join(" ",
+          taskService.getIdentityLinksForTask(taskId).stream().map(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
+              .filter(java.util.Objects::nonNull).distinct().sorted().toList()));
+    });
+    assertThat(heldBy.keySet()).as("a decision offered to groups, claimed by nobody yet")
+        .anyMatch(taskId -> taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee() == null);
     assertThat(cells.get("change|" + changeRequestId + "|status")).isNotBlank();
     assertThat(cells.keySet()).noneMatch(k -> k.startsWith("readiness|"));
 

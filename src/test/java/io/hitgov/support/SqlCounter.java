@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -21,8 +23,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Counts what the application sends to its database, exactly, with datasource-proxy wrapped around
  * the connections of the application's pool: SQL statements (each element of a JDBC batch counted), round
- * trips (each {@code execute*} call, a batch counting once, plus each {@code commit}/{@code rollback})
- * and commits. Add it to an application as an initializer; counts are global (run one operation at a
+ * trips (each {@code execute*} call, a batch counting once, plus each {@code commit}/{@code rollback} of
+ * a transaction that sent a statement) and commits. PostgreSQL's driver begins a transaction with its
+ * first statement and sends no COMMIT or ROLLBACK for one that sent none (Camunda's job executor
+ * commits such an empty transaction after every job), so those are not counted. Add it to an application as an initializer; counts are global (run one operation at a
  * time, job executor off). Definitions in docs/performance.md.
  */
 public final class SqlCounter implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -70,6 +74,26 @@ public final class SqlCounter implements ApplicationContextInitializer<Configura
       return cut;
     }
 
+    /**
+     * Executions by whose tables they touch: the engine's ({@code ACT_*}, authorization checks and
+     * identity included) and HITGov's own (registers, audit chain, login throttle, sessions).
+     */
+    public String owners() {
+      long engine = sql.stream().filter(line -> line.toUpperCase(java.util.Locale.ROOT).contains("ACT_")).count();
+      return "engine " + engine + ", hitgov " + (sql.size() - engine);
+    }
+
+    /** Every execution, in order, one per line, for itemising an operation: {@code target/round-trips/<name>.sql}. */
+    public void write(String name) {
+      try {
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "round-trips"));
+        String file = name.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("(^-|-$)", "") + ".sql";
+        java.nio.file.Files.write(dir.resolve(file), sql.stream().map(line -> oneLine(line) + ";").toList());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+
     @Override
     public String toString() {
       return statements + " statements, " + roundTrips + " round trips, " + commits + " commits " + itemised();
@@ -82,6 +106,8 @@ public final class SqlCounter implements ApplicationContextInitializer<Configura
   }
 
   private final List<String> sql = Collections.synchronizedList(new ArrayList<>());
+  /** Connections whose transaction sent a statement: their commit or rollback goes to the database. */
+  private final Set<String> inTransaction = ConcurrentHashMap.newKeySet();
   private int statements;
   private int roundTrips;
   private int commits;
@@ -116,6 +142,9 @@ public final class SqlCounter implements ApplicationContextInitializer<Configura
           elements = Math.max(1, execInfo.getBatchSize());
         }
         String first = queryInfoList.isEmpty() ? "?" : queryInfoList.get(0).getQuery();
+        if (inTransaction(execInfo)) {
+          inTransaction.add(execInfo.getConnectionId());
+        }
         synchronized (SqlCounter.this) {
           statements += elements;
           roundTrips++;
@@ -125,12 +154,43 @@ public final class SqlCounter implements ApplicationContextInitializer<Configura
     }).afterMethod(this::afterMethod).build();
   }
 
+  /** Whether the statement ran inside a transaction (auto-commit off), so its connection owes a commit or rollback. */
+  static boolean inTransaction(ExecutionInfo execInfo) {
+    try {
+      return !execInfo.getStatement().getConnection().getAutoCommit();
+    } catch (java.sql.SQLException e) {
+      return true;
+    }
+  }
+
+  /**
+   * Whether a call on a connection sent COMMIT or ROLLBACK: {@code commit}, {@code rollback} or
+   * {@code setAutoCommit(true)} (which commits) ending a transaction that sent a statement. Closing a
+   * connection forgets it.
+   */
+  static boolean endsTransaction(MethodExecutionContext context, Set<String> inTransaction) {
+    String method = context.getMethod().getName();
+    String id = context.getConnectionInfo() == null ? null : context.getConnectionInfo().getConnectionId();
+    if (!(context.getTarget() instanceof java.sql.Connection) || id == null) {
+      return false;
+    }
+    return switch (method) {
+      case "commit", "rollback" -> inTransaction.remove(id);
+      case "setAutoCommit" -> Boolean.TRUE.equals(context.getMethodArgs()[0]) && inTransaction.remove(id);
+      case "close" -> {
+        inTransaction.remove(id);
+        yield false;
+      }
+      default -> false;
+    };
+  }
+
   private void afterMethod(MethodExecutionContext context) {
     String method = context.getMethod().getName();
-    if (context.getTarget() instanceof java.sql.Connection && (method.equals("commit") || method.equals("rollback"))) {
+    if (endsTransaction(context, inTransaction)) {
       synchronized (this) {
         roundTrips++;
-        if (method.equals("commit")) {
+        if (!method.equals("rollback")) {
           commits++;
         }
       }

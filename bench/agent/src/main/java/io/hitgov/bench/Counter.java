@@ -11,7 +11,7 @@ import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 
 /**
  * Exact JDBC counts (datasource-proxy): statements (each batch element), round trips (each execute, a
- * batch once, plus each commit and rollback) and commits. Counts only threads that asked to be counted
+ * batch once, plus each commit and rollback of a transaction that sent a statement) and commits. Counts only threads that asked to be counted
  * ({@link #countThisThread}), or every thread but the excluded one in {@link #countAllThreads} mode (job
  * executor, servlet threads).
  */
@@ -22,6 +22,8 @@ public final class Counter {
   static final AtomicLong COMMITS = new AtomicLong();
   private static final ThreadLocal<Boolean> COUNTED = ThreadLocal.withInitial(() -> false);
   private static volatile boolean all;
+  /** Connections whose transaction sent a statement since it began. */
+  private static final java.util.Set<String> IN_TRANSACTION = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private static volatile Thread excluded;
 
   private Counter() {}
@@ -68,16 +70,46 @@ public final class Counter {
         }
         STATEMENTS.addAndGet(elements);
         ROUND_TRIPS.incrementAndGet();
+        if (inTransaction(execInfo)) {
+          IN_TRANSACTION.add(execInfo.getConnectionId());
+        }
       }
     }).afterMethod(Counter::afterMethod).build();
   }
 
+  /** Whether the statement ran inside a transaction (auto-commit off), so its connection owes a commit or rollback. */
+  private static boolean inTransaction(ExecutionInfo execInfo) {
+    try {
+      return !execInfo.getStatement().getConnection().getAutoCommit();
+    } catch (java.sql.SQLException e) {
+      return true;
+    }
+  }
+
+  /**
+   * A commit or rollback is a round trip only when its transaction sent a statement: PostgreSQL's driver
+   * begins a transaction with the first statement and sends no COMMIT or ROLLBACK for one that sent
+   * none (Camunda's job executor commits such an empty transaction after every job). {@code
+   * setAutoCommit(true)} commits an open transaction; closing a connection forgets it.
+   */
   private static void afterMethod(MethodExecutionContext context) {
     String method = context.getMethod().getName();
-    if (context.getTarget() instanceof java.sql.Connection && (method.equals("commit") || method.equals("rollback"))
-        && counted()) {
+    String id = context.getConnectionInfo() == null ? null : context.getConnectionInfo().getConnectionId();
+    if (!(context.getTarget() instanceof java.sql.Connection) || id == null) {
+      return;
+    }
+    boolean ends = switch (method) {
+      case "commit", "rollback" -> IN_TRANSACTION.remove(id);
+      case "setAutoCommit" -> Boolean.TRUE.equals(context.getMethodArgs()[0]) && IN_TRANSACTION.remove(id);
+      case "close" -> {
+        IN_TRANSACTION.remove(id);
+        yield false;
+      }
+      default -> false;
+    };
+    if (ends && counted()) {
       ROUND_TRIPS.incrementAndGet();
-      if (method.equals("commit")) {
+      if (!method.equals("rollback")) {
         COMMITS.incrementAndGet();
       }
     }

@@ -19,6 +19,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -35,6 +39,11 @@ import org.springframework.context.annotation.Configuration;
 class StandIns {
 
   static final AtomicLong IDS = new AtomicLong();
+  /** HITGov's risk escalation ladder, bottom to top, and the group of each level. */
+  static final List<String> LADDER = List.of("PROJECT_MANAGER", "PMO", "STEERING_COMMITTEE");
+  static final List<String> LADDER_GROUPS = List.of("projectManagers", "pmo", "steeringCommittee");
+  /** HITGov's default next level up for an overdue approval, for the groups the benchmark's change needs. */
+  static final Map<String, String> APPROVAL_ESCALATION = Map.of("projectManagers", "pmo", "pmo", "steeringCommittee");
 
   /** A stand-in for every bean the deployed models name in a delegateExpression. */
   @Bean
@@ -115,8 +124,10 @@ class StandIns {
       // HITGov's task listeners record who did what in its own tables; nothing to route on here
     }
 
+    /** Days from the engine's clock (which the benchmark moves to make timers due), as HITGov's dates are. */
     private static String inDays(int days) {
-      return OffsetDateTime.now().plusDays(days).withNano(0).toString();
+      return OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), java.time.ZoneId.systemDefault())
+          .plusDays(days).withNano(0).toString();
     }
 
     private void act(DelegateExecution execution) {
@@ -145,15 +156,22 @@ class StandIns {
         }
         case "fastTrackStartListener" -> execution.setVariable("fastTrackStarted", true);
         case "ownershipStartListener" -> {
-          execution.setVariable("escalationGroup", "projectManagers");
+          execution.setVariable("escalationLevel", LADDER.get(0));
+          execution.setVariable("escalationGroup", LADDER_GROUPS.get(0));
           execution.setVariable("escalateNow", false);
           execution.setVariable("escalationDue", inDays(5));
         }
         case "escalateRiskDelegate", "escalateRiskLevelDelegate" -> {
-          execution.setVariable("escalationGroup", "pmo");
-          execution.setVariable("escalationTopReached", true);
+          // one step up the ladder, as HITGov's delegate: the model waits for the plan again until the top
+          int level = Math.min(LADDER.indexOf(String.valueOf(execution.getVariable("escalationLevel"))) + 1,
+              LADDER.size() - 1);
+          execution.setVariable("escalationLevel", LADDER.get(level));
+          execution.setVariable("escalationGroup", LADDER_GROUPS.get(level));
+          execution.setVariable("escalationTopReached", level == LADDER.size() - 1);
           execution.setVariable("escalationDue", inDays(5));
+          execution.setVariable("escalateNow", false);
         }
+        case "escalateOverdueApprovalDelegate" -> escalateApproval(execution);
         case "registerChangeRequestDelegate" -> {
           String id = "CR-" + execution.getVariable("projectId") + "-" + IDS.incrementAndGet();
           execution.setProcessBusinessKey(id);
@@ -169,7 +187,30 @@ class StandIns {
         case "decideChangeDelegate" -> execution.setVariable("changeOutcome", "APPROVED");
         case "scheduleReviewDelegate" -> execution.setVariable("nextReviewDue", inDays(30));
         default -> {
-          // closing, converting, escalating an approval, updating baselines: HITGov's own records only
+          // closing, converting, updating baselines: HITGov's own records only
+        }
+      }
+    }
+
+    /**
+     * An overdue approval: the next level up becomes a candidate of the approval task of the overdue
+     * group's instance of the approvals, as HITGov's delegate does (the task found among the executions
+     * the engine loaded for the job, no variable read per task).
+     */
+    private static void escalateApproval(DelegateExecution execution) {
+      String group = (String) execution.getVariable("approverGroup");
+      ExecutionEntity scope = (ExecutionEntity) execution;
+      while (scope != null && !scope.hasVariableLocal("approverGroup")) {
+        scope = scope.getParent();
+      }
+      var tasks = execution.getProcessEngineServices().getTaskService();
+      for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+          .taskDefinitionKey("UserTask_ApproveChange").list()) {
+        for (ExecutionEntity e = ((TaskEntity) task).getExecution(); e != null && scope != null; e = e.getParent()) {
+          if (e.getId().equals(scope.getId())) {
+            tasks.addCandidateGroup(task.getId(), APPROVAL_ESCALATION.getOrDefault(group, "pmo"));
+            break;
+          }
         }
       }
     }
