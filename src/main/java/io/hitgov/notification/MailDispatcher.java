@@ -29,10 +29,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it and at the end leaves the incident an operator resolves (docs/notifications.md). A batch that
  * goes out at once costs no process instance and no job; only failures do.
  *
- * <p>A batch is claimed before it is sent ({@code dispatched_at}), and the claim is renewed between
- * mails once a quarter of {@code hand-over-after} has passed, so the sweep for stranded batches
- * ({@link StrandedMailSweep}) leaves it alone while it is being sent; should the sweep have taken it
- * all the same (one mail took longer than the rest of that time), sending stops before the next mail.
+ * <p>A batch is inserted claimed for the node that queued it ({@code dispatched_at}), which sends the
+ * rows it inserted without reading them back; the claim is renewed before the first mail when the
+ * batch waited here longer than a quarter of {@code hand-over-after}, and between mails once that much
+ * has passed again, so the sweep for stranded batches ({@link StrandedMailSweep}) leaves it alone
+ * while it is being sent; should the sweep have taken it all the same (it waited or one mail took
+ * longer than the rest of that time), sending stops before the next mail.
  * The batches not yet sent wait in memory; if the node stops before it sends them, or more wait than
  * {@value #QUEUE_CAPACITY}, the sweep hands them to their delivery process after
  * {@code hitgov.notification.hand-over-after}. When the application stops, sending stops after the
@@ -77,13 +79,16 @@ class MailDispatcher implements DisposableBean {
         .description("E-mail batches waiting to be sent right after their transaction, or being sent").register(registry);
   }
 
-  /** Sends the batch soon, on a sender thread; called once its transaction committed. */
-  void dispatch(String batchId) {
+  /**
+   * Sends the batch soon, on a sender thread; called once its transaction committed, with the rows it
+   * inserted claimed for this node and when ({@link System#nanoTime}) it claimed them.
+   */
+  void dispatch(String batchId, List<Notification> rows, long claimedAt) {
     pending.incrementAndGet();
     try {
       executor.execute(() -> {
         try {
-          send(batchId);
+          send(batchId, rows, claimedAt);
         } catch (RuntimeException e) { // the database or the engine failed: the sweep hands the batch over later
           LOG.warn("E-mail batch {} not sent at once, left to the sweep: {}", batchId, e.toString());
         } finally {
@@ -97,12 +102,11 @@ class MailDispatcher implements DisposableBean {
     }
   }
 
-  private void send(String batchId) {
-    List<Notification> unsent = closing ? List.of() : repository.claim(batchId, EngineClock.now());
-    if (unsent.isEmpty()) {
+  private void send(String batchId, List<Notification> unsent, long claimedAt) {
+    if (closing || unsent.isEmpty()) {
       return;
     }
-    long[] claimed = {System.nanoTime()};
+    long[] claimed = {claimedAt};
     boolean[] lost = {false};
     Map<String, String> failed = sender.sendAll(unsent, () -> {
       if (closing) {

@@ -1,8 +1,6 @@
 package io.hitgov.notification;
 
-import io.hitgov.shared.jdbc.Dialect;
 import java.time.OffsetDateTime;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,50 +22,44 @@ class NotificationRepository {
 
   /** A mail as queued: not attempted, not sent, in the batch of its transaction, no delivery process yet. */
   record Queued(String notificationId, String batchId, String kind, String projectId, String recipientUser,
-      String recipientAddress, String subject, String body, String contentType, OffsetDateTime queuedAt) {}
+      String recipientAddress, String subject, String body, String contentType, OffsetDateTime queuedAt) {
 
+    /** The row as it is inserted, for the node that sends it right after its transaction committed. */
+    Notification row() {
+      return new Notification(notificationId, kind, projectId, recipientUser, recipientAddress, subject, body,
+          contentType, "QUEUED", 0, null, queuedAt, null, null);
+    }
+  }
+
+  /**
+   * Inserted claimed ({@code dispatched_at}) by the node that queued it, which sends it right after its
+   * transaction committed (MailDispatcher): the sweep leaves it alone as long as it leaves a batch a
+   * sender claimed.
+   */
   private static final String INSERT = "insert into notification (notification_id, batch_id, kind, project_id, "
-      + "recipient_user, recipient_address, subject, body, content_type, status, attempts, queued_at) "
-      + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?)";
-
-  /** The order {@link #unsentOfBatch} reads a batch in: those never tried first, then as queued. */
-  private static final Comparator<Notification> SENDING_ORDER = Comparator.comparingInt(Notification::attempts)
-      .thenComparing(Notification::queuedAt).thenComparing(Notification::notificationId);
+      + "recipient_user, recipient_address, subject, body, content_type, status, attempts, queued_at, dispatched_at) "
+      + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?)";
 
   private final JdbcClient jdbc;
   private final JdbcTemplate jdbcTemplate;
-  private final Dialect dialect;
 
   NotificationRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
     this.jdbc = jdbc;
     this.jdbcTemplate = jdbcTemplate;
-    this.dialect = new Dialect(jdbcTemplate.getDataSource());
   }
 
-  void insert(Queued n) {
-    jdbc.sql(INSERT).params(values(n)).update();
+  void insert(Queued n, OffsetDateTime claimedAt) {
+    jdbc.sql(INSERT).params(values(n, claimedAt)).update();
   }
 
-  /** The mails one transaction queued, in one JDBC batch (one round trip however many). */
-  void insertAll(List<Queued> queued) {
-    jdbcTemplate.batchUpdate(INSERT, queued.stream().map(NotificationRepository::values).toList());
+  /** The mails one transaction queued, claimed at {@code claimedAt}, in one JDBC batch (one round trip however many). */
+  void insertAll(List<Queued> queued, OffsetDateTime claimedAt) {
+    jdbcTemplate.batchUpdate(INSERT, queued.stream().map(n -> values(n, claimedAt)).toList());
   }
 
-  private static Object[] values(Queued n) {
+  private static Object[] values(Queued n, OffsetDateTime claimedAt) {
     return new Object[] {n.notificationId(), n.batchId(), n.kind(), n.projectId(), n.recipientUser(),
-        n.recipientAddress(), n.subject(), n.body(), n.contentType(), n.queuedAt()};
-  }
-
-  /**
-   * Claims a batch for sending right after its transaction committed, and answers the mails claimed,
-   * in one statement: its unsent mails that have no delivery process and were not claimed before
-   * (none: nothing left to send here), those never tried first, then in the order they were queued.
-   */
-  List<Notification> claim(String batchId, OffsetDateTime at) {
-    String update = "update notification set dispatched_at = ? where batch_id = ? and status <> 'SENT' "
-        + "and process_instance_id is null and dispatched_at is null";
-    return jdbc.sql(dialect.updateReturning(update, "*")).params(at, batchId).query(NotificationRepository::row)
-        .list().stream().sorted(SENDING_ORDER).toList();
+        n.recipientAddress(), n.subject(), n.body(), n.contentType(), n.queuedAt(), claimedAt};
   }
 
   /**

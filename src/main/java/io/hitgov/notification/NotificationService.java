@@ -151,8 +151,9 @@ public class NotificationService {
         kind.name(), projectId, recipient.userId(), recipient.address().strip(), mail.subject(), mail.body(),
         mail.contentType(), EngineClock.now());
     if (batch == null) { // no Spring transaction: the insert commits by itself (else the sweep sends it later)
-      repository.insert(queued);
-      dispatcher.dispatch(id);
+      long claimed = System.nanoTime();
+      repository.insert(queued, EngineClock.now());
+      dispatcher.dispatch(id, List.of(queued.row()), claimed);
     } else {
       batch.rows.add(queued);
     }
@@ -161,8 +162,9 @@ public class NotificationService {
 
   /**
    * The batches of the current transaction (at most {@value #MAX_BATCH} mails each): their rows
-   * inserted in one JDBC batch just before it commits, and the batches handed to the
-   * {@link MailDispatcher} once it committed (nothing when it rolled back: nor are the rows there).
+   * inserted in one JDBC batch just before it commits, claimed for this node, and the batches handed
+   * with their rows to the {@link MailDispatcher} once it committed (nothing when it rolled back: nor
+   * are the rows there).
    * Registered with the transaction as a synchronization, so it ends with the transaction, and a
    * transaction started inside it ({@code REQUIRES_NEW}, which suspends the outer one's
    * synchronizations) has batches of its own. Null outside a transaction (each mail is then its own
@@ -175,6 +177,7 @@ public class NotificationService {
     private final List<NotificationRepository.Queued> rows = new ArrayList<>();
     private int size;
     private int inserted = -1;
+    private long claimed;
 
     private Batch(NotificationRepository repository, MailDispatcher dispatcher) {
       this.repository = repository;
@@ -224,7 +227,8 @@ public class NotificationService {
         return;
       }
       try {
-        repository.insertAll(rows);
+        claimed = System.nanoTime();
+        repository.insertAll(rows, EngineClock.now());
       } catch (RuntimeException e) {
         ids.clear();
         LOG.error("{} e-mail(s) of this transaction not queued: {}", rows.size(), e.toString());
@@ -236,7 +240,10 @@ public class NotificationService {
       if (inserted >= 0 && rows.size() > inserted) { // queued by another synchronization's beforeCommit
         LOG.error("{} e-mail(s) queued after this transaction's rows were written, not queued", rows.size() - inserted);
       }
-      ids.forEach(dispatcher::dispatch);
+      for (String id : ids) {
+        dispatcher.dispatch(id, rows.subList(0, inserted).stream().filter(row -> row.batchId().equals(id))
+            .map(NotificationRepository.Queued::row).toList(), claimed);
+      }
     }
   }
 

@@ -33,10 +33,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * server that takes 0.8 s to accept each one) stays with its sender: the sender renews its claim between mails,
  * so a sweep while it sends hands nothing over, and every mail goes out once, without a delivery job
  * (docs/notifications.md, step 7). Should the batch be handed over all the same while it is being
- * sent, its sender stops before its next mail and the delivery job sends the rest, each mail once.
+ * sent, its sender stops before its next mail and the delivery job sends the rest, each mail once;
+ * handed over while it waited for a sender, the delivery job sends it all.
  */
 @HitgovSpringTest(properties = {"hitgov.notification.enabled=true", "hitgov.notification.embedded-smtp=false",
-    "spring.mail.host=127.0.0.1", "hitgov.notification.hand-over-after=PT3S",
+    "spring.mail.host=127.0.0.1", "hitgov.notification.hand-over-after=PT3S", "hitgov.notification.sender-threads=2",
     "hitgov.notification.sweep-interval=PT1H"})
 class MailClaimRenewalTest {
 
@@ -107,6 +108,30 @@ class MailClaimRenewalTest {
         .containsExactlyInAnyOrderElementsOf(SIX.stream().map(user -> user + "@demo.hitgov.invalid").toList());
     assertThat(jdbc.queryForList("select status from notification where project_id = 'SLOW-2'", String.class))
         .containsOnly("SENT").hasSize(6);
+  }
+
+  @Test
+  void a_batch_handed_over_while_it_waited_for_a_sender_is_sent_by_its_delivery_job_alone() throws Exception {
+    int before = SMTP.accepted.size();
+    queueSixMails("SLOW-3"); // the two sender threads are busy for about five seconds each
+    queueSixMails("SLOW-4");
+    queueSixMails("SLOW-5"); // inserted claimed for this node; waits for a sender
+    String waiting = jdbc.queryForObject("select distinct batch_id from notification where project_id = 'SLOW-5'",
+        String.class);
+    Thread.sleep(1_000); // more than a quarter of hand-over-after: its sender renews the claim before the first mail
+    assertThat(jdbc.queryForObject("select count(*) from notification where project_id = 'SLOW-5' and status = 'SENT'",
+        Integer.class)).as("still waiting").isZero();
+    assertThat(dispatcher.handOver(waiting, "a sweep that took the batch while it waited for a sender", null)).isTrue();
+    MailDispatch.await(port);
+    assertThat(jdbc.queryForObject("select count(*) from notification where project_id = 'SLOW-5' and status = 'SENT'",
+        Integer.class)).as("its sender found the batch taken and sent none of it").isZero();
+
+    String delivery = runtimeService.createProcessInstanceQuery().processDefinitionKey(NotificationDeliveryProcess.KEY)
+        .processInstanceBusinessKey(waiting).singleResult().getId();
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(delivery).singleResult().getId());
+    assertThat(SMTP.accepted.size() - before).as("three batches of six, each mail once").isEqualTo(18);
+    assertThat(jdbc.queryForList("select status from notification where project_id in ('SLOW-3', 'SLOW-4', 'SLOW-5')",
+        String.class)).containsOnly("SENT").hasSize(18);
   }
 
   /** Six mails to six demo users queued in one transaction for {@code projectId}: one batch. */
