@@ -30,7 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * goes out at once costs no process instance and no job; only failures do.
  *
  * <p>A batch is inserted claimed for the node that queued it ({@code dispatched_at}), which sends the
- * rows it inserted without reading them back; the claim is renewed before the first mail when the
+ * rows it inserted without reading them back (while at most {@code hitgov.notification.batches-kept-with-rows} batches wait; beyond
+ * that a batch waits by its id and its sender renews the claim and reads the rows in one statement);
+ * the claim is renewed before the first mail when the
  * batch waited here longer than a quarter of {@code hand-over-after}, and between mails once that much
  * has passed again, so the sweep for stranded batches ({@link StrandedMailSweep}) leaves it alone
  * while it is being sent; should the sweep have taken it all the same (it waited or one mail took
@@ -56,6 +58,11 @@ class MailDispatcher implements DisposableBean {
   private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
   private final AtomicInteger pending = new AtomicInteger();
   private final Duration renewAfter;
+  /**
+   * Batches that wait with their rows in memory; beyond these (a slow mail server and a busy node) a
+   * batch waits by its id alone and its sender reads its rows back, so the queue holds ids, not mails.
+   */
+  private final int rowsKept;
   private volatile boolean closing;
 
   MailDispatcher(NotificationRepository repository, BatchSender sender, RuntimeService runtimeService,
@@ -68,6 +75,7 @@ class MailDispatcher implements DisposableBean {
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.renewAfter = properties.handOverAfter().dividedBy(4);
+    this.rowsKept = properties.batchesKeptWithRows();
     executor.setCorePoolSize(properties.senderThreads());
     executor.setMaxPoolSize(properties.senderThreads());
     executor.setQueueCapacity(QUEUE_CAPACITY);
@@ -84,11 +92,11 @@ class MailDispatcher implements DisposableBean {
    * inserted claimed for this node and when ({@link System#nanoTime}) it claimed them.
    */
   void dispatch(String batchId, List<Notification> rows, long claimedAt) {
-    pending.incrementAndGet();
+    List<Notification> kept = pending.incrementAndGet() <= rowsKept ? rows : null;
     try {
       executor.execute(() -> {
         try {
-          send(batchId, rows, claimedAt);
+          send(batchId, kept, claimedAt);
         } catch (RuntimeException e) { // the database or the engine failed: the sweep hands the batch over later
           LOG.warn("E-mail batch {} not sent at once, left to the sweep: {}", batchId, e.toString());
         } finally {
@@ -102,11 +110,16 @@ class MailDispatcher implements DisposableBean {
     }
   }
 
-  private void send(String batchId, List<Notification> unsent, long claimedAt) {
-    if (closing || unsent.isEmpty()) {
+  /** Sends the batch's rows, or (null: not kept) those it reads back with a renewed claim. */
+  private void send(String batchId, List<Notification> rows, long claimedAt) {
+    if (closing) {
       return;
     }
-    long[] claimed = {claimedAt};
+    List<Notification> unsent = rows != null ? rows : repository.reclaim(batchId, EngineClock.now());
+    if (unsent.isEmpty()) {
+      return;
+    }
+    long[] claimed = {rows != null ? claimedAt : System.nanoTime()};
     boolean[] lost = {false};
     Map<String, String> failed = sender.sendAll(unsent, () -> {
       if (closing) {

@@ -23,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param senderThreads threads that send each batch right after its transaction committed
  * @param handOverAfter a batch neither sent nor handed to its delivery job this long after it was
  *     queued (or claimed) is stranded (its node stopped first): the sweep hands it to its delivery job
+ * @param batchesKeptWithRows how many batches waiting for a sender keep their mails in memory (sent as
+ *     inserted); the ones beyond wait by their id and their sender reads the rows back (one round trip)
  */
 @ConfigurationProperties("hitgov.notification")
 public record NotificationProperties(
@@ -37,11 +39,15 @@ public record NotificationProperties(
     @DefaultValue("7") int statusReportDays,
     @DefaultValue("5") int topRisks,
     @DefaultValue("2") int senderThreads,
-    @DefaultValue("PT10M") Duration handOverAfter) {
+    @DefaultValue("PT10M") Duration handOverAfter,
+    @DefaultValue("100") int batchesKeptWithRows) {
 
   public NotificationProperties {
     if (senderThreads < 1) {
       throw new IllegalArgumentException("hitgov.notification.sender-threads must be at least 1");
+    }
+    if (batchesKeptWithRows < 0) {
+      throw new IllegalArgumentException("hitgov.notification.batches-kept-with-rows must not be negative");
     }
     if (handOverAfter == null || handOverAfter.isNegative() || handOverAfter.isZero()) {
       throw new IllegalArgumentException("hitgov.notification.hand-over-after must be positive");

@@ -1,6 +1,8 @@
 package io.hitgov.notification;
 
+import io.hitgov.shared.jdbc.Dialect;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,10 +44,12 @@ class NotificationRepository {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate jdbcTemplate;
+  private final Dialect dialect;
 
   NotificationRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
     this.jdbc = jdbc;
     this.jdbcTemplate = jdbcTemplate;
+    this.dialect = new Dialect(jdbcTemplate.getDataSource());
   }
 
   void insert(Queued n, OffsetDateTime claimedAt) {
@@ -60,6 +64,20 @@ class NotificationRepository {
   private static Object[] values(Queued n, OffsetDateTime claimedAt) {
     return new Object[] {n.notificationId(), n.batchId(), n.kind(), n.projectId(), n.recipientUser(),
         n.recipientAddress(), n.subject(), n.body(), n.contentType(), n.queuedAt(), claimedAt};
+  }
+
+  /**
+   * Renews the claim of a batch about to be sent whose rows its sender did not keep, and answers its
+   * unsent mails without a delivery process, in one statement (PostgreSQL's {@code UPDATE … RETURNING},
+   * H2's data change delta table): none when the sweep handed the batch over meanwhile. Those never
+   * tried first, then in the order they were queued.
+   */
+  List<Notification> reclaim(String batchId, OffsetDateTime at) {
+    String update = "update notification set dispatched_at = ? where batch_id = ? and status <> 'SENT' "
+        + "and process_instance_id is null";
+    return jdbc.sql(dialect.updateReturning(update, "*")).params(at, batchId).query(NotificationRepository::row)
+        .list().stream().sorted(Comparator.comparingInt(Notification::attempts).thenComparing(Notification::queuedAt)
+            .thenComparing(Notification::notificationId)).toList();
   }
 
   /**
