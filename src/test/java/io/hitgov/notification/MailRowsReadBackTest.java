@@ -4,20 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hitgov.support.HitgovSpringTest;
 import io.hitgov.support.MailDispatch;
-import java.io.IOException;
-import java.util.List;
-import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Batches beyond {@code hitgov.notification.batches-kept-with-rows} (here none) wait for a sender by
@@ -27,28 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @HitgovSpringTest(properties = {"hitgov.notification.enabled=true", "hitgov.notification.embedded-smtp=false",
     "spring.mail.host=127.0.0.1", "hitgov.notification.sender-threads=1", "hitgov.notification.batches-kept-with-rows=0",
     "hitgov.notification.hand-over-after=PT1H", "hitgov.notification.sweep-interval=PT1H"})
-class MailRowsReadBackTest {
-
-  static final MailClaimRenewalTest.SlowSmtp SMTP = MailClaimRenewalTest.SlowSmtp.start(300);
-  static final List<String> SIX = List.of("paula", "peter", "maria", "stella", "steve", "evelyn");
-
-  @Autowired NotificationService notifications;
-  @Autowired MailDispatcher dispatcher;
-  @Autowired ManagementService managementService;
-  @Autowired RuntimeService runtimeService;
-  @Autowired JdbcTemplate jdbc;
-  @Autowired PlatformTransactionManager transactions;
-  @LocalServerPort int port;
-
-  @DynamicPropertySource
-  static void mailServer(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.port", SMTP::port);
-  }
-
-  @AfterAll
-  static void stop() throws IOException {
-    SMTP.close();
-  }
+class MailRowsReadBackTest extends SlowMailTest {
 
   @Test
   void a_batch_waiting_by_its_id_is_read_back_by_its_sender_or_left_to_the_job_that_took_it() throws Exception {
@@ -70,13 +36,5 @@ class MailRowsReadBackTest {
     assertThat(SMTP.accepted.size() - before).as("two batches of six, each mail once").isEqualTo(12);
     assertThat(jdbc.queryForList("select status from notification where project_id in ('READ-1', 'READ-2')",
         String.class)).containsOnly("SENT").hasSize(12);
-  }
-
-  void queueSixMails(String projectId) {
-    List<NotificationService.Recipient> six = SIX.stream().map(user -> notifications.user(user).orElseThrow()).toList();
-    Map<String, Object> model = Map.of("projectId", projectId, "subjectId", "RISK-SLOW", "toGroup", "pmo",
-        "reason", "test", "tasklistLink", "");
-    new TransactionTemplate(transactions).executeWithoutResult(status -> assertThat(notifications.queue(
-        NotificationService.Kind.ESCALATION, "escalation", projectId, model, six)).isEqualTo(6));
   }
 }
