@@ -37,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * has passed again, so the sweep for stranded batches ({@link StrandedMailSweep}) leaves it alone
  * while it is being sent; should the sweep have taken it all the same (it waited or one mail took
  * longer than the rest of that time), sending stops before the next mail.
- * The batches not yet sent wait in memory; if the node stops before it sends them, or more wait than
+ * The batches not yet sent wait in memory (their ids, and the rows of the first ones); if the node
+ * stops before it sends them, or more wait than
  * {@value #QUEUE_CAPACITY}, the sweep hands them to their delivery process after
  * {@code hitgov.notification.hand-over-after}. When the application stops, sending stops after the
  * mail in flight (waited for up to 10 seconds) and the rest is left to the sweep.
@@ -88,15 +89,31 @@ class MailDispatcher implements DisposableBean {
   }
 
   /**
-   * Sends the batch soon, on a sender thread; called once its transaction committed, with the rows it
-   * inserted claimed for this node and when ({@link System#nanoTime}) it claimed them.
+   * When a batch was claimed, by this JVM's monotonic clock and by the engine's clock the claim was
+   * written with ({@code dispatched_at}), which is what the sweep compares.
    */
-  void dispatch(String batchId, List<Notification> rows, long claimedAt) {
+  record Claim(long nanos, OffsetDateTime at) {
+
+    static Claim now() {
+      return new Claim(System.nanoTime(), EngineClock.now());
+    }
+
+    /** Whether {@code age} has passed since, by either clock (the engine's may be moved, the JVM suspended). */
+    boolean olderThan(Duration age) {
+      return System.nanoTime() - nanos > age.toNanos() || Duration.between(at, EngineClock.now()).compareTo(age) > 0;
+    }
+  }
+
+  /**
+   * Sends the batch soon, on a sender thread; called once its transaction committed, with the rows it
+   * inserted claimed for this node and when it claimed them.
+   */
+  void dispatch(String batchId, List<Notification> rows, Claim claim) {
     List<Notification> kept = pending.incrementAndGet() <= rowsKept ? rows : null;
     try {
       executor.execute(() -> {
         try {
-          send(batchId, kept, claimedAt);
+          send(batchId, kept, claim);
         } catch (RuntimeException e) { // the database or the engine failed: the sweep hands the batch over later
           LOG.warn("E-mail batch {} not sent at once, left to the sweep: {}", batchId, e.toString());
         } finally {
@@ -111,7 +128,7 @@ class MailDispatcher implements DisposableBean {
   }
 
   /** Sends the batch's rows, or (null: not kept) those it reads back with a renewed claim. */
-  private void send(String batchId, List<Notification> rows, long claimedAt) {
+  private void send(String batchId, List<Notification> rows, Claim claim) {
     if (closing) {
       return;
     }
@@ -119,7 +136,9 @@ class MailDispatcher implements DisposableBean {
     if (unsent.isEmpty()) {
       return;
     }
-    long[] claimed = {rows != null ? claimedAt : System.nanoTime()};
+    // a kept batch that waited a quarter of hand-over-after, by either clock, renews its claim before its first mail
+    long[] claimed = {rows == null ? System.nanoTime()
+        : claim.olderThan(renewAfter) ? System.nanoTime() - renewAfter.toNanos() - 1 : claim.nanos()};
     boolean[] lost = {false};
     Map<String, String> failed = sender.sendAll(unsent, () -> {
       if (closing) {

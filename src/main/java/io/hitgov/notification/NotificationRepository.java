@@ -119,7 +119,7 @@ class NotificationRepository {
   /**
    * The e-mails of one batch not sent yet that belong to {@code processInstanceId}'s delivery: those
    * never tried first, then in the order they were queued. A sender's own rows (no delivery process,
-   * {@link #claim}) are not among them, should a batch ever be split between the two. A row a node of
+   * {@link #reclaim}) are not among them, should a batch ever be split between the two. A row a node of
    * a release before batches queued during a rolling upgrade (no {@code batch_id}) is the batch of its
    * own id.
    */

@@ -151,9 +151,9 @@ public class NotificationService {
         kind.name(), projectId, recipient.userId(), recipient.address().strip(), mail.subject(), mail.body(),
         mail.contentType(), EngineClock.now());
     if (batch == null) { // no Spring transaction: the insert commits by itself (else the sweep sends it later)
-      long claimed = System.nanoTime();
-      repository.insert(queued, EngineClock.now());
-      dispatcher.dispatch(id, List.of(queued.row()), claimed);
+      MailDispatcher.Claim claim = MailDispatcher.Claim.now();
+      repository.insert(queued, claim.at());
+      dispatcher.dispatch(id, List.of(queued.row()), claim);
     } else {
       batch.rows.add(queued);
     }
@@ -177,7 +177,7 @@ public class NotificationService {
     private final List<NotificationRepository.Queued> rows = new ArrayList<>();
     private int size;
     private int inserted = -1;
-    private long claimed;
+    private MailDispatcher.Claim claim;
 
     private Batch(NotificationRepository repository, MailDispatcher dispatcher) {
       this.repository = repository;
@@ -227,8 +227,8 @@ public class NotificationService {
         return;
       }
       try {
-        claimed = System.nanoTime();
-        repository.insertAll(rows, EngineClock.now());
+        claim = MailDispatcher.Claim.now();
+        repository.insertAll(rows, claim.at());
       } catch (RuntimeException e) {
         ids.clear();
         LOG.error("{} e-mail(s) of this transaction not queued: {}", rows.size(), e.toString());
@@ -237,12 +237,16 @@ public class NotificationService {
 
     @Override
     public void afterCommit() {
-      if (inserted >= 0 && rows.size() > inserted) { // queued by another synchronization's beforeCommit
-        LOG.error("{} e-mail(s) queued after this transaction's rows were written, not queued", rows.size() - inserted);
+      int written = Math.max(inserted, 0); // none when this batch came too late for the commit's beforeCommit
+      if (rows.size() > written) { // queued by another synchronization's beforeCommit
+        LOG.error("{} e-mail(s) queued after this transaction's rows were written, not queued", rows.size() - written);
+      }
+      if (written == 0) {
+        return;
       }
       for (String id : ids) {
-        dispatcher.dispatch(id, rows.subList(0, inserted).stream().filter(row -> row.batchId().equals(id))
-            .map(NotificationRepository.Queued::row).toList(), claimed);
+        dispatcher.dispatch(id, rows.subList(0, written).stream().filter(row -> row.batchId().equals(id))
+            .map(NotificationRepository.Queued::row).toList(), claim);
       }
     }
   }

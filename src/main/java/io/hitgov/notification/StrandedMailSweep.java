@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * Hands stranded e-mail batches to their delivery job: batches queued (or claimed for sending)
  * longer ago than {@code hitgov.notification.hand-over-after} and still neither sent nor with a
  * delivery process, because the node that queued them stopped before it sent them (or had more
- * waiting than it keeps in memory). Runs on every node every {@code hitgov.notification.sweep-interval};
+ * waiting than its sender queue takes, {@value MailDispatcher#QUEUE_CAPACITY} batches). Runs on every node every {@code hitgov.notification.sweep-interval};
  * two nodes finding the same batch hand it over once, and a batch a sender claimed after the sweep
  * found it stays with the sender ({@link MailDispatcher#handOver}). Off
  * ({@code hitgov.notification.enabled=false}), it hands nothing over: unsent mail waits until e-mail

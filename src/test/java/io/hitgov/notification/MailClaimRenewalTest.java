@@ -75,6 +75,8 @@ class MailClaimRenewalTest extends SlowMailTest {
     queueSixMails("SLOW-5"); // inserted claimed for this node; waits for a sender
     String waiting = jdbc.queryForObject("select distinct batch_id from notification where project_id = 'SLOW-5'",
         String.class);
+    assertThat(jdbc.queryForObject("select count(*) from notification where project_id = 'SLOW-5' "
+        + "and dispatched_at is not null", Integer.class)).as("inserted claimed for this node").isEqualTo(6);
     Thread.sleep(1_000); // more than a quarter of hand-over-after: its sender renews the claim before the first mail
     assertThat(jdbc.queryForObject("select count(*) from notification where project_id = 'SLOW-5' and status = 'SENT'",
         Integer.class)).as("still waiting").isZero();

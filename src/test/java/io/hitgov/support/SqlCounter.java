@@ -175,7 +175,9 @@ public final class SqlCounter implements ApplicationContextInitializer<Configura
       return false;
     }
     return switch (method) {
-      case "commit", "rollback" -> inTransaction.remove(id);
+      case "commit" -> inTransaction.remove(id);
+      // a rollback to a savepoint is a round trip inside the transaction, which goes on
+      case "rollback" -> context.getMethodArgs() != null && context.getMethodArgs().length > 0 || inTransaction.remove(id);
       case "setAutoCommit" -> Boolean.TRUE.equals(context.getMethodArgs()[0]) && inTransaction.remove(id);
       case "close" -> {
         inTransaction.remove(id);

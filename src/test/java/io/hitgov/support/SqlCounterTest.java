@@ -55,6 +55,16 @@ class SqlCounterTest {
       }));
       assertThat(switchedBack.roundTrips()).isEqualTo(2);
       assertThat(switchedBack.commits()).isOne();
+      connection.setAutoCommit(false);
+      Count toASavepoint = counter.count(() -> run(() -> {
+        select(connection);
+        java.sql.Savepoint savepoint = connection.setSavepoint();
+        select(connection);
+        connection.rollback(savepoint); // a round trip; the transaction goes on
+        connection.commit();
+      }));
+      assertThat(toASavepoint.roundTrips()).isEqualTo(4);
+      assertThat(toASavepoint.commits()).isOne();
     }
   }
 

@@ -58,6 +58,9 @@ public final class Counter {
 
       @Override
       public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+        if (inTransaction(execInfo)) { // on every thread: a counted commit may end a transaction begun uncounted
+          IN_TRANSACTION.add(execInfo.getConnectionId());
+        }
         if (!counted()) {
           return;
         }
@@ -70,9 +73,6 @@ public final class Counter {
         }
         STATEMENTS.addAndGet(elements);
         ROUND_TRIPS.incrementAndGet();
-        if (inTransaction(execInfo)) {
-          IN_TRANSACTION.add(execInfo.getConnectionId());
-        }
       }
     }).afterMethod(Counter::afterMethod).build();
   }
@@ -99,7 +99,9 @@ public final class Counter {
       return;
     }
     boolean ends = switch (method) {
-      case "commit", "rollback" -> IN_TRANSACTION.remove(id);
+      case "commit" -> IN_TRANSACTION.remove(id);
+      // a rollback to a savepoint is a round trip inside the transaction, which goes on
+      case "rollback" -> context.getMethodArgs() != null && context.getMethodArgs().length > 0 || IN_TRANSACTION.remove(id);
       case "setAutoCommit" -> Boolean.TRUE.equals(context.getMethodArgs()[0]) && IN_TRANSACTION.remove(id);
       case "close" -> {
         IN_TRANSACTION.remove(id);

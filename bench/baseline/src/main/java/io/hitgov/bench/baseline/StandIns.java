@@ -208,7 +208,7 @@ class StandIns {
           .taskDefinitionKey("UserTask_ApproveChange").list()) {
         for (ExecutionEntity e = ((TaskEntity) task).getExecution(); e != null && scope != null; e = e.getParent()) {
           if (e.getId().equals(scope.getId())) {
-            tasks.addCandidateGroup(task.getId(), APPROVAL_ESCALATION.getOrDefault(group, "pmo"));
+            tasks.addCandidateGroup(task.getId(), group == null ? "pmo" : APPROVAL_ESCALATION.getOrDefault(group, "pmo"));
             break;
           }
         }
