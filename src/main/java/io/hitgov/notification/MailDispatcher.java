@@ -30,15 +30,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * goes out at once costs no process instance and no job; only failures do.
  *
  * <p>A batch is inserted claimed for the node that queued it ({@code dispatched_at}), which sends the
- * rows it inserted without reading them back (while at most {@code hitgov.notification.batches-kept-with-rows} batches wait; beyond
- * that a batch waits by its id and its sender renews the claim and reads the rows in one statement);
- * the claim is renewed before the first mail when the
- * batch waited here longer than a quarter of {@code hand-over-after}, and between mails once that much
- * has passed again, so the sweep for stranded batches ({@link StrandedMailSweep}) leaves it alone
- * while it is being sent; should the sweep have taken it all the same (it waited or one mail took
- * longer than the rest of that time), sending stops before the next mail.
- * The batches not yet sent wait in memory (their ids, and the rows of the first ones); if the node
- * stops before it sends them, or more wait than
+ * rows it inserted without reading them back (while at most {@code
+ * hitgov.notification.batches-kept-with-rows} batches wait; beyond that a batch waits by its id, and
+ * its sender renews the claim and reads the rows in one statement). The claim is renewed whenever a
+ * quarter of {@code hand-over-after} has passed since it was made or last renewed, by the JVM's clock
+ * or the engine's: before the first mail of a batch that waited that long, and between mails. So the
+ * sweep for stranded batches ({@link StrandedMailSweep}) leaves a batch alone while it is being sent;
+ * should the sweep have taken it all the same (one mail took longer than the rest of that time),
+ * sending stops before the next mail. The batches not yet sent wait in memory (their ids, and the
+ * rows of the first ones); if the node stops before it sends them, or more wait than
  * {@value #QUEUE_CAPACITY}, the sweep hands them to their delivery process after
  * {@code hitgov.notification.hand-over-after}. When the application stops, sending stops after the
  * mail in flight (waited for up to 10 seconds) and the rest is left to the sweep.
@@ -136,17 +136,15 @@ class MailDispatcher implements DisposableBean {
     if (unsent.isEmpty()) {
       return;
     }
-    // a kept batch that waited a quarter of hand-over-after, by either clock, renews its claim before its first mail
-    long[] claimed = {rows == null ? System.nanoTime()
-        : claim.olderThan(renewAfter) ? System.nanoTime() - renewAfter.toNanos() - 1 : claim.nanos()};
+    Claim[] claimed = {rows == null ? Claim.now() : claim}; // read back: renewed just now
     boolean[] lost = {false};
     Map<String, String> failed = sender.sendAll(unsent, () -> {
       if (closing) {
         return false;
       }
-      if (System.nanoTime() - claimed[0] > renewAfter.toNanos()) {
-        lost[0] = repository.renewClaim(batchId, EngineClock.now()) == 0;
-        claimed[0] = System.nanoTime();
+      if (claimed[0].olderThan(renewAfter)) { // also before the first mail of a kept batch that waited
+        claimed[0] = Claim.now();
+        lost[0] = repository.renewClaim(batchId, claimed[0].at()) == 0;
       }
       return !lost[0];
     });

@@ -9,7 +9,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 /**
  * E-mail settings that cannot work stop the start with a message naming the setting: no sender
  * thread would leave every batch to the sweep, and a zero or negative {@code hand-over-after} would
- * let the sweep take every batch while its sender sends it.
+ * let the sweep take every batch while its sender sends it, and a negative number of batches kept with
+ * their rows means nothing.
  */
 class NotificationSettingsTest {
 
@@ -23,6 +24,12 @@ class NotificationSettingsTest {
   void a_hand_over_after_that_is_not_positive_refuses_to_start() {
     assertThatThrownBy(() -> start("--hitgov.notification.hand-over-after=PT0S"))
         .hasStackTraceContaining("hitgov.notification.hand-over-after must be positive");
+  }
+
+  @Test
+  void a_negative_number_of_batches_kept_with_their_rows_refuses_to_start() {
+    assertThatThrownBy(() -> start("--hitgov.notification.batches-kept-with-rows=-1"))
+        .hasStackTraceContaining("hitgov.notification.batches-kept-with-rows must not be negative");
   }
 
   private static void start(String setting) {
