@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -61,29 +62,56 @@ class DailyDigest {
     }
   }
 
-  /** One digest per person with open tasks who did not opt out; the number queued. */
+  /**
+   * One digest per person with open tasks who did not opt out; the number queued. A digest lists the
+   * person's newest open tasks, at most {@code hitgov.notification.digest-tasks}, and counts the rest:
+   * it reads the tasks it lists, not every task a person could take (an approver of a busy portfolio
+   * can hold hundreds, which no one reads in a mail and Tasklist lists anyway).
+   */
   int send() {
     if (!notifications.enabled()) {
       return 0;
     }
+    int limit = notifications.properties().digestTasks();
+    java.util.Date since = java.util.Date.from(EngineClock.now().toInstant().minus(Duration.ofDays(1)));
     int sent = 0;
     for (User user : identityService.createUserQuery().orderByUserId().asc().list()) {
-      List<Task> tasks = taskService.createTaskQuery().or().taskAssignee(user.getId()).taskCandidateUser(user.getId())
-          .endOr().orderByTaskCreateTime().asc().list();
-      if (tasks.isEmpty()) {
+      long open = openTasks(user.getId()).count();
+      if (open == 0) {
         continue;
       }
       if (!notifications.wantsDigest(user.getId())) {
         notifications.skipped();
         continue;
       }
-      sent += notifications.queue(Kind.DIGEST, "digest", null, model(tasks), notifications.user(user.getId()).stream().toList());
+      List<Task> listed = openTasks(user.getId()).orderByTaskCreateTime().desc().listPage(0, limit);
+      if (listed.isEmpty()) {
+        continue; // done since they were counted
+      }
+      open = Math.max(open, listed.size()); // or some created since
+      // newest first: the new ones are listed first, so they are counted from the list unless all of it is new
+      long newCount = listed.stream().filter(task -> isNew(task, since)).count();
+      if (newCount == listed.size() && open > listed.size()) {
+        newCount = openTasks(user.getId()).taskCreatedAfter(since).count();
+      }
+      sent += notifications.queue(Kind.DIGEST, "digest", null, model(listed, open, newCount, since),
+          List.of(NotificationService.recipient(user)));
     }
     LOG.info("Daily digest: {} e-mail(s) queued", sent);
     return sent;
   }
 
-  private Map<String, Object> model(List<Task> tasks) {
+  /** The user's open tasks: assigned to them or offered to them or to one of their groups. */
+  private TaskQuery openTasks(String userId) {
+    return taskService.createTaskQuery().or().taskAssignee(userId).taskCandidateUser(userId).endOr();
+  }
+
+  /** Created in the last day (the query's {@code taskCreatedAfter} is strict too). */
+  private static boolean isNew(Task task, java.util.Date since) {
+    return task.getCreateTime() != null && task.getCreateTime().after(since);
+  }
+
+  private Map<String, Object> model(List<Task> tasks, long open, long newCount, java.util.Date since) {
     Map<String, String> projects = new HashMap<>();
     String[] instances = tasks.stream().map(Task::getProcessInstanceId).filter(java.util.Objects::nonNull).distinct()
         .toArray(String[]::new);
@@ -95,7 +123,6 @@ class DailyDigest {
         }
       }
     }
-    java.util.Date since = java.util.Date.from(EngineClock.now().toInstant().minus(Duration.ofDays(1)));
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Task task : tasks) {
       Map<String, Object> row = new LinkedHashMap<>();
@@ -103,13 +130,16 @@ class DailyDigest {
       row.put("projectId", projects.getOrDefault(task.getProcessInstanceId(), ""));
       row.put("dueDate", task.getDueDate() == null ? "" : task.getDueDate().toInstant().toString());
       row.put("assignedToYou", task.getAssignee() != null);
-      row.put("isNew", task.getCreateTime() != null && !task.getCreateTime().before(since));
+      row.put("isNew", isNew(task, since));
       rows.add(row);
     }
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("tasks", rows);
-    model.put("taskCount", tasks.size());
-    model.put("newCount", rows.stream().filter(r -> Boolean.TRUE.equals(r.get("isNew"))).count());
+    model.put("taskCount", open);
+    model.put("newCount", newCount);
+    model.put("listedCount", tasks.size());
+    model.put("moreCount", open - tasks.size());
+    model.put("more", open > tasks.size());
     model.put("tasklistLink", notifications.properties().link("/camunda/app/tasklist/"));
     return model;
   }

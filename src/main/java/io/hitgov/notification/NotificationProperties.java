@@ -25,6 +25,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     queued (or claimed) is stranded (its node stopped first): the sweep hands it to its delivery job
  * @param batchesKeptWithRows how many batches waiting for a sender keep their mails in memory (sent as
  *     inserted); the ones beyond wait by their id and their sender reads the rows back (one round trip)
+ * @param digestTasks how many of a person's open tasks the daily digest lists, newest first (it counts
+ *     the rest and links to Tasklist)
  */
 @ConfigurationProperties("hitgov.notification")
 public record NotificationProperties(
@@ -40,7 +42,8 @@ public record NotificationProperties(
     @DefaultValue("5") int topRisks,
     @DefaultValue("2") int senderThreads,
     @DefaultValue("PT10M") Duration handOverAfter,
-    @DefaultValue("100") int batchesKeptWithRows) {
+    @DefaultValue("100") int batchesKeptWithRows,
+    @DefaultValue("25") int digestTasks) {
 
   public NotificationProperties {
     if (senderThreads < 1) {
@@ -48,6 +51,9 @@ public record NotificationProperties(
     }
     if (batchesKeptWithRows < 0) {
       throw new IllegalArgumentException("hitgov.notification.batches-kept-with-rows must not be negative");
+    }
+    if (digestTasks < 1) {
+      throw new IllegalArgumentException("hitgov.notification.digest-tasks must be at least 1");
     }
     if (handOverAfter == null || handOverAfter.isNegative() || handOverAfter.isZero()) {
       throw new IllegalArgumentException("hitgov.notification.hand-over-after must be positive");

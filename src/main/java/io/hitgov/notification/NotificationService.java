@@ -91,7 +91,8 @@ public class NotificationService {
     return new Recipient(null, address, name);
   }
 
-  private static Recipient recipient(User user) {
+  /** The user as a recipient, from a user already read. */
+  static Recipient recipient(User user) {
     String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
         + (user.getLastName() == null ? "" : user.getLastName())).strip();
     return new Recipient(user.getId(), user.getEmail(), name.isEmpty() ? user.getId() : name);

@@ -21,7 +21,7 @@ class MailTemplatesTest {
 
   MailTemplates templates() {
     NotificationProperties properties = new NotificationProperties(true, "hitgov@localhost", "http://localhost:8080",
-        folder.toUri().toString(), false, 0, List.of(), 7, 5, 2, java.time.Duration.ofMinutes(5), 100);
+        folder.toUri().toString(), false, 0, List.of(), 7, 5, 2, java.time.Duration.ofMinutes(5), 100, 25);
     return new MailTemplates(new DefaultResourceLoader(), properties);
   }
 
@@ -79,7 +79,7 @@ class MailTemplatesTest {
   @Test
   void the_shipped_templates_render() {
     NotificationProperties properties = new NotificationProperties(true, "hitgov@localhost", "http://localhost:8080",
-        "classpath:mail-templates/", false, 0, List.of(), 7, 5, 2, java.time.Duration.ofMinutes(5), 100);
+        "classpath:mail-templates/", false, 0, List.of(), 7, 5, 2, java.time.Duration.ofMinutes(5), 100, 25);
     MailTemplates shipped = new MailTemplates(new DefaultResourceLoader(), properties);
     for (String name : List.of("task-assigned", "escalation", "stalled-project", "gate-decision", "digest",
         "status-report", "portfolio-pack")) {

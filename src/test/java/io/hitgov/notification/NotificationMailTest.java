@@ -46,11 +46,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * a batch the server did not take, or one its node left unsent, gets a delivery job.
  */
 @HitgovSpringTest(properties = {"hitgov.notification.enabled=true", "hitgov.notification.embedded-smtp=false",
-    "spring.mail.host=127.0.0.1", "hitgov.notification.sweep-interval=PT1H"})
+    "spring.mail.host=127.0.0.1", "hitgov.notification.sweep-interval=PT1H",
+    "hitgov.notification.digest-tasks=" + NotificationMailTest.DIGEST_TASKS})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NotificationMailTest extends SmtpServerTest {
 
   static final String PROJECT = "MAIL-1";
+  /** Tasks a digest lists in this test: fewer than some people hold. */
+  static final int DIGEST_TASKS = 2;
 
   @Autowired ProcessEngine processEngine;
   @Autowired RuntimeService runtimeService;
@@ -259,6 +262,13 @@ class NotificationMailTest extends SmtpServerTest {
     assertThat(maria.putJson("/api/me/notification-settings", Http.json(Map.of("digest", false, "x", 1))).status())
         .isEqualTo(400);
 
+    for (int i = 0; i <= DIGEST_TASKS; i++) { // more impact assessments for the change managers than a digest lists
+      Http.Response raised = Http.on(port).as("irene").postJson("/api/change-requests",
+          Http.json(io.hitgov.support.Changes.interfaceChange(PROJECT)));
+      assertThat(raised.status()).as(raised.body()).isEqualTo(201);
+    }
+    deliver();
+    SMTP.purgeEmailFromAllMailboxes();
     runTimer(NotificationDigestProcess.KEY, NotificationDigestProcess.Elements.START);
     deliver();
     List<MimeMessage> digests = received();
@@ -274,6 +284,37 @@ class NotificationMailTest extends SmtpServerTest {
     assertThat(open).anyMatch(task -> digest.contains(task.getName()));
     assertThat(digest).contains("(" + PROJECT + ")")
         .contains("/api/me/notification-settings");
+    assertThat(digests).as("someone holds more tasks than a digest lists").anyMatch(mail -> open(mail).size() > DIGEST_TASKS);
+    for (MimeMessage mail : digests) {
+      assertDigestListsTheNewestAndCountsTheRest(mail);
+    }
+  }
+
+  /** A digest counts every open task of its recipient, lists the newest {@link #DIGEST_TASKS} and counts the rest. */
+  void assertDigestListsTheNewestAndCountsTheRest(MimeMessage mail) throws Exception {
+    List<Task> open = open(mail);
+    assertThat(subject(mail)).as("every open task counted, all new").isEqualTo("[HITGov] Your daily digest: "
+        + open.size() + " open task(s), " + open.size() + " new");
+    String body = body(mail);
+    List<String> listed = body.lines().filter(line -> line.startsWith("  [new] ")).toList();
+    assertThat(listed).hasSize(Math.min(DIGEST_TASKS, open.size()));
+    if (open.size() > DIGEST_TASKS) {
+      assertThat(body).contains("  ... and " + (open.size() - DIGEST_TASKS) + " more (the newest " + DIGEST_TASKS
+          + " are listed)");
+      if (open.get(DIGEST_TASKS - 1).getCreateTime().after(open.get(DIGEST_TASKS).getCreateTime())) {
+        assertThat(listed).as("the newest").allSatisfy(line -> assertThat(open.subList(0, DIGEST_TASKS))
+            .anyMatch(task -> line.startsWith("  [new] " + task.getName())));
+      }
+    } else {
+      assertThat(body).doesNotContain(" more (the newest");
+    }
+  }
+
+  /** The open tasks of the digest's recipient, newest first. */
+  List<Task> open(MimeMessage mail) {
+    String user = recipients(List.of(mail)).iterator().next().replace("@demo.hitgov.invalid", "");
+    return processEngine.getTaskService().createTaskQuery().or().taskCandidateUser(user).taskAssignee(user).endOr()
+        .orderByTaskCreateTime().desc().list();
   }
 
   @Test
