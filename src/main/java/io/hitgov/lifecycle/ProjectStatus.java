@@ -37,22 +37,8 @@ public class ProjectStatus {
     this.properties = properties;
   }
 
-  private static final int PAGE = 500;
-
   public Optional<Summary> summary(String projectId) {
     return projectId == null ? Optional.empty() : repository.find(projectId).map(ProjectStatus::summary);
-  }
-
-  /** Every active project, by go-live date. */
-  public List<Summary> active() {
-    List<Summary> all = new java.util.ArrayList<>();
-    for (long offset = 0; ; offset += PAGE) {
-      List<Project> page = repository.findPage("ACTIVE", offset, PAGE);
-      page.stream().map(ProjectStatus::summary).forEach(all::add);
-      if (page.size() < PAGE) {
-        return all;
-      }
-    }
   }
 
   public List<PhaseDates> phases(String projectId) {

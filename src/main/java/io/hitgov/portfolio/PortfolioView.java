@@ -174,6 +174,31 @@ class PortfolioView {
     return row;
   }
 
+  /**
+   * Every active project's ratings, in the portfolio's order, a page of {@code size} at a time: three
+   * statements per page (the page, its open findings, its open risks' bands) however many projects.
+   */
+  void forEachRating(int size, java.util.function.Consumer<PortfolioApi.Rating> each) {
+    LocalDate today = EngineClock.today();
+    int tolerancePercent = projects.stallTolerancePercent();
+    for (int offset = 0; ; offset += size) {
+      List<ActiveProject> rows = projects.activeProjects(null, offset, size);
+      List<String> ids = rows.stream().map(ActiveProject::projectId).toList();
+      Map<String, List<OpenFinding>> incidents = ids.isEmpty() ? Map.of() : byProject(findings.open(ids));
+      Map<String, Map<String, Long>> bands = ids.isEmpty() ? Map.of() : risks.openBands(ids);
+      for (ActiveProject p : rows) {
+        ProjectRag.Rag rated = rag(p, today, tolerancePercent, incidents.getOrDefault(p.projectId(), List.of()).stream()
+            .map(OpenFinding::incidentType).toList(), bands.getOrDefault(p.projectId(), Map.of()).entrySet().stream()
+            .filter(e -> e.getValue() > 0).map(Map.Entry::getKey).toList());
+        each.accept(new PortfolioApi.Rating(p.projectId(), p.projectName(), p.currentPhase(), p.nextGate(),
+            p.goLiveDate(), rated));
+      }
+      if (rows.size() < size) {
+        return;
+      }
+    }
+  }
+
   /** {@link ProjectRag} over the portfolio's facts of one project. */
   static ProjectRag.Rag rag(ActiveProject p, LocalDate today, int tolerancePercent, List<String> findings,
       List<String> openBands) {

@@ -5,6 +5,7 @@ import io.hitgov.notification.MailTemplates;
 import io.hitgov.notification.NotificationService;
 import io.hitgov.notification.NotificationService.Kind;
 import io.hitgov.notification.NotificationService.Recipient;
+import io.hitgov.portfolio.PortfolioApi;
 import io.hitgov.portfolio.ProjectRag;
 import io.hitgov.shared.GovernanceGroup;
 import io.hitgov.shared.event.GateDecided;
@@ -31,20 +32,24 @@ import org.springframework.stereotype.Component;
 public class StakeholderMailings {
 
   private static final Logger LOG = LoggerFactory.getLogger(StakeholderMailings.class);
+  /** Projects the monthly pack reads at a time. */
+  static final int PACK_PAGE = 500;
 
   private final StakeholderService register;
   private final StatusReportService reports;
   private final StatusReportRenderer renderer;
   private final NotificationService notifications;
   private final ProjectStatus projects;
+  private final PortfolioApi portfolio;
 
   StakeholderMailings(StakeholderService register, StatusReportService reports, StatusReportRenderer renderer,
-      NotificationService notifications, ProjectStatus projects) {
+      NotificationService notifications, ProjectStatus projects, PortfolioApi portfolio) {
     this.register = register;
     this.reports = reports;
     this.renderer = renderer;
     this.notifications = notifications;
     this.projects = projects;
+    this.portfolio = portfolio;
   }
 
   /** A gate decision, to the stakeholders who receive GATE_DECISIONS; never fails the decision. */
@@ -91,19 +96,22 @@ public class StakeholderMailings {
     return queued;
   }
 
-  /** The monthly portfolio pack (every active project's RAG) to the steering committee; the number of mails. */
+  /**
+   * The monthly portfolio pack (every active project's RAG, as the portfolio rates it) to the steering
+   * committee; the number of mails. Read a page of {@link #PACK_PAGE} projects at a time with a fixed
+   * number of statements each, not a status report per project.
+   */
   public int sendPortfolioPack() {
     List<Map<String, Object>> rows = new ArrayList<>();
-    int red = 0;
-    int amber = 0;
-    for (ProjectStatus.Summary project : projects.active()) {
-      ProjectRag.Rag rag = reports.build(project).rag();
-      red += ProjectRag.RED.equals(rag.overall()) ? 1 : 0;
-      amber += ProjectRag.AMBER.equals(rag.overall()) ? 1 : 0;
+    int[] redAmber = new int[2];
+    portfolio.forEachRating(PACK_PAGE, project -> {
+      ProjectRag.Rag rag = project.rag();
+      redAmber[0] += ProjectRag.RED.equals(rag.overall()) ? 1 : 0;
+      redAmber[1] += ProjectRag.AMBER.equals(rag.overall()) ? 1 : 0;
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("projectId", project.projectId());
       row.put("projectName", project.projectName());
-      row.put("currentPhase", project.currentPhase());
+      row.put("currentPhase", project.phase());
       row.put("nextGate", project.nextGate() == null ? "" : project.nextGate());
       row.put("goLiveDate", String.valueOf(project.goLiveDate()));
       row.put("overall", rag.overall());
@@ -112,7 +120,9 @@ public class StakeholderMailings {
       row.put("risk", rag.risk());
       row.put("readiness", rag.readiness());
       rows.add(row);
-    }
+    });
+    int red = redAmber[0];
+    int amber = redAmber[1];
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("reportDate", EngineClock.today().toString());
     model.put("projects", rows);

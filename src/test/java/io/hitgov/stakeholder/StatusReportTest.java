@@ -211,7 +211,26 @@ class StatusReportTest extends SmtpServerTest {
     assertThat(pack.stream().map(StatusReportTest::to).toList())
         .containsExactlyInAnyOrder("stella@demo.hitgov.invalid", "steve@demo.hitgov.invalid");
     assertThat(pack.get(0).getSubject()).startsWith("[HITGov] Monthly portfolio pack ");
-    assertThat(String.valueOf(pack.get(0).getContent())).contains("<td>" + PROJECT + "</td>");
+    assertThat(String.valueOf(pack.get(0).getContent())).as("the project rated as its status report rates it")
+        .contains(packRow());
+  }
+
+  /** The project's row of the monthly pack, from the project API and the ratings of its status report. */
+  String packRow() {
+    Http maria = Http.on(port).as("maria");
+    JsonNode project = maria.get("/api/projects/" + PROJECT).json();
+    Map<String, String> cells = csv(maria.get("/api/projects/" + PROJECT + "/status-report?format=csv").body());
+    StringBuilder row = new StringBuilder("<tr><td>" + PROJECT + "</td>");
+    for (String field : List.of("projectName", "currentPhase", "nextGate", "goLiveDate")) {
+      row.append("<td>").append(project.path(field).asText("")).append("</td>");
+    }
+    for (String rating : List.of("overall", "schedule", "budget", "risk", "readiness")) {
+      String rag = cells.get("rag|" + PROJECT + "|" + rating);
+      assertThat(rag).as(rating).isIn("GREEN", "AMBER", "RED");
+      row.append("<td class=\"").append(rag).append("\">").append(rag).append("</td>");
+    }
+    assertThat(cells.get("rag|" + PROJECT + "|risk")).as("its EXTREME risk").isEqualTo("RED");
+    return row.append("</tr>").toString();
   }
 
   @Test
