@@ -39,12 +39,15 @@ import org.springframework.core.env.Environment;
  *       whole portfolio, first one client ({@code _api1_}), then {@code bench.threads} clients ({@code _api_});
  *   <li>{@code GET /api/projects} latency, pages of its default size (100) picked at random, one client
  *       ({@code _projects1_});
+ *   <li>the monthly portfolio pack over them ({@code _pack_}): its job's duration, statements and round trips;
  * </ul>
  * and the heap after the largest size.
  */
 final class PortfolioWorkload {
 
   static final String SWEEP_TASK = "ServiceTask_SweepPortfolio";
+  static final String PACK_PROCESS = "PortfolioPackProcess";
+  static final String PACK_TASK = "ServiceTask_SendPortfolioPack";
   static final int PAGE_SIZE = 50;
   static final int PROJECTS_PAGE_SIZE = 100;
   private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
@@ -95,6 +98,7 @@ final class PortfolioWorkload {
       quiesce(size);
       analyze(size);
       sweep(size);
+      pack(size);
       api(size, 1, "_api1");
       api(size, threads, "_api");
       api(size, 1, "_projects1");
@@ -174,6 +178,34 @@ final class PortfolioWorkload {
     results.put("portfolio_" + size + "_sweep_max_ms", sweeps.stream().mapToDouble(Double::doubleValue).max().orElse(0));
     results.put("portfolio_" + size + "_watch_wall_ms", Bench.median(walls));
     results.put("portfolio_" + size + "_watch_round_trips", roundTrips);
+  }
+
+  /**
+   * The monthly portfolio pack over every active project, its timer run now: the pack job's duration
+   * (the engine's record of its service task) and the statements and round trips of the timer, the
+   * pack job and everything else the node did meanwhile (the pack's mails are sent after its commit).
+   */
+  void pack(int size) throws Exception {
+    org.camunda.bpm.engine.ManagementService management = engine.getManagementService();
+    String timer = management.createJobQuery().processDefinitionKey(PACK_PROCESS).timers().singleResult().getId();
+    Counter.Snapshot before = Counter.now();
+    Counter.countAllThreads(true, null);
+    String instance;
+    try {
+      management.executeJob(timer); // the instance waits before its asynchronous pack step: the job executor runs it
+      instance = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PACK_PROCESS)
+          .singleResult().getId();
+      awaitEnd(instance);
+    } finally {
+      Counter.countAllThreads(false, null);
+    }
+    Counter.Snapshot used = Counter.now().minus(before);
+    HistoricActivityInstance task = engine.getHistoryService().createHistoricActivityInstanceQuery()
+        .processInstanceId(instance).activityId(PACK_TASK).singleResult();
+    results.put("portfolio_" + size + "_pack_ms", task.getDurationInMillis() == null ? Double.NaN
+        : task.getDurationInMillis().doubleValue());
+    results.put("portfolio_" + size + "_pack_statements", used.statements());
+    results.put("portfolio_" + size + "_pack_round_trips", used.roundTrips());
   }
 
   void awaitEnd(String instance) throws InterruptedException {
