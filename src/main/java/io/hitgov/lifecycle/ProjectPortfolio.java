@@ -92,6 +92,33 @@ public class ProjectPortfolio {
     return activeProjectsIn(spec.query(String.class).list());
   }
 
+  /** Where a page of active projects ended: the last project's go-live date and id. */
+  public record PageEnd(java.time.LocalDate goLiveDate, String projectId) {}
+
+  /**
+   * The next page of active projects by go-live date after {@code after} (null: the first page), read
+   * by key rather than offset, so a project that closes or moves meanwhile shifts no later page; two
+   * statements, as {@link #activeProjects(String, int, int)}. The page's end is where the next starts
+   * (null when this page is the last): a project closed between the two statements is missing from
+   * the page, not from the pages after it.
+   */
+  public Page activeProjectsAfter(PageEnd after, int limit) {
+    String key = after == null ? ""
+        : " and (go_live_date > :goLive or go_live_date = :goLive and project_id > :projectId)";
+    var spec = jdbc.sql("select project_id, go_live_date from project where status = 'ACTIVE'" + key
+        + " order by go_live_date, project_id limit :limit").param("limit", limit);
+    if (after != null) {
+      spec = spec.param("goLive", after.goLiveDate()).param("projectId", after.projectId());
+    }
+    List<PageEnd> ids = spec.query((rs, row) -> new PageEnd(rs.getObject(2, java.time.LocalDate.class),
+        rs.getString(1))).list();
+    return new Page(activeProjectsIn(ids.stream().map(PageEnd::projectId).toList()),
+        ids.size() < limit ? null : ids.get(ids.size() - 1));
+  }
+
+  /** A page of active projects and where the next one starts (null: none). */
+  public record Page(List<ActiveProject> projects, PageEnd next) {}
+
   /** The active projects among {@code projectIds}, by go-live date (one statement). */
   public List<ActiveProject> activeProjectsIn(Collection<String> projectIds) {
     if (projectIds.isEmpty()) {

@@ -88,11 +88,12 @@ class DailyDigest {
       if (listed.isEmpty()) {
         continue; // done since they were counted
       }
-      open = Math.max(open, listed.size()); // or some created since
+      // tasks done or created between the count and the page: a short page is all there is
+      open = listed.size() < limit ? listed.size() : Math.max(open, listed.size());
       // newest first: the new ones are listed first, so they are counted from the list unless all of it is new
       long newCount = listed.stream().filter(task -> isNew(task, since)).count();
       if (newCount == listed.size() && open > listed.size()) {
-        newCount = openTasks(user.getId()).taskCreatedAfter(since).count();
+        newCount = Math.min(open, openTasks(user.getId()).taskCreatedAfter(since).count());
       }
       sent += notifications.queue(Kind.DIGEST, "digest", null, model(listed, open, newCount, since),
           List.of(NotificationService.recipient(user)));

@@ -25,18 +25,6 @@ public class PortfolioApi {
     return view.page(projectId, stalledOnly, page, size);
   }
 
-  /** One active project's ratings ({@link ProjectRag}), as the portfolio shows them. */
-  public record Rating(String projectId, String projectName, String phase, String nextGate,
-      java.time.LocalDate goLiveDate, ProjectRag.Rag rag) {}
-
-  /**
-   * Every active project's ratings in the portfolio's order (go-live, then id), read {@code pageSize}
-   * projects at a time with a fixed number of statements per page (the monthly pack).
-   */
-  public void forEachRating(int pageSize, java.util.function.Consumer<Rating> each) {
-    view.forEachRating(pageSize, each);
-  }
-
   public Map<String, Object> heatMap(String projectId) {
     return view.heatMap(projectId);
   }

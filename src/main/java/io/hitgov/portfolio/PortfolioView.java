@@ -51,7 +51,7 @@ class PortfolioView {
     return byProject(findings.open());
   }
 
-  private static Map<String, List<OpenFinding>> byProject(List<OpenFinding> open) {
+  static Map<String, List<OpenFinding>> byProject(List<OpenFinding> open) {
     Map<String, List<OpenFinding>> byProject = new HashMap<>();
     open.forEach(f -> byProject.computeIfAbsent(f.projectId(), id -> new ArrayList<>()).add(f));
     return byProject;
@@ -172,31 +172,6 @@ class PortfolioView {
     row.put("links", links);
     row.put("processInstanceId", p.processInstanceId());
     return row;
-  }
-
-  /**
-   * Every active project's ratings, in the portfolio's order, a page of {@code size} at a time: three
-   * statements per page (the page, its open findings, its open risks' bands) however many projects.
-   */
-  void forEachRating(int size, java.util.function.Consumer<PortfolioApi.Rating> each) {
-    LocalDate today = EngineClock.today();
-    int tolerancePercent = projects.stallTolerancePercent();
-    for (int offset = 0; ; offset += size) {
-      List<ActiveProject> rows = projects.activeProjects(null, offset, size);
-      List<String> ids = rows.stream().map(ActiveProject::projectId).toList();
-      Map<String, List<OpenFinding>> incidents = ids.isEmpty() ? Map.of() : byProject(findings.open(ids));
-      Map<String, Map<String, Long>> bands = ids.isEmpty() ? Map.of() : risks.openBands(ids);
-      for (ActiveProject p : rows) {
-        ProjectRag.Rag rated = rag(p, today, tolerancePercent, incidents.getOrDefault(p.projectId(), List.of()).stream()
-            .map(OpenFinding::incidentType).toList(), bands.getOrDefault(p.projectId(), Map.of()).entrySet().stream()
-            .filter(e -> e.getValue() > 0).map(Map.Entry::getKey).toList());
-        each.accept(new PortfolioApi.Rating(p.projectId(), p.projectName(), p.currentPhase(), p.nextGate(),
-            p.goLiveDate(), rated));
-      }
-      if (rows.size() < size) {
-        return;
-      }
-    }
   }
 
   /** {@link ProjectRag} over the portfolio's facts of one project. */

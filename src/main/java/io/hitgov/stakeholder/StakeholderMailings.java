@@ -5,7 +5,7 @@ import io.hitgov.notification.MailTemplates;
 import io.hitgov.notification.NotificationService;
 import io.hitgov.notification.NotificationService.Kind;
 import io.hitgov.notification.NotificationService.Recipient;
-import io.hitgov.portfolio.PortfolioApi;
+import io.hitgov.portfolio.PortfolioRatings;
 import io.hitgov.portfolio.ProjectRag;
 import io.hitgov.shared.GovernanceGroup;
 import io.hitgov.shared.event.GateDecided;
@@ -40,10 +40,10 @@ public class StakeholderMailings {
   private final StatusReportRenderer renderer;
   private final NotificationService notifications;
   private final ProjectStatus projects;
-  private final PortfolioApi portfolio;
+  private final PortfolioRatings portfolio;
 
   StakeholderMailings(StakeholderService register, StatusReportService reports, StatusReportRenderer renderer,
-      NotificationService notifications, ProjectStatus projects, PortfolioApi portfolio) {
+      NotificationService notifications, ProjectStatus projects, PortfolioRatings portfolio) {
     this.register = register;
     this.reports = reports;
     this.renderer = renderer;
@@ -98,8 +98,8 @@ public class StakeholderMailings {
 
   /**
    * The monthly portfolio pack (every active project's RAG, as the portfolio rates it) to the steering
-   * committee; the number of mails. Read a page of {@link #PACK_PAGE} projects at a time with a fixed
-   * number of statements each, not a status report per project.
+   * committee; the number of mails. Read {@link #PACK_PAGE} projects at a time with a fixed number of
+   * statements each ({@link PortfolioRatings}), not a status report per project.
    */
   public int sendPortfolioPack() {
     List<Map<String, Object>> rows = new ArrayList<>();

@@ -262,7 +262,7 @@ class NotificationMailTest extends SmtpServerTest {
     assertThat(maria.putJson("/api/me/notification-settings", Http.json(Map.of("digest", false, "x", 1))).status())
         .isEqualTo(400);
 
-    for (int i = 0; i <= DIGEST_TASKS; i++) { // more impact assessments for the change managers than a digest lists
+    for (int i = 0; i <= DIGEST_TASKS; i++) { // more impact assessments for the project managers than a digest lists
       Http.Response raised = Http.on(port).as("irene").postJson("/api/change-requests",
           Http.json(io.hitgov.support.Changes.interfaceChange(PROJECT)));
       assertThat(raised.status()).as(raised.body()).isEqualTo(201);

@@ -1,6 +1,7 @@
 package io.hitgov.portfolio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hitgov.lifecycle.LifecycleDriver;
@@ -22,7 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The portfolio ({@code GET /api/portfolio}) and the status report ({@code GET
  * /api/projects/{projectId}/status-report}) rate each project with the one {@link ProjectRag}: the
- * same five ratings for a stalled project with a risk and for a healthy one.
+ * same five ratings for a stalled project with a risk and for a healthy one; and so does the monthly
+ * pack's {@link PortfolioRatings}, read one project per page.
  */
 @HitgovSpringTest
 class RagAgreementTest {
@@ -30,6 +32,7 @@ class RagAgreementTest {
   static final List<String> RATINGS = List.of("schedule", "budget", "risk", "readiness", "overall");
 
   @Autowired ProcessEngine processEngine;
+  @Autowired PortfolioRatings ratings;
   @LocalServerPort int port;
 
   @Test
@@ -66,6 +69,15 @@ class RagAgreementTest {
       assertThat(csv.status()).isEqualTo(200);
       assertThat(reportRag(csv.body(), projectId)).as(projectId).isEqualTo(rag);
     });
+
+    // the monthly pack's port, one project per page: every project once, by go-live, rated alike
+    Map<String, Map<String, String>> pack = new LinkedHashMap<>();
+    ratings.forEachRating(1, rating -> pack.put(rating.projectId(), Map.of("schedule", rating.rag().schedule(),
+        "budget", rating.rag().budget(), "risk", rating.rag().risk(), "readiness", rating.rag().readiness(),
+        "overall", rating.rag().overall())));
+    assertThat(pack.keySet()).containsExactly("EHR-RAG-SOON", "EHR-RAG-FAR");
+    pack.forEach((projectId, rag) -> assertThat(rag).as(projectId).isEqualTo(portfolio.get(projectId)));
+    assertThatThrownBy(() -> ratings.forEachRating(0, rating -> { })).hasMessageContaining("pageSize");
   }
 
   /** The {@code rag,<projectId>,<rating>,<value>} rows of the report's CSV. */

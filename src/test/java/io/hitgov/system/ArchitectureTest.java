@@ -97,8 +97,8 @@ class ArchitectureTest {
 
   /**
    * The portfolio reads the other features only through their public ports (set-based reads such as
-   * {@code ProjectPortfolio}, {@code RiskPortfolio}), never their services that write, and nothing
-   * depends on the portfolio but wiring.
+   * {@code ProjectPortfolio}, {@code RiskPortfolio}), never their services that write, and no
+   * feature it reads depends on it.
    */
   @ArchTest
   static final ArchRule the_portfolio_reads_features_through_their_ports = noClasses()
@@ -110,6 +110,16 @@ class ArchitectureTest {
       .that().resideInAnyPackage("io.hitgov.lifecycle..", "io.hitgov.stagegate..", "io.hitgov.change..",
           "io.hitgov.risk..", "io.hitgov.hipaa..", "io.hitgov.shared..")
       .should().dependOnClassesThat().resideInAPackage("io.hitgov.portfolio..");
+
+  /**
+   * The stakeholder mailings (the status report, the monthly pack) read the portfolio only through
+   * its rating rules and read ports, never its web layer, view or repositories.
+   */
+  @ArchTest
+  static final ArchRule stakeholders_read_the_portfolio_through_its_ports = noClasses()
+      .that().resideInAPackage("io.hitgov.stakeholder..")
+      .should().dependOnClassesThat().haveNameMatching(
+          "io\\.hitgov\\.portfolio\\.(?!(ProjectRag|WatchFindings|PortfolioRatings)(\\$.*)?$).*");
 
   /** Only the model-policy wiring touches the engine's expression and scripting internals. */
   @ArchTest
