@@ -9,9 +9,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
@@ -26,7 +29,9 @@ import org.springframework.stereotype.Component;
  * The daily digest ({@code ${sendDigestsDelegate}} in {@code NotificationDigestProcess}): one
  * e-mail per person with the open tasks assigned to them or offered to their groups, the ones new in
  * the last day marked. Nobody with no open task gets one; a user who opted out
- * ({@code PUT /api/me/notification-settings {"digest": false}}) gets none.
+ * ({@code PUT /api/me/notification-settings {"digest": false}}) gets none. A task revoked for a
+ * person (a change's assessment and approvals are hidden from its requester) is not in their digest,
+ * as it is not in their Tasklist.
  */
 @Component
 class DailyDigest {
@@ -37,13 +42,15 @@ class DailyDigest {
   private final IdentityService identityService;
   private final TaskService taskService;
   private final RuntimeService runtimeService;
+  private final AuthorizationService authorizationService;
 
   DailyDigest(NotificationService notifications, IdentityService identityService, TaskService taskService,
-      RuntimeService runtimeService) {
+      RuntimeService runtimeService, AuthorizationService authorizationService) {
     this.notifications = notifications;
     this.identityService = identityService;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
+    this.authorizationService = authorizationService;
   }
 
   /** {@code ${sendDigestsDelegate}}: the daily timer of NotificationDigestProcess. */
@@ -76,24 +83,33 @@ class DailyDigest {
     java.util.Date since = java.util.Date.from(EngineClock.now().toInstant().minus(Duration.ofDays(1)));
     int sent = 0;
     for (User user : identityService.createUserQuery().orderByUserId().asc().list()) {
-      long open = openTasks(user.getId()).count();
+      String userId = user.getId();
+      // tasks revoked for the person (a change's assessment and approvals from its requester): not
+      // theirs to see in Tasklist, so not in their digest either
+      java.util.Set<String> hidden = hiddenFrom(userId);
+      long all = openTasks(userId).count();
+      long open = visible(all, () -> openTasks(userId), hidden);
       if (open == 0) {
         continue;
       }
-      if (!notifications.wantsDigest(user.getId())) {
+      if (!notifications.wantsDigest(userId)) {
         notifications.skipped();
         continue;
       }
-      List<Task> listed = openTasks(user.getId()).orderByTaskCreateTime().desc().listPage(0, limit);
+      int page = (int) Math.min(Integer.MAX_VALUE - 1L, limit + (all - open));
+      List<Task> read = openTasks(userId).orderByTaskCreateTime().desc().listPage(0, page);
+      List<Task> shown = read.stream().filter(task -> !hidden.contains(task.getId())).toList();
+      List<Task> listed = shown.subList(0, Math.min(limit, shown.size()));
       if (listed.isEmpty()) {
         continue; // done since they were counted
       }
       // tasks done or created between the count and the page: a short page is all there is
-      open = listed.size() < limit ? listed.size() : Math.max(open, listed.size());
+      open = read.size() < page ? shown.size() : Math.max(open, listed.size());
       // newest first: the new ones are listed first, so they are counted from the list unless all of it is new
       long newCount = listed.stream().filter(task -> isNew(task, since)).count();
       if (newCount == listed.size() && open > listed.size()) {
-        newCount = Math.min(open, openTasks(user.getId()).taskCreatedAfter(since).count());
+        long allNew = openTasks(userId).taskCreatedAfter(since).count();
+        newCount = Math.min(open, visible(allNew, () -> openTasks(userId).taskCreatedAfter(since), hidden));
       }
       sent += notifications.queue(Kind.DIGEST, "digest", null, model(listed, open, newCount, since),
           List.of(NotificationService.recipient(user)));
@@ -105,6 +121,18 @@ class DailyDigest {
   /** The user's open tasks: assigned to them or offered to them or to one of their groups. */
   private TaskQuery openTasks(String userId) {
     return taskService.createTaskQuery().or().taskAssignee(userId).taskCandidateUser(userId).endOr();
+  }
+
+  /** The tasks a REVOKE authorization hides from the user (one statement). */
+  private java.util.Set<String> hiddenFrom(String userId) {
+    return authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_REVOKE)
+        .userIdIn(userId).resourceType(Resources.TASK).list().stream().map(Authorization::getResourceId)
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
+  /** Of the {@code all} tasks {@code query} finds, those not hidden from the user. */
+  private static long visible(long all, java.util.function.Supplier<TaskQuery> query, java.util.Set<String> hidden) {
+    return all == 0 || hidden.isEmpty() ? all : all - query.get().taskIdIn(hidden.toArray(String[]::new)).count();
   }
 
   /** Created in the last day (the query's {@code taskCreatedAfter} is strict too). */
