@@ -103,8 +103,12 @@ public class ProjectPortfolio {
    * the page, not from the pages after it.
    */
   public Page activeProjectsAfter(PageEnd after, int limit) {
-    String key = after == null ? ""
-        : " and (go_live_date > :goLive or go_live_date = :goLive and project_id > :projectId)";
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1");
+    }
+    // the first condition lets the index project_status_list start at the key, the second is the key
+    String key = after == null ? "" : " and go_live_date >= :goLive"
+        + " and (go_live_date > :goLive or go_live_date = :goLive and project_id > :projectId)";
     var spec = jdbc.sql("select project_id, go_live_date from project where status = 'ACTIVE'" + key
         + " order by go_live_date, project_id limit :limit").param("limit", limit);
     if (after != null) {

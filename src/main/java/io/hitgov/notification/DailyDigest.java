@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -29,9 +30,10 @@ import org.springframework.stereotype.Component;
  * The daily digest ({@code ${sendDigestsDelegate}} in {@code NotificationDigestProcess}): one
  * e-mail per person with the open tasks assigned to them or offered to their groups, the ones new in
  * the last day marked. Nobody with no open task gets one; a user who opted out
- * ({@code PUT /api/me/notification-settings {"digest": false}}) gets none. A task revoked for a
- * person (a change's assessment and approvals are hidden from its requester) is not in their digest,
- * as it is not in their Tasklist.
+ * ({@code PUT /api/me/notification-settings {"digest": false}}) gets none. A task whose READ is
+ * revoked for the person (a change's assessment and approvals, for its requester) is not in their
+ * digest: it is not theirs to take (a PMO member still sees their own change's approvals in Tasklist,
+ * through the PMO's read on every process's tasks, and still cannot decide them).
  */
 @Component
 class DailyDigest {
@@ -84,10 +86,10 @@ class DailyDigest {
     int sent = 0;
     for (User user : identityService.createUserQuery().orderByUserId().asc().list()) {
       String userId = user.getId();
-      // tasks revoked for the person (a change's assessment and approvals from its requester): not
-      // theirs to see in Tasklist, so not in their digest either
-      java.util.Set<String> hidden = hiddenFrom(userId);
+      // tasks whose READ is revoked for the person (a change's assessment and approvals, for its
+      // requester): not theirs to take, so not in their digest
       long all = openTasks(userId).count();
+      java.util.Set<String> hidden = all == 0 ? java.util.Set.of() : hiddenFrom(userId);
       long open = visible(all, () -> openTasks(userId), hidden);
       if (open == 0) {
         continue;
@@ -123,10 +125,11 @@ class DailyDigest {
     return taskService.createTaskQuery().or().taskAssignee(userId).taskCandidateUser(userId).endOr();
   }
 
-  /** The tasks a REVOKE authorization hides from the user (one statement). */
+  /** The tasks whose READ a REVOKE authorization takes from the user (one statement). */
   private java.util.Set<String> hiddenFrom(String userId) {
     return authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_REVOKE)
-        .userIdIn(userId).resourceType(Resources.TASK).list().stream().map(Authorization::getResourceId)
+        .userIdIn(userId).resourceType(Resources.TASK).list().stream()
+        .filter(revoke -> revoke.isPermissionRevoked(Permissions.READ)).map(Authorization::getResourceId)
         .collect(java.util.stream.Collectors.toSet());
   }
 

@@ -45,6 +45,7 @@ class RagAgreementTest {
       ClockUtil.reset();
     }
     driver.start("EHR-RAG-FAR", EngineClock.today().plusDays(615).toString(), true);
+    driver.start("EHR-RAG-FAR2", EngineClock.today().plusDays(615).toString(), true); // the same go-live
     Http paula = Http.on(port).as("paula");
     assertThat(paula.postJson("/api/risks", Http.json(Map.of("projectId", "EHR-RAG-SOON", "title", "Data migration slips",
         "category", "SCHEDULE", "likelihood", 5, "impact", 5))).status()).isEqualTo(201);
@@ -59,7 +60,7 @@ class RagAgreementTest {
       RATINGS.forEach(r -> rag.put(r, project.get("rag").path(r).asText("missing")));
       portfolio.put(project.get("projectId").asText(), rag);
     }
-    assertThat(portfolio).containsOnlyKeys("EHR-RAG-SOON", "EHR-RAG-FAR");
+    assertThat(portfolio).containsOnlyKeys("EHR-RAG-SOON", "EHR-RAG-FAR", "EHR-RAG-FAR2");
     assertThat(portfolio.get("EHR-RAG-SOON")).as("stalled, with an open risk").containsEntry("schedule", "RED")
         .containsEntry("overall", "RED");
     assertThat(portfolio.get("EHR-RAG-FAR")).as("healthy").containsEntry("schedule", "GREEN");
@@ -70,13 +71,14 @@ class RagAgreementTest {
       assertThat(reportRag(csv.body(), projectId)).as(projectId).isEqualTo(rag);
     });
 
-    // the monthly pack's port, one project per page: every project once, by go-live, rated alike
-    Map<String, Map<String, String>> pack = new LinkedHashMap<>();
-    ratings.forEachRating(1, rating -> pack.put(rating.projectId(), Map.of("schedule", rating.rag().schedule(),
-        "budget", rating.rag().budget(), "risk", rating.rag().risk(), "readiness", rating.rag().readiness(),
-        "overall", rating.rag().overall())));
-    assertThat(pack.keySet()).containsExactly("EHR-RAG-SOON", "EHR-RAG-FAR");
-    pack.forEach((projectId, rag) -> assertThat(rag).as(projectId).isEqualTo(portfolio.get(projectId)));
+    // the monthly pack's port, one project per page: every project once, by go-live then id, rated alike
+    List<PortfolioRatings.Rating> pack = new java.util.ArrayList<>();
+    ratings.forEachRating(1, pack::add);
+    assertThat(pack).extracting(PortfolioRatings.Rating::projectId)
+        .containsExactly("EHR-RAG-SOON", "EHR-RAG-FAR", "EHR-RAG-FAR2");
+    pack.forEach(rating -> assertThat(Map.of("schedule", rating.rag().schedule(), "budget", rating.rag().budget(),
+        "risk", rating.rag().risk(), "readiness", rating.rag().readiness(), "overall", rating.rag().overall()))
+        .as(rating.projectId()).isEqualTo(portfolio.get(rating.projectId())));
     assertThatThrownBy(() -> ratings.forEachRating(0, rating -> { })).hasMessageContaining("pageSize");
   }
 

@@ -183,8 +183,9 @@ final class PortfolioWorkload {
   /**
    * The monthly portfolio pack over every active project, its timer run now: the pack job's duration
    * (the engine's record of its service task) and the statements and round trips of the timer, the
-   * pack job and everything else the node did meanwhile, the benchmark's own polls for the pack's end
-   * included (a few per 20 ms of the pack's run; the pack's mails are sent after its commit).
+   * pack job and everything else the node did meanwhile, the benchmark's own look-up of the new
+   * instance and polls for its end included (a few per 20 ms of the pack's run; the pack's mails are
+   * sent after its commit).
    */
   void pack(int size) throws Exception {
     org.camunda.bpm.engine.ManagementService management = engine.getManagementService();
