@@ -89,7 +89,10 @@ class DailyDigest {
       // tasks whose READ is revoked for the person (a change's assessment and approvals, for its
       // requester): not theirs to take, so not in their digest
       long all = openTasks(userId).count();
-      java.util.Set<String> hidden = all == 0 ? java.util.Set.of() : hiddenFrom(userId);
+      if (all == 0) {
+        continue;
+      }
+      java.util.Set<String> hidden = hiddenFrom(userId);
       long open = visible(all, () -> openTasks(userId), hidden);
       if (open == 0) {
         continue;

@@ -3,7 +3,8 @@ package io.hitgov.notification;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hitgov.HitgovApplication;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
@@ -14,28 +15,14 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  */
 class NotificationSettingsTest {
 
-  @Test
-  void no_sender_thread_refuses_to_start() {
-    assertThatThrownBy(() -> start("--hitgov.notification.sender-threads=0"))
-        .hasStackTraceContaining("hitgov.notification.sender-threads must be at least 1");
-  }
-
-  @Test
-  void a_hand_over_after_that_is_not_positive_refuses_to_start() {
-    assertThatThrownBy(() -> start("--hitgov.notification.hand-over-after=PT0S"))
-        .hasStackTraceContaining("hitgov.notification.hand-over-after must be positive");
-  }
-
-  @Test
-  void a_negative_number_of_batches_kept_with_their_rows_refuses_to_start() {
-    assertThatThrownBy(() -> start("--hitgov.notification.batches-kept-with-rows=-1"))
-        .hasStackTraceContaining("hitgov.notification.batches-kept-with-rows must not be negative");
-  }
-
-  @Test
-  void a_digest_that_lists_no_task_refuses_to_start() {
-    assertThatThrownBy(() -> start("--hitgov.notification.digest-tasks=0"))
-        .hasStackTraceContaining("hitgov.notification.digest-tasks must be at least 1");
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "--hitgov.notification.sender-threads=0 | hitgov.notification.sender-threads must be at least 1",
+      "--hitgov.notification.hand-over-after=PT0S | hitgov.notification.hand-over-after must be positive",
+      "--hitgov.notification.batches-kept-with-rows=-1 | hitgov.notification.batches-kept-with-rows must not be negative",
+      "--hitgov.notification.digest-tasks=0 | hitgov.notification.digest-tasks must be at least 1"})
+  void a_setting_that_cannot_work_refuses_to_start_naming_it(String setting, String message) {
+    assertThatThrownBy(() -> start(setting)).hasStackTraceContaining(message);
   }
 
   private static void start(String setting) {
