@@ -51,7 +51,7 @@ public class ChangeIntake {
     if (!problems.isEmpty()) {
       throw new InvalidVariablesException(problems);
     }
-    Raised cr = raised(v, "CR-" + projectId + "-" + idCounter.next("CR/" + projectId), check.newGoLive(), requester,
+    Raised cr = raised(v, "CR-" + projectId + "-" + idCounter.nextAtOnce("CR/" + projectId), check.newGoLive(), requester,
         inFreeze, processInstanceId);
     repository.insert(cr);
     log.event(cr.changeRequestId(), requester, "RAISED", type + ", cost " + cr.costImpact() + " USD, schedule "

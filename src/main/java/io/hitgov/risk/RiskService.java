@@ -41,7 +41,7 @@ public class RiskService {
     if (owner != null) {
       requireUser(owner, "owner");
     }
-    String riskId = "RISK-" + projectId + "-" + idCounter.next("RISK/" + projectId);
+    String riskId = "RISK-" + projectId + "-" + idCounter.nextAtOnce("RISK/" + projectId);
     RaisedRisk risk = new RaisedRisk(riskId, projectId, title.strip(), category, likelihood, impact, owner, raisedBy,
         EngineClock.now(), "OPEN", EscalationLevel.PROJECT_MANAGER.name(), "PATIENT_SAFETY".equals(category),
         healthItSafetyEvent, IsoDates.parseOptional("proximityDate", proximityDate), processInstanceId);

@@ -3,13 +3,23 @@ package io.hitgov.risk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hitgov.support.Engine;
 import io.hitgov.support.HitgovSpringTest;
 import io.hitgov.support.Http;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The risk register through HTTP: raising (HITGov API and /engine-rest), the register, heat map and gate holds. */
 @HitgovSpringTest
@@ -24,7 +34,7 @@ class RiskApiTest {
   void setUp() {
     http = Http.on(port);
     io.hitgov.support.Projects.register(context, "EHR-API-1", "EHR-API-2", "EHR-API-3", "EHR-API-4", "EHR-API-5",
-        "EHR-API-6", "EHR-API-7", "EHR-API-8", "EHR-API-OTHER");
+        "EHR-API-6", "EHR-API-7", "EHR-API-8", "EHR-API-9", "EHR-API-OTHER");
   }
 
   static String risk(String projectId, String category, int likelihood, int impact) {
@@ -46,6 +56,49 @@ class RiskApiTest {
     assertThat(one.at("/risk/escalationLevel").asText()).isEqualTo("PMO");
     assertThat(one.get("history")).extracting(n -> n.get("event").asText())
         .as("a HIGH risk belongs to the PMO from the start, notified").containsExactly("RAISED", "SCORED", "ESCALATED");
+  }
+
+  @Test
+  void risks_raised_at_once_on_one_project_do_not_wait_for_each_other_and_a_failed_raise_leaves_its_number_unused()
+      throws Exception {
+    Engine engine = new Engine(context.getBean(org.camunda.bpm.engine.ProcessEngine.class));
+    TransactionTemplate transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+    CountDownLatch raised = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService holder = Executors.newSingleThreadExecutor();
+    try {
+      // irene's raise stays uncommitted, then fails (rolled back)
+      Future<String> held = holder.submit(() -> transaction.execute(status -> {
+        String key = engine.as("irene", () -> runtimeService.startProcessInstanceByKey(RiskEscalationProcess.KEY,
+            Map.of("projectId", "EHR-API-9", "title", "Held open", "category", "TECHNICAL", "likelihood", 2,
+                "impact", 2))).getBusinessKey();
+        raised.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        status.setRollbackOnly();
+        return key;
+      }));
+      assertThat(raised.await(60, TimeUnit.SECONDS)).as("the held raise started").isTrue();
+      // maria's raise on the same project answers while irene's is still open: it does not wait for her commit
+      Http.Response other = CompletableFuture.supplyAsync(() ->
+          http.as("maria").postJson("/api/risks", risk("EHR-API-9", "BUDGET", 2, 2))).get(60, TimeUnit.SECONDS);
+      assertThat(other.status()).as(other.toString()).isEqualTo(201);
+      assertThat(other.json().get("riskId").asText()).isEqualTo("RISK-EHR-API-9-2");
+      release.countDown();
+      assertThat(held.get(60, TimeUnit.SECONDS)).isEqualTo("RISK-EHR-API-9-1");
+    } finally {
+      release.countDown();
+      holder.shutdownNow();
+    }
+    // the rolled-back raise left nothing behind but its unused number; the next one takes the number after
+    assertThat(http.as("fiona").get("/api/projects/EHR-API-9/risks").json()).extracting(n -> n.get("riskId").asText())
+        .containsExactly("RISK-EHR-API-9-2");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("RISK-EHR-API-9-1").count()).isZero();
+    assertThat(http.as("maria").postJson("/api/risks", risk("EHR-API-9", "BUDGET", 2, 2)).json().get("riskId").asText())
+        .isEqualTo("RISK-EHR-API-9-3");
   }
 
   @Test

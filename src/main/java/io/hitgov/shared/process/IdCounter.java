@@ -1,53 +1,131 @@
 package io.hitgov.shared.process;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.hitgov.shared.jdbc.Dialect;
+import java.sql.SQLException;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The next number of a readable id, per scope (e.g. {@code RISK/EHR-2026-001}), safe under
- * concurrency on H2 and PostgreSQL alike: the scope's counter row is created once in its own short
- * transaction (a lost race there is harmless), then incremented under its row lock inside the
- * caller's transaction, so two creations never get the same number.
+ * concurrency on H2 and PostgreSQL alike: two creations never get the same number. Two ways to take one:
+ * <ul>
+ * <li>{@link #next}: inside the caller's transaction, under the scope's row lock until it commits, so
+ * the numbers of a scope have no gaps; a second creation in the same scope waits for the first one's
+ * commit. For records numbered in sequence that are created one at a time (gate review rounds, HIPAA
+ * gates, model deployments).</li>
+ * <li>{@link #nextAtOnce}: committed at once on the counter's own connections, so concurrent creations in
+ * the same scope never wait for each other's transaction; a creation that fails after taking its number
+ * leaves that number unused. For registers that many people add to at the same time (risks, change
+ * requests).</li>
+ * </ul>
+ * The counter's own connections are a pool of two of the application's database (each statement commits by
+ * itself, holding a row lock only while it runs): they never wait for a connection of the application's
+ * pool, so a full pool cannot hold a creation that waits for a second connection. A scope's row is created
+ * there as well (a lost race is harmless).
  */
 @Component
-public class IdCounter {
+public class IdCounter implements DisposableBean {
+
+  /** Connections of the counter's own pool, per node. */
+  public static final int OWN_CONNECTIONS = 2;
+
+  private static final String POOL_NAME = "hitgov-id-counter";
 
   private final JdbcClient jdbc;
   private final Dialect dialect;
-  private final TransactionTemplate ownTransaction;
+  private final DataSource own;
+  private final JdbcClient ownJdbc;
 
-  public IdCounter(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager) {
+  public IdCounter(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
     this.dialect = new Dialect(dataSource);
-    this.ownTransaction = new TransactionTemplate(transactionManager);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.own = ownConnections(dataSource);
+    this.ownJdbc = JdbcClient.create(own);
   }
 
+  /** The next number of {@code scope}, taken in the caller's transaction: no gaps, one creation at a time. */
   public long next(String scope) {
     // the usual case (the row exists) is one statement: the UPDATE answers the new value
-    Optional<Long> next = increment(scope);
+    Optional<Long> next = increment(jdbc, scope);
     if (next.isEmpty()) {
-      try {
-        ownTransaction.executeWithoutResult(status ->
-            jdbc.sql("insert into id_counter (scope, last_value) values (?, 0)").param(scope).update());
-      } catch (DataIntegrityViolationException concurrentlyCreated) {
-        // another creation made the row first: fine
-      }
-      next = increment(scope);
+      create(scope);
+      next = increment(jdbc, scope);
     }
     return next.orElseThrow(() -> new IllegalStateException("No id counter " + scope));
   }
 
+  /**
+   * The next number of {@code scope}, committed at once: concurrent creations do not wait for each other,
+   * and a number whose creation fails later stays unused.
+   */
+  public long nextAtOnce(String scope) {
+    Optional<Long> next = increment(ownJdbc, scope);
+    if (next.isEmpty()) {
+      create(scope);
+      next = increment(ownJdbc, scope);
+    }
+    return next.orElseThrow(() -> new IllegalStateException("No id counter " + scope));
+  }
+
+  private void create(String scope) {
+    try {
+      ownJdbc.sql("insert into id_counter (scope, last_value) values (?, 0)").param(scope).update();
+    } catch (DataIntegrityViolationException concurrentlyCreated) {
+      // another creation made the row first: fine
+    }
+  }
+
   /** Increments the scope's counter under its row lock and answers the new value (empty: no row yet). */
-  private Optional<Long> increment(String scope) {
+  private Optional<Long> increment(JdbcClient on, String scope) {
     String update = "update id_counter set last_value = last_value + 1 where scope = ?";
-    return jdbc.sql(dialect.updateReturning(update, "last_value")).param(scope).query(Long.class).optional();
+    return on.sql(dialect.updateReturning(update, "last_value")).param(scope).query(Long.class).optional();
+  }
+
+  /**
+   * A pool of {@link #OWN_CONNECTIONS} with the application pool's database and credentials (and its
+   * connection source where one is set, e.g. a counting proxy), committing each statement; a data source
+   * that is not a pool opens a connection per use already and is used as it is.
+   */
+  private static DataSource ownConnections(DataSource application) {
+    HikariDataSource pool;
+    try {
+      if (!application.isWrapperFor(HikariDataSource.class)) {
+        return application;
+      }
+      pool = application.unwrap(HikariDataSource.class);
+    } catch (SQLException e) {
+      return application;
+    }
+    HikariDataSource own = new HikariDataSource();
+    own.setPoolName(POOL_NAME);
+    own.setMaximumPoolSize(OWN_CONNECTIONS);
+    own.setMinimumIdle(1);
+    own.setAutoCommit(true);
+    if (pool.getDataSource() != null) {
+      own.setDataSource(pool.getDataSource());
+    } else {
+      own.setJdbcUrl(pool.getJdbcUrl());
+      own.setUsername(pool.getUsername());
+      own.setPassword(pool.getPassword());
+      if (pool.getDriverClassName() != null) {
+        own.setDriverClassName(pool.getDriverClassName());
+      }
+      own.setDataSourceProperties(pool.getDataSourceProperties());
+    }
+    own.setSchema(pool.getSchema());
+    own.setConnectionTimeout(pool.getConnectionTimeout());
+    return own;
+  }
+
+  @Override
+  public void destroy() {
+    if (own instanceof HikariDataSource pool && pool.getPoolName().equals(POOL_NAME)) {
+      pool.close();
+    }
   }
 }
