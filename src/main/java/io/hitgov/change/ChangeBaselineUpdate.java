@@ -34,9 +34,8 @@ public class ChangeBaselineUpdate {
     Baseline project = projects.get(cr.projectId());
     String actor = cr.verifier();
     if (cr.costImpact() != 0) {
-      long budget = project.budget() + cr.costImpact();
-      projects.moveBudget(project.projectId(), budget);
-      baseline(cr, "BUDGET", String.valueOf(project.budget()), String.valueOf(budget), actor);
+      ProjectBaselines.BudgetMove budget = projects.moveBudget(project.projectId(), cr.costImpact());
+      baseline(cr, "BUDGET", String.valueOf(budget.from()), String.valueOf(budget.to()), actor);
     }
     if (cr.movesGoLive()) {
       moveGoLive(cr, project, actor);

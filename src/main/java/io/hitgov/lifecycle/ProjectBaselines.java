@@ -43,13 +43,20 @@ public class ProjectBaselines {
     return baseline(repository.get(projectId));
   }
 
-  /** Sets the project's budget; a running lifecycle's {@code budget} variable follows. */
-  public void moveBudget(String projectId, long budget) {
+  /** A budget moved: before and after. */
+  public record BudgetMove(long from, long to) {}
+
+  /**
+   * Moves the project's budget by {@code delta} (under the project row's lock, so concurrent moves all
+   * count); a running lifecycle's {@code budget} variable follows.
+   */
+  public BudgetMove moveBudget(String projectId, long delta) {
     LifecycleRecords.Project project = repository.get(projectId);
-    repository.update(projectId, "budget", budget);
+    long budget = repository.addToBudget(projectId, delta);
     if (project.active() && project.processInstanceId() != null) {
       runtimeService.setVariable(project.processInstanceId(), ImplementationLifecycleProcess.Variables.BUDGET, budget);
     }
+    return new BudgetMove(budget - delta, budget);
   }
 
   /** Why go-live cannot move now: the project is not active, went live already, or its lifecycle is gone. */

@@ -9,6 +9,7 @@ import io.hitgov.lifecycle.LifecycleRecords.ProjectEvent;
 import io.hitgov.lifecycle.LifecycleRecords.Registration;
 import io.hitgov.shared.audit.AuditChain;
 import io.hitgov.shared.audit.AuditedTable;
+import io.hitgov.shared.jdbc.Dialect;
 import io.hitgov.shared.jdbc.Rows;
 import io.hitgov.shared.process.TaskFields;
 import io.hitgov.shared.process.TransactionMemo;
@@ -16,6 +17,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -38,9 +40,12 @@ class ProjectRepository {
   /** A project's phases, read once per transaction like the project (a gate decision asks for them ten times). */
   private final TransactionMemo<String, List<Phase>> phases = new TransactionMemo<>();
 
-  public ProjectRepository(JdbcClient jdbc, AuditChain audit) {
+  private final Dialect dialect;
+
+  public ProjectRepository(JdbcClient jdbc, AuditChain audit, DataSource dataSource) {
     this.jdbc = jdbc;
     this.audit = audit;
+    this.dialect = new Dialect(dataSource);
     audit.register(EVENTS);
     audit.register(DELIVERABLES);
     audit.register(CHECKPOINTS);
@@ -101,6 +106,17 @@ class ProjectRepository {
     }
     projects.evict(projectId);
     jdbc.sql("update project set " + column + " = ? where project_id = ?").params(value, projectId).update();
+  }
+
+  /**
+   * Adds {@code delta} to the project's budget in one statement, under the row's lock, and answers the
+   * budget after it: two changes that move one project's budget at the same time both count.
+   */
+  public long addToBudget(String projectId, long delta) {
+    projects.evict(projectId);
+    return jdbc.sql(dialect.updateReturning("update project set budget = budget + ? where project_id = ?", "budget"))
+        .params(delta, projectId).query(Long.class).optional()
+        .orElseThrow(() -> new IllegalStateException("No project " + projectId));
   }
 
   public void end(String projectId, String status, OffsetDateTime at) {

@@ -35,15 +35,7 @@ class ChangeApiTest {
   }
 
   void project(String projectId) {
-    Map<String, Object> v = new HashMap<>();
-    v.put("projectId", projectId);
-    v.put("projectName", "Pharmacy module");
-    v.put("goLiveDate", EngineClock.today().plusDays(300).toString());
-    v.put("budget", 1_000_000L);
-    v.put("sponsor", "evelyn");
-    v.put("projectManager", "maria");
-    v.put("vendorSelectionRequired", false);
-    assertThat(http.as("paula").postJson("/api/projects", Http.json(v)).status()).isEqualTo(201);
+    io.hitgov.support.Projects.start(http, projectId);
   }
 
   static Map<String, Object> change(String projectId) {
@@ -167,20 +159,10 @@ class ChangeApiTest {
       change.put("scheduleImpactDays", 3);
       String crId = http.as("irene").postJson("/api/change-requests", Http.json(change)).json()
           .get("changeRequestId").asText();
-      var instance = processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(crId)
-          .singleResult();
-      var engine = new io.hitgov.support.Engine(processEngine);
-      engine.complete("mike", engine.task(instance.getId(), ChangeRequestProcess.Elements.ASSESS),
-          ChangeRequestProcessTest.assessment("LOW", "NONE"));
-      for (Task task : engine.tasks(instance.getId(), ChangeRequestProcess.Elements.APPROVE)) {
-        String group = processEngine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-            .map(IdentityLink::getGroupId).filter(g -> g != null).findFirst().orElseThrow();
-        engine.complete(ChangeRequestProcessTest.DECIDERS.get(group), task, Map.of("approved", true));
-      }
-      engine.complete("maria", engine.task(instance.getId(), ChangeRequestProcess.Elements.IMPLEMENT),
-          Map.of("implementationReference", "CHG-" + cost, "implementationNote", "done"));
-      engine.complete("mike", engine.task(instance.getId(), ChangeRequestProcess.Elements.VERIFY),
-          Map.of("changeVerified", true, "verificationNote", "ok"));
+      String instance = processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(crId)
+          .singleResult().getId();
+      ChangeSteps.toVerification(processEngine, instance, "CHG-" + cost);
+      ChangeSteps.verify(processEngine, instance);
     }
     JsonNode log = http.as("stella").get("/api/projects/PRJ-API-LOG/changes").json();
     assertThat(log.at("/totals/approvedChanges").asInt()).isEqualTo(2);

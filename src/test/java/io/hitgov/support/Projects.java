@@ -27,4 +27,23 @@ public final class Projects {
       }
     }
   }
+
+  /**
+   * Starts a project's lifecycle through {@code POST /api/projects} as paula: go-live 300 days after the
+   * engine's today, budget 1,000,000 USD, sponsor evelyn, project manager maria.
+   */
+  public static void start(Http http, String projectId) {
+    java.util.Map<String, Object> project = new java.util.HashMap<>();
+    project.put("projectId", projectId);
+    project.put("projectName", "Pharmacy module");
+    project.put("goLiveDate", EngineClock.today().plusDays(300).toString());
+    project.put("budget", 1_000_000L);
+    project.put("sponsor", "evelyn");
+    project.put("projectManager", "maria");
+    project.put("vendorSelectionRequired", false);
+    Http.Response started = http.as("paula").postJson("/api/projects", Http.json(project));
+    if (started.status() != 201) {
+      throw new AssertionError("project " + projectId + " not started: " + started);
+    }
+  }
 }
