@@ -3,7 +3,6 @@ package io.hitgov.change;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hitgov.shared.process.EngineClock;
 import io.hitgov.support.HitgovSpringTest;
 import io.hitgov.support.Http;
 import io.hitgov.support.TasklistSession;

@@ -14,7 +14,6 @@ import io.hitgov.support.SqlCounter;
 import io.hitgov.support.SqlCounter.Count;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
