@@ -6,7 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hitgov.support.Engine;
 import io.hitgov.support.HitgovSpringTest;
 import io.hitgov.support.Http;
+import io.hitgov.shared.process.IdCounter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -63,42 +68,52 @@ class RiskApiTest {
       throws Exception {
     Engine engine = new Engine(context.getBean(org.camunda.bpm.engine.ProcessEngine.class));
     TransactionTemplate transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
-    CountDownLatch raised = new CountDownLatch(1);
+    // more raises held open than the id counter has connections of its own
+    int heldOpen = IdCounter.OWN_CONNECTIONS + 1;
+    CountDownLatch raised = new CountDownLatch(heldOpen);
     CountDownLatch release = new CountDownLatch(1);
-    ExecutorService holder = Executors.newSingleThreadExecutor();
+    ExecutorService holders = Executors.newFixedThreadPool(heldOpen);
     try {
-      // irene's raise stays uncommitted, then fails (rolled back)
-      Future<String> held = holder.submit(() -> transaction.execute(status -> {
-        String key = engine.as("irene", () -> runtimeService.startProcessInstanceByKey(RiskEscalationProcess.KEY,
-            Map.of("projectId", "EHR-API-9", "title", "Held open", "category", "TECHNICAL", "likelihood", 2,
-                "impact", 2))).getBusinessKey();
-        raised.countDown();
-        try {
-          release.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        status.setRollbackOnly();
-        return key;
-      }));
-      assertThat(raised.await(60, TimeUnit.SECONDS)).as("the held raise started").isTrue();
-      // maria's raise on the same project answers while irene's is still open: it does not wait for her commit
+      List<Future<String>> held = new ArrayList<>();
+      for (int i = 0; i < heldOpen; i++) {
+        // irene's raises stay uncommitted, then fail (rolled back)
+        held.add(holders.submit(() -> transaction.execute(status -> {
+          String key = engine.as("irene", () -> runtimeService.startProcessInstanceByKey(RiskEscalationProcess.KEY,
+              Map.of("projectId", "EHR-API-9", "title", "Held open", "category", "TECHNICAL", "likelihood", 2,
+                  "impact", 2))).getBusinessKey();
+          raised.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          status.setRollbackOnly();
+          return key;
+        })));
+      }
+      assertThat(raised.await(60, TimeUnit.SECONDS)).as("every held raise started").isTrue();
+      // maria's raise on the same project answers while irene's are still open: it waits for none of them
       Http.Response other = CompletableFuture.supplyAsync(() ->
           http.as("maria").postJson("/api/risks", risk("EHR-API-9", "BUDGET", 2, 2))).get(60, TimeUnit.SECONDS);
       assertThat(other.status()).as(other.toString()).isEqualTo(201);
-      assertThat(other.json().get("riskId").asText()).isEqualTo("RISK-EHR-API-9-2");
+      assertThat(other.json().get("riskId").asText()).isEqualTo("RISK-EHR-API-9-" + (heldOpen + 1));
       release.countDown();
-      assertThat(held.get(60, TimeUnit.SECONDS)).isEqualTo("RISK-EHR-API-9-1");
+      Set<String> heldIds = new TreeSet<>();
+      for (Future<String> raise : held) {
+        heldIds.add(raise.get(60, TimeUnit.SECONDS));
+      }
+      assertThat(heldIds).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, heldOpen)
+          .mapToObj(n -> "RISK-EHR-API-9-" + n).toList());
     } finally {
       release.countDown();
-      holder.shutdownNow();
+      holders.shutdownNow();
     }
-    // the rolled-back raise left nothing behind but its unused number; the next one takes the number after
+    // the rolled-back raises left nothing behind but their unused numbers; the next one takes the number after
     assertThat(http.as("fiona").get("/api/projects/EHR-API-9/risks").json()).extracting(n -> n.get("riskId").asText())
-        .containsExactly("RISK-EHR-API-9-2");
+        .containsExactly("RISK-EHR-API-9-" + (heldOpen + 1));
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("RISK-EHR-API-9-1").count()).isZero();
     assertThat(http.as("maria").postJson("/api/risks", risk("EHR-API-9", "BUDGET", 2, 2)).json().get("riskId").asText())
-        .isEqualTo("RISK-EHR-API-9-3");
+        .isEqualTo("RISK-EHR-API-9-" + (heldOpen + 2));
   }
 
   @Test

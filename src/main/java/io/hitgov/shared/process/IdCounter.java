@@ -2,12 +2,15 @@ package io.hitgov.shared.process;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.hitgov.shared.jdbc.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,25 +39,25 @@ public class IdCounter implements DisposableBean {
 
   private static final String POOL_NAME = "hitgov-id-counter";
 
+  private static final String INCREMENT = "update id_counter set last_value = last_value + 1 where scope = ?";
+
   private final JdbcClient jdbc;
   private final Dialect dialect;
   private final DataSource own;
-  private final JdbcClient ownJdbc;
 
   public IdCounter(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
     this.dialect = new Dialect(dataSource);
     this.own = ownConnections(dataSource);
-    this.ownJdbc = JdbcClient.create(own);
   }
 
   /** The next number of {@code scope}, taken in the caller's transaction: no gaps, one creation at a time. */
   public long next(String scope) {
     // the usual case (the row exists) is one statement: the UPDATE answers the new value
-    Optional<Long> next = increment(jdbc, scope);
+    Optional<Long> next = increment(scope);
     if (next.isEmpty()) {
       create(scope);
-      next = increment(jdbc, scope);
+      next = increment(scope);
     }
     return next.orElseThrow(() -> new IllegalStateException("No id counter " + scope));
   }
@@ -64,26 +67,55 @@ public class IdCounter implements DisposableBean {
    * and a number whose creation fails later stays unused.
    */
   public long nextAtOnce(String scope) {
-    Optional<Long> next = increment(ownJdbc, scope);
+    Optional<Long> next = incrementAtOnce(scope);
     if (next.isEmpty()) {
       create(scope);
-      next = increment(ownJdbc, scope);
+      next = incrementAtOnce(scope);
     }
     return next.orElseThrow(() -> new IllegalStateException("No id counter " + scope));
   }
 
+  /** Creates the scope's row (value 0) on the counter's own connections; a row created meanwhile is fine. */
   private void create(String scope) {
-    try {
-      ownJdbc.sql("insert into id_counter (scope, last_value) values (?, 0)").param(scope).update();
-    } catch (DataIntegrityViolationException concurrentlyCreated) {
-      // another creation made the row first: fine
+    String insert = "insert into id_counter (scope, last_value) values (?, 0)";
+    try (Connection connection = own.getConnection(); PreparedStatement statement = connection.prepareStatement(insert)) {
+      statement.setString(1, scope);
+      statement.executeUpdate();
+    } catch (SQLException e) {
+      if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) { // 23…: another creation made the row first
+        throw translated(insert, e);
+      }
     }
   }
 
-  /** Increments the scope's counter under its row lock and answers the new value (empty: no row yet). */
-  private Optional<Long> increment(JdbcClient on, String scope) {
-    String update = "update id_counter set last_value = last_value + 1 where scope = ?";
-    return on.sql(dialect.updateReturning(update, "last_value")).param(scope).query(Long.class).optional();
+  /**
+   * {@link #increment} on a connection of the counter's own, given back as soon as the statement ran. Plain
+   * JDBC on purpose: Spring's JDBC helpers would bind the connection to the caller's transaction and keep it
+   * until that transaction ends, so that two long raises would hold both connections.
+   */
+  private Optional<Long> incrementAtOnce(String scope) {
+    String update = dialect.updateReturning(INCREMENT, "last_value");
+    try (Connection connection = own.getConnection(); PreparedStatement statement = connection.prepareStatement(update)) {
+      statement.setString(1, scope);
+      try (ResultSet row = statement.executeQuery()) {
+        return row.next() ? Optional.of(row.getLong(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw translated(update, e);
+    }
+  }
+
+  private static RuntimeException translated(String sql, SQLException e) {
+    RuntimeException translated = new SQLStateSQLExceptionTranslator().translate("id counter", sql, e);
+    return translated != null ? translated : new IllegalStateException("id counter: " + sql, e);
+  }
+
+  /**
+   * Increments the scope's counter in the caller's transaction, under its row lock until that commits, and
+   * answers the new value (empty: no row yet).
+   */
+  private Optional<Long> increment(String scope) {
+    return jdbc.sql(dialect.updateReturning(INCREMENT, "last_value")).param(scope).query(Long.class).optional();
   }
 
   /**
