@@ -55,10 +55,10 @@ class PostgresConcurrentBudgetTest {
           }));
           assertThat(verified.await(60, TimeUnit.SECONDS)).as("the first verification ran").isTrue();
           Future<?> other = threads.submit(() -> ChangeSteps.verify(processEngine, second));
-          // the second verification waits for a row the first one holds
+          // the second verification waits for the project's row, which the first one holds
           long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
           while (jdbc.queryForObject("select count(*) from pg_stat_activity where datname = current_database()"
-              + " and wait_event_type = 'Lock'", Integer.class) == 0) {
+              + " and wait_event_type = 'Lock' and query like 'update project set budget%'", Integer.class) == 0) {
             assertThat(other.isDone()).as("the second verification should wait for the first").isFalse();
             assertThat(System.nanoTime()).as("the second verification waits").isLessThan(deadline);
             Thread.sleep(20);

@@ -64,8 +64,9 @@ class RiskApiTest {
   }
 
   @Test
-  void risks_raised_at_once_on_one_project_do_not_wait_for_each_other_and_a_failed_raise_leaves_its_number_unused()
-      throws Exception {
+  @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+  void risks_raised_at_once_on_one_project_do_not_wait_for_each_other_and_a_failed_raise_leaves_its_number_unused(
+      org.springframework.boot.test.system.CapturedOutput output) throws Exception {
     Engine engine = new Engine(context.getBean(org.camunda.bpm.engine.ProcessEngine.class));
     TransactionTemplate transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
     // more raises held open than the id counter has connections of its own
@@ -108,7 +109,9 @@ class RiskApiTest {
       release.countDown();
       holders.shutdownNow();
     }
-    // the rolled-back raises left nothing behind but their unused numbers; the next one takes the number after
+    // the rolled-back raises left nothing behind but their unused numbers, which the log names; the next one
+    // takes the number after
+    assertThat(output.getAll()).contains("Number 1 of RISK/EHR-API-9 stays unused");
     assertThat(http.as("fiona").get("/api/projects/EHR-API-9/risks").json()).extracting(n -> n.get("riskId").asText())
         .containsExactly("RISK-EHR-API-9-" + (heldOpen + 1));
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("RISK-EHR-API-9-1").count()).isZero();

@@ -1,5 +1,6 @@
 package io.hitgov.shared.process;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.hitgov.shared.jdbc.Dialect;
 import java.sql.Connection;
@@ -8,10 +9,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The next number of a readable id, per scope (e.g. {@code RISK/EHR-2026-001}), safe under
@@ -21,34 +30,44 @@ import org.springframework.stereotype.Component;
  * the numbers of a scope have no gaps; a second creation in the same scope waits for the first one's
  * commit. For records numbered in sequence that are created one at a time (gate review rounds, HIPAA
  * gates, model deployments).</li>
- * <li>{@link #nextAtOnce}: committed at once on the counter's own connections, so concurrent creations in
+ * <li>{@link #nextAtOnce}: committed at once on the counter's own connection, so concurrent creations in
  * the same scope never wait for each other's transaction; a creation that fails after taking its number
- * leaves that number unused. For registers that many people add to at the same time (risks, change
- * requests).</li>
+ * leaves that number unused (logged as a warning when its transaction rolls back). For registers that many
+ * people add to at the same time (risks, change requests).</li>
  * </ul>
- * The counter's own connections are a pool of two of the application's database (each statement commits by
- * itself, holding a row lock only while it runs): they never wait for a connection of the application's
- * pool, so a full pool cannot hold a creation that waits for a second connection. A scope's row is created
- * there as well (a lost race is harmless).
+ * The counter's own connection is a pool of {@link #OWN_CONNECTIONS} configured as the application's pool
+ * (copied from it, opened with the application) whose statements commit by themselves, holding a row lock
+ * only while they run, and which is given back as soon as its statement ran: it never waits for a
+ * connection of the application's pool, so a full pool cannot hold a creation that waits for a second
+ * connection. A scope's row is created there as well (a lost race is harmless). Without a pool of its own
+ * (an application data source that is not a Hikari pool, or the node shutting down) {@link #nextAtOnce}
+ * works as {@link #next}.
  */
 @Component
 public class IdCounter implements DisposableBean {
 
   /** Connections of the counter's own pool, per node. */
-  public static final int OWN_CONNECTIONS = 2;
+  public static final int OWN_CONNECTIONS = 1;
 
+  private static final Logger log = LoggerFactory.getLogger(IdCounter.class);
   private static final String POOL_NAME = "hitgov-id-counter";
-
   private static final String INCREMENT = "update id_counter set last_value = last_value + 1 where scope = ?";
+  private static final String INSERT = "insert into id_counter (scope, last_value) values (?, 0)";
+  /** PostgreSQL's and H2's SQL state of a duplicate key. */
+  private static final String DUPLICATE_KEY = "23505";
 
   private final JdbcClient jdbc;
   private final Dialect dialect;
-  private final DataSource own;
+  /** The counter's own pool; null when the application's data source is not a Hikari pool. */
+  private final HikariDataSource own;
+  private final TransactionTemplate ownTransaction;
 
-  public IdCounter(JdbcClient jdbc, DataSource dataSource) {
+  public IdCounter(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
     this.dialect = new Dialect(dataSource);
-    this.own = ownConnections(dataSource);
+    this.own = ownPool(dataSource);
+    this.ownTransaction = new TransactionTemplate(transactionManager);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /** The next number of {@code scope}, taken in the caller's transaction: no gaps, one creation at a time. */
@@ -67,31 +86,47 @@ public class IdCounter implements DisposableBean {
    * and a number whose creation fails later stays unused.
    */
   public long nextAtOnce(String scope) {
+    if (!ownPoolOpen()) {
+      return next(scope);
+    }
     Optional<Long> next = incrementAtOnce(scope);
     if (next.isEmpty()) {
       create(scope);
       next = incrementAtOnce(scope);
     }
-    return next.orElseThrow(() -> new IllegalStateException("No id counter " + scope));
+    long number = next.orElseThrow(() -> new IllegalStateException("No id counter " + scope));
+    warnIfRolledBack(scope, number);
+    return number;
   }
 
-  /** Creates the scope's row (value 0) on the counter's own connections; a row created meanwhile is fine. */
+  private boolean ownPoolOpen() {
+    return own != null && !own.isClosed();
+  }
+
+  /** Creates the scope's row (value 0), committed at once; a row another creation made meanwhile is fine. */
   private void create(String scope) {
-    String insert = "insert into id_counter (scope, last_value) values (?, 0)";
-    try (Connection connection = own.getConnection(); PreparedStatement statement = connection.prepareStatement(insert)) {
+    if (!ownPoolOpen()) {
+      try {
+        ownTransaction.executeWithoutResult(status -> jdbc.sql(INSERT).param(scope).update());
+      } catch (DuplicateKeyException concurrentlyCreated) {
+        // another creation made the row first: fine
+      }
+      return;
+    }
+    try (Connection connection = own.getConnection(); PreparedStatement statement = connection.prepareStatement(INSERT)) {
       statement.setString(1, scope);
       statement.executeUpdate();
     } catch (SQLException e) {
-      if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) { // 23…: another creation made the row first
-        throw translated(insert, e);
+      if (!DUPLICATE_KEY.equals(e.getSQLState())) { // a duplicate: another creation made the row first
+        throw translated(INSERT, e);
       }
     }
   }
 
   /**
-   * {@link #increment} on a connection of the counter's own, given back as soon as the statement ran. Plain
+   * {@link #increment} on the counter's own connection, given back as soon as the statement ran. Plain
    * JDBC on purpose: Spring's JDBC helpers would bind the connection to the caller's transaction and keep it
-   * until that transaction ends, so that two long raises would hold both connections.
+   * until that transaction ends, so that one long raise would hold it.
    */
   private Optional<Long> incrementAtOnce(String scope) {
     String update = dialect.updateReturning(INCREMENT, "last_value");
@@ -102,6 +137,20 @@ public class IdCounter implements DisposableBean {
       }
     } catch (SQLException e) {
       throw translated(update, e);
+    }
+  }
+
+  /** A number whose creation rolled back stays unused: the log says which, for whoever asks about the gap. */
+  private static void warnIfRolledBack(String scope, long number) {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          if (status == STATUS_ROLLED_BACK) {
+            log.warn("Number {} of {} stays unused: the creation that took it was rolled back", number, scope);
+          }
+        }
+      });
     }
   }
 
@@ -119,45 +168,32 @@ public class IdCounter implements DisposableBean {
   }
 
   /**
-   * A pool of {@link #OWN_CONNECTIONS} with the application pool's database and credentials (and its
-   * connection source where one is set, e.g. a counting proxy), committing each statement; a data source
-   * that is not a pool opens a connection per use already and is used as it is.
+   * A pool of {@link #OWN_CONNECTIONS} configured as the application's Hikari pool (its database, credentials,
+   * initialization, timeouts, metrics and connection source, e.g. a counting proxy), committing each
+   * statement, opened now: a database that refuses it stops the start, not a raise. Null for a data source
+   * that is not a Hikari pool.
    */
-  private static DataSource ownConnections(DataSource application) {
-    HikariDataSource pool;
+  private static HikariDataSource ownPool(DataSource application) {
     try {
       if (!application.isWrapperFor(HikariDataSource.class)) {
-        return application;
+        return null;
       }
-      pool = application.unwrap(HikariDataSource.class);
+      HikariConfig config = new HikariConfig();
+      application.unwrap(HikariDataSource.class).copyStateTo(config);
+      config.setPoolName(POOL_NAME);
+      config.setMaximumPoolSize(OWN_CONNECTIONS);
+      config.setMinimumIdle(OWN_CONNECTIONS);
+      config.setAutoCommit(true);
+      return new HikariDataSource(config);
     } catch (SQLException e) {
-      return application;
+      return null;
     }
-    HikariDataSource own = new HikariDataSource();
-    own.setPoolName(POOL_NAME);
-    own.setMaximumPoolSize(OWN_CONNECTIONS);
-    own.setMinimumIdle(1);
-    own.setAutoCommit(true);
-    if (pool.getDataSource() != null) {
-      own.setDataSource(pool.getDataSource());
-    } else {
-      own.setJdbcUrl(pool.getJdbcUrl());
-      own.setUsername(pool.getUsername());
-      own.setPassword(pool.getPassword());
-      if (pool.getDriverClassName() != null) {
-        own.setDriverClassName(pool.getDriverClassName());
-      }
-      own.setDataSourceProperties(pool.getDataSourceProperties());
-    }
-    own.setSchema(pool.getSchema());
-    own.setConnectionTimeout(pool.getConnectionTimeout());
-    return own;
   }
 
   @Override
   public void destroy() {
-    if (own instanceof HikariDataSource pool && pool.getPoolName().equals(POOL_NAME)) {
-      pool.close();
+    if (own != null) {
+      own.close();
     }
   }
 }
