@@ -257,6 +257,55 @@ class EngineRestSecurityTest {
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(second).count()).isZero();
   }
 
+  @Test
+  void a_task_without_a_readable_form_takes_no_variables_on_completion() {
+    var model = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("FormlessProbeProcess")
+        .camundaHistoryTimeToLiveString("P4018D")
+        .startEvent().parallelGateway("Gateway_Split")
+        .userTask("UserTask_NoForm").name("No form").camundaAssignee("maria").endEvent("EndEvent_NoForm")
+        .moveToNode("Gateway_Split")
+        .userTask("UserTask_GoneForm").name("Gone form").camundaAssignee("maria")
+        .camundaFormRef("formless-probe-form").camundaFormRefBinding("latest").endEvent("EndEvent_GoneForm")
+        .done();
+    assertThat(http.as("admin").deployBytes("formless-probe", Map.of("FormlessProbeProcess.bpmn",
+        org.camunda.bpm.model.bpmn.Bpmn.convertToString(model).getBytes(UTF_8))).status()).isEqualTo(200);
+    Http.Response form = http.as("admin").deployBytes("formless-probe-form", Map.of(
+        "formless-probe-form.form", probeForm("alpha").replace("binding-probe-form", "formless-probe-form")
+            .getBytes(UTF_8)));
+    assertThat(form.status()).as(form.toString()).isEqualTo(200);
+    String instance = runtimeService.startProcessInstanceByKey("FormlessProbeProcess",
+        Map.of("projectId", "EHR-FORMLESS-1")).getId();
+    assertThat(completeWith(instance, "UserTask_GoneForm", "alpha")).as("the form is there").isEqualTo(204);
+    instance = runtimeService.startProcessInstanceByKey("FormlessProbeProcess",
+        Map.of("projectId", "EHR-FORMLESS-1")).getId();
+
+    // the form's deployment is deleted: the task's fields can no longer be known, so none is taken
+    repositoryService.deleteDeployment(form.json().get("id").asText());
+    String goneForm = taskService.createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey("UserTask_GoneForm").singleResult().getId();
+    Http.Response refused = http.as("maria").postJson("/engine-rest/task/" + goneForm + "/complete",
+        "{\"variables\":{\"alpha\":{\"value\":\"x\",\"type\":\"String\"}}}");
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    assertThat(refused.body()).contains("[alpha] are not fields of this task's form").contains("its form cannot be read");
+
+    // a task without any form: overwriting the process's own variables through it is refused
+    String noForm = taskService.createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey("UserTask_NoForm").singleResult().getId();
+    refused = http.as("maria").postJson("/engine-rest/task/" + noForm + "/complete",
+        "{\"variables\":{\"projectId\":{\"value\":\"EHR-OTHER-1\",\"type\":\"String\"}}}");
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    assertThat(refused.body()).contains("[projectId] are not fields of this task's form")
+        .contains("the task has no Camunda Form");
+    assertThat(runtimeService.getVariable(instance, "projectId")).isEqualTo("EHR-FORMLESS-1");
+    assertThat(taskService.createTaskQuery().taskId(noForm).count()).as("nothing completed").isEqualTo(1);
+
+    // without variables both complete as before
+    assertThat(http.as("maria").postJson("/engine-rest/task/" + noForm + "/complete", "{}").status()).isEqualTo(204);
+    assertThat(http.as("maria").postJson("/engine-rest/task/" + goneForm + "/complete", "{\"variables\":{}}")
+        .status()).isEqualTo(204);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+  }
+
   static String probeForm(String field) {
     return "{\"id\":\"binding-probe-form\",\"type\":\"default\",\"schemaVersion\":16,"
         + "\"executionPlatform\":\"Camunda Platform\",\"executionPlatformVersion\":\"7.24.0\",\"components\":["

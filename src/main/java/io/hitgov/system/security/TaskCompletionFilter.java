@@ -73,13 +73,12 @@ class TaskCompletionFilter extends OncePerRequestFilter {
       return;
     }
     byte[] body = request.getInputStream().readAllBytes();
-    Set<String> unknown = unknownFields(completion.group(1), body);
-    if (!unknown.isEmpty()) {
+    String refusal = refusal(completion.group(1), body);
+    if (refusal != null) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       response.setContentType("application/json");
       response.setCharacterEncoding("UTF-8");
-      JSON.writeValue(response.getWriter(), Map.of("type", "InvalidRequestException",
-          "message", "Invalid variables: " + unknown + " are not fields of this task's form"));
+      JSON.writeValue(response.getWriter(), Map.of("type", "InvalidRequestException", "message", refusal));
       return;
     }
     chain.doFilter(new CachedBodyRequest(request, body), response);
@@ -112,35 +111,42 @@ class TaskCompletionFilter extends OncePerRequestFilter {
     return authentications != null && !authentications.getAuthentications().isEmpty();
   }
 
-  /** The submitted variable names that the task's Camunda Form does not have. */
-  private Set<String> unknownFields(String taskId, byte[] body) {
+  /**
+   * Why the submitted variables are refused, or null: the names the task's Camunda Form does not
+   * have. A task without a form, or whose form cannot be read (deleted, not a Camunda Form, not
+   * JSON), accepts no variables at all: the check fails closed.
+   */
+  private String refusal(String taskId, byte[] body) {
     JsonNode variables;
     try {
       variables = JSON.readTree(body).path("variables");
     } catch (IOException e) {
-      return Set.of(); // Camunda answers malformed JSON itself
+      return null; // Camunda answers malformed JSON itself
     }
     if (!variables.isObject() || variables.isEmpty()) {
-      return Set.of();
+      return null;
     }
     Authentication caller = identityService.getCurrentAuthentication();
     identityService.clearAuthentication();
     try {
       Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
-      if (task == null || task.getProcessDefinitionId() == null) {
-        return Set.of();
+      if (task == null) {
+        return null; // Camunda answers the unknown task itself
       }
-      Set<String> allowed = formFields(task);
-      if (allowed == null) {
-        return Set.of(); // no Camunda Form: nothing to check against
-      }
+      Set<String> allowed = task.getProcessDefinitionId() == null ? null : formFields(task);
       Set<String> unknown = new TreeSet<>();
       variables.fieldNames().forEachRemaining(name -> {
-        if (!allowed.contains(name)) {
+        if (allowed == null || !allowed.contains(name)) {
           unknown.add(name);
         }
       });
-      return unknown;
+      if (unknown.isEmpty()) {
+        return null;
+      }
+      String refused = "Invalid variables: " + unknown + " are not fields of this task's form";
+      return allowed != null ? refused
+          : refused + " (" + (task.getProcessDefinitionId() != null && hasForm(task)
+              ? "its form cannot be read" : "the task has no Camunda Form") + ", so it takes no variables)";
     } finally {
       if (caller != null) {
         identityService.setAuthentication(caller);
@@ -148,7 +154,7 @@ class TaskCompletionFilter extends OncePerRequestFilter {
     }
   }
 
-  /** The keys of the task's deployed Camunda Form, remembered when bound to the deployment; null: no form. */
+  /** The keys of the task's deployed Camunda Form, remembered when bound to the deployment; null: no readable form. */
   private Set<String> formFields(Task task) {
     String key = task.getProcessDefinitionId() + '\n' + task.getTaskDefinitionKey();
     Set<String> remembered = fixedForms.get(key);
@@ -169,6 +175,18 @@ class TaskCompletionFilter extends OncePerRequestFilter {
       }
     }
     return allowed;
+  }
+
+  /** Whether the task's model names a form at all (a form reference or a form key). */
+  private boolean hasForm(Task task) {
+    try {
+      ModelElementInstance element = repositoryService.getBpmnModelInstance(task.getProcessDefinitionId())
+          .getModelElementById(task.getTaskDefinitionKey());
+      return element instanceof UserTask userTask
+          && (userTask.getCamundaFormRef() != null || userTask.getCamundaFormKey() != null);
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /** Whether the task's form is fixed: a literal form reference bound to the deployment (false if unknown). */
