@@ -89,10 +89,15 @@ public class IdCounter implements DisposableBean {
     if (!ownPoolOpen()) {
       return next(scope);
     }
-    Optional<Long> next = incrementAtOnce(scope);
-    if (next.isEmpty()) {
-      create(scope);
+    Optional<Long> next;
+    try {
       next = incrementAtOnce(scope);
+      if (next.isEmpty()) {
+        create(scope);
+        next = incrementAtOnce(scope);
+      }
+    } catch (OwnPoolClosed closedMeanwhile) {
+      return next(scope); // the node began to shut down after the check above: the caller's transaction numbers
     }
     long number = next.orElseThrow(() -> new IllegalStateException("No id counter " + scope));
     warnIfRolledBack(scope, number);
@@ -154,7 +159,10 @@ public class IdCounter implements DisposableBean {
     }
   }
 
-  private static RuntimeException translated(String sql, SQLException e) {
+  private RuntimeException translated(String sql, SQLException e) {
+    if (own != null && own.isClosed()) {
+      return new OwnPoolClosed();
+    }
     RuntimeException translated = new SQLStateSQLExceptionTranslator().translate("id counter", sql, e);
     return translated != null ? translated : new IllegalStateException("id counter: " + sql, e);
   }
@@ -187,6 +195,13 @@ public class IdCounter implements DisposableBean {
       return new HikariDataSource(config);
     } catch (SQLException e) {
       return null;
+    }
+  }
+
+  /** The counter's own pool was closed between the check and the statement (the node is shutting down). */
+  private static final class OwnPoolClosed extends RuntimeException {
+    OwnPoolClosed() {
+      super(null, null, false, false);
     }
   }
 
