@@ -865,6 +865,13 @@ class BadInputSuiteTest {
           cases.add(new Case("forged requester", endpoint, name + ": " + forged + " set by the client", 400, forged,
               h -> h.as(user).postJson(path, engineBody(typedAll(v)))));
         }
+        // the same task through the named engine's path, which Camunda serves as well
+        Map<String, Object> forgedProject = new LinkedHashMap<>(ok);
+        forgedProject.put("projectId", "EHR-OTHER-1");
+        cases.add(new Case("forged requester", "/engine-rest/engine/default/task/{id}/" + action,
+            name + ": projectId set by the client", 400, "projectId",
+            h -> h.as(user).postJson("/engine-rest/engine/default/task/" + taskId + "/" + action,
+                engineBody(typedAll(forgedProject)))));
         Map<String, Object> unknown = new LinkedHashMap<>(ok);
         unknown.put("patientMrn", "123");
         cases.add(new Case("unknown variables", endpoint, name + ": patientMrn", 400, "patientMrn",

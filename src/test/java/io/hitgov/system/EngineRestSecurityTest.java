@@ -296,6 +296,9 @@ class EngineRestSecurityTest {
     assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
     assertThat(refused.body()).contains("[projectId] are not fields of this task's form")
         .contains("the task has no Camunda Form");
+    refused = http.as("maria").postJson("/engine-rest/engine/default/task/" + noForm + "/complete",
+        "{\"variables\":{\"projectId\":{\"value\":\"EHR-OTHER-1\",\"type\":\"String\"}}}");
+    assertThat(refused.status()).as("the named engine's path: " + refused).isEqualTo(400);
     assertThat(runtimeService.getVariable(instance, "projectId")).isEqualTo("EHR-FORMLESS-1");
     assertThat(taskService.createTaskQuery().taskId(noForm).count()).as("nothing completed").isEqualTo(1);
 

@@ -99,15 +99,19 @@ public class HttpSecurityConfig {
     return registration;
   }
 
-  /** Completions may submit only their form's fields; runs after Camunda's REST authentication. */
+  /**
+   * Completions may submit only their form's fields; runs after Camunda's REST authentication. On the
+   * whole REST API: a task is reached by {@code /engine-rest/task/…} and by the named engine's
+   * {@code /engine-rest/engine/default/task/…} alike; the filter's own pattern picks the completions.
+   */
   @Bean
   FilterRegistrationBean<Filter> taskCompletionFields(org.camunda.bpm.engine.TaskService taskService,
       org.camunda.bpm.engine.FormService formService, IdentityService identityService,
-      org.camunda.bpm.engine.RepositoryService repositoryService) {
+      org.camunda.bpm.engine.RepositoryService repositoryService, JerseyApplicationPath restPath) {
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>();
     registration.setName("hitgov-task-completion-fields");
     registration.setFilter(new TaskCompletionFilter(taskService, formService, identityService, repositoryService));
-    registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/engine/*");
+    registration.addUrlPatterns(restPath.getUrlMapping(), "/camunda/api/engine/*");
     registration.setOrder(2);
     return registration;
   }
