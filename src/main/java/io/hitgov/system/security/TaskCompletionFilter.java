@@ -121,7 +121,9 @@ class TaskCompletionFilter extends OncePerRequestFilter {
     try {
       variables = JSON.readTree(body).path("variables");
     } catch (IOException e) {
-      return null; // Camunda answers malformed JSON itself
+      // refused here rather than left to Camunda: a body this check cannot read is not passed on unchecked
+      return "Malformed JSON body: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException json
+          ? json.getOriginalMessage() : "unreadable");
     }
     if (!variables.isObject() || variables.isEmpty()) {
       return null;
