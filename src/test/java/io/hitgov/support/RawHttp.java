@@ -55,13 +55,19 @@ public final class RawHttp {
 
   /** The webapps' login form, as Tasklist posts it (with its CSRF token); extra header pairs. */
   public Exchange webappLogin(String user, String password, String... headers) {
+    return webappLogin("", "application/x-www-form-urlencoded", "username="
+        + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+        + URLEncoder.encode(password, StandardCharsets.UTF_8), headers);
+  }
+
+  /** A POST to the webapps' login with a query ("" or "?…"), content type and body as given; extra header pairs. */
+  public Exchange webappLogin(String query, String contentType, String body, String... headers) {
     Exchange page = get("/camunda/api/engine/engine/", headers);
     page.header("X-XSRF-TOKEN").ifPresent(token -> csrfToken = token);
-    Exchange login = send(request("/camunda/api/admin/auth/user/default/login/tasklist", headers)
-        .header("Content-Type", "application/x-www-form-urlencoded")
+    Exchange login = send(request("/camunda/api/admin/auth/user/default/login/tasklist" + query, headers)
+        .header("Content-Type", contentType)
         .header("X-XSRF-TOKEN", csrfToken == null ? "" : csrfToken)
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-            + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8))));
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
     login.header("X-XSRF-TOKEN").ifPresent(token -> csrfToken = token);
     return login;
   }

@@ -197,6 +197,29 @@ class HttpHardeningTest {
   }
 
   @Test
+  void a_username_in_the_login_query_is_no_decoy_the_body_names_the_account_counted() {
+    String client = "203.0.113.24";
+    for (int i = 0; i < 6; i++) {
+      Exchange failed = http().webappLogin("?username=decoy" + i, "application/x-www-form-urlencoded",
+          "username=tom&password=wrong", from(client));
+      assertThat(failed.status()).as(failed.toString()).isEqualTo(401);
+    }
+    Exchange refused = http().webappLogin("?username=decoy9", "application/x-www-form-urlencoded",
+        "username=tom&password=demo", from(client));
+    assertThat(refused.status()).as("the account Camunda checks is the one counted: " + refused).isEqualTo(429);
+  }
+
+  @Test
+  void a_login_that_is_no_form_gets_415_not_a_500() {
+    for (String type : List.of("application/json", "text/plain")) {
+      Exchange login = http().webappLogin("", type, "{\"username\":\"tom\",\"password\":\"demo\"}",
+          from("203.0.113.25"));
+      assertThat(login.status()).as(type + ": " + login).isEqualTo(415);
+      assertThat(login.body()).contains("application/x-www-form-urlencoded");
+    }
+  }
+
+  @Test
   void a_successful_login_forgets_the_clients_failures_for_that_account() {
     String client = "203.0.113.30";
     for (int round = 0; round < 2; round++) {

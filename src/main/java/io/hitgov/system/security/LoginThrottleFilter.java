@@ -87,7 +87,9 @@ class LoginThrottleFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String contentType = request.getContentType();
     if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-      chain.doFilter(request, response); // Camunda's login reads form fields only: nothing to check here
+      // Camunda's login reads form fields only, and fails with a 500 on any other body
+      json(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "InvalidRequestException",
+          "The login takes a form: Content-Type application/x-www-form-urlencoded with username and password");
       return;
     }
     byte[] body = request.getInputStream().readNBytes(MAX_LOGIN_FORM_BYTES + 1);
@@ -96,7 +98,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
       return;
     }
     FormBody form = new FormBody(request, body);
-    String user = form.getParameter("username");
+    String user = form.field("username"); // the body's, as Camunda reads it: a username in the query is no decoy
     if (user == null || user.isEmpty()) {
       chain.doFilter(form, response);
       return;
@@ -129,7 +131,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         throttle.succeeded(client, user);
       }
     } else if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED
-        && !(surface == Surface.WEBAPP && rightPasswordWithoutAppAccess(user, forward.getParameter("password")))) {
+        && !(surface == Surface.WEBAPP && forward instanceof FormBody form
+            && rightPasswordWithoutAppAccess(user, form.field("password")))) {
       throttle.failed(client, user, surface, false);
     }
   }
@@ -169,13 +172,26 @@ class LoginThrottleFilter extends OncePerRequestFilter {
   /** A urlencoded login form, read once here and available again to Camunda's login resource. */
   static final class FormBody extends CachedBodyRequest {
     private final Map<String, String[]> parameters;
+    private final Map<String, String[]> fields;
 
     FormBody(HttpServletRequest request, byte[] body) {
       super(request, body);
+      Map<String, String[]> inBody = new LinkedHashMap<>();
+      addPairs(inBody, new String(body, StandardCharsets.ISO_8859_1));
       Map<String, String[]> all = new LinkedHashMap<>();
       addPairs(all, request.getQueryString());
       addPairs(all, new String(body, StandardCharsets.ISO_8859_1));
+      this.fields = Collections.unmodifiableMap(inBody);
       this.parameters = Collections.unmodifiableMap(all);
+    }
+
+    /**
+     * A field of the form in the body, the first if repeated: what Camunda's login reads
+     * ({@code @FormParam}), whatever the query string says.
+     */
+    String field(String name) {
+      String[] values = fields.get(name);
+      return values == null ? null : values[0];
     }
 
     private static void addPairs(Map<String, String[]> into, String encoded) {
