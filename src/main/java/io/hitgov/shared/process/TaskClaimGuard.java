@@ -44,6 +44,7 @@ public class TaskClaimGuard extends AbstractProcessEnginePlugin {
     List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
     interceptors.add(new OnlyDelegatedTasksResolve());
+    interceptors.add(new TaskActionGuard());
     configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
     configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
       @Override
