@@ -951,6 +951,9 @@ class BadInputSuiteTest {
       cases.add(new Case("malformed JSON", endpoint, "truncated JSON", 400, null,
           h -> h.as("maria").postJson("/engine-rest/task/" + deliverableTaskId + "/" + action, "{\"errorCode\"")));
     }
+    cases.add(new Case("unknown ids", "/engine-rest/condition", "variables no conditional start event awaits", 400,
+        "condition", h -> h.as("paula").postJson("/engine-rest/condition",
+            "{\"variables\": {\"projectId\": {\"value\": \"EHR-1\", \"type\": \"String\"}}}")));
     cases.add(new Case("conflicts", "/engine-rest/task/{id}/resolve", "a task that is not delegated", 409, "not delegated",
         h -> h.as("maria").postJson("/engine-rest/task/" + deliverableTaskId + "/resolve", "{}")));
     cases.add(new Case("unknown ids", "/engine-rest/task/{id}/resolve", "an unknown task id", 404, "no-such-task",

@@ -11,6 +11,7 @@ import io.hitgov.support.Http;
 import io.hitgov.support.RawHttp;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -101,6 +102,12 @@ class WebappsForPmoTest {
     assertThat(anonymous.get(endpoint).status()).isIn(401, 403);
     assertThat(anonymous.get("/camunda/api/cockpit/plugin/hitgov-project/static/app/plugin.js").status())
         .as("the plugin's script is served to Cockpit").isEqualTo(200);
+    for (String data : List.of("process-instance/" + lifecycle.getId(), "process-definition/x")) {
+      RawHttp.Exchange underStatic = anonymous.get("/camunda/api/cockpit/plugin/hitgov-project/static/" + data);
+      assertThat(underStatic.status()).as("the public static path is no engine, and no way to the data: "
+          + underStatic).isEqualTo(404);
+      assertThat(underStatic.body()).doesNotContain("io.hitgov").doesNotContain("NullPointer");
+    }
 
     RawHttp pmo = RawHttp.on(port);
     assertThat(pmo.webappLogin("paula", "demo").status()).isEqualTo(200);
