@@ -111,6 +111,14 @@ class TaskActionsTest {
     assertThat(http.as("mike").postJson("/engine-rest/task/" + task + "/claim", "{\"userId\":null}").status())
         .as("the assignee lets go of their own task").isEqualTo(204);
     assertThat(assignee(task)).isNull();
+    assertThat(http.as("mike").postJson("/engine-rest/task/" + task + "/claim", "{\"userId\":\"mike\"}").status())
+        .isEqualTo(204);
+    assertThat(http.as("maria").postJson("/engine-rest/task/" + task + "/unclaim", "{}").status())
+        .as("someone else's task").isEqualTo(403);
+    assertThat(assignee(task)).isEqualTo("mike");
+    Http.Response unclaimed = http.as("mike").postJson("/engine-rest/task/" + task + "/unclaim", "{}");
+    assertThat(unclaimed.status()).as("Tasklist's unclaim, by the assignee: " + unclaimed).isEqualTo(204);
+    assertThat(assignee(task)).isNull();
 
     assertThat(http.as("admin").postJson("/engine-rest/task/" + task + "/claim", "{\"userId\":\"maria\"}").status())
         .as("an operator may assign").isEqualTo(204);

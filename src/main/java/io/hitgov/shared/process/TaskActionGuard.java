@@ -5,6 +5,9 @@ import java.util.Objects;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
@@ -21,11 +24,13 @@ import org.camunda.bpm.model.bpmn.instance.EventDefinition;
 
 /**
  * What a user may do to a task besides completing it, on every surface (REST, Tasklist, Java API).
- * Camunda lets anyone who may work on a task (TASK_WORK: its candidates) also:
+ * Camunda lets anyone who may work on a task (TASK_WORK: its candidates) also do, or does not let them do:
  * <ul>
  *   <li>claim it for any other user, or with no user unclaim it from whoever holds it. HITGov:
  *   claiming for someone else, or taking a task from its assignee, is an assignment and needs
  *   TASK_ASSIGN (403 otherwise); a candidate claims for themselves.</li>
+ *   <li>not let go of a task they hold: Tasklist's "Unclaim" sets the assignee to none, which Camunda
+ *   checks as an assignment (TASK_ASSIGN). HITGov: the assignee may unclaim their own task.</li>
  *   <li>throw any BPMN error or escalation from it, which the engine passes up to whatever scope
  *   catches it: a project manager's phase task could throw the lifecycle's PROJECT_TERMINATED and end
  *   the project without a gate decision. HITGov: a task raises only what a boundary event of that
@@ -38,6 +43,8 @@ final class TaskActionGuard extends CommandInterceptor {
 
   private static final Field CLAIM_TASK = field(ClaimTaskCmd.class, "taskId");
   private static final Field CLAIM_USER = field(ClaimTaskCmd.class, "userId");
+  private static final Field ASSIGN_TASK = field(AbstractSetTaskPropertyCmd.class, "taskId");
+  private static final Field ASSIGN_USER = field(AbstractAddIdentityLinkCmd.class, "userId");
   private static final Field ERROR_TASK = field(HandleTaskBpmnErrorCmd.class, "taskId");
   private static final Field ERROR_CODE = field(HandleTaskBpmnErrorCmd.class, "errorCode");
   private static final Field ESCALATION_TASK = field(HandleTaskEscalationCmd.class, "taskId");
@@ -54,6 +61,12 @@ final class TaskActionGuard extends CommandInterceptor {
         checkRaise(context, value(ERROR_TASK, command), "BPMN error", value(ERROR_CODE, command));
       } else if (command instanceof HandleTaskEscalationCmd) {
         checkRaise(context, value(ESCALATION_TASK, command), "escalation", value(ESCALATION_CODE, command));
+      } else if (command instanceof AssignTaskCmd && value(ASSIGN_USER, command) == null) {
+        TaskEntity task = task(context, value(ASSIGN_TASK, command));
+        if (task != null && user.equals(task.getAssignee())) {
+          // the assignee lets go of their own task: no assignment right needed for that
+          return context.runWithoutAuthorization(() -> next.execute(command));
+        }
       }
     }
     return next.execute(command);
