@@ -41,14 +41,14 @@ import org.camunda.bpm.model.bpmn.instance.EventDefinition;
  */
 final class TaskActionGuard extends CommandInterceptor {
 
-  private static final Field CLAIM_TASK = field(ClaimTaskCmd.class, "taskId");
-  private static final Field CLAIM_USER = field(ClaimTaskCmd.class, "userId");
-  private static final Field ASSIGN_TASK = field(AbstractSetTaskPropertyCmd.class, "taskId");
-  private static final Field ASSIGN_USER = field(AbstractAddIdentityLinkCmd.class, "userId");
-  private static final Field ERROR_TASK = field(HandleTaskBpmnErrorCmd.class, "taskId");
-  private static final Field ERROR_CODE = field(HandleTaskBpmnErrorCmd.class, "errorCode");
-  private static final Field ESCALATION_TASK = field(HandleTaskEscalationCmd.class, "taskId");
-  private static final Field ESCALATION_CODE = field(HandleTaskEscalationCmd.class, "escalationCode");
+  private static final Field CLAIM_TASK = CamundaFields.field(ClaimTaskCmd.class, "taskId");
+  private static final Field CLAIM_USER = CamundaFields.field(ClaimTaskCmd.class, "userId");
+  private static final Field ASSIGN_TASK = CamundaFields.field(AbstractSetTaskPropertyCmd.class, "taskId");
+  private static final Field ASSIGN_USER = CamundaFields.field(AbstractAddIdentityLinkCmd.class, "userId");
+  private static final Field ERROR_TASK = CamundaFields.field(HandleTaskBpmnErrorCmd.class, "taskId");
+  private static final Field ERROR_CODE = CamundaFields.field(HandleTaskBpmnErrorCmd.class, "errorCode");
+  private static final Field ESCALATION_TASK = CamundaFields.field(HandleTaskEscalationCmd.class, "taskId");
+  private static final Field ESCALATION_CODE = CamundaFields.field(HandleTaskEscalationCmd.class, "escalationCode");
 
   @Override
   public <T> T execute(Command<T> command) {
@@ -130,20 +130,6 @@ final class TaskActionGuard extends CommandInterceptor {
   }
 
   private static String value(Field field, Object command) {
-    try {
-      return (String) field.get(command);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static Field field(Class<?> type, String name) {
-    try {
-      Field field = type.getDeclaredField(name);
-      field.setAccessible(true);
-      return field;
-    } catch (NoSuchFieldException e) {
-      throw new IllegalStateException("Camunda's " + type.getSimpleName() + " has no " + name + " field", e);
-    }
+    return CamundaFields.string(field, command);
   }
 }

@@ -116,6 +116,32 @@ public class HttpSecurityConfig {
     return registration;
   }
 
+  /**
+   * Camunda's {@code POST …/identity/verify} checks any user's password for whoever is signed in, outside
+   * every login and so outside the login throttle: a password-guessing oracle. HITGov's clients sign in
+   * with HTTP Basic or the webapps' login, which are throttled; the endpoint is not offered (403), on the
+   * REST API and on the webapps' engine API alike. Runs after Camunda's REST authentication, so an
+   * anonymous request still hears 401.
+   */
+  @Bean
+  FilterRegistrationBean<Filter> noPasswordOracle(JerseyApplicationPath restPath) {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+      if (request instanceof jakarta.servlet.http.HttpServletRequest http
+          && response instanceof jakarta.servlet.http.HttpServletResponse answer
+          && TaskCompletionFilter.normalizedPath(http).endsWith("/identity/verify")) {
+        LoginThrottleFilter.json(answer, jakarta.servlet.http.HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
+            "identity/verify is not offered: it would check passwords outside the login throttle; sign in with"
+                + " HTTP Basic or the webapps' login instead");
+        return;
+      }
+      chain.doFilter(request, response);
+    });
+    registration.setName("hitgov-no-password-oracle");
+    registration.addUrlPatterns(restPath.getUrlMapping(), "/camunda/api/engine/*");
+    registration.setOrder(3);
+    return registration;
+  }
+
   /** Paths that Camunda secures itself (REST filter above, webapp session login and CSRF). */
   @Bean
   @Order(1)

@@ -1,0 +1,200 @@
+package io.hitgov.system;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hitgov.support.HitgovSpringTest;
+import io.hitgov.support.Http;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The engine's side surfaces, where Camunda checks no permission: jobs that belong to no process, the
+ * password check of {@code identity/verify}, and comments and attachments (docs/security-errors.md).
+ */
+@HitgovSpringTest
+class SideSurfacesTest {
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+  Http http;
+
+  @BeforeEach
+  void setUp() {
+    http = Http.on(port);
+    if (http.as("admin").get("/engine-rest/process-definition/key/SideSurfacesProbeProcess").status() == 404) {
+      var model = Bpmn.createExecutableProcess("SideSurfacesProbeProcess").camundaHistoryTimeToLiveString("P4018D")
+          .startEvent()
+          .userTask("UserTask_Work").name("Work").camundaCandidateGroups("projectManagers")
+          .endEvent("EndEvent_Done")
+          .done();
+      assertThat(http.as("admin").deployBytes("side-surfaces-probe", Map.of("SideSurfacesProbeProcess.bpmn",
+          Bpmn.convertToString(model).getBytes(UTF_8))).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void only_operators_change_the_history_cleanup_job() {
+    if (historyService.findHistoryCleanupJobs().isEmpty()) {
+      historyService.cleanUpHistoryAsync(false);
+    }
+    Job cleanup = historyService.findHistoryCleanupJobs().get(0);
+    String job = "/engine-rest/job/" + cleanup.getId();
+    for (String user : List.of("paula", "maria")) {
+      assertThat(http.as(user).postJson(job + "/execute", "").status()).as(user + " executes").isEqualTo(403);
+      assertThat(http.as(user).delete(job).status()).as(user + " deletes").isEqualTo(403);
+      Http.Response suspended = http.as(user).putJson(job + "/suspended", "{\"suspended\":true}");
+      assertThat(suspended.status()).as(user + " suspends: " + suspended).isEqualTo(403);
+      assertThat(suspended.body()).contains("belongs to no process");
+      assertThat(http.as(user).putJson(job + "/retries", "{\"retries\":0}").status()).isEqualTo(403);
+      assertThat(http.as(user).putJson(job + "/duedate", "{\"duedate\":\"2099-01-01T00:00:00.000+0000\"}").status())
+          .isEqualTo(403);
+      assertThat(http.as(user).putJson(job + "/priority", "{\"priority\":99}").status()).isEqualTo(403);
+      assertThat(http.as(user).postJson("/engine-rest/engine/default/job/" + cleanup.getId() + "/execute", "")
+          .status()).as("the named engine's path").isEqualTo(403);
+    }
+    Job after = managementService.createJobQuery().jobId(cleanup.getId()).singleResult();
+    assertThat(after).as("the cleanup job is still there").isNotNull();
+    assertThat(after.isSuspended()).isFalse();
+    assertThat(after.getRetries()).isEqualTo(cleanup.getRetries());
+    assertThat(after.getDuedate()).isEqualTo(cleanup.getDuedate());
+    Http.Response byOperator = http.as("admin").putJson(job + "/retries", "{\"retries\":" + cleanup.getRetries() + "}");
+    assertThat(byOperator.status()).as("operators may: " + byOperator).isEqualTo(204);
+  }
+
+  @Test
+  void no_one_checks_passwords_through_identity_verify() {
+    String guess = "{\"username\":\"admin\",\"password\":\"guess\"}";
+    for (String path : List.of("/engine-rest/identity/verify", "/engine-rest/engine/default/identity/verify",
+        "/engine-rest/identity/verify/")) {
+      Http.Response verified = http.as("maria").postJson(path, guess);
+      assertThat(verified.status()).as(path + ": " + verified).isEqualTo(403);
+      assertThat(verified.body()).contains("identity/verify");
+    }
+    assertThat(http.as("admin").postJson("/engine-rest/identity/verify", guess).status()).isEqualTo(403);
+    assertThat(Http.on(port).post("/engine-rest/identity/verify", "application/json", guess).status())
+        .as("anonymous").isEqualTo(401);
+  }
+
+  /**
+   * Tasklist's Comments tab reaches the task through its history, which the PMO may read and most
+   * approvers may not; the rules hold on the Java API too, where a candidate works on the task.
+   */
+  @Test
+  void comments_are_written_by_who_works_on_the_open_task_and_edited_by_their_author() {
+    String instance = runtimeService.startProcessInstanceByKey("SideSurfacesProbeProcess").getId();
+    String task = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+    String comments = "/engine-rest/task/" + task + "/comment";
+
+    Http.Response byPmo = http.as("paula").postJson(comments + "/create", "{\"message\":\"PMO was here\"}");
+    assertThat(byPmo.status()).as("read-only PMO: " + byPmo).isEqualTo(403);
+    assertThat(byPmo.body()).contains("paula");
+    String comment = as("mike", () -> taskService.createComment(task, instance, "Vendor confirmed")).getId();
+    Http.Response tooLong = http.as("admin").postJson(comments + "/create",
+        "{\"message\":\"" + "x".repeat(4001) + "\"}");
+    assertThat(tooLong.status()).as(tooLong.toString()).isEqualTo(400);
+    assertThat(tooLong.body()).contains("message").contains("4000");
+
+    assertThatThrownBy(() -> as("maria", () -> {
+      taskService.updateTaskComment(task, comment, "Vendor refused");
+      return null;
+    })).as("a fellow candidate rewrites mike's comment").isInstanceOf(AuthorizationException.class)
+        .hasMessageContaining("only its author mike");
+    assertThatThrownBy(() -> as("maria", () -> {
+      taskService.deleteTaskComment(task, comment);
+      return null;
+    })).isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> as("maria", () -> {
+      taskService.deleteTaskComments(task);
+      return null;
+    })).as("all comments at once").isInstanceOf(AuthorizationException.class);
+    assertThat(http.as("paula").put(comments, "{\"id\":\"" + comment + "\",\"message\":\"Vendor refused\"}")
+        .status()).isEqualTo(403);
+    assertThat(taskService.getTaskComments(task)).singleElement()
+        .satisfies(kept -> assertThat(kept.getFullMessage()).isEqualTo("Vendor confirmed"));
+    as("mike", () -> {
+      taskService.updateTaskComment(task, comment, "Vendor confirmed in writing");
+      return null;
+    });
+
+    taskService.complete(task);
+    assertThatThrownBy(() -> as("mike", () -> taskService.createComment(task, instance, "late note")))
+        .as("a completed task's record").isInstanceOf(AuthorizationException.class).hasMessageContaining("completed");
+    assertThat(http.as("paula").postJson(comments + "/create", "{\"message\":\"late note\"}").status())
+        .isEqualTo(403);
+    assertThat(taskService.getTaskComments(task)).singleElement()
+        .satisfies(kept -> assertThat(kept.getFullMessage()).isEqualTo("Vendor confirmed in writing"));
+  }
+
+  @Test
+  void attachments_are_links_added_by_who_works_on_the_open_task() {
+    String instance = runtimeService.startProcessInstanceByKey("SideSurfacesProbeProcess").getId();
+    String task = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+    String create = "/engine-rest/task/" + task + "/attachment/create";
+
+    Http.Response file = http.as("admin").post(create, MULTIPART, multipart(Map.of("attachment-name", "scan.pdf",
+        "attachment-type", "application/pdf", "content", "%PDF-1.4 patient chart")));
+    assertThat(file.status()).as("an uploaded file: " + file).isEqualTo(400);
+    assertThat(file.body()).contains("content");
+    Http.Response script = http.as("admin").post(create, MULTIPART, multipart(Map.of("attachment-name", "click me",
+        "url", "javascript:alert(document.cookie)")));
+    assertThat(script.status()).as(script.toString()).isEqualTo(400);
+    assertThat(script.body()).contains("url");
+    Http.Response byPmo = http.as("paula").post(create, MULTIPART, multipart(Map.of("attachment-name", "Runbook",
+        "url", "https://dms.example.org/DOC-1")));
+    assertThat(byPmo.status()).as("read-only PMO: " + byPmo).isEqualTo(403);
+    assertThat(taskService.getTaskAttachments(task)).isEmpty();
+    String attachment = as("mike", () -> taskService.createAttachment("link", task, instance, "Runbook",
+        "cut-over runbook", "https://dms.example.org/DOC-1")).getId();
+
+    Http.Response deleted = http.as("paula").delete("/engine-rest/task/" + task + "/attachment/" + attachment);
+    // Camunda's REST resource answers every refused deletion with 404, dropping the reason
+    assertThat(deleted.status()).as(deleted.toString()).isEqualTo(404);
+    assertThat(taskService.getAttachment(attachment)).as("kept").isNotNull();
+    taskService.complete(task);
+    assertThatThrownBy(() -> as("mike", () -> {
+      taskService.deleteTaskAttachment(task, attachment);
+      return null;
+    })).as("a completed task's record").isInstanceOf(AuthorizationException.class);
+    assertThat(taskService.getAttachment(attachment)).isNotNull();
+  }
+
+  /** What {@code work} returns when {@code user}, a project manager, does it through the Java API. */
+  private <T> T as(String user, java.util.function.Supplier<T> work) {
+    identityService.setAuthentication(user, List.of("projectManagers"));
+    try {
+      return work.get();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private static final String BOUNDARY = "hitgov-probe-boundary";
+  private static final String MULTIPART = "multipart/form-data; boundary=" + BOUNDARY;
+
+  private static String multipart(Map<String, String> fields) {
+    StringBuilder body = new StringBuilder();
+    fields.forEach((name, value) -> body.append("--").append(BOUNDARY).append("\r\n")
+        .append("Content-Disposition: form-data; name=\"").append(name).append('"')
+        .append(name.equals("content") ? "; filename=\"scan.pdf\"\r\nContent-Type: application/pdf" : "")
+        .append("\r\n\r\n").append(value).append("\r\n"));
+    return body.append("--").append(BOUNDARY).append("--\r\n").toString();
+  }
+}
