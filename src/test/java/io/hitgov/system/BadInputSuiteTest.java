@@ -951,6 +951,14 @@ class BadInputSuiteTest {
       cases.add(new Case("malformed JSON", endpoint, "truncated JSON", 400, null,
           h -> h.as("maria").postJson("/engine-rest/task/" + deliverableTaskId + "/" + action, "{\"errorCode\"")));
     }
+    for (String[] input : new String[][] {{"a text", "\"abc\"", "String"}, {"a Boolean", "true", "Boolean"},
+        {"a fraction", "1.5", "Double"}, {"a number beyond Integer", "99999999999", "Long"}}) {
+      cases.add(new Case("wrong types", "/engine-rest/decision-definition/key/{key}/evaluate",
+          "RiskScoreDecision's integer impact as " + input[0], 400, "integer",
+          h -> h.as("paula").postJson("/engine-rest/decision-definition/key/RiskScoreDecision/evaluate",
+              "{\"variables\": {\"impact\": {\"value\": " + input[1] + ", \"type\": \"" + input[2]
+                  + "\"}, \"likelihood\": {\"value\": 2, \"type\": \"Integer\"}}}")));
+    }
     cases.add(new Case("unknown ids", "/engine-rest/condition", "variables no conditional start event awaits", 400,
         "condition", h -> h.as("paula").postJson("/engine-rest/condition",
             "{\"variables\": {\"projectId\": {\"value\": \"EHR-1\", \"type\": \"String\"}}}")));

@@ -209,6 +209,18 @@ class HttpHardeningTest {
     assertThat(refused.status()).as("the account Camunda checks is the one counted: " + refused).isEqualTo(429);
   }
 
+  /** The error page of a refused multipart request re-read its parts under another servlet: a 500. */
+  @Test
+  void a_multipart_request_the_webapps_refuse_gets_the_refusal_not_a_500() {
+    String body = "--bb\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nx\r\n--bb--\r\n";
+    for (String path : List.of("/camunda/api/engine/engine/default/deployment/create",
+        "/camunda/api/engine/engine/default/task/no-such-task/attachment/create")) {
+      io.hitgov.support.Http.Response refused = io.hitgov.support.Http.on(port)
+          .post(path, "multipart/form-data; boundary=bb", body);
+      assertThat(refused.status()).as(path + ": " + refused).isEqualTo(401);
+    }
+  }
+
   @Test
   void a_login_that_is_no_form_gets_415_not_a_500() {
     for (String type : List.of("application/json", "text/plain")) {

@@ -73,7 +73,8 @@ public class ErrorClassifier {
       "ENGINE-17007", "a variable cannot be set as sent",
       "ENGINE-13033", "no boundary event of the task catches this error",
       "ENGINE-02043", "no boundary event of the task catches this escalation",
-      "ENGINE-13043", "no deployed model starts on a condition");
+      "ENGINE-13043", "no deployed model starts on a condition",
+      "DMN-01005", "a decision input does not fit the type of its column");
   /** Engine messages without a code that mean the request's variables cannot be taken. */
   private static final List<String> BAD_VARIABLE_MESSAGES = List.of("Cannot find serializer for value",
       "Cannot deserialize", "Cannot serialize", "is not allowed to be deserialized", "is not whitelisted");
