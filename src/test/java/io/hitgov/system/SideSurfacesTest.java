@@ -176,6 +176,46 @@ class SideSurfacesTest {
     assertThat(taskService.getAttachment(attachment)).isNotNull();
   }
 
+  @Test
+  void a_user_keeps_their_account_and_address_and_sets_only_strong_passwords() {
+    String password = "Gov3rnance!Lane";
+    if (identityService.createUserQuery().userId("olga").count() == 0) {
+      var user = identityService.newUser("olga");
+      user.setFirstName("Olga");
+      user.setLastName("Owner");
+      user.setEmail("olga@demo.hitgov.invalid");
+      user.setPassword(password);
+      identityService.saveUser(user);
+      identityService.createMembership("olga", "projectManagers");
+    }
+    Http olga = http.as("olga", password);
+    Http.Response deleted = olga.delete("/engine-rest/user/olga");
+    assertThat(deleted.status()).as("deleting oneself: " + deleted).isEqualTo(403);
+    assertThat(deleted.body()).contains("own account");
+    Http.Response readdressed = olga.put("/engine-rest/user/olga/profile",
+        "{\"id\":\"olga\",\"firstName\":\"Olga\",\"lastName\":\"Owner\",\"email\":\"olga@elsewhere.example\"}");
+    assertThat(readdressed.status()).as("one's own e-mail address: " + readdressed).isEqualTo(403);
+    assertThat(olga.put("/engine-rest/user/olga/profile",
+        "{\"id\":\"olga\",\"firstName\":\"Olga M.\",\"lastName\":\"Owner\",\"email\":\"olga@demo.hitgov.invalid\"}")
+        .status()).as("one's own name").isEqualTo(204);
+    Http.Response weak = olga.put("/engine-rest/user/olga/credentials",
+        "{\"password\":\"olga\",\"authenticatedUserPassword\":\"" + password + "\"}");
+    assertThat(weak.status()).as("a weak password: " + weak).isEqualTo(400);
+    assertThat(weak.body()).contains("password policy").contains("at least 10 characters");
+    assertThat(identityService.checkPassword("olga", password)).isTrue();
+    assertThat(http.as("admin").put("/engine-rest/user/olga/profile",
+        "{\"id\":\"olga\",\"firstName\":\"Olga\",\"lastName\":\"Owner\",\"email\":\"olga.owner@demo.hitgov.invalid\"}")
+        .status()).as("operators set the address").isEqualTo(204);
+    assertThat(identityService.createUserQuery().userId("olga").singleResult().getEmail())
+        .isEqualTo("olga.owner@demo.hitgov.invalid");
+    String stronger = "Gov3rnance!Lane2";
+    assertThat(olga.put("/engine-rest/user/olga/credentials",
+        "{\"password\":\"" + stronger + "\",\"authenticatedUserPassword\":\"" + password + "\"}").status())
+        .as("a strong password").isEqualTo(204);
+    assertThat(identityService.checkPassword("olga", stronger)).isTrue();
+    identityService.deleteUser("olga");
+  }
+
   /** What {@code work} returns when {@code user}, a project manager, does it through the Java API. */
   private <T> T as(String user, java.util.function.Supplier<T> work) {
     identityService.setAuthentication(user, List.of("projectManagers"));

@@ -1,12 +1,9 @@
 package io.hitgov.shared.process;
 
-import io.hitgov.shared.web.StatusException;
 import java.lang.reflect.Field;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -57,10 +54,7 @@ public class CommentsAndAttachments extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
-    interceptors.add(new Guard());
-    configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
+    CommandGuards.install(configuration, new Guard());
   }
 
   static final class Guard extends CommandInterceptor {
@@ -130,13 +124,13 @@ public class CommentsAndAttachments extends AbstractProcessEnginePlugin {
 
     private static void checkComment(String message) {
       if (message != null && message.length() > MAX_COMMENT) {
-        throw new Refused("message: a comment is at most " + MAX_COMMENT + " characters");
+        throw new Refusals.BadRequest("message: a comment is at most " + MAX_COMMENT + " characters");
       }
     }
 
     private static void checkAttachment(String name, String description, String type, String url, boolean content) {
       if (content) {
-        throw new Refused("content: HITGov keeps no uploaded files (they may hold PHI); attach a link"
+        throw new Refusals.BadRequest("content: HITGov keeps no uploaded files (they may hold PHI); attach a link"
             + " to the document in the document system (url) instead");
       }
       limit("attachment-name", name, MAX_NAME);
@@ -146,14 +140,14 @@ public class CommentsAndAttachments extends AbstractProcessEnginePlugin {
       if (url != null) {
         String scheme = url.strip().toLowerCase(Locale.ROOT);
         if (!scheme.startsWith("https://") && !scheme.startsWith("http://")) {
-          throw new Refused("url: an attachment links to an http or https address");
+          throw new Refusals.BadRequest("url: an attachment links to an http or https address");
         }
       }
     }
 
     private static void limit(String field, String text, int max) {
       if (text != null && text.length() > max) {
-        throw new Refused(field + ": at most " + max + " characters");
+        throw new Refusals.BadRequest(field + ": at most " + max + " characters");
       }
     }
 
@@ -169,7 +163,7 @@ public class CommentsAndAttachments extends AbstractProcessEnginePlugin {
         if (task != null) {
           forbiddenUnless(() -> checkers.forEach(checker -> checker.checkTaskWork(task)));
         } else if (historicTaskExists(context, taskId)) {
-          throw new Forbidden(user.getUserId() + " may not " + action + " task " + taskId
+          throw new Refusals.Forbidden(user.getUserId() + " may not " + action + " task " + taskId
               + ": it is completed, and its comments and attachments are part of the record");
         }
       } else if (processInstanceId != null) {
@@ -177,7 +171,7 @@ public class CommentsAndAttachments extends AbstractProcessEnginePlugin {
         if (instance != null) {
           forbiddenUnless(() -> checkers.forEach(checker -> checker.checkUpdateProcessInstanceById(processInstanceId)));
         } else if (historicInstanceExists(context, processInstanceId)) {
-          throw new Forbidden(user.getUserId() + " may not " + action + " process instance "
+          throw new Refusals.Forbidden(user.getUserId() + " may not " + action + " process instance "
               + processInstanceId + ": it has ended, and its comments and attachments are part of the record");
         }
       }
@@ -187,10 +181,10 @@ public class CommentsAndAttachments extends AbstractProcessEnginePlugin {
     private static void forbiddenUnless(Runnable check) {
       try {
         check.run();
-      } catch (Forbidden e) {
+      } catch (Refusals.Forbidden e) {
         throw e;
       } catch (AuthorizationException e) {
-        throw new Forbidden(e.getMessage());
+        throw new Refusals.Forbidden(e.getMessage());
       }
     }
 
@@ -201,12 +195,12 @@ public class CommentsAndAttachments extends AbstractProcessEnginePlugin {
         return;
       }
       if (commentId == null) {
-        throw new Forbidden(user.getUserId() + " may not " + action
+        throw new Refusals.Forbidden(user.getUserId() + " may not " + action
             + " all comments at once: only operators may");
       }
       CommentEntity comment = context.getDbEntityManager().selectById(CommentEntity.class, commentId);
       if (comment != null && !user.getUserId().equals(comment.getUserId())) {
-        throw new Forbidden(user.getUserId() + " may not " + action + " comment " + commentId
+        throw new Refusals.Forbidden(user.getUserId() + " may not " + action + " comment " + commentId
             + ": only its author " + comment.getUserId() + " may");
       }
     }
@@ -240,43 +234,6 @@ public class CommentsAndAttachments extends AbstractProcessEnginePlugin {
 
     private static Object get(Field field, Object command) {
       return CamundaFields.get(field, command);
-    }
-  }
-
-  /**
-   * A refused comment or attachment: 400 with this message on every surface (Camunda's REST resources
-   * would answer any engine error here with "Not enough parameters submitted" or "Task id is null").
-   */
-  static final class Refused extends BadUserRequestException implements StatusException {
-    Refused(String message) {
-      super(message);
-    }
-
-    @Override
-    public int httpStatus() {
-      return 400;
-    }
-
-    @Override
-    public String errorType() {
-      return "InvalidRequestException";
-    }
-  }
-
-  /** A refused write: 403 with this message on every surface (Camunda's REST answers some with a 404). */
-  static final class Forbidden extends AuthorizationException implements StatusException {
-    Forbidden(String message) {
-      super(message);
-    }
-
-    @Override
-    public int httpStatus() {
-      return 403;
-    }
-
-    @Override
-    public String errorType() {
-      return "AuthorizationException";
     }
   }
 }

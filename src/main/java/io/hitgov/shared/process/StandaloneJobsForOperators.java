@@ -39,10 +39,7 @@ public class StandaloneJobsForOperators extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
-        ? new java.util.ArrayList<>() : new java.util.ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
-    interceptors.add(new Guard());
-    configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
+    CommandGuards.install(configuration, new Guard());
   }
 
   /** Camunda's command checkers exist once the engine is configured: its authorization checker is swapped. */

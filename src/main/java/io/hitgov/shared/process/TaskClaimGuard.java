@@ -2,7 +2,6 @@ package io.hitgov.shared.process;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -41,11 +40,7 @@ public class TaskClaimGuard extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPreBPMNParseListeners() == null) {
       configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
     }
-    List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
-    interceptors.add(new OnlyDelegatedTasksResolve());
-    interceptors.add(new TaskActionGuard());
-    configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
+    CommandGuards.install(configuration, new OnlyDelegatedTasksResolve(), new TaskActionGuard());
     configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
