@@ -959,6 +959,31 @@ class BadInputSuiteTest {
               "{\"variables\": {\"impact\": {\"value\": " + input[1] + ", \"type\": \"" + input[2]
                   + "\"}, \"likelihood\": {\"value\": 2, \"type\": \"Integer\"}}}")));
     }
+    for (String[] or : new String[][] {{"/engine-rest/task", "assigneeExpression", "${currentUser()}"},
+        {"/engine-rest/task", "assigneeExpression", "${execution}"},
+        {"/engine-rest/task/count", "candidateGroupsExpression", "${currentUserGroups()}"}}) {
+      cases.add(new Case("injection strings", or[0], "an expression in orQueries: " + or[1] + " " + or[2], 400,
+          "orQueries", h -> h.as("maria").postJson(or[0],
+              "{\"orQueries\": [{\"" + or[1] + "\": \"" + or[2] + "\"}]}")));
+    }
+    for (String[] nulls : new String[][] {{"/engine-rest/task", "{\"sorting\": [null]}"},
+        {"/engine-rest/task", "{\"orQueries\": [null]}"},
+        {"/engine-rest/task", "{\"taskVariables\": [{}]}"},
+        {"/engine-rest/process-instance", "{\"variables\": [null]}"},
+        {"/engine-rest/message", "null"}, {"/engine-rest/signal", "null"},
+        {"/engine-rest/external-task/fetchAndLock", "{\"workerId\": \"w\", \"maxTasks\": 1, \"topics\": [null]}"},
+        {"/engine-rest/migration/validate", "{}"}, {"/engine-rest/authorization/create", "{}"},
+        {"/engine-rest/telemetry/configuration", "{}"}}) {
+      cases.add(new Case("null values", nulls[0], "a null or missing value: " + nulls[1], 400, "null",
+          h -> h.as("maria").postJson(nulls[0], nulls[1])));
+    }
+    for (String[] empty : new String[][] {{"/engine-rest/task", "{\"candidateGroups\": []}"},
+        {"/engine-rest/process-instance", "{\"processInstanceIds\": []}"}}) {
+      cases.add(new Case("missing variables", empty[0], "an empty list: " + empty[1], 400, "empty",
+          h -> h.as("maria").postJson(empty[0], empty[1])));
+    }
+    cases.add(new Case("wrong types", "/engine-rest/task", "maxResults=abc", 400, "maxResults",
+        h -> h.as("maria").get("/engine-rest/task?maxResults=abc")));
     cases.add(new Case("unknown ids", "/engine-rest/condition", "variables no conditional start event awaits", 400,
         "condition", h -> h.as("paula").postJson("/engine-rest/condition",
             "{\"variables\": {\"projectId\": {\"value\": \"EHR-1\", \"type\": \"String\"}}}")));

@@ -7,6 +7,7 @@ import static io.hitgov.shared.web.ErrorMessages.reason;
 import io.hitgov.shared.process.InvalidVariablesException;
 import io.hitgov.shared.process.TaskConflictException;
 import jakarta.ws.rs.WebApplicationException;
+import org.glassfish.jersey.server.ParamException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,6 +79,10 @@ public class ErrorClassifier {
   /** Engine messages without a code that mean the request's variables cannot be taken. */
   private static final List<String> BAD_VARIABLE_MESSAGES = List.of("Cannot find serializer for value",
       "Cannot deserialize", "Cannot serialize", "is not allowed to be deserialized", "is not whitelisted");
+  /** Packages of Camunda's REST layers: resources and the DTOs they read requests into. */
+  private static final List<String> REQUEST_READERS = List.of("org.camunda.bpm.engine.rest.",
+      "org.camunda.bpm.cockpit.impl.plugin.", "org.camunda.bpm.admin.impl.", "org.camunda.bpm.tasklist.impl.",
+      "org.camunda.bpm.webapp.impl.");
   private static final Pattern DEPLOYMENT_PATH = Pattern.compile(".*/deployment/create$");
   /** Path segments that are resource words, not ids (so never "the unknown object" of a 404). */
   private static final Set<String> PATH_WORDS = Set.of("engine-rest", "camunda", "api", "engine", "default", "task",
@@ -184,6 +189,11 @@ public class ErrorClassifier {
       if (t instanceof BadUserRequestException) {
         return new Classified(400, "InvalidRequestException", clean(t.getMessage(), "Invalid request"), null);
       }
+      if (t instanceof ParamException param) {
+        // JAX-RS answers a query or path parameter it cannot convert with 404, as if the resource did not exist
+        return new Classified(400, "InvalidRequestException", "The parameter " + param.getParameterName()
+            + " is not a valid value of its kind (a number, a date, true or false)", null);
+      }
       if (t instanceof RestException rest && rest.getStatus() != null && rest.getStatus().getStatusCode() < 500) {
         int status = rest.getStatus().getStatusCode();
         return new Classified(status, "InvalidRequestException", clean(rest.getMessage(), reason(status)), null);
@@ -195,6 +205,15 @@ public class ErrorClassifier {
       if (t instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
         return new Classified(400, "InvalidRequestException", "The request body is not valid JSON of the expected shape: "
             + clean(json.getOriginalMessage(), "unreadable"), null);
+      }
+    }
+    for (Throwable t : chain) {
+      if (t instanceof NullPointerException npe && inRequestReading(npe)) {
+        return new Classified(400, "InvalidRequestException", "The request lacks a value where one is required:"
+            + " the body, a field, or an element of a list is null or missing", null);
+      }
+      if (t.getClass() == ProcessEngineException.class && t.getMessage() != null && t.getMessage().endsWith(" is empty")) {
+        return new Classified(400, "InvalidRequestException", clean(t.getMessage(), "A list is empty"), null);
       }
     }
     String reference = UUID.randomUUID().toString();
@@ -251,6 +270,20 @@ public class ErrorClassifier {
         identityService.setAuthentication(caller);
       }
     }
+  }
+
+  /**
+   * A NullPointerException thrown by Camunda's REST layer itself (its resources and request DTOs, in
+   * {@code /engine-rest} and the webapps' APIs) while it reads the request: a null body, a null element
+   * of a list, a missing field the code dereferences. The request is at fault, not the server.
+   */
+  private static boolean inRequestReading(NullPointerException npe) {
+    StackTraceElement[] stack = npe.getStackTrace();
+    if (stack.length == 0) {
+      return false;
+    }
+    String thrower = stack[0].getClassName();
+    return REQUEST_READERS.stream().anyMatch(thrower::startsWith);
   }
 
   private static boolean tooLong(Throwable t) {
