@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,6 +78,39 @@ class SideSurfacesTest {
     assertThat(after.getDuedate()).isEqualTo(cleanup.getDuedate());
     Http.Response byOperator = http.as("admin").putJson(job + "/retries", "{\"retries\":" + cleanup.getRetries() + "}");
     assertThat(byOperator.status()).as("operators may: " + byOperator).isEqualTo(204);
+  }
+
+  @Test
+  void only_operators_change_the_job_definitions_and_incidents_of_a_batch() {
+    String instance = runtimeService.startProcessInstanceByKey("SideSurfacesProbeProcess").getId();
+    Batch batch = runtimeService.deleteProcessInstancesAsync(List.of(instance), "side surfaces probe");
+    managementService.suspendBatchById(batch.getId());
+    try {
+      String definition = "/engine-rest/job-definition/" + batch.getSeedJobDefinitionId();
+      Http.Response resumed = http.as("felix").putJson(definition + "/suspended",
+          "{\"suspended\": false, \"includeJobs\": true}");
+      assertThat(resumed.status()).as("resuming a suspended batch's seed: " + resumed).isEqualTo(403);
+      assertThat(resumed.body()).contains("job definition").contains("belongs to no process");
+      assertThat(http.as("felix").putJson(definition + "/retries", "{\"retries\": 0}").status()).isEqualTo(403);
+      assertThat(http.as("felix").putJson(definition + "/jobPriority", "{\"priority\": 5}").status()).isEqualTo(403);
+      Job seed = managementService.createJobQuery().jobDefinitionId(batch.getSeedJobDefinitionId()).singleResult();
+      assertThat(seed.isSuspended()).as("the batch stays suspended").isTrue();
+      assertThat(http.as("felix").putJson("/engine-rest/job/suspended",
+          "{\"jobDefinitionId\": \"" + batch.getSeedJobDefinitionId() + "\", \"suspended\": false}").status())
+          .as("its jobs by their definition").isEqualTo(403);
+
+      managementService.setJobRetries(seed.getId(), 0);
+      String incident = runtimeService.createIncidentQuery().jobDefinitionIdIn(batch.getSeedJobDefinitionId())
+          .singleResult().getId();
+      assertThat(http.as("felix").put("/engine-rest/incident/" + incident + "/annotation",
+          "{\"annotation\": \"nothing to see\"}").status()).as("annotating its incident").isEqualTo(403);
+      assertThat(http.as("felix").get("/engine-rest/job/" + seed.getId() + "/stacktrace").status())
+          .as("reading its stack trace").isEqualTo(403);
+      assertThat(http.as("admin").put("/engine-rest/incident/" + incident + "/annotation",
+          "{\"annotation\": \"operator looked\"}").status()).as("operators may").isEqualTo(204);
+    } finally {
+      managementService.deleteBatch(batch.getId(), true);
+    }
   }
 
   @Test

@@ -7,7 +7,11 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetJobDefinitionStateCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetJobStateCmd;
+import org.camunda.bpm.engine.impl.cmd.SetAnnotationForIncidentCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobDefinitionPriorityCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -16,6 +20,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
 import org.camunda.bpm.engine.impl.jobexecutor.JobFailureCollector;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.impl.persistence.entity.JobDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +31,10 @@ import org.springframework.stereotype.Component;
  * any signed-in user, even one without a single authorization, could execute the history cleanup
  * job outside its night window, delete it (history is then never removed), suspend it, or move its
  * due date. HITGov: executing, deleting, suspending or activating such a job, setting its retries,
- * due date or priority needs an operator ({@code camunda-admin}), on every surface (403 otherwise). An
+ * due date or priority needs an operator ({@code camunda-admin}), on every surface (403 otherwise);
+ * likewise suspending, prioritising or setting the retries of a job definition without a process (a
+ * batch's seed, monitor and execution jobs: the Batch permission was bypassed so), annotating an
+ * incident without a process, and reading such a job's exception stack trace. An
  * execution refused for lack of permission, of any job, costs the job no retry (Camunda counts it as
  * a failure of the job).
  * Jobs of a process keep Camunda's checks (UPDATE on the instance, UPDATE_INSTANCE or RETRY_JOB on the
@@ -35,6 +44,13 @@ import org.springframework.stereotype.Component;
 public class StandaloneJobsForOperators extends AbstractProcessEnginePlugin {
 
   private static final Field STATE_JOB = CamundaFields.field(AbstractSetJobStateCmd.class, "jobId");
+  private static final Field STATE_JOB_DEFINITION = CamundaFields.field(AbstractSetJobStateCmd.class, "jobDefinitionId");
+  private static final Field DEFINITION_STATE = CamundaFields.field(AbstractSetJobDefinitionStateCmd.class,
+      "jobDefinitionId");
+  private static final Field DEFINITION_PRIORITY = CamundaFields.field(SetJobDefinitionPriorityCmd.class,
+      "jobDefinitionId");
+  private static final Field RETRIES_DEFINITION = CamundaFields.field(SetJobRetriesCmd.class, "jobDefinitionId");
+  private static final Field ANNOTATED_INCIDENT = CamundaFields.field(SetAnnotationForIncidentCmd.class, "incidentId");
   private static final Field FAILURE = CamundaFields.field(FailedJobListener.class, "jobFailureCollector");
 
   @Override
@@ -69,6 +85,13 @@ public class StandaloneJobsForOperators extends AbstractProcessEnginePlugin {
       super.checkUpdateRetriesJob(job);
       operatorsOnly(job);
     }
+
+    /** Reading one such job: its exception stack trace names the engine's internals. */
+    @Override
+    public void checkReadJob(JobEntity job) {
+      super.checkReadJob(job);
+      operatorsOnly(job);
+    }
   }
 
   /**
@@ -82,11 +105,27 @@ public class StandaloneJobsForOperators extends AbstractProcessEnginePlugin {
       if (command instanceof FailedJobListener && refused(command)) {
         return null; // the job never ran: no failure, no retry spent, no failure in its log
       }
+      CommandContext context = Context.getCommandContext();
+      if (context == null || context.getAuthentication() == null) {
+        return next.execute(command);
+      }
       if (command instanceof AbstractSetJobStateCmd) {
-        CommandContext context = Context.getCommandContext();
-        String jobId = value(command);
-        if (context != null && jobId != null && context.getAuthentication() != null) {
+        String jobId = CamundaFields.string(STATE_JOB, command);
+        if (jobId != null) {
           operatorsOnly(context.getJobManager().findJobById(jobId));
+        }
+        operatorsOnlyForDefinition(context, CamundaFields.string(STATE_JOB_DEFINITION, command));
+      } else if (command instanceof AbstractSetJobDefinitionStateCmd) {
+        operatorsOnlyForDefinition(context, CamundaFields.string(DEFINITION_STATE, command));
+      } else if (command instanceof SetJobDefinitionPriorityCmd) {
+        operatorsOnlyForDefinition(context, CamundaFields.string(DEFINITION_PRIORITY, command));
+      } else if (command instanceof SetJobRetriesCmd) {
+        operatorsOnlyForDefinition(context, CamundaFields.string(RETRIES_DEFINITION, command));
+      } else if (command instanceof SetAnnotationForIncidentCmd) {
+        String incidentId = CamundaFields.string(ANNOTATED_INCIDENT, command);
+        Incident incident = incidentId == null ? null : context.getIncidentManager().findIncidentById(incidentId);
+        if (incident != null && incident.getProcessDefinitionId() == null && incident.getProcessInstanceId() == null) {
+          operatorsOnly("annotate incident " + incident.getId() + " (" + incident.getIncidentType() + ")");
         }
       }
       return next.execute(command);
@@ -104,10 +143,22 @@ public class StandaloneJobsForOperators extends AbstractProcessEnginePlugin {
     return false;
   }
 
+  private static void operatorsOnlyForDefinition(CommandContext context, String jobDefinitionId) {
+    JobDefinitionEntity definition = jobDefinitionId == null ? null
+        : context.getJobDefinitionManager().findById(jobDefinitionId);
+    if (definition != null && definition.getProcessDefinitionId() == null && definition.getProcessDefinitionKey() == null) {
+      operatorsOnly("change job definition " + definition.getId() + " (" + definition.getJobType() + ")");
+    }
+  }
+
   static void operatorsOnly(JobEntity job) {
     if (job == null || job.getProcessDefinitionKey() != null || job.getProcessInstanceId() != null) {
       return;
     }
+    operatorsOnly("change job " + job.getId() + " (" + job.getJobHandlerType() + ")");
+  }
+
+  private static void operatorsOnly(String action) {
     CommandContext context = Context.getCommandContext();
     Authentication authentication = context.getAuthentication();
     AuthorizationManager authorizations = context.getAuthorizationManager();
@@ -115,11 +166,8 @@ public class StandaloneJobsForOperators extends AbstractProcessEnginePlugin {
         || !authorizations.isAuthorizationEnabled() || authorizations.isCamundaAdmin(authentication)) {
       return;
     }
-    throw new AuthorizationException(authentication.getUserId() + " may not change job " + job.getId() + " ("
-        + job.getJobHandlerType() + "): it belongs to no process, and only operators change such jobs");
+    throw new Refusals.Forbidden(authentication.getUserId() + " may not " + action
+        + ": it belongs to no process, and only operators may");
   }
 
-  private static String value(Object command) {
-    return CamundaFields.string(STATE_JOB, command);
-  }
 }
