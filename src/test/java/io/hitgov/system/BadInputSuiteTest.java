@@ -977,6 +977,10 @@ class BadInputSuiteTest {
       cases.add(new Case("null values", nulls[0], "a null or missing value: " + nulls[1], 400, "null",
           h -> h.as("maria").postJson(nulls[0], nulls[1])));
     }
+    for (String api : List.of("/api/risks", "/api/projects", "/api/change-requests")) {
+      cases.add(new Case("null values", "POST " + api, "a list holding null", 400, "null",
+          h -> h.as("paula").postJson(api, "{\"title\": [null]}")));
+    }
     for (String[] empty : new String[][] {{"/engine-rest/task", "{\"candidateGroups\": []}"},
         {"/engine-rest/process-instance", "{\"processInstanceIds\": []}"}}) {
       cases.add(new Case("missing variables", empty[0], "an empty list: " + empty[1], 400, "empty",

@@ -79,10 +79,13 @@ public class ErrorClassifier {
   /** Engine messages without a code that mean the request's variables cannot be taken. */
   private static final List<String> BAD_VARIABLE_MESSAGES = List.of("Cannot find serializer for value",
       "Cannot deserialize", "Cannot serialize", "is not allowed to be deserialized", "is not whitelisted");
-  /** Packages of Camunda's REST layers: resources and the DTOs they read requests into. */
+  /**
+   * Packages of Camunda's REST layers (resources and the DTOs they read requests into) and of Spin's
+   * JSON mapping, which writes a list or map of a request as a variable (a null element: NPE).
+   */
   private static final List<String> REQUEST_READERS = List.of("org.camunda.bpm.engine.rest.",
       "org.camunda.bpm.cockpit.impl.plugin.", "org.camunda.bpm.admin.impl.", "org.camunda.bpm.tasklist.impl.",
-      "org.camunda.bpm.webapp.impl.");
+      "org.camunda.bpm.webapp.impl.", "org.camunda.spin.impl.json.");
   private static final Pattern DEPLOYMENT_PATH = Pattern.compile(".*/deployment/create$");
   /** Path segments that are resource words, not ids (so never "the unknown object" of a 404). */
   private static final Set<String> PATH_WORDS = Set.of("engine-rest", "camunda", "api", "engine", "default", "task",
