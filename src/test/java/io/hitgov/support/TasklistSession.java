@@ -81,7 +81,12 @@ public final class TasklistSession {
 
   /** POSTs JSON to the webapps' engine API, e.g. {@code task/{id}/claim}. */
   public Http.Response postJson(String enginePath, String json) {
-    return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default/" + enginePath))
+    return postJsonAt("/camunda/api/engine/engine/default/" + enginePath, json);
+  }
+
+  /** POSTs JSON to any path of the webapps' APIs, e.g. Cockpit's {@code /camunda/api/cockpit/plugin/…}. */
+  public Http.Response postJsonAt(String path, String json) {
+    return send(HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "application/json")
         .header("X-XSRF-TOKEN", csrfToken)
         .POST(HttpRequest.BodyPublishers.ofString(json)));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hitgov.support.HitgovSpringTest;
 import io.hitgov.support.Http;
+import io.hitgov.support.TasklistSession;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -110,6 +111,21 @@ class SideSurfacesTest {
           "{\"annotation\": \"operator looked\"}").status()).as("operators may").isEqualTo(204);
     } finally {
       managementService.deleteBatch(batch.getId(), true);
+    }
+  }
+
+  /** The webapps' own APIs answer bad input as /engine-rest does: a 400 that names no Java class. */
+  @Test
+  void the_webapps_apis_answer_a_null_with_a_400_not_a_stack_of_class_names() {
+    TasklistSession tasklist = TasklistSession.login(port, "paula");
+    for (String[] request : new String[][] {
+        {"/camunda/api/engine/engine/default/task", "{\"sorting\": [null]}"},
+        {"/camunda/api/engine/engine/default/message", "null"},
+        {"/camunda/api/cockpit/plugin/base/default/process-instance", "{\"variables\": [null]}"},
+        {"/camunda/api/cockpit/plugin/base/default/process-instance", "null"}}) {
+      Http.Response answer = tasklist.postJsonAt(request[0], request[1]);
+      assertThat(answer.status()).as(request[0] + " " + request[1] + ": " + answer).isEqualTo(400);
+      assertThat(answer.body()).contains("null").doesNotContain("NullPointerException", "org.camunda", "Cannot invoke");
     }
   }
 

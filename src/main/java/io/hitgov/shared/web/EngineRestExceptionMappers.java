@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.servlet.ServletContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -23,6 +26,10 @@ public final class EngineRestExceptionMappers {
 
   private EngineRestExceptionMappers() {}
 
+  /**
+   * The mappers; {@code classifier} null finds the Spring context's classifier per request, for the
+   * webapps' JAX-RS applications that Spring does not build ({@link WebappApiErrors}).
+   */
   public static List<Object> all(ErrorClassifier classifier) {
     return List.of(new ForThrowable(classifier), new ForProcessEngineException(classifier),
         new ForRestException(classifier), new ForJsonMapping(classifier), new ForJsonParse(classifier));
@@ -43,7 +50,9 @@ public final class EngineRestExceptionMappers {
 
   /** Hands its exception type to the classifier; one subclass per type Camunda maps itself. */
   abstract static class Classifying<E extends Throwable> implements ExceptionMapper<E> {
+    /** Null in the webapps' APIs: the classifier of the Spring context that serves the request. */
     private final ErrorClassifier classifier;
+    @Context private ServletContext servletContext;
 
     Classifying(ErrorClassifier classifier) {
       this.classifier = classifier;
@@ -51,7 +60,8 @@ public final class EngineRestExceptionMappers {
 
     @Override
     public Response toResponse(E exception) {
-      return respond(classifier, exception);
+      return respond(classifier != null ? classifier : WebApplicationContextUtils
+          .getRequiredWebApplicationContext(servletContext).getBean(ErrorClassifier.class), exception);
     }
   }
 
