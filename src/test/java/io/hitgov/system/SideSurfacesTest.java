@@ -130,6 +130,17 @@ class SideSurfacesTest {
   }
 
   @Test
+  void error_messages_name_no_java_packages() {
+    for (String[] request : new String[][] {{"/engine-rest/task", "{\"orQueries\": {}}"},
+        {"/engine-rest/message", "{\"messageName\": \"GoLiveDateChanged\", \"businessKey\": \"NO-SUCH-PROJECT\"}"},
+        {"/engine-rest/task", "{\"dueBefore\": \"tomorrow\"}"}}) {
+      Http.Response answer = http.as("paula").postJson(request[0], request[1]);
+      assertThat(answer.status()).as(request[1] + ": " + answer).isBetween(400, 499);
+      assertThat(answer.body()).doesNotContain("org.camunda", "java.util", "com.fasterxml");
+    }
+  }
+
+  @Test
   void no_one_checks_passwords_through_identity_verify() {
     String guess = "{\"username\":\"admin\",\"password\":\"guess\"}";
     for (String path : List.of("/engine-rest/identity/verify", "/engine-rest/engine/default/identity/verify",

@@ -52,8 +52,15 @@ final class ErrorMessages {
     if (message == null || message.isBlank() || LEAKY.matcher(message).matches()) {
       return fallback;
     }
-    return firstLine(message, fallback);
+    return QUALIFIED_CLASS.matcher(firstLine(message, fallback)).replaceAll("$1");
   }
+
+  /**
+   * A class of the frameworks named with its package ({@code org.camunda.bpm.engine.rest.dto.task.TaskQueryDto}):
+   * its simple name is enough. Other types keep their names ({@code java.io.File} in a refused deserialization).
+   */
+  private static final Pattern QUALIFIED_CLASS = Pattern.compile("\\b(?:org\\.camunda|com\\.fasterxml|org\\.glassfish|"
+      + "org\\.springframework|org\\.apache|jakarta|camundajar|java\\.util)\\.(?:[a-z_][a-z0-9_]*\\.)*([A-Z][A-Za-z0-9_$]*)");
 
   /** The words of a 4xx status without a message of its own. */
   static String reason(int status) {
