@@ -36,6 +36,7 @@ class SideSurfacesTest {
   @Autowired HistoryService historyService;
   @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
+  @Autowired org.camunda.bpm.engine.FilterService filterService;
   Http http;
 
   @BeforeEach
@@ -107,10 +108,14 @@ class SideSurfacesTest {
           "{\"annotation\": \"nothing to see\"}").status()).as("annotating its incident").isEqualTo(403);
       assertThat(http.as("felix").get("/engine-rest/job/" + seed.getId() + "/stacktrace").status())
           .as("reading its stack trace").isEqualTo(403);
+      String logEntry = historyService.createHistoricJobLogQuery().jobId(seed.getId()).list().get(0).getId();
+      assertThat(http.as("felix").get("/engine-rest/history/job-log/" + logEntry + "/stacktrace").status())
+          .as("reading it through the job's log").isEqualTo(403);
       assertThat(http.as("admin").put("/engine-rest/incident/" + incident + "/annotation",
           "{\"annotation\": \"operator looked\"}").status()).as("operators may").isEqualTo(204);
     } finally {
       managementService.deleteBatch(batch.getId(), true);
+      runtimeService.deleteProcessInstanceIfExists(instance, "side surfaces probe", true, true, true, true);
     }
   }
 
@@ -138,6 +143,37 @@ class SideSurfacesTest {
       assertThat(answer.status()).as(request[1] + ": " + answer).isBetween(400, 499);
       assertThat(answer.body()).doesNotContain("org.camunda", "java.util", "com.fasterxml");
     }
+  }
+
+  /** Camunda counted a user's refused execution as a failure of the job: one retry less per attempt. */
+  @Test
+  void a_refused_execution_spends_no_retry_of_a_process_job() {
+    io.hitgov.support.Projects.start(http, "EHR-JOB-1");
+    String lifecycle = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("EHR-JOB-1")
+        .processDefinitionKey("ImplementationLifecycleProcess").singleResult().getId();
+    List<Job> jobs = managementService.createJobQuery().processInstanceId(lifecycle).list();
+    assertThat(jobs).as("the lifecycle waits on jobs (timers)").isNotEmpty();
+    Job job = jobs.get(0);
+    for (int attempt = 0; attempt < 4; attempt++) {
+      assertThat(http.as("felix").postJson("/engine-rest/job/" + job.getId() + "/execute", "").status())
+          .as("facilities executes a project's job").isIn(403, 404);
+    }
+    Job after = managementService.createJobQuery().jobId(job.getId()).singleResult();
+    assertThat(after.getRetries()).isEqualTo(job.getRetries());
+    assertThat(managementService.createJobQuery().jobId(job.getId()).withException().count()).isZero();
+  }
+
+  @Test
+  void a_filter_takes_no_expressions_in_the_or_queries_a_caller_adds() {
+    String filter = filterService.createFilterQuery().list().get(0).getId();
+    Http.Response listed = http.as("maria").postJson("/engine-rest/filter/" + filter + "/list",
+        "{\"orQueries\": [{\"assigneeExpression\": \"${execution}\"}]}");
+    assertThat(listed.status()).as(listed.toString()).isEqualTo(400);
+    assertThat(listed.body()).contains("orQueries");
+    assertThat(http.as("maria").postJson("/engine-rest/filter/" + filter + "/count",
+        "{\"orQueries\": [{\"assigneeExpression\": \"${currentUser()}\"}]}").status()).isEqualTo(400);
+    assertThat(http.as("maria").postJson("/engine-rest/filter/" + filter + "/list", "{}").status())
+        .as("the filter itself").isEqualTo(200);
   }
 
   @Test
@@ -195,6 +231,12 @@ class SideSurfacesTest {
       return null;
     });
 
+    String other = runtimeService.startProcessInstanceByKey("SideSurfacesProbeProcess").getId();
+    assertThatThrownBy(() -> as("mike", () -> taskService.createComment(task, other, "into another record")))
+        .as("a comment on my task, filed under another instance").hasMessageContaining("processInstanceId");
+    assertThat(taskService.getProcessInstanceComments(other)).isEmpty();
+    runtimeService.deleteProcessInstance(other, "side surfaces probe");
+
     taskService.complete(task);
     assertThatThrownBy(() -> as("mike", () -> taskService.createComment(task, instance, "late note")))
         .as("a completed task's record").isInstanceOf(AuthorizationException.class).hasMessageContaining("completed");
@@ -249,6 +291,14 @@ class SideSurfacesTest {
       identityService.saveUser(user);
       identityService.createMembership("olga", "projectManagers");
     }
+    try {
+      olgaKeepsHerAccount(password);
+    } finally {
+      identityService.deleteUser("olga");
+    }
+  }
+
+  private void olgaKeepsHerAccount(String password) {
     Http olga = http.as("olga", password);
     Http.Response deleted = olga.delete("/engine-rest/user/olga");
     assertThat(deleted.status()).as("deleting oneself: " + deleted).isEqualTo(403);
@@ -274,7 +324,6 @@ class SideSurfacesTest {
         "{\"password\":\"" + stronger + "\",\"authenticatedUserPassword\":\"" + password + "\"}").status())
         .as("a strong password").isEqualTo(204);
     assertThat(identityService.checkPassword("olga", stronger)).isTrue();
-    identityService.deleteUser("olga");
   }
 
   /** What {@code work} returns when {@code user}, a project manager, does it through the Java API. */

@@ -153,6 +153,15 @@ public class CommentsAndAttachments extends AbstractProcessEnginePlugin {
 
     /** Only who may work on the open task, or update the running instance; operators always. */
     private static void checkWrite(CommandContext context, String taskId, String processInstanceId, String action) {
+      if (taskId != null && processInstanceId != null) {
+        // Camunda stores both as given: a comment "on my task" could land in another instance's record
+        TaskEntity task = context.getTaskManager().findTaskById(taskId);
+        String own = task != null ? task.getProcessInstanceId() : historicInstanceOf(context, taskId);
+        if (!processInstanceId.equals(own)) {
+          throw new Refusals.BadRequest("processInstanceId: task " + taskId + " does not belong to process instance "
+              + processInstanceId);
+        }
+      }
       Authentication user = user(context);
       if (user == null) {
         return;
@@ -214,6 +223,11 @@ public class CommentsAndAttachments extends AbstractProcessEnginePlugin {
         return null;
       }
       return authentication;
+    }
+
+    private static String historicInstanceOf(CommandContext context, String taskId) {
+      var task = context.getHistoricTaskInstanceManager().findHistoricTaskInstanceById(taskId);
+      return task == null ? null : task.getProcessInstanceId();
     }
 
     private static boolean historicTaskExists(CommandContext context, String taskId) {

@@ -57,7 +57,8 @@ public class OwnAccountGuard extends AbstractProcessEnginePlugin {
     public <T> T execute(Command<T> command) {
       CommandContext context = Context.getCommandContext();
       Authentication authentication = context == null ? null : context.getAuthentication();
-      if (authentication != null && authentication.getUserId() != null && context.isAuthorizationCheckEnabled()) {
+      if (authentication != null && authentication.getUserId() != null && context.isAuthorizationCheckEnabled()
+          && context.getAuthorizationManager().isAuthorizationEnabled()) {
         boolean operator = context.getAuthorizationManager().isCamundaAdmin(authentication);
         String self = authentication.getUserId();
         if (command instanceof DeleteUserCmd && !operator && self.equals(CamundaFields.string(DELETED_USER, command))) {
@@ -68,8 +69,8 @@ public class OwnAccountGuard extends AbstractProcessEnginePlugin {
           if (!operator && self.equals(user.getId())) {
             User stored = context.getReadOnlyIdentityProvider().findUserById(user.getId());
             if (stored != null && !Objects.equals(stored.getEmail(), user.getEmail())) {
-              throw new Refusals.Forbidden(self + " may not change their own e-mail address: HITGov's"
-                  + " notifications go there, so operators set it");
+              throw new Refusals.Forbidden(self + " may not change or remove their own e-mail address (send it"
+                  + " unchanged with a profile update): HITGov's notifications go there, so operators set it");
             }
           }
           if (user.hasNewPassword()) {

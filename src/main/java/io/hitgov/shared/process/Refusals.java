@@ -32,7 +32,7 @@ final class Refusals {
   }
 
   /** 403 with this message. */
-  static final class Forbidden extends AuthorizationException implements StatusException {
+  static class Forbidden extends AuthorizationException implements StatusException {
     Forbidden(String message) {
       super(message);
     }

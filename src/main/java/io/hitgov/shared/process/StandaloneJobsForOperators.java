@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
 import org.camunda.bpm.engine.impl.jobexecutor.JobFailureCollector;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricJobLogEventEntity;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.impl.persistence.entity.JobDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
@@ -34,9 +35,10 @@ import org.springframework.stereotype.Component;
  * due date or priority needs an operator ({@code camunda-admin}), on every surface (403 otherwise);
  * likewise suspending, prioritising or setting the retries of a job definition without a process (a
  * batch's seed, monitor and execution jobs: the Batch permission was bypassed so), annotating an
- * incident without a process, and reading such a job's exception stack trace. An
- * execution refused for lack of permission, of any job, costs the job no retry (Camunda counts it as
- * a failure of the job).
+ * incident without a process, and reading such a job's exception stack trace (also through its log).
+ * A user's execution of any job refused for lack of permission costs the job no retry (Camunda counts
+ * it as a failure of the job); failures of the job's own code, business refusals included, count as
+ * usual.
  * Jobs of a process keep Camunda's checks (UPDATE on the instance, UPDATE_INSTANCE or RETRY_JOB on the
  * definition); the job executor and HITGov's own calls run without a user and are not checked.
  */
@@ -72,17 +74,27 @@ public class StandaloneJobsForOperators extends AbstractProcessEnginePlugin {
         + checkers + ": jobs without a process would be unguarded");
   }
 
+  /**
+   * A user's change to a job refused for lack of permission: the one failure that is no failure of the
+   * job (see {@link Guard}). HITGov's own business refusals inside a job's code are failures as usual.
+   */
+  static final class JobRefusal extends Refusals.Forbidden {
+    JobRefusal(String message) {
+      super(message);
+    }
+  }
+
   /** Camunda's authorization checks, and operators only for a job without a process. */
   static final class Checker extends AuthorizationCommandChecker {
     @Override
     public void checkUpdateJob(JobEntity job) {
-      super.checkUpdateJob(job);
+      refusedAsJobRefusal(() -> super.checkUpdateJob(job));
       operatorsOnly(job);
     }
 
     @Override
     public void checkUpdateRetriesJob(JobEntity job) {
-      super.checkUpdateRetriesJob(job);
+      refusedAsJobRefusal(() -> super.checkUpdateRetriesJob(job));
       operatorsOnly(job);
     }
 
@@ -91,6 +103,25 @@ public class StandaloneJobsForOperators extends AbstractProcessEnginePlugin {
     public void checkReadJob(JobEntity job) {
       super.checkReadJob(job);
       operatorsOnly(job);
+    }
+
+    /** The same for a job's log entries, whose stack traces are read by their own id. */
+    @Override
+    public void checkReadHistoricJobLog(HistoricJobLogEventEntity log) {
+      super.checkReadHistoricJobLog(log);
+      if (log != null && log.getProcessDefinitionKey() == null && log.getProcessInstanceId() == null) {
+        operatorsOnly("read the log of job " + log.getJobId());
+      }
+    }
+
+    private static void refusedAsJobRefusal(Runnable check) {
+      try {
+        check.run();
+      } catch (JobRefusal e) {
+        throw e;
+      } catch (AuthorizationException e) {
+        throw new JobRefusal(e.getMessage());
+      }
     }
   }
 
@@ -102,8 +133,8 @@ public class StandaloneJobsForOperators extends AbstractProcessEnginePlugin {
   static final class Guard extends CommandInterceptor {
     @Override
     public <T> T execute(Command<T> command) {
-      if (command instanceof FailedJobListener && refused(command)) {
-        return null; // the job never ran: no failure, no retry spent, no failure in its log
+      if (command instanceof FailedJobListener && Context.getJobExecutorContext() == null && refused(command)) {
+        return null; // a user was refused before the job ran: no failure, no retry spent, no failure in its log
       }
       CommandContext context = Context.getCommandContext();
       if (context == null || context.getAuthentication() == null) {
@@ -136,7 +167,7 @@ public class StandaloneJobsForOperators extends AbstractProcessEnginePlugin {
     Object collector = CamundaFields.get(FAILURE, listener);
     for (Throwable failure = collector instanceof JobFailureCollector jobFailure ? jobFailure.getFailure() : null;
         failure != null; failure = failure.getCause() == failure ? null : failure.getCause()) {
-      if (failure instanceof AuthorizationException) {
+      if (failure instanceof JobRefusal) {
         return true;
       }
     }
@@ -166,7 +197,7 @@ public class StandaloneJobsForOperators extends AbstractProcessEnginePlugin {
         || !authorizations.isAuthorizationEnabled() || authorizations.isCamundaAdmin(authentication)) {
       return;
     }
-    throw new Refusals.Forbidden(authentication.getUserId() + " may not " + action
+    throw new JobRefusal(authentication.getUserId() + " may not " + action
         + ": it belongs to no process, and only operators may");
   }
 

@@ -79,13 +79,6 @@ public class ErrorClassifier {
   /** Engine messages without a code that mean the request's variables cannot be taken. */
   private static final List<String> BAD_VARIABLE_MESSAGES = List.of("Cannot find serializer for value",
       "Cannot deserialize", "Cannot serialize", "is not allowed to be deserialized", "is not whitelisted");
-  /**
-   * Packages of Camunda's REST layers (resources and the DTOs they read requests into) and of Spin's
-   * JSON mapping, which writes a list or map of a request as a variable (a null element: NPE).
-   */
-  private static final List<String> REQUEST_READERS = List.of("org.camunda.bpm.engine.rest.",
-      "org.camunda.bpm.cockpit.impl.plugin.", "org.camunda.bpm.admin.impl.", "org.camunda.bpm.tasklist.impl.",
-      "org.camunda.bpm.webapp.impl.", "org.camunda.spin.impl.json.");
   private static final Pattern DEPLOYMENT_PATH = Pattern.compile(".*/deployment/create$");
   /** Path segments that are resource words, not ids (so never "the unknown object" of a 404). */
   private static final Set<String> PATH_WORDS = Set.of("engine-rest", "camunda", "api", "engine", "default", "task",
@@ -192,10 +185,8 @@ public class ErrorClassifier {
       if (t instanceof BadUserRequestException) {
         return new Classified(400, "InvalidRequestException", clean(t.getMessage(), "Invalid request"), null);
       }
-      if (t instanceof ParamException param) {
-        // JAX-RS answers a query or path parameter it cannot convert with 404, as if the resource did not exist
-        return new Classified(400, "InvalidRequestException", "The parameter " + param.getParameterName()
-            + " is not a valid value of its kind (a number, a date, true or false)", null);
+      if (t instanceof ParamException) {
+        return UnreadableRequests.classify(List.of(t), path);
       }
       if (t instanceof RestException rest && rest.getStatus() != null && rest.getStatus().getStatusCode() < 500) {
         int status = rest.getStatus().getStatusCode();
@@ -210,14 +201,9 @@ public class ErrorClassifier {
             + clean(json.getOriginalMessage(), "unreadable"), null);
       }
     }
-    for (Throwable t : chain) {
-      if (t instanceof NullPointerException npe && inRequestReading(npe)) {
-        return new Classified(400, "InvalidRequestException", "The request lacks a value where one is required:"
-            + " the body, a field, or an element of a list is null or missing", null);
-      }
-      if (t.getClass() == ProcessEngineException.class && t.getMessage() != null && t.getMessage().endsWith(" is empty")) {
-        return new Classified(400, "InvalidRequestException", clean(t.getMessage(), "A list is empty"), null);
-      }
+    Classified unreadable = UnreadableRequests.classify(chain, path);
+    if (unreadable != null) {
+      return unreadable;
     }
     String reference = UUID.randomUUID().toString();
     LOG.error("Server error {} on {}", reference, path, error);
@@ -273,20 +259,6 @@ public class ErrorClassifier {
         identityService.setAuthentication(caller);
       }
     }
-  }
-
-  /**
-   * A NullPointerException thrown by Camunda's REST layer itself (its resources and request DTOs, in
-   * {@code /engine-rest} and the webapps' APIs) while it reads the request: a null body, a null element
-   * of a list, a missing field the code dereferences. The request is at fault, not the server.
-   */
-  private static boolean inRequestReading(NullPointerException npe) {
-    StackTraceElement[] stack = npe.getStackTrace();
-    if (stack.length == 0) {
-      return false;
-    }
-    String thrower = stack[0].getClassName();
-    return REQUEST_READERS.stream().anyMatch(thrower::startsWith);
   }
 
   private static boolean tooLong(Throwable t) {
