@@ -1,6 +1,7 @@
 package io.hitgov.interop;
 
 import static io.hitgov.shared.web.ApiAccess.requireAnyGroup;
+import static io.hitgov.shared.web.ApiAccess.requireOwnProject;
 
 import io.hitgov.interop.InteropRecords.ConversionDomain;
 import io.hitgov.interop.InteropRecords.NewDomain;
@@ -59,7 +60,7 @@ class ConversionController {
   @PostMapping("/api/projects/{projectId}/conversion-domains")
   ResponseEntity<Map<String, Object>> register(@PathVariable String projectId,
       @RequestBody(required = false) Map<String, Object> body, Authentication user) {
-    requireAnyGroup(user, OWNERS, "register a conversion domain");
+    requireOwnProject(user, OWNERS, "register a conversion domain", projectId, projects.projectManager(projectId));
     requireProject(projectId);
     Body b = new Body(body, DOMAIN_FIELDS, "a conversion domain");
     String domain = b.id("domain", true);
@@ -74,7 +75,7 @@ class ConversionController {
   @PostMapping("/api/projects/{projectId}/conversion-domains/{domain}/trial-loads")
   ResponseEntity<Map<String, Object>> load(@PathVariable String projectId, @PathVariable String domain,
       @RequestBody(required = false) Map<String, Object> body, Authentication user) {
-    requireAnyGroup(user, OWNERS, "record a trial load");
+    requireOwnProject(user, OWNERS, "record a trial load", projectId, projects.projectManager(projectId));
     ConversionDomain d = requireDomain(projectId, domain);
     Body b = new Body(body, LOAD_FIELDS, "a trial load");
     String name = b.string("loadName", true, 100);

@@ -1,6 +1,7 @@
 package io.hitgov.interop;
 
 import static io.hitgov.shared.web.ApiAccess.requireAnyGroup;
+import static io.hitgov.shared.web.ApiAccess.requireOwnProject;
 
 import io.hitgov.interop.InteropRecords.Interface;
 import io.hitgov.interop.InteropRecords.NewInterface;
@@ -90,7 +91,7 @@ class InterfaceController {
   @PostMapping("/api/projects/{projectId}/interfaces")
   ResponseEntity<Map<String, Object>> register(@PathVariable String projectId,
       @RequestBody(required = false) Map<String, Object> body, Authentication user) {
-    requireAnyGroup(user, OWNERS, "register an interface");
+    requireOwnProject(user, OWNERS, "register an interface", projectId, projects.projectManager(projectId));
     requireProject(projectId);
     Body b = new Body(body, FIELDS, "an interface");
     String interfaceId = b.id("interfaceId", true);
@@ -128,7 +129,8 @@ class InterfaceController {
   @PostMapping("/api/projects/{projectId}/interfaces/{interfaceId}/test-messages")
   ResponseEntity<Map<String, Object>> testMessages(@PathVariable String projectId, @PathVariable String interfaceId,
       HttpServletRequest request, Authentication user) throws IOException {
-    requireAnyGroup(user, UPLOADERS, "upload interface test messages");
+    requireOwnProject(user, UPLOADERS, "upload interface test messages", projectId,
+        projects.projectManager(projectId));
     Interface i = requireInterface(projectId, interfaceId);
     MediaType type = request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
     if (type == null || !MediaType.APPLICATION_JSON.isCompatibleWith(type)) {

@@ -29,4 +29,10 @@ class ProjectRegistry implements ProjectDirectory {
   public Optional<String> sponsor(String projectId) {
     return projectId == null ? Optional.empty() : repository.find(projectId).map(LifecycleRecords.Project::sponsor);
   }
+
+  @Override
+  public Optional<String> projectManager(String projectId) {
+    return projectId == null ? Optional.empty()
+        : repository.find(projectId).map(LifecycleRecords.Project::projectManager);
+  }
 }

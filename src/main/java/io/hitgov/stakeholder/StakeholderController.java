@@ -2,8 +2,10 @@ package io.hitgov.stakeholder;
 
 import static io.hitgov.shared.web.ApiAccess.GOVERNANCE_READERS;
 import static io.hitgov.shared.web.ApiAccess.requireAnyGroup;
+import static io.hitgov.shared.web.ApiAccess.requireOwnProject;
 
 import io.hitgov.shared.GovernanceGroup;
+import io.hitgov.shared.project.ProjectDirectory;
 import io.hitgov.stakeholder.StakeholderRepository.Stakeholder;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -30,9 +32,11 @@ class StakeholderController {
       GovernanceGroup.OPERATORS.id());
 
   private final StakeholderService stakeholders;
+  private final ProjectDirectory projects;
 
-  StakeholderController(StakeholderService stakeholders) {
+  StakeholderController(StakeholderService stakeholders, ProjectDirectory projects) {
     this.stakeholders = stakeholders;
+    this.projects = projects;
   }
 
   @GetMapping("/api/projects/{projectId}/stakeholders")
@@ -45,7 +49,7 @@ class StakeholderController {
   @PostMapping("/api/projects/{projectId}/stakeholders")
   ResponseEntity<Map<String, Object>> add(@PathVariable String projectId, @RequestBody Map<String, Object> body,
       Authentication user) {
-    requireAnyGroup(user, KEEPERS, "keep a stakeholder register");
+    requireOwnProject(user, KEEPERS, "keep the stakeholder register", projectId, projects.projectManager(projectId));
     Stakeholder added = stakeholders.add(projectId, body, user.getName());
     return ResponseEntity.created(URI.create("/api/projects/" + projectId + "/stakeholders/" + added.stakeholderId()))
         .body(json(added));
@@ -53,7 +57,7 @@ class StakeholderController {
 
   @DeleteMapping("/api/projects/{projectId}/stakeholders/{stakeholderId}")
   ResponseEntity<Void> remove(@PathVariable String projectId, @PathVariable String stakeholderId, Authentication user) {
-    requireAnyGroup(user, KEEPERS, "keep a stakeholder register");
+    requireOwnProject(user, KEEPERS, "keep the stakeholder register", projectId, projects.projectManager(projectId));
     stakeholders.remove(projectId, stakeholderId);
     return ResponseEntity.noContent().build();
   }

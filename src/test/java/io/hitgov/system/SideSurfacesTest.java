@@ -176,6 +176,32 @@ class SideSurfacesTest {
         .as("the filter itself").isEqualTo(200);
   }
 
+  /** maria manages the project; mike, another project manager, may read it but not keep its records. */
+  @Test
+  void a_project_manager_keeps_the_records_of_the_projects_they_manage_only() {
+    io.hitgov.support.Projects.start(http, "EHR-SCOPE-1");
+    String base = "/api/projects/EHR-SCOPE-1";
+    String outsider = "{\"email\": \"someone@elsewhere.example\", \"role\": \"Observer\", \"interest\": \"HIGH\","
+        + " \"receives\": [\"STATUS_REPORT\", \"GATE_DECISIONS\"]}";
+    Http.Response byOtherManager = http.as("mike").postJson(base + "/stakeholders", outsider);
+    assertThat(byOtherManager.status()).as("mike adds a reader of maria's reports: " + byOtherManager).isEqualTo(403);
+    assertThat(byOtherManager.body()).contains("maria manages EHR-SCOPE-1");
+    assertThat(http.as("mike").postJson(base + "/conversion-domains",
+        "{\"domain\": \"ALLERGIES\", \"scope\": \"MIGRATE\"}").status()).isEqualTo(403);
+    assertThat(http.as("mike").postJson(base + "/interfaces", "{}").status()).isEqualTo(403);
+    assertThat(http.as("mike").get(base + "/stakeholders").status()).as("reading stays open").isEqualTo(200);
+
+    Http.Response byManager = http.as("maria").postJson(base + "/stakeholders",
+        outsider.replace("someone@elsewhere.example", "cio@demo.hitgov.invalid"));
+    assertThat(byManager.status()).as(byManager.toString()).isEqualTo(201);
+    String stakeholder = byManager.json().get("stakeholderId").asText();
+    assertThat(http.as("mike").delete(base + "/stakeholders/" + stakeholder).status()).isEqualTo(403);
+    assertThat(http.as("paula").postJson(base + "/conversion-domains",
+        "{\"domain\": \"ALLERGIES\", \"scope\": \"MIGRATE\"}").status()).as("the PMO keeps every project's")
+        .isEqualTo(201);
+    assertThat(http.as("maria").delete(base + "/stakeholders/" + stakeholder).status()).isEqualTo(204);
+  }
+
   @Test
   void no_one_checks_passwords_through_identity_verify() {
     String guess = "{\"username\":\"admin\",\"password\":\"guess\"}";

@@ -22,4 +22,7 @@ public interface ProjectDirectory {
    * the sponsor's own are assigned to them (the group stays candidate).
    */
   Optional<String> sponsor(String projectId);
+
+  /** The project's manager (a user id), when the project is registered: who keeps the project's own records. */
+  Optional<String> projectManager(String projectId);
 }

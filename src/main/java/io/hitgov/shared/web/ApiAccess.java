@@ -21,6 +21,25 @@ public final class ApiAccess {
 
   private ApiAccess() {}
 
+  /**
+   * {@link #requireAnyGroup}, and a project manager acts on the projects they manage: 403 when
+   * {@code projectManagers} is the user's only group among {@code groups} and {@code manager} (the
+   * project's) is someone else. The other groups (PMO, integration, operators) act on every project;
+   * an unknown project ({@code manager} empty) is left to the caller's 404.
+   */
+  public static void requireOwnProject(Authentication user, Set<String> groups, String action, String projectId,
+      java.util.Optional<String> manager) {
+    requireAnyGroup(user, groups, action);
+    Set<String> held = new java.util.HashSet<>(groups);
+    held.retainAll(user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
+    if (held.equals(Set.of(io.hitgov.shared.GovernanceGroup.PROJECT_MANAGERS.id())) && manager.isPresent()
+        && !manager.get().equals(user.getName())) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "User '" + user.getName() + "' may not " + action
+          + " of project " + projectId + ": a project manager acts on the projects they manage, and "
+          + manager.get() + " manages " + projectId);
+    }
+  }
+
   /** 403 naming the action and the groups allowed, unless the user is in one of {@code groups}. */
   public static void requireAnyGroup(Authentication user, Set<String> groups, String action) {
     boolean allowed = user.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(groups::contains);
