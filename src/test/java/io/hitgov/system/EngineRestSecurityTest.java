@@ -73,6 +73,10 @@ class EngineRestSecurityTest {
         .as("the submitter cannot approve").isEqualTo(403);
     assertThat(http.as("maria").postJson("/api/models/pending/" + pending + "/approve", "{}").status())
         .as("a project manager cannot approve").isEqualTo(403);
+    Http.Response forged = http.as("paula").postJson("/api/models/pending/" + pending + "/approve",
+        "{\"comment\":\"four eyes\",\"approvedBy\":\"admin\"}");
+    assertThat(forged.status()).as("who approves is no field: " + forged).isEqualTo(400);
+    assertThat(forged.body()).contains("approvedBy");
     Http.Response approved = http.as("paula").postJson("/api/models/pending/" + pending + "/approve", "{\"comment\":\"four eyes\"}");
     assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
     assertThat(approved.json().get("definitions").toString()).contains("SmokeApprovalProcess v" + (versions + 1));

@@ -85,6 +85,14 @@ class ModelController {
   }
 
   private static String comment(Map<String, Object> body) {
+    if (body != null) {
+      java.util.List<String> unknown = body.keySet().stream().filter(key -> !"comment".equals(key)).sorted().toList();
+      if (!unknown.isEmpty()) {
+        // who decides is the signed-in user, never a field: "approvedBy" or the like is refused, not ignored
+        throw new ResponseStatusException(HttpStatus.BAD_REQUEST, unknown + " are not fields of a decision; it takes"
+            + " only a comment");
+      }
+    }
     Object comment = body == null ? null : body.get("comment");
     if (comment != null && !(comment instanceof String)) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "comment must be a text");
