@@ -977,6 +977,8 @@ class BadInputSuiteTest {
       cases.add(new Case("null values", nulls[0], "a null or missing value: " + nulls[1], 400, "null",
           h -> h.as("maria").postJson(nulls[0], nulls[1])));
     }
+    cases.add(new Case("malformed JSON", "POST /api/risks", "projectId sent twice", 400, "projectId",
+        h -> h.as("maria").postJson("/api/risks", "{\"projectId\": \"EHR-1\", \"projectId\": \"EHR-2\"}")));
     for (String api : List.of("/api/risks", "/api/projects", "/api/change-requests")) {
       cases.add(new Case("null values", "POST " + api, "a list holding null", 400, "null",
           h -> h.as("paula").postJson(api, "{\"title\": [null]}")));

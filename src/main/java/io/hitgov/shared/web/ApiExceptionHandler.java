@@ -41,7 +41,12 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    return problem(HttpStatus.BAD_REQUEST.value(), "The request body is not valid JSON of the expected shape", null);
+    String detail = "The request body is not valid JSON of the expected shape";
+    if (e.getCause() instanceof com.fasterxml.jackson.core.JsonParseException parse && parse.getOriginalMessage() != null
+        && parse.getOriginalMessage().startsWith("Duplicate field")) {
+      detail += ": " + ErrorMessages.clean(parse.getOriginalMessage(), "a field is sent twice");
+    }
+    return problem(HttpStatus.BAD_REQUEST.value(), detail, null);
   }
 
   @ExceptionHandler(TypeMismatchException.class)
