@@ -263,6 +263,11 @@ class SideSurfacesTest {
     assertThat(taskService.getProcessInstanceComments(other)).isEmpty();
     runtimeService.deleteProcessInstance(other, "side surfaces probe");
 
+    assertThatThrownBy(() -> as("paula", "pmo", () -> taskService.createComment(null, instance, "PMO note")))
+        .as("a comment on the instance needs UPDATE on it").isInstanceOf(AuthorizationException.class);
+    assertThat(taskService.getProcessInstanceComments(instance))
+        .extracting(org.camunda.bpm.engine.task.Comment::getFullMessage).doesNotContain("PMO note");
+
     taskService.complete(task);
     assertThatThrownBy(() -> as("mike", () -> taskService.createComment(task, instance, "late note")))
         .as("a completed task's record").isInstanceOf(AuthorizationException.class).hasMessageContaining("completed");
@@ -293,6 +298,19 @@ class SideSurfacesTest {
     String attachment = as("mike", () -> taskService.createAttachment("link", task, instance, "Runbook",
         "cut-over runbook", "https://dms.example.org/DOC-1")).getId();
 
+    assertThatThrownBy(() -> as("paula", "pmo", () -> {
+      var renamed = taskService.getAttachment(attachment);
+      renamed.setName("Renamed by the PMO");
+      taskService.saveAttachment(renamed);
+      return null;
+    })).as("editing an attachment of a task the PMO does not work on").isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> as("mike", () -> {
+      var renamed = taskService.getAttachment(attachment);
+      renamed.setName("x".repeat(256));
+      taskService.saveAttachment(renamed);
+      return null;
+    })).hasMessageContaining("attachment-name");
+    assertThat(taskService.getAttachment(attachment).getName()).isEqualTo("Runbook");
     Http.Response deleted = http.as("paula").delete("/engine-rest/task/" + task + "/attachment/" + attachment);
     // Camunda's REST resource answers every refused deletion with 404, dropping the reason
     assertThat(deleted.status()).as(deleted.toString()).isEqualTo(404);
@@ -352,9 +370,13 @@ class SideSurfacesTest {
     assertThat(identityService.checkPassword("olga", stronger)).isTrue();
   }
 
-  /** What {@code work} returns when {@code user}, a project manager, does it through the Java API. */
+  /** What {@code work} returns when {@code user}, a project manager (or a member of {@code group}), does it through the Java API. */
   private <T> T as(String user, java.util.function.Supplier<T> work) {
-    identityService.setAuthentication(user, List.of("projectManagers"));
+    return as(user, "projectManagers", work);
+  }
+
+  private <T> T as(String user, String group, java.util.function.Supplier<T> work) {
+    identityService.setAuthentication(user, List.of(group));
     try {
       return work.get();
     } finally {

@@ -153,22 +153,21 @@ public class CommentsAndAttachments extends AbstractProcessEnginePlugin {
 
     /** Only who may work on the open task, or update the running instance; operators always. */
     private static void checkWrite(CommandContext context, String taskId, String processInstanceId, String action) {
+      TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
       if (taskId != null && processInstanceId != null) {
         // Camunda stores both as given: a comment "on my task" could land in another instance's record
-        TaskEntity task = context.getTaskManager().findTaskById(taskId);
         String own = task != null ? task.getProcessInstanceId() : historicInstanceOf(context, taskId);
         if (!processInstanceId.equals(own)) {
           throw new Refusals.BadRequest("processInstanceId: task " + taskId + " does not belong to process instance "
               + processInstanceId);
         }
       }
-      Authentication user = user(context);
+      Authentication user = CommandGuards.restricted(context);
       if (user == null) {
         return;
       }
       List<CommandChecker> checkers = context.getProcessEngineConfiguration().getCommandCheckers();
       if (taskId != null) {
-        TaskEntity task = context.getTaskManager().findTaskById(taskId);
         if (task != null) {
           forbiddenUnless(() -> checkers.forEach(checker -> checker.checkTaskWork(task)));
         } else if (historicTaskExists(context, taskId)) {
@@ -199,7 +198,7 @@ public class CommentsAndAttachments extends AbstractProcessEnginePlugin {
 
     /** A comment is edited or deleted by its author; all comments at once by operators only. */
     private static void checkAuthor(CommandContext context, String commentId, String action) {
-      Authentication user = user(context);
+      Authentication user = CommandGuards.restricted(context);
       if (user == null) {
         return;
       }
@@ -212,17 +211,6 @@ public class CommentsAndAttachments extends AbstractProcessEnginePlugin {
         throw new Refusals.Forbidden(user.getUserId() + " may not " + action + " comment " + commentId
             + ": only its author " + comment.getUserId() + " may");
       }
-    }
-
-    /** The signed-in user who is checked: null for the engine's own calls and for operators. */
-    private static Authentication user(CommandContext context) {
-      Authentication authentication = context.getAuthentication();
-      if (authentication == null || authentication.getUserId() == null || !context.isAuthorizationCheckEnabled()
-          || !context.getAuthorizationManager().isAuthorizationEnabled()
-          || context.getAuthorizationManager().isCamundaAdmin(authentication)) {
-        return null;
-      }
-      return authentication;
     }
 
     private static String historicInstanceOf(CommandContext context, String taskId) {

@@ -56,9 +56,8 @@ public class OwnAccountGuard extends AbstractProcessEnginePlugin {
     @Override
     public <T> T execute(Command<T> command) {
       CommandContext context = Context.getCommandContext();
-      Authentication authentication = context == null ? null : context.getAuthentication();
-      if (authentication != null && authentication.getUserId() != null && context.isAuthorizationCheckEnabled()
-          && context.getAuthorizationManager().isAuthorizationEnabled()) {
+      Authentication authentication = CommandGuards.signedIn(context);
+      if (authentication != null) {
         boolean operator = context.getAuthorizationManager().isCamundaAdmin(authentication);
         String self = authentication.getUserId();
         if (command instanceof DeleteUserCmd && !operator && self.equals(CamundaFields.string(DELETED_USER, command))) {

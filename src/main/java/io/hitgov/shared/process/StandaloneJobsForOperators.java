@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
 import org.camunda.bpm.engine.impl.jobexecutor.JobFailureCollector;
-import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricJobLogEventEntity;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.impl.persistence.entity.JobDefinitionEntity;
@@ -190,14 +189,11 @@ public class StandaloneJobsForOperators extends AbstractProcessEnginePlugin {
   }
 
   private static void operatorsOnly(String action) {
-    CommandContext context = Context.getCommandContext();
-    Authentication authentication = context.getAuthentication();
-    AuthorizationManager authorizations = context.getAuthorizationManager();
-    if (authentication == null || authentication.getUserId() == null || !context.isAuthorizationCheckEnabled()
-        || !authorizations.isAuthorizationEnabled() || authorizations.isCamundaAdmin(authentication)) {
+    Authentication user = CommandGuards.restricted(Context.getCommandContext());
+    if (user == null) {
       return;
     }
-    throw new JobRefusal(authentication.getUserId() + " may not " + action
+    throw new JobRefusal(user.getUserId() + " may not " + action
         + ": it belongs to no process, and only operators may");
   }
 
